@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// The monitoring report pipeline: one module per stage (see README.md).
+///
+/// ingest → normalise → aggregate → render (SVG, Excel annex, Markdown report).
+/// Only `XlsxWriter` imports the C library libxlsxwriter.
+let package = Package(
+    name: "MonitoringReport",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "monitoring", targets: ["monitoring"]),
+        .library(name: "MonitoringPipeline", targets: ["Pipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        // System library: libxlsxwriter (Debian: libxlsxwriter-dev).
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
+        // Shared text conventions: German number formatting, escaping for CSV/XML/Markdown.
+        .target(name: "Formatting"),
+        // Stage 1: spreadsheets (xlsx, CSV) → typed cells. Knows nothing about surveys.
+        .target(name: "Ingest", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Stage 2: catalogue-driven normalisation → tidy answers + validation issues.
+        .target(name: "Normalise", dependencies: ["Ingest", "Formatting"]),
+        // Swift wrapper over libxlsxwriter: the only module that imports the C library.
+        .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
+        // Orchestration: runs the stages, writes outputs atomically.
+        .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Formatting"]),
+        // Synthetic data for benchmarks and scale tests (writes xlsx through XlsxWriter).
+        .target(name: "SyntheticData", dependencies: ["XlsxWriter"]),
+        // Thin CLI.
+        .executableTarget(name: "monitoring", dependencies: [
+            "Pipeline", "SyntheticData", "Ingest", "Normalise",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "XlsxWriter"]),
+        .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Ingest", "Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

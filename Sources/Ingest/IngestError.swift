@@ -1,0 +1,70 @@
+/// Why a spreadsheet could not be read. Every case names the file; where it applies,
+/// the part of the file (zip entry, sheet, cell) and what was expected.
+public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: Sendable, Hashable {
+        case fileNotFound
+        case unreadable(String)
+        case emptyFile
+        case notAZip
+        case corruptZip(String)
+        case missingPart(String)
+        case entryTooLarge(entry: String, limit: Int)
+        case xml(entry: String, XMLError)
+        case sheetNotFound(String, available: [String])
+        case sharedStringOutOfRange(index: Int, count: Int)
+        case badCellReference(String)
+        case cellTooLong(length: Int, limit: Int)
+        case tooManyCells(limit: Int)
+        case invalidUTF8(line: Int)
+        case csvUnterminatedQuote(line: Int)
+        case csvStrayQuote(line: Int, column: Int)
+        case unsupportedFormat(String)
+    }
+
+    public let file: String
+    public let sheet: String?
+    public let cell: CellReference?
+    public let reason: Reason
+
+    public init(file: String, sheet: String? = nil, cell: CellReference? = nil, _ reason: Reason) {
+        self.file = file
+        self.sheet = sheet
+        self.cell = cell
+        self.reason = reason
+    }
+
+    public var location: String {
+        [file, sheet, cell?.description].compactMap { $0 }.joined(separator: " › ")
+    }
+
+    public var description: String { "\(location): \(reasonText)" }
+
+    private var reasonText: String {
+        switch reason {
+        case .fileNotFound: return "file not found"
+        case .unreadable(let why): return "cannot read the file (\(why))"
+        case .emptyFile: return "the file is empty; expected an xlsx workbook or a CSV file"
+        case .notAZip: return "not an xlsx workbook (no zip archive found); expected a file saved by Excel or LibreOffice as .xlsx"
+        case .corruptZip(let why): return "the xlsx archive is damaged (\(why)); re-export the workbook"
+        case .missingPart(let part): return "the workbook has no part '\(part)'; expected a complete xlsx file"
+        case .entryTooLarge(let entry, let limit):
+            return "zip entry '\(entry)' unpacks to more than \(limit / 1_048_576) MiB; refusing to read it (possible zip bomb)"
+        case .xml(let entry, let error): return "\(entry): \(error)"
+        case .sheetNotFound(let name, let available):
+            return "no sheet named '\(name)'; the workbook has " + available.map { "'\($0)'" }.joined(separator: ", ")
+        case .sharedStringOutOfRange(let index, let count):
+            return "shared string index \(index) is out of range (the table has \(count) strings)"
+        case .badCellReference(let text): return "invalid cell reference '\(text)'; expected A1…XFD1048576"
+        case .cellTooLong(let length, let limit):
+            return "cell text has \(length) characters; a cell holds at most \(limit)"
+        case .tooManyCells(let limit): return "the sheet has more than \(limit) cells"
+        case .invalidUTF8(let line):
+            return "line \(line) is not valid UTF-8; expected a CSV file saved as UTF-8"
+        case .csvUnterminatedQuote(let line):
+            return "a quoted field opened on line \(line) is never closed; expected a closing \""
+        case .csvStrayQuote(let line, let column):
+            return "unexpected \" inside an unquoted field (line \(line), field \(column)); quote the whole field and double the inner quotes"
+        case .unsupportedFormat(let ext): return "unsupported file type '\(ext)'; expected .xlsx or .csv"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// A worksheet read completely into memory.
+public struct Sheet: Sendable {
+    public let name: String
+    /// Rows in ascending order; rows without any cell are absent.
+    public let rows: [Row]
+    public let hiddenColumns: Set<Int>
+    public let hiddenRows: Set<Int>
+    public let mergedRanges: [CellRange]
+    private let rowPositions: [Int: Int]
+
+    public init(name: String, rows: [Row], hiddenColumns: Set<Int> = [], hiddenRows: Set<Int> = [],
+                mergedRanges: [CellRange] = []) {
+        self.name = name
+        self.rows = rows.sorted { $0.index < $1.index }
+        self.hiddenColumns = hiddenColumns
+        self.hiddenRows = hiddenRows
+        self.mergedRanges = mergedRanges
+        var positions: [Int: Int] = [:]
+        for (position, row) in self.rows.enumerated() { positions[row.index] = position }
+        self.rowPositions = positions
+    }
+
+    public func row(_ index: Int) -> Row? {
+        rowPositions[index].map { rows[$0] }
+    }
+
+    public func cell(_ reference: CellReference) -> Cell? {
+        row(reference.row)?.cell(column: reference.column)
+    }
+
+    public func value(_ reference: CellReference) -> CellValue {
+        cell(reference)?.value ?? .empty
+    }
+
+    /// The last row index that has a cell, 0 for an empty sheet.
+    public var lastRowIndex: Int { rows.last?.index ?? 0 }
+}

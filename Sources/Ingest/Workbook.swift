@@ -1,0 +1,36 @@
+import Foundation
+
+/// A spreadsheet file: a list of sheets that can be read by name.
+public protocol Workbook {
+    var fileName: String { get }
+    var sheetNames: [String] { get }
+    func readSheet(named name: String) throws(IngestError) -> Sheet
+    /// Streams a sheet's rows without keeping them; memory stays flat for any row count.
+    func forEachRow(inSheet name: String, _ body: (Row) throws -> Void) throws
+}
+
+/// Opens spreadsheet files by their content: an xlsx (zip) package or a CSV text file.
+public enum WorkbookReader {
+    public static func open(_ url: URL, limits: IngestLimits = .default) throws(IngestError) -> any Workbook {
+        let fileName = url.lastPathComponent
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw IngestError(file: fileName, FileManager.default.fileExists(atPath: url.path)
+                ? .unreadable("permission denied") : .fileNotFound)
+        }
+        let magic = (try? handle.read(upToCount: 4)) ?? Data()
+        try? handle.close()
+        let ext = url.pathExtension.lowercased()
+        if magic.isEmpty { throw IngestError(file: fileName, .emptyFile) }
+        let isZip = magic.starts(with: [0x50, 0x4B])
+        switch ext {
+        case "xlsx", "xlsm":
+            guard isZip else { throw IngestError(file: fileName, .notAZip) }
+            return try XLSXWorkbook(url: url, limits: limits)
+        case "csv", "txt":
+            return try CSVWorkbook(url: url, limits: limits)
+        default:
+            if isZip { return try XLSXWorkbook(url: url, limits: limits) }
+            throw IngestError(file: fileName, .unsupportedFormat(ext.isEmpty ? "(none)" : "." + ext))
+        }
+    }
+}

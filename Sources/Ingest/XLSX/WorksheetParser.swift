@@ -1,0 +1,241 @@
+import Foundation
+
+/// Streams the rows of one worksheet part, chunk by chunk as the zip layer inflates it,
+/// so memory stays flat however many rows the sheet has.
+struct WorksheetParser {
+    struct Layout {
+        var hiddenColumns: Set<Int> = []
+        var hiddenRows: Set<Int> = []
+        var mergedRanges: [CellRange] = []
+    }
+
+    let fileName: String
+    let sheetName: String
+    let sharedStrings: [String]
+    let dateStyles: [Bool]
+    let date1904: Bool
+    let limits: IngestLimits
+
+    private enum Collecting { case none, value, formula, inlineText }
+
+    /// Parses the part; calls `onRow` for every row that has at least one cell.
+    func parse(package: ZipPackage, entry: String, onRow: (Row) throws -> Void) throws -> Layout {
+        var scanner = XMLScanner(maxDepth: limits.maxXMLDepth)
+        var layout = Layout()
+        var inSheetData = false
+        var rowIndex = 0
+        var rowHidden = false
+        var cells: [Cell] = []
+        var column = 0
+        var cellRef = CellReference(row: 1, column: 1)
+        var cellType: CellType = .number
+        var cellStyle = 0
+        var inCell = false
+        var collecting = Collecting.none
+        var inInline = false
+        var phoneticDepth = 0
+        var valueText = ""
+        var formulaText: String?
+        var inlineText = ""
+
+        func fail(_ reason: IngestError.Reason, at ref: CellReference?) -> IngestError {
+            IngestError(file: fileName, sheet: sheetName, cell: ref, reason)
+        }
+
+        func finishCell() throws {
+            let value = try makeValue(type: cellType, style: cellStyle, raw: valueText, inline: inlineText, ref: cellRef)
+            if case .string(let s) = value, s.count > limits.maxCellCharacters {
+                throw fail(.cellTooLong(length: s.count, limit: limits.maxCellCharacters), at: cellRef)
+            }
+            if !value.isEmpty || formulaText != nil {
+                cells.append(Cell(reference: cellRef, value: value, formula: formulaText))
+            }
+        }
+
+        func drain(isFinal: Bool) throws {
+            while let token = try scanner.next(isFinal: isFinal) {
+                switch token.kind {
+                case .start:
+                    if inCell {
+                        if scanner.localName(token.range, is: XMLNames.v) {
+                            collecting = token.selfClosing ? .none : .value
+                        } else if scanner.localName(token.range, is: XMLNames.f) {
+                            formulaText = formulaText ?? ""
+                            collecting = token.selfClosing ? .none : .formula
+                        } else if scanner.localName(token.range, is: XMLNames.is) {
+                            inInline = !token.selfClosing
+                        } else if scanner.localName(token.range, is: XMLNames.rPh) {
+                            if !token.selfClosing { phoneticDepth += 1 }
+                        } else if inInline, phoneticDepth == 0, scanner.localName(token.range, is: XMLNames.t) {
+                            collecting = token.selfClosing ? .none : .inlineText
+                        }
+                    } else if inSheetData, scanner.localName(token.range, is: XMLNames.c) {
+                        if let refRange = try scanner.attributeRange(XMLNames.r, in: token.attributes) {
+                            let text = String(decoding: scanner.buffer[refRange], as: UTF8.self)
+                            guard let ref = CellReference(text) else { throw fail(.badCellReference(text), at: nil) }
+                            cellRef = ref
+                        } else {
+                            guard column < CellReference.maxColumn else {
+                                throw fail(.badCellReference("column \(column + 1)"), at: nil)
+                            }
+                            cellRef = CellReference(row: rowIndex, column: column + 1)
+                        }
+                        column = cellRef.column
+                        cellType = CellType(try scanner.attribute(XMLNames.t, in: token))
+                        cellStyle = try scanner.integerAttribute(XMLNames.s, in: token) ?? 0
+                        valueText = ""
+                        inlineText = ""
+                        formulaText = nil
+                        if token.selfClosing {
+                            continue
+                        }
+                        inCell = true
+                    } else if inSheetData, scanner.localName(token.range, is: XMLNames.row) {
+                        if let r = try scanner.integerAttribute(XMLNames.r, in: token) {
+                            guard r >= 1, r <= CellReference.maxRow else {
+                                throw fail(.badCellReference("row \(r)"), at: nil)
+                            }
+                            rowIndex = r
+                        } else {
+                            guard rowIndex < CellReference.maxRow else {
+                                throw fail(.badCellReference("row \(rowIndex + 1)"), at: nil)
+                            }
+                            rowIndex += 1
+                        }
+                        rowHidden = scanner.isTrue(try scanner.attribute(XMLNames.hidden, in: token))
+                        if rowHidden { layout.hiddenRows.insert(rowIndex) }
+                        column = 0
+                        cells.removeAll(keepingCapacity: true)
+                        if token.selfClosing { continue }
+                    } else if scanner.localName(token.range, is: XMLNames.sheetData) {
+                        inSheetData = !token.selfClosing
+                    } else if scanner.localName(token.range, is: XMLNames.col) {
+                        if scanner.isTrue(try scanner.attribute(XMLNames.hidden, in: token)),
+                           let low = try scanner.integerAttribute(XMLNames.min, in: token) {
+                            let high = try scanner.integerAttribute(XMLNames.max, in: token) ?? low
+                            let lower = Swift.max(1, low)
+                            let upper = Swift.min(high, CellReference.maxColumn)
+                            if lower <= upper { layout.hiddenColumns.formUnion(lower...upper) }
+                        }
+                    } else if scanner.localName(token.range, is: XMLNames.mergeCell),
+                              let ref = try scanner.attribute(XMLNames.ref, in: token) {
+                        guard let range = CellRange(ref) else { throw fail(.badCellReference(ref), at: nil) }
+                        layout.mergedRanges.append(range)
+                    }
+                case .end:
+                    if inCell {
+                        if scanner.localName(token.range, is: XMLNames.c) {
+                            try finishCell()
+                            inCell = false
+                            inInline = false
+                            phoneticDepth = 0
+                            collecting = .none
+                        } else if scanner.localName(token.range, is: XMLNames.rPh) {
+                            phoneticDepth = Swift.max(0, phoneticDepth - 1)
+                        } else if scanner.localName(token.range, is: XMLNames.is) {
+                            inInline = false
+                        } else {
+                            collecting = .none
+                        }
+                    } else if inSheetData, scanner.localName(token.range, is: XMLNames.row) {
+                        if !cells.isEmpty {
+                            cells.sort { $0.reference.column < $1.reference.column }
+                            try onRow(Row(index: rowIndex, cells: cells, isHidden: rowHidden))
+                        }
+                        cells.removeAll(keepingCapacity: true)
+                    } else if scanner.localName(token.range, is: XMLNames.sheetData) {
+                        inSheetData = false
+                    }
+                case .text, .cdata:
+                    guard collecting != .none else { continue }
+                    let text = token.kind == .cdata
+                        ? String(decoding: scanner.buffer[token.range], as: UTF8.self)
+                        : try scanner.decode(token.range)
+                    switch collecting {
+                    case .value: valueText += text
+                    case .formula: formulaText = (formulaText ?? "") + text
+                    case .inlineText:
+                        inlineText += text
+                        if inlineText.utf8.count > limits.maxCellCharacters * 4 {
+                            throw fail(.cellTooLong(length: inlineText.count, limit: limits.maxCellCharacters), at: cellRef)
+                        }
+                    case .none: break
+                    }
+                }
+            }
+        }
+
+        do {
+            try package.read(entry) { chunk in
+                scanner.append(chunk)
+                try drain(isFinal: false)
+            }
+            try drain(isFinal: true)
+        } catch let error as XMLError {
+            throw IngestError(file: fileName, sheet: sheetName, .xml(entry: entry, error))
+        }
+        return layout
+    }
+
+    private enum CellType {
+        case number, sharedString, inlineString, formulaString, boolean, error, isoDate
+        init(_ t: String?) {
+            switch t {
+            case "s": self = .sharedString
+            case "inlineStr": self = .inlineString
+            case "str": self = .formulaString
+            case "b": self = .boolean
+            case "e": self = .error
+            case "d": self = .isoDate
+            default: self = .number
+            }
+        }
+    }
+
+    private func makeValue(type: CellType, style: Int, raw: String, inline: String,
+                           ref: CellReference) throws -> CellValue {
+        switch type {
+        case .sharedString:
+            guard let index = Int(raw.trimmingCharacters(in: .whitespaces)) else {
+                if raw.isEmpty { return .empty }
+                throw IngestError(file: fileName, sheet: sheetName, cell: ref,
+                                  .sharedStringOutOfRange(index: -1, count: sharedStrings.count))
+            }
+            guard index >= 0, index < sharedStrings.count else {
+                throw IngestError(file: fileName, sheet: sheetName, cell: ref,
+                                  .sharedStringOutOfRange(index: index, count: sharedStrings.count))
+            }
+            return .string(sharedStrings[index])
+        case .inlineString:
+            return inline.isEmpty ? (raw.isEmpty ? .empty : .string(raw)) : .string(inline)
+        case .formulaString:
+            return raw.isEmpty ? .empty : .string(raw)
+        case .boolean:
+            return .bool(raw == "1" || raw.lowercased() == "true")
+        case .error:
+            return .error(raw)
+        case .isoDate:
+            return Self.isoDate(raw).map(CellValue.date) ?? (raw.isEmpty ? .empty : .string(raw))
+        case .number:
+            guard !raw.isEmpty else { return .empty }
+            guard let number = Double(raw.trimmingCharacters(in: .whitespaces)) else { return .string(raw) }
+            if style >= 0, style < dateStyles.count, dateStyles[style],
+               let date = SpreadsheetDate(serial: number, date1904: date1904) {
+                return .date(date)
+            }
+            return .number(number)
+        }
+    }
+
+    private static func isoDate(_ raw: String) -> SpreadsheetDate? {
+        let parts = raw.split(separator: "T")
+        let ymd = parts.first?.split(separator: "-").compactMap { Int($0) } ?? []
+        guard ymd.count == 3 else { return nil }
+        var seconds = 0
+        if parts.count > 1 {
+            let hms = parts[1].prefix(8).split(separator: ":").compactMap { Int($0) }
+            if hms.count >= 2 { seconds = hms[0] * 3600 + hms[1] * 60 + (hms.count > 2 ? hms[2] : 0) }
+        }
+        return SpreadsheetDate(year: ymd[0], month: ymd[1], day: ymd[2], secondsOfDay: seconds)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// An xlsx workbook opened for reading. Workbook-level parts (sheet list, styles, shared
+/// strings) are read on open; sheets are read on demand.
+public final class XLSXWorkbook: Workbook {
+    public let fileName: String
+    public let sheetNames: [String]
+    /// Names of sheets marked hidden in the workbook.
+    public let hiddenSheetNames: Set<String>
+    private let package: ZipPackage
+    private let parts: PackageParts
+    private let limits: IngestLimits
+
+    public init(url: URL, limits: IngestLimits = .default) throws(IngestError) {
+        fileName = url.lastPathComponent
+        self.limits = limits
+        package = try ZipPackage(url: url, fileName: fileName, limits: limits)
+        do {
+            parts = try PackageParts(package: package, limits: limits)
+        } catch let error as IngestError {
+            throw error
+        } catch {
+            throw IngestError(file: url.lastPathComponent, .corruptZip("\(error)"))
+        }
+        sheetNames = parts.sheets.map(\.name)
+        hiddenSheetNames = Set(parts.sheets.filter(\.isHidden).map(\.name))
+    }
+
+    public func readSheet(named name: String) throws(IngestError) -> Sheet {
+        var rows: [Row] = []
+        let layout: WorksheetParser.Layout
+        do {
+            layout = try parse(sheet: name) { rows.append($0) }
+        } catch let error as IngestError {
+            throw error
+        } catch {
+            throw IngestError(file: fileName, sheet: name, .corruptZip("\(error)"))
+        }
+        return Sheet(name: name, rows: rows, hiddenColumns: layout.hiddenColumns,
+                     hiddenRows: layout.hiddenRows, mergedRanges: layout.mergedRanges)
+    }
+
+    public func forEachRow(inSheet name: String, _ body: (Row) throws -> Void) throws {
+        _ = try parse(sheet: name, onRow: body)
+    }
+
+    private func parse(sheet name: String, onRow: (Row) throws -> Void) throws -> WorksheetParser.Layout {
+        guard let entry = parts.sheets.first(where: { $0.name == name }) else {
+            throw IngestError(file: fileName, .sheetNotFound(name, available: sheetNames))
+        }
+        let parser = WorksheetParser(fileName: fileName, sheetName: name, sharedStrings: parts.sharedStrings,
+                                     dateStyles: parts.dateStyles, date1904: parts.date1904, limits: limits)
+        return try parser.parse(package: package, entry: entry.path, onRow: onRow)
+    }
+}

@@ -1,0 +1,89 @@
+/// The codebook: items, waves, regions and answer categories, read from the catalogue
+/// workbook. Everything the normaliser knows about the survey comes from here.
+public struct Catalogue: Sendable {
+    public let fileName: String
+    public let items: [CatalogueItem]
+    public let waves: [WaveDefinition]
+    public let regions: [Region]
+    public let categories: [AnswerCategory]
+    /// The catalogue's own notes (`Hinweise`), one line each.
+    public let notes: [String]
+
+    private let itemIndex: [String: Int]
+    private let regionIndex: [String: Int]
+    private let categoryIndex: [String: [String: String]]
+    private let emptyCategory: [String: String]
+
+    public init(fileName: String, items: [CatalogueItem], waves: [WaveDefinition], regions: [Region],
+                categories: [AnswerCategory], notes: [String]) {
+        self.fileName = fileName
+        self.items = items
+        self.waves = waves.sorted { $0.number < $1.number }
+        self.regions = regions
+        self.categories = categories
+        self.notes = notes
+        var itemIndex: [String: Int] = [:]
+        for (i, item) in items.enumerated() where itemIndex[item.id] == nil { itemIndex[item.id] = i }
+        self.itemIndex = itemIndex
+        var regionIndex: [String: Int] = [:]
+        for (i, region) in regions.enumerated() {
+            for key in [region.ags, region.name] + region.spellings where regionIndex[key.folded] == nil {
+                regionIndex[key.folded] = i
+            }
+        }
+        self.regionIndex = regionIndex
+        var categoryIndex: [String: [String: String]] = [:]
+        var emptyCategory: [String: String] = [:]
+        for category in categories {
+            for spelling in [category.name] + category.spellings {
+                categoryIndex[category.type, default: [:]][spelling.folded] = category.name
+            }
+            if category.matchesEmpty, emptyCategory[category.type] == nil { emptyCategory[category.type] = category.name }
+        }
+        self.categoryIndex = categoryIndex
+        self.emptyCategory = emptyCategory
+    }
+
+    public func item(_ id: String) -> CatalogueItem? { itemIndex[id].map { items[$0] } }
+
+    public func wave(number: Int) -> WaveDefinition? { waves.first { $0.number == number } }
+
+    public func wave(year: Int) -> WaveDefinition? { waves.first { $0.year == year } }
+
+    /// Looks a region up by official name, known spelling or AGS code.
+    public func region(matching text: String) -> Region? { regionIndex[text.folded].map { regions[$0] } }
+
+    /// Options of a multiple-choice item, in catalogue order.
+    public func options(of multipleChoiceID: String) -> [CatalogueItem] {
+        items.filter { $0.type == .option && $0.parentID == multipleChoiceID }
+    }
+
+    /// Category names of a type in catalogue order (`Status` → ja, in Erarbeitung, nein, keine Angabe).
+    public func categoryNames(type: String) -> [String] {
+        categories.filter { $0.type == type }.map(\.name)
+    }
+
+    /// The category that stands for "no answer" (the Status category spelled `(leer)`),
+    /// used for every item type where an answer is missing.
+    public var missingCategory: String { emptyCategory[ItemType.status.rawValue] ?? "keine Angabe" }
+
+    /// The catalogue's item types that have categories, and what an empty cell means there.
+    func emptyCategory(forTable table: String) -> String? { emptyCategory[table] }
+
+    /// The category a spelling stands for in a category table, if known.
+    func category(forSpelling text: String, table: String) -> String? { categoryIndex[table]?[text.folded] }
+
+    /// Known spellings of a table, for "expected …" in messages.
+    func expectedSpellings(table: String) -> [String] {
+        categories.filter { $0.type == table }.flatMap { [$0.name] + $0.spellings }
+            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    /// Items that belong to a theme (`Themenbereich`).
+    public func items(inTheme theme: String) -> [CatalogueItem] { items.filter { $0.theme == theme } }
+
+    /// Themes in catalogue order.
+    public var themes: [String] {
+        items.map(\.theme).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Ingest
+
+/// Everything the normalise stage produces.
+public struct NormalisedData: Sendable {
+    public let catalogue: Catalogue
+    /// Sorted by wave, region (catalogue order), item (catalogue order).
+    public let answers: [TidyAnswer]
+    /// Notes and errors, errors first, in file order.
+    public let issues: [ValidationIssue]
+    public let waves: [WaveSummary]
+
+    public var errors: [ValidationIssue] { issues.filter { $0.severity == .error } }
+    public var notes: [ValidationIssue] { issues.filter { $0.severity == .note } }
+}
+
+/// The outcome of normalising a data folder: data, or the complete list of errors.
+public enum NormaliseOutcome: Sendable {
+    case success(NormalisedData)
+    case failure([ValidationIssue])
+}
+
+/// A data folder: the catalogue workbook at its top level and the wave files it names
+/// under `waves/`.
+public struct DataFolder: Sendable {
+    public let url: URL
+    public let limits: IngestLimits
+
+    public init(url: URL, limits: IngestLimits = .default) {
+        self.url = url
+        self.limits = limits
+    }
+
+    public func normalise() -> NormaliseOutcome {
+        var issues: [ValidationIssue] = []
+        guard let catalogueURL = locateCatalogue(&issues) else { return .failure(issues) }
+        let catalogueBook: any Workbook
+        do {
+            catalogueBook = try WorkbookReader.open(catalogueURL, limits: limits)
+        } catch {
+            return .failure(issues + [.init(.error, .unreadable(error))])
+        }
+        let (maybeCatalogue, catalogueIssues) = CatalogueReader().read(catalogueBook)
+        issues += catalogueIssues
+        guard let catalogue = maybeCatalogue else { return .failure(issues) }
+
+        var answers: [TidyAnswer] = []
+        var summaries: [WaveSummary] = []
+        for wave in catalogue.waves {
+            guard let waveURL = locateWave(wave.fileName) else {
+                issues.append(.init(.error, .waveFileMissing(wave.fileName),
+                                    at: CellLocation(file: catalogue.fileName, sheet: CatalogueReader.SheetName.waves,
+                                                     reference: nil)))
+                continue
+            }
+            do {
+                let book = try WorkbookReader.open(waveURL, limits: limits)
+                // A CSV has one sheet, whatever the catalogue calls it.
+                let sheetName = book is CSVWorkbook ? (book.sheetNames.first ?? wave.sheetName) : wave.sheetName
+                let sheet = try book.readSheet(named: sheetName)
+                let result = WaveNormaliser(catalogue: catalogue, wave: wave, fileName: book.fileName).normalise(sheet)
+                answers += result.answers
+                issues += result.issues
+                if let summary = result.summary { summaries.append(summary) }
+            } catch {
+                issues.append(.init(.error, .unreadable(error)))
+            }
+        }
+        let ordered = issues.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
+        }.map(\.element)
+        if ordered.contains(where: { $0.severity == .error }) { return .failure(ordered) }
+        return .success(NormalisedData(catalogue: catalogue, answers: Self.sorted(answers, catalogue: catalogue),
+                                       issues: ordered, waves: summaries))
+    }
+
+    static func sorted(_ answers: [TidyAnswer], catalogue: Catalogue) -> [TidyAnswer] {
+        let regionOrder = Dictionary(catalogue.regions.enumerated().map { ($1.ags, $0) }, uniquingKeysWith: { a, _ in a })
+        let itemOrder = Dictionary(catalogue.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return answers.sorted { a, b in
+            if a.wave != b.wave { return a.wave < b.wave }
+            let ra = regionOrder[a.regionAGS] ?? .max, rb = regionOrder[b.regionAGS] ?? .max
+            if ra != rb { return ra < rb }
+            return (itemOrder[a.item] ?? .max) < (itemOrder[b.item] ?? .max)
+        }
+    }
+
+    private var wavesFolder: URL { url.appendingPathComponent("waves", isDirectory: true) }
+
+    private func locateCatalogue(_ issues: inout [ValidationIssue]) -> URL? {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
+            .filter { $0.lowercased().hasSuffix(".xlsx") && !$0.hasPrefix("~$") && !$0.hasPrefix(".") }
+            .sorted()
+        switch names.count {
+        case 1: return url.appendingPathComponent(names[0])
+        case 0: issues.append(.init(.error, .catalogueNotFound(folder: url.path)))
+        default: issues.append(.init(.error, .catalogueAmbiguous(names)))
+        }
+        return nil
+    }
+
+    /// Finds a wave file by name, tolerant of Unicode normalisation (NFC/NFD file systems);
+    /// a CSV with the same stem stands in for a missing xlsx.
+    private func locateWave(_ fileName: String) -> URL? {
+        let present = (try? FileManager.default.contentsOfDirectory(atPath: wavesFolder.path)) ?? []
+        let wanted = fileName.precomposedStringWithCanonicalMapping
+        let stem = (wanted as NSString).deletingPathExtension
+        if let exact = present.first(where: { $0.precomposedStringWithCanonicalMapping == wanted }) {
+            return wavesFolder.appendingPathComponent(exact)
+        }
+        if let csv = present.first(where: { $0.precomposedStringWithCanonicalMapping == stem + ".csv" }) {
+            return wavesFolder.appendingPathComponent(csv)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+extension String {
+    /// The form used to compare headers, region names and answer spellings: Unicode NFC,
+    /// every run of white space (line breaks, tabs, no-break spaces) folded to one space,
+    /// trimmed, lower-cased. The catalogue says case, line breaks and extra spaces carry no
+    /// meaning.
+    public var folded: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for scalar in precomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.unicodeScalars.append(" ")
+                pendingSpace = false
+            }
+            out.unicodeScalars.append(scalar)
+        }
+        return out.lowercased()
+    }
+
+    /// White space folded and trimmed, case kept: how a label is shown.
+    public var whitespaceFolded: String {
+        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Normalise
+import Pipeline
+
+/// Exit codes (documented in README.md).
+enum ExitStatus: Int32 {
+    case ok = 0
+    case dataErrors = 1
+    case usage = 2
+    case outputFailed = 3
+}
+
+struct Monitoring: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monitoring",
+        abstract: "Turns survey wave spreadsheets into a monitoring report.",
+        subcommands: [Report.self, Normalise.self, Inspect.self],
+        defaultSubcommand: Report.self
+    )
+}
+
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: "Data folder: the catalogue workbook and waves/.")
+    var data: String = "data"
+
+    @Option(name: .long, help: "Output folder (replaced atomically when the run succeeds).")
+    var out: String = "reports/abschlussbericht-2021/output"
+
+    @Flag(name: .long, help: "Treat notes (e.g. unmapped columns) as errors.")
+    var strict = false
+
+    func pipeline() -> ReportPipeline {
+        ReportPipeline(options: .init(dataFolder: URL(fileURLWithPath: data), outputFolder: URL(fileURLWithPath: out),
+                                      strict: strict))
+    }
+}
+
+/// Prints a failure and exits with its code.
+func terminate(with failure: ReportPipeline.Failure) -> Never {
+    switch failure {
+    case .dataErrors(let issues):
+        let errors = issues.filter { $0.severity == .error }
+        FileHandle.standardError.write(Data("error: the data has \(errors.count) problem(s):\n".utf8))
+        for issue in errors { FileHandle.standardError.write(Data("  \(issue.description)\n".utf8)) }
+        Foundation.exit(ExitStatus.dataErrors.rawValue)
+    case .output(let message):
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Foundation.exit(ExitStatus.outputFailed.rawValue)
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the whole pipeline and write the report outputs.")
+    @OptionGroup var options: DataOptions
+
+    func run() throws {
+        switch options.pipeline().run() {
+        case .failure(let failure): terminate(with: failure)
+        case .success(let summary):
+            print("wrote \(summary.files.count) file(s) to \(options.out): \(summary.answers) answers, \(summary.notes.count) note(s) in validierung.md")
+        }
+    }
+}
+
+struct Normalise: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the data folder and print the validation issues.")
+    @OptionGroup var options: DataOptions
+
+    func run() throws {
+        switch options.pipeline().normalise() {
+        case .failure(let failure): terminate(with: failure)
+        case .success(let data):
+            for issue in data.issues { print("note: \(issue.description)") }
+            print("\(data.answers.count) answers from \(data.waves.count) waves, \(data.notes.count) note(s)")
+        }
+    }
+}
+
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the cells of a spreadsheet (for debugging input files).")
+    @Argument(help: "An .xlsx or .csv file.") var file: String
+    @Option(help: "Only this sheet.") var sheet: String?
+
+    func run() throws {
+        do {
+            let book = try WorkbookReader.open(URL(fileURLWithPath: file))
+            for name in book.sheetNames where sheet == nil || sheet == name {
+                let content = try book.readSheet(named: name)
+                print("== \(name): \(content.rows.count) rows, hidden columns \(content.hiddenColumns.sorted()), merged \(content.mergedRanges)")
+                for row in content.rows {
+                    print(row.cells.map { "\($0.reference)=\($0.value)" + ($0.formula.map { " [=\($0)]" } ?? "") }
+                        .joined(separator: " | "))
+                }
+            }
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.dataErrors.rawValue)
+        }
+    }
+}
+
+Monitoring.main()

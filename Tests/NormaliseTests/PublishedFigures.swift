@@ -1,0 +1,24 @@
+import Foundation
+
+/// One row of `published-figures.csv`: a number the reference report states about the data.
+struct PublishedFigure: CustomStringConvertible {
+    let source: String
+    let item: String
+    let year: String
+    let category: String
+    let value: String
+    let unit: String
+    let note: String
+
+    var description: String { "\(source) \(item) \(year) \(category) = \(value) \(unit)" }
+
+    /// Reads the file (plain comma-separated, no quoted fields in it).
+    static func load(_ url: URL) throws -> [PublishedFigure] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return text.split(whereSeparator: \.isNewline).dropFirst().map { line in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return PublishedFigure(source: f[0], item: f[1], year: f[2], category: f[3], value: f[4], unit: f[5],
+                                   note: f.count > 6 ? f[6...].joined(separator: ",") : "")
+        }
+    }
+}
