@@ -42,9 +42,14 @@ let package = Package(
             "Pipeline", "SyntheticData", "Ingest", "Normalise",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "XlsxWriter"]),
-        .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Ingest", "Pipeline"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest"]),
+        // Fixture builders shared by the test targets.
+        .target(name: "TestSupport", dependencies: [
+            "Ingest", "Normalise", "Formatting",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], path: "Tests/TestSupport"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "XlsxWriter", "SyntheticData", "TestSupport"]),
+        .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Ingest", "Pipeline", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

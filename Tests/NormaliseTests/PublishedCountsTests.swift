@@ -1,6 +1,7 @@
 import Foundation
 import Normalise
 import Testing
+import TestSupport
 
 /// The pipeline's most important check: every count the published report states about
 /// the data comes out of the tidy answers exactly.

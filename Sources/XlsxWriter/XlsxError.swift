@@ -1,0 +1,11 @@
+/// A failure reported by libxlsxwriter, with the operation that failed.
+public struct XlsxError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// libxlsxwriter's error number (`lxw_error`).
+    public let code: Int
+    /// libxlsxwriter's own description of the code.
+    public let message: String
+    /// What we asked it to do.
+    public let operation: String
+
+    public var description: String { "\(operation): \(message) (libxlsxwriter error \(code))" }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Ingest
+import Normalise
+import Testing
+import TestSupport
+
+/// Broken survey data: every problem is collected with file, sheet, cell and item.
+@Suite struct BadDataTests {
+    static let wave3 = "Monitoring_W3_2019.xlsx"
+
+    func errors(editing file: String = wave3, sheet: String = "Antworten",
+                _ edit: @escaping (inout [[String]]) -> Void) throws -> [String] {
+        let fixture = try DataFolderFixture()
+        try fixture.replaceWaveWithCSV(file, sheet: sheet, edit: edit)
+        guard case .failure(let issues) = DataFolder(url: fixture.url).normalise() else { return [] }
+        return issues.filter { $0.severity == .error }.map(\.description)
+    }
+
+    @Test func aWaveAsCSVGivesTheSameTidyAnswers() throws {
+        guard case .success(let original) = DataFolder(url: TestPaths.data).normalise() else {
+            Issue.record("shipped data does not normalise")
+            return
+        }
+        let fixture = try DataFolderFixture()
+        try fixture.replaceWaveWithCSV(Self.wave3, sheet: "Antworten")
+        try fixture.replaceWaveWithCSV("RÜMSA Monitoring Welle 2 (2018).xlsx", sheet: "Welle 2", separator: ",", bom: false)
+        try fixture.replaceWaveWithCSV("welle4_2020_export.xlsx", sheet: "Export")
+        guard case .success(let fromCSV) = DataFolder(url: fixture.url).normalise() else {
+            Issue.record("CSV waves do not normalise")
+            return
+        }
+        func key(_ a: TidyAnswer) -> String { "\(a.wave)|\(a.regionAGS)|\(a.item)|\(a.value)" }
+        #expect(fromCSV.answers.map(key) == original.answers.map(key))
+        #expect(fromCSV.answers.first { $0.year == 2019 }?.source.file == "Monitoring_W3_2019.csv")
+    }
+
+    @Test func unknownAnswer() throws {
+        let errors = try errors { $0[7][2] = "vielleicht" } // C8: LK Harz, F02
+        #expect(errors == [
+            "Monitoring_W3_2019.csv › Monitoring_W3_2019 › C8 (I.02, Harz): unknown answer \"vielleicht\"; "
+                + "expected ja, j, in Erarbeitung, in Bearbeitung, i. E., nein, n, keine Angabe, k.A., k. A., -",
+        ])
+    }
+
+    @Test func duplicateRegion() throws {
+        let errors = try errors { grid in grid[13][0] = "Harz" } // row 14 (Wittenberg) renamed
+        #expect(errors.contains("Monitoring_W3_2019.csv › Monitoring_W3_2019 › A14 (Harz): region Harz appears twice in this wave (also A8)"))
+    }
+
+    @Test func unknownRegion() throws {
+        let errors = try errors { grid in grid[13][0] = "Magdeburg" }
+        #expect(errors == ["Monitoring_W3_2019.csv › Monitoring_W3_2019 › A14: unknown region \"Magdeburg\"; expected an official name, a spelling from the sheet Regionen or an AGS code"])
+    }
+
+    @Test func missingHeader() throws {
+        let errors = try errors { grid in grid[0][9] = "F05 Plattform" } // J1 was F05
+        #expect(errors == ["Monitoring_W3_2019.csv › Monitoring_W3_2019 › A1 (I.05): column 'F05' named by the catalogue is not in the header row"])
+    }
+
+    @Test func duplicatedHeader() throws {
+        let errors = try errors { grid in grid[0][3] = "F02" } // D1 was F03
+        #expect(errors.contains("Monitoring_W3_2019.csv › Monitoring_W3_2019 › D1: header 'F02' appears twice (also C1)"))
+        #expect(errors.contains { $0.contains("(I.03): column 'F03' named by the catalogue is not in the header row") })
+    }
+
+    @Test func headerRowMissing() throws {
+        let errors = try errors { grid in grid.insert(Array(repeating: "", count: grid[0].count), at: 0) }
+        #expect(errors == ["Monitoring_W3_2019.csv › Monitoring_W3_2019 › A1: region column 'Landkreis/kreisfreie Stadt' not found in header row 1; it is in row 2 — correct 'Kopfzeile' in the catalogue"])
+    }
+
+    @Test func problemsAreCollectedNotThrownOneAtATime() throws {
+        let errors = try errors { grid in
+            grid[2][1] = "jein"
+            grid[3][1] = "vielleicht"
+            grid[13][0] = "Atlantis"
+        }
+        #expect(errors.count == 3)
+    }
+
+    @Test func missingWaveFile() throws {
+        let fixture = try DataFolderFixture()
+        try FileManager.default.removeItem(at: fixture.waves.appendingPathComponent(Self.wave3))
+        guard case .failure(let issues) = DataFolder(url: fixture.url).normalise() else {
+            Issue.record("expected failure")
+            return
+        }
+        #expect(issues.filter { $0.severity == .error }.map(\.description) == ["Fragenkatalog_RUEMSA_Monitoring.xlsx › Wellen: the catalogue names wave file 'Monitoring_W3_2019.xlsx', but it is not in waves/ (as .xlsx or .csv)"])
+    }
+
+    @Test func missingRegionIsANote() throws {
+        let fixture = try DataFolderFixture()
+        try fixture.replaceWaveWithCSV(Self.wave3, sheet: "Antworten") { grid in grid.removeLast() }
+        guard case .success(let data) = DataFolder(url: fixture.url).normalise() else {
+            Issue.record("a missing region must not stop the run")
+            return
+        }
+        #expect(data.notes.map(\.description).contains("Monitoring_W3_2019.csv › Monitoring_W3_2019 (Wittenberg): region Wittenberg has no row in this wave"))
+        #expect(data.answers.filter { $0.year == 2019 && $0.item == "I.01" }.count == 12)
+    }
+}
