@@ -16,7 +16,7 @@ struct Monitoring: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitoring",
         abstract: "Turns survey wave spreadsheets into a monitoring report.",
-        subcommands: [Report.self, Normalise.self, Inspect.self],
+        subcommands: [Report.self, Normalise.self, Inspect.self, Bench.self, BenchStage.self],
         defaultSubcommand: Report.self
     )
 }
