@@ -1,7 +1,8 @@
 # The monitoring report pipeline. `make report` and `make test` are all a new machine needs.
 SWIFT   ?= swift
-DATA    ?= data
-OUT     ?= reports/abschlussbericht-2021/output
+DATA    ?=
+SPEC    ?= reports/abschlussbericht-2021/bericht.yaml
+OUT     ?=
 ARGS    ?=
 BIN      = .build/release/monitoring
 
@@ -26,9 +27,9 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product monitoring
 
-## report: build in release mode and write the report from $(DATA) into $(OUT).
+## report: build (release) and write the report of $(SPEC) from $(DATA) (default output: beside the spec).
 report: build
-	$(BIN) report --data "$(DATA)" --out "$(OUT)" $(ARGS)
+	$(BIN) report "$(SPEC)" $(if $(DATA),--data "$(DATA)") $(if $(OUT),--out "$(OUT)") $(ARGS)
 
 ## test: the whole test suite.
 test: deps
@@ -36,7 +37,7 @@ test: deps
 
 ## bench: the benchmarks (ratios against baselines measured in the same run).
 bench: build
-	$(BIN) bench --data "$(DATA)"
+	$(BIN) bench --data "$(or $(DATA),data)"
 
 clean:
-	rm -rf .build "$(OUT)"
+	rm -rf .build reports/*/output

@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System library: libxlsxwriter (Debian: libxlsxwriter-dev).
@@ -31,10 +32,16 @@ let package = Package(
         ]),
         // Stage 2: catalogue-driven normalisation → tidy answers + validation issues.
         .target(name: "Normalise", dependencies: ["Ingest", "Formatting"]),
+        // Stage 3: report spec + tidy answers → chart-ready series, tables, transitions.
+        .target(name: "Aggregate", dependencies: [
+            "Normalise", "Formatting", .product(name: "Yams", package: "Yams"),
+        ]),
+        // Render: machine-readable exports (series.csv, Datawrapper CSVs, tables, JSON).
+        .target(name: "RenderData", dependencies: ["Aggregate", "Normalise", "Formatting"]),
         // Swift wrapper over libxlsxwriter: the only module that imports the C library.
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
         // Orchestration: runs the stages, writes outputs atomically.
-        .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Formatting"]),
+        .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "Formatting"]),
         // Synthetic data for benchmarks and scale tests (writes xlsx through XlsxWriter).
         .target(name: "SyntheticData", dependencies: ["XlsxWriter"]),
         // Thin CLI.
@@ -49,6 +56,7 @@ let package = Package(
         ], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "XlsxWriter", "SyntheticData", "TestSupport"]),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Ingest", "Pipeline", "TestSupport"]),
+        .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Normalise", "Formatting", "Pipeline", "RenderData", "SyntheticData", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -47,15 +47,29 @@ public enum TextEscaping {
     /// One CSV field (RFC 4180): quoted when it contains the separator, a quote or a line
     /// break. With `guardFormula`, text a spreadsheet would run as a formula (starting with
     /// `= + - @`, tab or CR) is prefixed with `'` so Excel and LibreOffice show it as text.
+    /// Plain numbers (`-0.25`) are left alone: they are data, not formulas.
     public static func csvField(_ s: String, separator: Character = ",", guardFormula: Bool = false) -> String {
         var value = s
-        if guardFormula, let first = value.first, "=+-@\t\r".contains(first) {
+        if guardFormula, let first = value.first, "=+-@\t\r".contains(first), !isPlainNumber(value) {
             value = "'" + value
         }
         guard value.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
             return value
         }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `-12`, `-0.961538`: an optional minus, digits, an optional decimal point and digits.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var digits = 0
+        var seenPoint = false
+        for (i, ch) in s.enumerated() {
+            if ch == "-", i == 0 { continue }
+            if ch == ".", !seenPoint, digits > 0 { seenPoint = true; continue }
+            guard ch.isASCII, ch.isNumber else { return false }
+            digits += 1
+        }
+        return digits > 0 && s.last != "."
     }
 
     /// One CSV record terminated by CRLF as RFC 4180 asks.

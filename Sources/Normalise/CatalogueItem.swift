@@ -12,7 +12,7 @@ public enum ItemType: String, Sendable, CaseIterable {
     case freeText = "Freitext"
 
     /// The catalogue's `Antwortkategorien` key for this type, if answers are categories.
-    var categoryTableKey: String? {
+    public var categoryTableKey: String? {
         switch self {
         case .status: return "Status"
         case .option: return "Option"

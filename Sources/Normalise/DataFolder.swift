@@ -10,6 +10,13 @@ public struct NormalisedData: Sendable {
     public let issues: [ValidationIssue]
     public let waves: [WaveSummary]
 
+    public init(catalogue: Catalogue, answers: [TidyAnswer], issues: [ValidationIssue] = [], waves: [WaveSummary] = []) {
+        self.catalogue = catalogue
+        self.answers = answers
+        self.issues = issues
+        self.waves = waves
+    }
+
     public var errors: [ValidationIssue] { issues.filter { $0.severity == .error } }
     public var notes: [ValidationIssue] { issues.filter { $0.severity == .note } }
 }

@@ -1,27 +1,40 @@
+import Aggregate
 import Foundation
 import Ingest
 import Normalise
+import RenderData
 
-/// Runs the stages on a data folder and writes the outputs atomically.
+/// Runs the stages for a report spec and writes every output atomically.
 public struct ReportPipeline: Sendable {
     public struct Options: Sendable {
-        public var dataFolder: URL
-        public var outputFolder: URL
+        /// The report spec (`reports/<name>/bericht.yaml`).
+        public var specFile: URL
+        /// Overrides the spec's data folder (`make report DATA=…`).
+        public var dataFolder: URL?
+        /// Output folder; nil = `output/` beside the spec.
+        public var outputFolder: URL?
         /// Treat notes as errors (for the institute's CI).
         public var strict: Bool
         public var limits: IngestLimits
 
-        public init(dataFolder: URL, outputFolder: URL, strict: Bool = false, limits: IngestLimits = .default) {
+        public init(specFile: URL, dataFolder: URL? = nil, outputFolder: URL? = nil, strict: Bool = false,
+                    limits: IngestLimits = .default) {
+            self.specFile = specFile
             self.dataFolder = dataFolder
             self.outputFolder = outputFolder
             self.strict = strict
             self.limits = limits
+        }
+
+        public var resolvedOutputFolder: URL {
+            outputFolder ?? specFile.deletingLastPathComponent().appendingPathComponent("output", isDirectory: true)
         }
     }
 
     /// What went wrong, for the CLI to print and turn into an exit code.
     public enum Failure: Error, Sendable {
         case dataErrors([ValidationIssue])
+        case specErrors([SpecError])
         case output(String)
     }
 
@@ -29,6 +42,7 @@ public struct ReportPipeline: Sendable {
         public let answers: Int
         public let notes: [ValidationIssue]
         public let files: [String]
+        public let outputFolder: URL
     }
 
     public let options: Options
@@ -37,9 +51,13 @@ public struct ReportPipeline: Sendable {
         self.options = options
     }
 
-    /// Normalises the data folder, applying `--strict`.
-    public func normalise() -> Result<NormalisedData, Failure> {
-        switch DataFolder(url: options.dataFolder, limits: options.limits).normalise() {
+    public func readSpec() -> Result<ReportSpec, Failure> {
+        ReportSpecReader().read(options.specFile).mapError { .specErrors($0.errors) }
+    }
+
+    /// Normalises a data folder, applying `--strict`.
+    public func normalise(_ folder: URL) -> Result<NormalisedData, Failure> {
+        switch DataFolder(url: folder, limits: options.limits).normalise() {
         case .failure(let issues):
             return .failure(.dataErrors(issues))
         case .success(let data):
@@ -50,15 +68,34 @@ public struct ReportPipeline: Sendable {
         }
     }
 
+    /// Spec → data → model, without writing anything.
+    public func model() -> Result<(ReportModel, NormalisedData), Failure> {
+        let spec: ReportSpec
+        switch readSpec() {
+        case .failure(let failure): return .failure(failure)
+        case .success(let s): spec = s
+        }
+        let data: NormalisedData
+        switch normalise(options.dataFolder ?? spec.dataFolder) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let d): data = d
+        }
+        let specErrors = ReportSpecReader().validate(spec, against: data.catalogue)
+        guard specErrors.isEmpty else { return .failure(.specErrors(specErrors)) }
+        return .success((Aggregator(data: data, spec: spec).model(), data))
+    }
+
     /// Runs the whole pipeline and swaps the outputs into place.
     public func run() -> Result<Summary, Failure> {
+        let model: ReportModel
         let data: NormalisedData
-        switch normalise() {
+        switch self.model() {
         case .failure(let failure): return .failure(failure)
-        case .success(let normalised): data = normalised
+        case .success(let result): (model, data) = result
         }
+        let target = options.resolvedOutputFolder
         do {
-            let output = try AtomicOutputDirectory(target: options.outputFolder)
+            let output = try AtomicOutputDirectory(target: target)
             var files: [String] = []
             func write(_ text: String, _ path: String) throws {
                 try output.write(text, to: path)
@@ -67,10 +104,16 @@ public struct ReportPipeline: Sendable {
             try write(ResponsesCSV.render(data.answers), "responses.csv")
             try write(ValidationReport.render(issues: data.issues, waves: data.waves, answerCount: data.answers.count),
                       "validierung.md")
+            try write(DataExports.series(model), "series.csv")
+            for figure in model.figures { try write(DataExports.figure(figure), "daten/\(figure.fileStem).csv") }
+            for table in model.tables { try write(DataExports.table(table), "daten/\(table.fileStem).csv") }
+            try write(DataExports.transitions(model), "transitions.csv")
+            try output.write(ReportDataJSON(model).encoded(), to: "report-data.json")
+            files.append("report-data.json")
             try output.commit()
-            return .success(Summary(answers: data.answers.count, notes: data.notes, files: files))
+            return .success(Summary(answers: data.answers.count, notes: data.notes, files: files, outputFolder: target))
         } catch {
-            return .failure(.output("cannot write outputs to \(options.outputFolder.path): \(error.localizedDescription)"))
+            return .failure(.output("cannot write outputs to \(target.path): \(error.localizedDescription)"))
         }
     }
 }

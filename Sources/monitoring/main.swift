@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Ingest
 import Normalise
+import Aggregate
 import Pipeline
 
 /// Exit codes (documented in README.md).
@@ -22,18 +23,21 @@ struct Monitoring: ParsableCommand {
 }
 
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: "Data folder: the catalogue workbook and waves/.")
-    var data: String = "data"
+    @Argument(help: "The report spec (reports/<name>/bericht.yaml).")
+    var spec: String = "reports/abschlussbericht-2021/bericht.yaml"
 
-    @Option(name: .long, help: "Output folder (replaced atomically when the run succeeds).")
-    var out: String = "reports/abschlussbericht-2021/output"
+    @Option(name: .long, help: "Data folder (catalogue + waves/); overrides the spec's.")
+    var data: String?
+
+    @Option(name: .long, help: "Output folder (replaced atomically when the run succeeds); default: output/ beside the spec.")
+    var out: String?
 
     @Flag(name: .long, help: "Treat notes (e.g. unmapped columns) as errors.")
     var strict = false
 
     func pipeline() -> ReportPipeline {
-        ReportPipeline(options: .init(dataFolder: URL(fileURLWithPath: data), outputFolder: URL(fileURLWithPath: out),
-                                      strict: strict))
+        ReportPipeline(options: .init(specFile: URL(fileURLWithPath: spec), dataFolder: data.map { URL(fileURLWithPath: $0) },
+                                      outputFolder: out.map { URL(fileURLWithPath: $0) }, strict: strict))
     }
 }
 
@@ -45,6 +49,10 @@ func terminate(with failure: ReportPipeline.Failure) -> Never {
         FileHandle.standardError.write(Data("error: the data has \(errors.count) problem(s):\n".utf8))
         for issue in errors { FileHandle.standardError.write(Data("  \(issue.description)\n".utf8)) }
         Foundation.exit(ExitStatus.dataErrors.rawValue)
+    case .specErrors(let errors):
+        FileHandle.standardError.write(Data("error: the report spec has \(errors.count) problem(s):\n".utf8))
+        for error in errors { FileHandle.standardError.write(Data("  \(error.description)\n".utf8)) }
+        Foundation.exit(ExitStatus.usage.rawValue)
     case .output(let message):
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         Foundation.exit(ExitStatus.outputFailed.rawValue)
@@ -59,7 +67,8 @@ struct Report: ParsableCommand {
         switch options.pipeline().run() {
         case .failure(let failure): terminate(with: failure)
         case .success(let summary):
-            print("wrote \(summary.files.count) file(s) to \(options.out): \(summary.answers) answers, \(summary.notes.count) note(s) in validierung.md")
+            print("wrote \(summary.files.count) files to \(summary.outputFolder.path): \(summary.answers) answers, "
+                  + "\(summary.notes.count) note(s) in validierung.md")
         }
     }
 }
@@ -69,7 +78,17 @@ struct Normalise: ParsableCommand {
     @OptionGroup var options: DataOptions
 
     func run() throws {
-        switch options.pipeline().normalise() {
+        let pipeline = options.pipeline()
+        let folder: URL
+        if let data = options.data {
+            folder = URL(fileURLWithPath: data)
+        } else {
+            switch pipeline.readSpec() {
+            case .failure(let failure): terminate(with: failure)
+            case .success(let spec): folder = spec.dataFolder
+            }
+        }
+        switch pipeline.normalise(folder) {
         case .failure(let failure): terminate(with: failure)
         case .success(let data):
             for issue in data.issues { print("note: \(issue.description)") }

@@ -6,5 +6,7 @@ public enum TestPaths {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     public static let data = repository.appendingPathComponent("data")
     public static let fixtures = repository.appendingPathComponent("Tests/Fixtures")
+    public static let finalReportSpec = repository.appendingPathComponent("reports/abschlussbericht-2021/bericht.yaml")
+    public static let shortReportSpec = repository.appendingPathComponent("reports/kurzbericht-2021/bericht.yaml")
     public static let publishedFigures = fixtures.appendingPathComponent("reference/published-figures.csv")
 }

@@ -1,19 +1,19 @@
 import Foundation
 
 /// One row of `published-figures.csv`: a number the reference report states about the data.
-struct PublishedFigure: CustomStringConvertible {
-    let source: String
-    let item: String
-    let year: String
-    let category: String
-    let value: String
-    let unit: String
-    let note: String
+public struct PublishedFigure: CustomStringConvertible, Sendable {
+    public let source: String
+    public let item: String
+    public let year: String
+    public let category: String
+    public let value: String
+    public let unit: String
+    public let note: String
 
-    var description: String { "\(source) \(item) \(year) \(category) = \(value) \(unit)" }
+    public var description: String { "\(source) \(item) \(year) \(category) = \(value) \(unit)" }
 
     /// Reads the file (plain comma-separated, no quoted fields in it).
-    static func load(_ url: URL) throws -> [PublishedFigure] {
+    public static func load(_ url: URL) throws -> [PublishedFigure] {
         let text = try String(contentsOf: url, encoding: .utf8)
         return text.split(whereSeparator: \.isNewline).dropFirst().map { line in
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)

@@ -1,0 +1,204 @@
+import Formatting
+import Normalise
+
+/// Computes the report model: series per figure, tables, transitions.
+public struct Aggregator: Sendable {
+    public let data: NormalisedData
+    public let spec: ReportSpec
+
+    public init(data: NormalisedData, spec: ReportSpec) {
+        self.data = data
+        self.spec = spec
+    }
+
+    private var catalogue: Catalogue { data.catalogue }
+
+    public func model() -> ReportModel {
+        let index = AnswerIndex(data.answers)
+        let years = catalogue.waves.map(\.year)
+        return ReportModel(spec: spec, catalogue: catalogue, years: years, regionCount: catalogue.regions.count,
+                           figures: spec.figures.map { figure($0, index) },
+                           tables: spec.tables.map { table($0, index) },
+                           transitions: transitions(index), itemCounts: itemCounts(index))
+    }
+
+    /// Categories of a categorical item in display order, "keine Angabe" last.
+    func categories(of item: CatalogueItem) -> [String] {
+        guard let table = item.type.categoryTableKey else { return [] }
+        var names = catalogue.categoryNames(type: table)
+        if !names.contains(catalogue.missingCategory) { names.append(catalogue.missingCategory) }
+        return names
+    }
+
+    func figure(_ figure: ReportSpec.Figure, _ index: AnswerIndex) -> FigureSeries {
+        let years = figure.years ?? catalogue.waves.map(\.year)
+        guard let item = catalogue.item(figure.item) else {
+            return FigureSeries(number: figure.number, itemID: figure.item, kind: figure.kind, caption: figure.caption ?? "",
+                                question: "", categories: [], categoryItemIDs: [], years: years, points: [])
+        }
+        var points: [SeriesPoint] = []
+        let labels: [String]
+        var optionIDs: [String] = []
+        switch figure.kind {
+        case .status:
+            labels = categories(of: item)
+            for year in years {
+                let wave = catalogue.wave(year: year)
+                let asked = wave.map { item.headers[$0.number] != nil } ?? false
+                let answers = index.answers(item: item.id, year: year)
+                for category in labels {
+                    points.append(SeriesPoint(year: year, category: category, asked: asked,
+                                              count: answers.filter { $0.value == category }.count, base: answers.count))
+                }
+            }
+        case .options:
+            let options = catalogue.options(of: item.id)
+            labels = options.map(\.shortTitle)
+            optionIDs = options.map(\.id)
+            for year in years {
+                let wave = catalogue.wave(year: year)
+                for option in options {
+                    let asked = wave.map { option.headers[$0.number] != nil } ?? false
+                    let answers = index.answers(item: option.id, year: year)
+                    points.append(SeriesPoint(year: year, category: option.shortTitle, asked: asked,
+                                              count: answers.filter { $0.value == Self.selected }.count, base: answers.count))
+                }
+            }
+        }
+        return FigureSeries(number: figure.number, itemID: item.id, kind: figure.kind,
+                            caption: figure.caption ?? item.question, question: item.question,
+                            categories: labels, categoryItemIDs: optionIDs, years: years, points: points)
+    }
+
+    /// The Option category meaning "ticked".
+    static let selected = "ausgewählt"
+
+    func table(_ table: ReportSpec.Table, _ index: AnswerIndex) -> ReportTable {
+        let latest = catalogue.waves.last?.year ?? 0
+        switch table {
+        case .options(let number, let title, let itemID, let year, _):
+            let year = year ?? latest
+            let rows = catalogue.options(of: itemID).map { option -> OptionsTable.Row in
+                let answers = index.answers(item: option.id, year: year)
+                return OptionsTable.Row(option: option.shortTitle, itemID: option.id,
+                                        count: answers.filter { $0.value == Self.selected }.count, base: answers.count)
+            }
+            return .options(OptionsTable(number: number, title: title, itemID: itemID, year: year, rows: rows))
+        case .themeSummary(let number, let title, let themes, let year, _):
+            return .themeSummary(themeSummary(number: number, title: title, themes: themes, year: year ?? latest, index))
+        case .freeText(let number, let title, let items, let headings, let year, _):
+            let year = year ?? latest
+            let columns = items.enumerated().map { position, id -> FreeTextTable.Column in
+                let corpus = data.answers.filter { $0.item == id && $0.isFreeText }.map(\.value)
+                let coder = FreeTextCoder(corpus: corpus)
+                let answers = index.answers(item: id, year: year).filter(\.isFreeText)
+                var regionsPerEntry: [String: Int] = [:]
+                var order: [String] = []
+                for answer in answers {
+                    for entry in coder.entries(of: answer.value) {
+                        if regionsPerEntry[entry] == nil { order.append(entry) }
+                        regionsPerEntry[entry, default: 0] += 1
+                    }
+                }
+                let entries = order.map { FreeTextTable.Entry(text: $0, regions: regionsPerEntry[$0] ?? 0) }
+                    .enumerated().sorted { a, b in
+                        a.element.regions != b.element.regions ? a.element.regions > b.element.regions : a.offset < b.offset
+                    }.map(\.element)
+                let heading = position < headings.count ? headings[position] : (catalogue.item(id)?.shortTitle ?? id)
+                return FreeTextTable.Column(itemID: id, heading: heading, entries: entries, respondents: answers.count)
+            }
+            return .freeText(FreeTextTable(number: number, title: title, year: year, columns: columns))
+        }
+    }
+
+    func themeSummary(number: Int, title: String, themes: [String], year: Int, _ index: AnswerIndex) -> ThemeSummaryTable {
+        let statusCategories = categories(of: CatalogueItem(id: "", theme: "", type: .status, parentID: nil, shortTitle: "",
+                                                            wording: "", answerOptions: [], headers: [:], row: 0))
+        let previousYear = catalogue.waves.last { $0.year < year }?.year
+        func pooled(_ theme: String, _ year: Int) -> (counts: [String: Int], total: Int, items: [String]) {
+            guard let wave = catalogue.wave(year: year) else { return ([:], 0, []) }
+            let items = catalogue.items.filter {
+                $0.theme == theme && $0.type == .status && $0.parentID == nil && $0.headers[wave.number] != nil
+            }
+            var counts: [String: Int] = [:]
+            var total = 0
+            for item in items {
+                for answer in index.answers(item: item.id, year: year) {
+                    counts[answer.value, default: 0] += 1
+                    total += 1
+                }
+            }
+            return (counts, total, items.map(\.id))
+        }
+        let columns = themes.map { theme -> ThemeSummaryTable.Column in
+            let now = pooled(theme, year)
+            let before = previousYear.map { pooled(theme, $0) }
+            let cells = statusCategories.map { category -> ThemeSummaryTable.Cell in
+                let share = Ratio.share(now.counts[category] ?? 0, of: now.total) ?? Ratio(0, 1)
+                var change: Ratio?
+                if let before, let previous = Ratio.share(before.counts[category] ?? 0, of: before.total) {
+                    change = share - previous
+                }
+                return ThemeSummaryTable.Cell(count: now.counts[category] ?? 0, total: now.total, share: share, change: change)
+            }
+            return ThemeSummaryTable.Column(theme: theme, title: spec.themeTitle(theme), itemIDs: now.items, cells: cells,
+                                            previousTotal: before?.total)
+        }
+        return ThemeSummaryTable(number: number, title: title, year: year, previousYear: previousYear,
+                                 categories: statusCategories, columns: columns)
+    }
+
+    /// For every categorical item and every pair of consecutive waves in which it was asked,
+    /// how many regions moved from which category to which.
+    func transitions(_ index: AnswerIndex) -> [Transition] {
+        var result: [Transition] = []
+        let waves = catalogue.waves
+        for item in catalogue.items where item.type == .status || item.type == .scale || item.type == .option {
+            let cats = item.type == .option ? catalogue.categoryNames(type: "Option") + [catalogue.missingCategory]
+                : categories(of: item)
+            for (earlier, later) in zip(waves, waves.dropFirst())
+            where item.headers[earlier.number] != nil && item.headers[later.number] != nil {
+                let before = Dictionary(index.answers(item: item.id, year: earlier.year).map { ($0.regionAGS, $0.value) },
+                                        uniquingKeysWith: { a, _ in a })
+                var counts: [String: [String: Int]] = [:]
+                for answer in index.answers(item: item.id, year: later.year) {
+                    guard let from = before[answer.regionAGS] else { continue }
+                    counts[from, default: [:]][answer.value, default: 0] += 1
+                }
+                for from in cats {
+                    for to in cats {
+                        if let n = counts[from]?[to], n > 0 {
+                            result.append(Transition(itemID: item.id, fromYear: earlier.year, toYear: later.year,
+                                                     from: from, to: to, count: n))
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    func itemCounts(_ index: AnswerIndex) -> [ItemWaveCounts] {
+        var result: [ItemWaveCounts] = []
+        for item in catalogue.items where item.type.categoryTableKey != nil {
+            for wave in catalogue.waves where item.headers[wave.number] != nil {
+                let answers = index.answers(item: item.id, year: wave.year)
+                var counts: [String: Int] = [:]
+                for answer in answers { counts[answer.value, default: 0] += 1 }
+                result.append(ItemWaveCounts(itemID: item.id, year: wave.year, base: answers.count, counts: counts))
+            }
+        }
+        return result
+    }
+}
+
+/// Tidy answers grouped by item and year, for fast lookup.
+struct AnswerIndex {
+    private let groups: [String: [TidyAnswer]]
+
+    init(_ answers: [TidyAnswer]) {
+        groups = Dictionary(grouping: answers) { "\($0.item)|\($0.year)" }
+    }
+
+    func answers(item: String, year: Int) -> [TidyAnswer] { groups["\(item)|\(year)"] ?? [] }
+}

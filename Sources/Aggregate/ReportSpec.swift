@@ -1,0 +1,100 @@
+import Foundation
+
+/// What a report contains, read from `reports/<name>/bericht.yaml`. Everything about a
+/// particular report (title, figures, tables, themes) lives in the spec, not in Swift.
+public struct ReportSpec: Sendable {
+    public enum FigureKind: String, Sendable, CaseIterable, Codable {
+        /// Stacked bars of a categorical item (Status, Skala), one bar per wave.
+        case status
+        /// Grouped bars of a multiple-choice question's options, one bar per wave.
+        case options
+    }
+
+    public struct Figure: Sendable {
+        public let number: Int
+        public let item: String
+        public let kind: FigureKind
+        /// Years to show; nil = every wave of the catalogue.
+        public let years: [Int]?
+        /// Caption; nil = the catalogue's wording of the item.
+        public let caption: String?
+        /// The spec line that defines it (for messages).
+        public let line: Int
+    }
+
+    public enum Table: Sendable {
+        /// The options of a multiple-choice question in one wave (Tabelle 2).
+        case options(number: Int, title: String, item: String, year: Int?, line: Int)
+        /// Per theme, all Status items of the latest wave pooled, with the change against the
+        /// wave before (Tabelle 4).
+        case themeSummary(number: Int, title: String, themes: [String], year: Int?, line: Int)
+        /// Free-text answers of one wave, side by side, coded into distinct entries (Tabellen 1, 3).
+        case freeText(number: Int, title: String, items: [String], headings: [String], year: Int?, line: Int)
+
+        public var number: Int {
+            switch self {
+            case .options(let n, _, _, _, _), .themeSummary(let n, _, _, _, _), .freeText(let n, _, _, _, _, _): return n
+            }
+        }
+
+        public var title: String {
+            switch self {
+            case .options(_, let t, _, _, _), .themeSummary(_, let t, _, _, _), .freeText(_, let t, _, _, _, _): return t
+            }
+        }
+    }
+
+    public let file: String
+    public let title: String
+    public let subtitle: String
+    public let author: String
+    public let institution: String
+    /// Publication date, ISO `YYYY-MM-DD`.
+    public let date: String
+    /// The data folder, resolved against the spec's folder.
+    public let dataFolder: URL
+    public let dataNote: String
+    /// Survey name for source lines: "Quelle: <source> 2017–2021, eigene Berechnung".
+    public let source: String
+    /// What one respondent is, plural ("Arbeitsbündnisse"), for "n = 13 Arbeitsbündnisse".
+    public let unitPlural: String
+    public let unitSingular: String
+    /// File name of the Excel annex.
+    public let annexFile: String
+    /// Theme codes → titles, in report order.
+    public let themes: [(code: String, title: String)]
+    public let figures: [Figure]
+    public let tables: [Table]
+    /// Template for the Markdown report, resolved against the spec's folder (nil: none).
+    public let template: URL?
+    /// Creation time for reproducible outputs (ISO date-time); `SOURCE_DATE_EPOCH` overrides it.
+    public let created: String?
+
+    public func themeTitle(_ code: String) -> String { themes.first { $0.code == code }?.title ?? code }
+}
+
+/// A problem in a report spec, with the spec file and line.
+public struct SpecError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let message: String
+
+    public init(file: String, line: Int?, _ message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file)" + (line.map { ":\($0)" } ?? "") + ": \(message)" }
+}
+
+/// All problems of a spec at once.
+public struct SpecErrors: Error, Sendable, CustomStringConvertible {
+    public let errors: [SpecError]
+
+    public init(_ errors: [SpecError]) {
+        self.errors = errors
+    }
+
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

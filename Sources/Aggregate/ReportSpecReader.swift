@@ -1,0 +1,278 @@
+import Foundation
+import Normalise
+import Yams
+
+/// Reads a report spec (YAML) and checks it against the catalogue. Every problem names the
+/// spec file and line; all problems are collected.
+public struct ReportSpecReader {
+    public init() {}
+
+    /// Parses the spec file. Item IDs and years are checked later against the catalogue
+    /// (`validate`), because the spec names the data folder the catalogue comes from.
+    public func read(_ url: URL) -> Result<ReportSpec, SpecErrors> {
+        let file = url.lastPathComponent
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            return .failure(SpecErrors([SpecError(file: file, line: nil, "cannot read the spec file (expected UTF-8 YAML)")]))
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return .failure(SpecErrors([SpecError(file: file, line: nil, "the spec is empty")]))
+            }
+            root = node
+        } catch let error as YamlError {
+            return .failure(SpecErrors([SpecError(file: file, line: Self.line(of: error), "not valid YAML: \(Self.problem(of: error))")]))
+        } catch {
+            return .failure(SpecErrors([SpecError(file: file, line: nil, "not valid YAML: \(error)")]))
+        }
+        var reader = NodeReader(file: file)
+        let spec = reader.spec(root, folder: url.deletingLastPathComponent())
+        if let spec, reader.errors.isEmpty { return .success(spec) }
+        return .failure(SpecErrors(reader.errors))
+    }
+
+    /// Checks the spec's items, kinds and years against the catalogue.
+    public func validate(_ spec: ReportSpec, against catalogue: Catalogue) -> [SpecError] {
+        var errors: [SpecError] = []
+        let years = Set(catalogue.waves.map(\.year))
+        let yearList = catalogue.waves.map { String($0.year) }.joined(separator: ", ")
+        func checkYears(_ list: [Int]?, line: Int) {
+            for year in list ?? [] where !years.contains(year) {
+                errors.append(SpecError(file: spec.file, line: line, "no wave in \(year); the catalogue has \(yearList)"))
+            }
+        }
+        func item(_ id: String, line: Int) -> CatalogueItem? {
+            guard let item = catalogue.item(id) else {
+                errors.append(SpecError(file: spec.file, line: line, "unknown item '\(id)'; it is not in the catalogue's sheet Fragen"))
+                return nil
+            }
+            return item
+        }
+        for figure in spec.figures {
+            checkYears(figure.years, line: figure.line)
+            guard let item = item(figure.item, line: figure.line) else { continue }
+            switch (figure.kind, item.type) {
+            case (.status, .status), (.status, .scale), (.options, .multipleChoice): break
+            default:
+                errors.append(SpecError(file: spec.file, line: figure.line,
+                                        "figure \(figure.number): item '\(item.id)' is of type \(item.type.rawValue); kind '\(figure.kind.rawValue)' needs "
+                                            + (figure.kind == .status ? "Status or Skala" : "Mehrfachauswahl")))
+            }
+        }
+        for table in spec.tables {
+            switch table {
+            case .options(let number, _, let id, let year, let line):
+                checkYears(year.map { [$0] }, line: line)
+                if let item = item(id, line: line), item.type != .multipleChoice {
+                    errors.append(SpecError(file: spec.file, line: line,
+                                            "table \(number): item '\(id)' is of type \(item.type.rawValue); kind 'options' needs Mehrfachauswahl"))
+                }
+            case .themeSummary(_, _, let themes, let year, let line):
+                checkYears(year.map { [$0] }, line: line)
+                for theme in themes where !catalogue.themes.contains(theme) {
+                    errors.append(SpecError(file: spec.file, line: line,
+                                            "unknown theme '\(theme)'; the catalogue has " + catalogue.themes.joined(separator: ", ")))
+                }
+            case .freeText(let number, _, let ids, _, let year, let line):
+                checkYears(year.map { [$0] }, line: line)
+                for id in ids {
+                    if let item = item(id, line: line), item.type != .freeText {
+                        errors.append(SpecError(file: spec.file, line: line,
+                                                "table \(number): item '\(id)' is of type \(item.type.rawValue); kind 'freeText' needs Freitext"))
+                    }
+                }
+            }
+        }
+        return errors
+    }
+
+    static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: return "\(error)"
+        }
+    }
+}
+
+/// Walks the YAML node tree, remembering lines for messages.
+private struct NodeReader {
+    let file: String
+    var errors: [SpecError] = []
+
+    mutating func fail(_ node: Node?, _ message: String) {
+        errors.append(SpecError(file: file, line: node?.mark?.line, message))
+    }
+
+    /// The mapping's values by key; unknown keys are errors (they are usually typos).
+    mutating func fields(_ node: Node, allowed: Set<String>, context: String) -> [String: Node]? {
+        guard let mapping = node.mapping else {
+            fail(node, "\(context) must be a mapping of fields")
+            return nil
+        }
+        var result: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            if !allowed.contains(name) {
+                fail(key, "unknown field '\(name)' in \(context); expected one of " + allowed.sorted().joined(separator: ", "))
+                continue
+            }
+            result[name] = value
+        }
+        return result
+    }
+
+    mutating func string(_ fields: [String: Node], _ key: String, in node: Node, required: Bool = true) -> String? {
+        guard let value = fields[key] else {
+            if required { fail(node, "missing field '\(key)'") }
+            return nil
+        }
+        guard let text = value.string else {
+            fail(value, "'\(key)' must be text")
+            return nil
+        }
+        return text
+    }
+
+    mutating func integer(_ fields: [String: Node], _ key: String, in node: Node, required: Bool = true) -> Int? {
+        guard let value = fields[key] else {
+            if required { fail(node, "missing field '\(key)'") }
+            return nil
+        }
+        guard let text = value.string, let number = Int(text) else {
+            fail(value, "'\(key)' must be a whole number, not '\(value.string ?? "a list or mapping")'")
+            return nil
+        }
+        return number
+    }
+
+    mutating func strings(_ fields: [String: Node], _ key: String, in node: Node, required: Bool = true) -> [String]? {
+        guard let value = fields[key] else {
+            if required { fail(node, "missing field '\(key)'") }
+            return nil
+        }
+        guard let sequence = value.sequence else {
+            fail(value, "'\(key)' must be a list")
+            return nil
+        }
+        return sequence.compactMap { element in
+            guard let text = element.string else {
+                fail(element, "'\(key)' must list text values")
+                return nil
+            }
+            return text
+        }
+    }
+
+    mutating func spec(_ root: Node, folder: URL) -> ReportSpec? {
+        let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
+                                    "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created"]
+        guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
+        let title = string(f, "title", in: root)
+        let date = string(f, "date", in: root)
+        if let date, !Self.isISODate(date) { fail(f["date"], "'date' must be YYYY-MM-DD, not '\(date)'") }
+        let data = string(f, "data", in: root)
+        let source = string(f, "source", in: root)
+        let unit = string(f, "unit", in: root)
+        var themes: [(String, String)] = []
+        if let node = f["themes"] {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    guard let code = key.string, let title = value.string else {
+                        fail(key, "'themes' maps a theme code to its title")
+                        continue
+                    }
+                    themes.append((code, title))
+                }
+            } else {
+                fail(node, "'themes' must map theme codes to titles")
+            }
+        }
+        var figures: [ReportSpec.Figure] = []
+        if let node = f["figures"] {
+            for element in node.sequence ?? [] { if let figure = figure(element) { figures.append(figure) } }
+            if node.sequence == nil { fail(node, "'figures' must be a list") }
+        }
+        var tables: [ReportSpec.Table] = []
+        if let node = f["tables"] {
+            for element in node.sequence ?? [] { if let table = table(element) { tables.append(table) } }
+            if node.sequence == nil { fail(node, "'tables' must be a list") }
+        }
+        for (number, count) in Dictionary(grouping: figures, by: \.number).mapValues(\.count) where count > 1 {
+            fail(f["figures"], "figure number \(number) is used \(count) times")
+        }
+        for (number, count) in Dictionary(grouping: tables, by: \.number).mapValues(\.count) where count > 1 {
+            fail(f["tables"], "table number \(number) is used \(count) times")
+        }
+        guard let title, let date, let data, let source, let unit else { return nil }
+        return ReportSpec(file: file, title: title, subtitle: string(f, "subtitle", in: root, required: false) ?? "",
+                          author: string(f, "author", in: root, required: false) ?? "",
+                          institution: string(f, "institution", in: root, required: false) ?? "", date: date,
+                          dataFolder: URL(fileURLWithPath: data, relativeTo: folder).standardizedFileURL,
+                          dataNote: string(f, "data_note", in: root, required: false) ?? "", source: source,
+                          unitPlural: unit, unitSingular: string(f, "unit_singular", in: root, required: false) ?? unit,
+                          annexFile: string(f, "annex_file", in: root, required: false) ?? "Anhang.xlsx",
+                          themes: themes, figures: figures, tables: tables,
+                          template: string(f, "template", in: root, required: false)
+                              .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
+                          created: string(f, "created", in: root, required: false))
+    }
+
+    mutating func figure(_ node: Node) -> ReportSpec.Figure? {
+        guard let f = fields(node, allowed: ["number", "item", "kind", "years", "caption"], context: "a figure") else { return nil }
+        let number = integer(f, "number", in: node)
+        let item = string(f, "item", in: node)
+        let kindText = string(f, "kind", in: node)
+        let kind = kindText.flatMap(ReportSpec.FigureKind.init(rawValue:))
+        if let kindText, kind == nil {
+            fail(f["kind"], "unknown figure kind '\(kindText)'; expected " + ReportSpec.FigureKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let years = strings(f, "years", in: node, required: false)?.compactMap { text -> Int? in
+            guard let year = Int(text) else { fail(f["years"], "'years' must list years, not '\(text)'"); return nil }
+            return year
+        }
+        guard let number, let item, let kind else { return nil }
+        return ReportSpec.Figure(number: number, item: item, kind: kind, years: years,
+                                 caption: string(f, "caption", in: node, required: false), line: node.mark?.line ?? 0)
+    }
+
+    mutating func table(_ node: Node) -> ReportSpec.Table? {
+        guard let f = fields(node, allowed: ["number", "kind", "title", "item", "items", "headings", "themes", "year"],
+                             context: "a table") else { return nil }
+        let number = integer(f, "number", in: node)
+        let title = string(f, "title", in: node)
+        let kind = string(f, "kind", in: node)
+        let year = integer(f, "year", in: node, required: false)
+        let line = node.mark?.line ?? 0
+        guard let number, let title, let kind else { return nil }
+        switch kind {
+        case "options":
+            guard let item = string(f, "item", in: node) else { return nil }
+            return .options(number: number, title: title, item: item, year: year, line: line)
+        case "themeSummary":
+            guard let themes = strings(f, "themes", in: node) else { return nil }
+            return .themeSummary(number: number, title: title, themes: themes, year: year, line: line)
+        case "freeText":
+            guard let items = strings(f, "items", in: node) else { return nil }
+            let headings = strings(f, "headings", in: node, required: false) ?? []
+            if !headings.isEmpty, headings.count != items.count {
+                fail(f["headings"], "'headings' must have one heading per item (\(items.count))")
+            }
+            return .freeText(number: number, title: title, items: items, headings: headings, year: year, line: line)
+        default:
+            fail(f["kind"], "unknown table kind '\(kind)'; expected options, themeSummary, freeText")
+            return nil
+        }
+    }
+
+    static func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        return parts.count == 3 && parts[0].count == 4 && parts.allSatisfy { Int($0) != nil }
+    }
+}

@@ -1,0 +1,87 @@
+import Aggregate
+import Formatting
+import Normalise
+
+/// The machine-readable outputs: tidy series, one Datawrapper-ready CSV per figure, the
+/// tables and the transitions. Comma-separated, decimal point, UTF-8, RFC 4180.
+public enum DataExports {
+    /// `series.csv`: one row per figure × wave × category.
+    public static func series(_ model: ReportModel) -> String {
+        var out = TextEscaping.csvRecord(["figure", "item", "year", "category", "count", "base", "share", "asked"])
+        for figure in model.figures {
+            for point in figure.points {
+                out += TextEscaping.csvRecord([
+                    String(figure.number), figure.itemID, String(point.year), point.category,
+                    point.asked ? String(point.count) : "", point.asked ? String(point.base) : "",
+                    point.share.map { GermanFormat.machineDecimal($0) } ?? "", point.asked ? "true" : "false",
+                ], guardFormula: true)
+            }
+        }
+        return out
+    }
+
+    /// A figure in wide form (one row per wave, one column per category), as Datawrapper,
+    /// Excel or R take it. Waves where the item was not asked have empty values and the note
+    /// "nicht erhoben".
+    public static func figure(_ figure: FigureSeries) -> String {
+        var out = TextEscaping.csvRecord(["Jahr"] + figure.categories + ["n", "Hinweis"], guardFormula: true)
+        for year in figure.years {
+            let asked = figure.asked(year: year)
+            let values = figure.categories.map { category -> String in
+                guard let point = figure.point(year: year, category: category), point.asked else { return "" }
+                return String(point.count)
+            }
+            out += TextEscaping.csvRecord([String(year)] + values
+                + [figure.base(year: year).map(String.init) ?? "", asked ? "" : "nicht erhoben"], guardFormula: true)
+        }
+        return out
+    }
+
+    /// A table as CSV.
+    public static func table(_ table: ReportTable) -> String {
+        switch table {
+        case .options(let t):
+            var out = TextEscaping.csvRecord(["option", "item", "year", "count", "base", "share"])
+            for row in t.rows {
+                out += TextEscaping.csvRecord([row.option, row.itemID, String(t.year), String(row.count), String(row.base),
+                                               row.share.map { GermanFormat.machineDecimal($0) } ?? ""], guardFormula: true)
+            }
+            return out
+        case .themeSummary(let t):
+            var out = TextEscaping.csvRecord(["theme", "category", "year", "count", "total", "share", "share_percent_rounded",
+                                              "previous_year", "change_pp", "change_pp_rounded"])
+            for column in t.columns {
+                for (category, cell) in zip(t.categories, column.cells) {
+                    let rounded = GermanFormat.machineDecimal(Ratio(cell.share.rounded(scale: 100, decimals: 1), 10), decimals: 1)
+                    let change = cell.change.map { GermanFormat.machineDecimal(Ratio($0.numerator * 100, $0.denominator)) } ?? ""
+                    let changeRounded = cell.change.map {
+                        GermanFormat.machineDecimal(Ratio($0.rounded(scale: 100, decimals: 1), 10), decimals: 1)
+                    } ?? ""
+                    out += TextEscaping.csvRecord([column.theme, category, String(t.year), String(cell.count), String(cell.total),
+                                                   GermanFormat.machineDecimal(cell.share), rounded,
+                                                   t.previousYear.map(String.init) ?? "", change, changeRounded],
+                                                  guardFormula: true)
+                }
+            }
+            return out
+        case .freeText(let t):
+            var out = TextEscaping.csvRecord(["item", "heading", "year", "entry", "regions"])
+            for column in t.columns {
+                for entry in column.entries {
+                    out += TextEscaping.csvRecord([column.itemID, column.heading, String(t.year), entry.text,
+                                                   String(entry.regions)], guardFormula: true)
+                }
+            }
+            return out
+        }
+    }
+
+    /// `transitions.csv`: wave-to-wave movements between categories.
+    public static func transitions(_ model: ReportModel) -> String {
+        var out = TextEscaping.csvRecord(["item", "from_year", "to_year", "from", "to", "count"])
+        for t in model.transitions {
+            out += TextEscaping.csvRecord([t.itemID, String(t.fromYear), String(t.toYear), t.from, t.to, String(t.count)])
+        }
+        return out
+    }
+}
