@@ -36,17 +36,19 @@ let package = Package(
         .target(name: "Aggregate", dependencies: [
             "Normalise", "Formatting", .product(name: "Yams", package: "Yams"),
         ]),
+        // Render: SVG charts in pure Swift.
+        .target(name: "RenderSVG", dependencies: ["Aggregate", "Formatting"]),
         // Render: machine-readable exports (series.csv, Datawrapper CSVs, tables, JSON).
         .target(name: "RenderData", dependencies: ["Aggregate", "Normalise", "Formatting"]),
         // Swift wrapper over libxlsxwriter: the only module that imports the C library.
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
         // Orchestration: runs the stages, writes outputs atomically.
-        .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "Formatting"]),
+        .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "RenderSVG", "Formatting"]),
         // Synthetic data for benchmarks and scale tests (writes xlsx through XlsxWriter).
         .target(name: "SyntheticData", dependencies: ["XlsxWriter"]),
         // Thin CLI.
         .executableTarget(name: "monitoring", dependencies: [
-            "Pipeline", "SyntheticData", "Ingest", "Normalise",
+            "Pipeline", "SyntheticData", "Ingest", "Normalise", "Aggregate", "RenderSVG",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fixture builders shared by the test targets.
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "XlsxWriter", "SyntheticData", "TestSupport"]),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Ingest", "Pipeline", "TestSupport"]),
         .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Normalise", "Formatting", "Pipeline", "RenderData", "SyntheticData", "TestSupport"]),
+        .testTarget(name: "RenderSVGTests", dependencies: ["RenderSVG", "Aggregate", "Pipeline", "Formatting", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

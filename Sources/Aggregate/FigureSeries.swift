@@ -10,6 +10,14 @@ public struct SeriesPoint: Sendable, Hashable {
     /// The regions asked (for options: those the filter let through).
     public let base: Int
     public var share: Ratio? { asked ? Ratio.share(count, of: base) : nil }
+
+    public init(year: Int, category: String, asked: Bool, count: Int, base: Int) {
+        self.year = year
+        self.category = category
+        self.asked = asked
+        self.count = count
+        self.base = base
+    }
 }
 
 /// The chart-ready data of one figure (Abbildung).
@@ -27,18 +35,47 @@ public struct FigureSeries: Sendable {
     public let years: [Int]
     /// Year-major, category-minor.
     public let points: [SeriesPoint]
+    private let yearPosition: [Int: Int]
+    private let categoryPosition: [String: Int]
 
-    public func point(year: Int, category: String) -> SeriesPoint? {
-        points.first { $0.year == year && $0.category == category }
+    public init(number: Int, itemID: String, kind: ReportSpec.FigureKind, caption: String, question: String,
+                categories: [String], categoryItemIDs: [String], years: [Int], points: [SeriesPoint]) {
+        self.number = number
+        self.itemID = itemID
+        self.kind = kind
+        self.caption = caption
+        self.question = question
+        self.categories = categories
+        self.categoryItemIDs = categoryItemIDs
+        self.years = years
+        self.points = points
+        yearPosition = Dictionary(years.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        categoryPosition = Dictionary(categories.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public func points(year: Int) -> [SeriesPoint] { points.filter { $0.year == year } }
+    /// Points are stored year-major in `years` × `categories` order; look-ups index directly
+    /// when they are laid out so, and search otherwise.
+    public func point(year: Int, category: String) -> SeriesPoint? {
+        if let y = yearPosition[year], let c = categoryPosition[category] {
+            let index = y * categories.count + c
+            if index < points.count, points[index].year == year, points[index].category == category { return points[index] }
+        }
+        return points.first { $0.year == year && $0.category == category }
+    }
+
+    public func points(year: Int) -> [SeriesPoint] {
+        if let y = yearPosition[year], (y + 1) * categories.count <= points.count {
+            let slice = points[(y * categories.count)..<((y + 1) * categories.count)]
+            if slice.allSatisfy({ $0.year == year }) { return Array(slice) }
+        }
+        return points.filter { $0.year == year }
+    }
 
     /// Whether anything was asked in a year (status: the item; options: any option).
-    public func asked(year: Int) -> Bool { points.contains { $0.year == year && $0.asked } }
+    public func asked(year: Int) -> Bool { points(year: year).contains { $0.asked } }
 
     /// The base of a year (regions asked), nil when not asked.
-    public func base(year: Int) -> Int? { points.first { $0.year == year && $0.asked }?.base }
+    public func base(year: Int) -> Int? { points(year: year).first { $0.asked }?.base }
 
     /// The figure's file stem: `abb01`.
     public var fileStem: String { "abb" + (number < 10 ? "0" : "") + String(number) }

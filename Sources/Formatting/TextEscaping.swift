@@ -2,39 +2,51 @@ import Foundation
 
 /// Escaping of untrusted text (every spreadsheet cell is untrusted) for each output format.
 public enum TextEscaping {
-    /// XML/SVG text content: `& < >`.
-    public static func xmlText(_ s: String) -> String {
-        guard s.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || Self.isForbiddenInXML($0) }) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: if !isForbiddenInXML(ch) { out.append(ch) }
-            }
-        }
-        return out
-    }
+    /// XML/SVG text content: `& < >`. Control characters XML cannot carry are dropped.
+    public static func xmlText(_ s: String) -> String { escapeXML(s, attribute: false) }
 
-    /// XML/SVG attribute values: `& < > " '`.
-    public static func xmlAttribute(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\t": out += "&#9;"
-            default: if !isForbiddenInXML(ch) { out.append(ch) }
+    /// XML/SVG attribute values: `& < > " '` (and line breaks/tabs as references).
+    public static func xmlAttribute(_ s: String) -> String { escapeXML(s, attribute: true) }
+
+    /// Works on UTF-8 bytes: every character that needs escaping is ASCII, and most labels
+    /// need none, so the common case is one scan and no copy.
+    private static func escapeXML(_ s: String, attribute: Bool) -> String {
+        func needsWork(_ b: UInt8) -> Bool {
+            switch b {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"): return true
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), 0x0A, 0x09: return attribute
+            case 0x0D: return false
+            case 0xEF: return true // possibly U+FFFE / U+FFFF
+            default: return b < 0x20
             }
         }
-        return out
+        let utf8 = s.utf8
+        guard utf8.contains(where: needsWork) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        var iterator = utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let b = pending.isEmpty ? iterator.next() : pending.removeFirst() {
+            switch b {
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "\"") where attribute: out += Array("&quot;".utf8)
+            case UInt8(ascii: "'") where attribute: out += Array("&apos;".utf8)
+            case 0x0A where attribute: out += Array("&#10;".utf8)
+            case 0x09 where attribute: out += Array("&#9;".utf8)
+            case 0x09, 0x0A, 0x0D: out.append(b)
+            case 0xEF:
+                // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters.
+                let b2 = iterator.next(), b3 = iterator.next()
+                if b2 == 0xBF, b3 == 0xBE || b3 == 0xBF { continue }
+                out.append(b)
+                pending = [b2, b3].compactMap { $0 }
+            default:
+                if b >= 0x20 { out.append(b) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Control characters that XML 1.0 cannot carry at all (they are dropped).

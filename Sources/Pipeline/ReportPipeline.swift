@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import Normalise
 import RenderData
+import RenderSVG
 
 /// Runs the stages for a report spec and writes every output atomically.
 public struct ReportPipeline: Sendable {
@@ -108,6 +109,11 @@ public struct ReportPipeline: Sendable {
             for figure in model.figures { try write(DataExports.figure(figure), "daten/\(figure.fileStem).csv") }
             for table in model.tables { try write(DataExports.table(table), "daten/\(table.fileStem).csv") }
             try write(DataExports.transitions(model), "transitions.csv")
+            let renderer = FigureRenderer()
+            let context = FigureContext(model: model)
+            for figure in model.figures {
+                try write(renderer.svg(figure, context: context), "abbildungen/\(figure.fileStem).svg")
+            }
             try output.write(ReportDataJSON(model).encoded(), to: "report-data.json")
             files.append("report-data.json")
             try output.commit()

@@ -1,7 +1,10 @@
+import Aggregate
 import ArgumentParser
 import Foundation
 import Ingest
 import Normalise
+import Pipeline
+import RenderSVG
 import SyntheticData
 
 /// `monitoring bench`: the benchmarks behind `make bench`. Every figure is reported next to
@@ -13,11 +16,13 @@ struct Bench: ParsableCommand {
     @Option(help: "Rows of the large synthetic workbook.") var rows = 100_000
     @Option(help: "Columns of the large synthetic workbook.") var columns = 20
     @Option(help: "Iterations for the shipped-data stage.") var iterations = 50
+    @Option(help: "Report spec for the render stages.") var spec = "reports/abschlussbericht-2021/bericht.yaml"
 
     func run() throws {
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
               + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; \(Self.osName())")
         try shippedData()
+        try renderStages()
         try syntheticWorkbook()
     }
 
@@ -44,6 +49,25 @@ struct Bench: ParsableCommand {
                      Double(sheetBytes) / pipeline.cpuSeconds / 1e6))
         print(String(format: "  baseline: inflating the wave sheet parts only %.2f ms → pipeline/inflate = %.1f×",
                      inflate.cpuSeconds * 1000, pipeline.cpuSeconds / inflate.cpuSeconds))
+    }
+
+    /// Aggregate and render stages on the shipped data (in process, averaged).
+    func renderStages() throws {
+        let pipeline = ReportPipeline(options: .init(specFile: URL(fileURLWithPath: spec), dataFolder: URL(fileURLWithPath: data)))
+        guard case .success(let (model, normalised)) = pipeline.model(), case .success(let spec) = pipeline.readSpec() else {
+            throw ValidationError("the report spec \(self.spec) does not build")
+        }
+        let aggregate = Measurement.run(iterations: iterations) { _ = Aggregator(data: normalised, spec: spec).model() }
+        let context = FigureContext(model: model)
+        var bytes = 0
+        let render = Measurement.run(iterations: iterations) {
+            bytes = 0
+            for figure in model.figures { bytes += FigureRenderer().svg(figure, context: context).utf8.count }
+        }
+        print("")
+        print(String(format: "aggregate (series, tables, transitions): %.2f ms per run", aggregate.cpuSeconds * 1000))
+        print(String(format: "render %d SVG figures: %.2f ms per run (%.0f KiB), target < 5 ms; %.2f× the aggregate stage",
+                     model.figures.count, render.cpuSeconds * 1000, Double(bytes) / 1024, render.cpuSeconds / aggregate.cpuSeconds))
     }
 
     /// Streaming ingest of synthetic workbooks of two sizes, each in its own process, so
@@ -108,7 +132,28 @@ struct BenchStage: ParsableCommand {
     @Argument var kind: String
     @Argument var file: String
 
+    @Option(name: .customLong("repeat"), help: "Repetitions (for profiling the in-process stages).") var repetitions = 200
+
     func run() throws {
+        switch kind {
+        case "render", "normalise":
+            // For profilers: repeat one shipped-data stage in this process.
+            let pipeline = ReportPipeline(options: .init(specFile: URL(fileURLWithPath: file)))
+            guard case .success(let (model, _)) = pipeline.model(), case .success(let spec) = pipeline.readSpec() else {
+                throw ValidationError("spec \(file) does not build")
+            }
+            let context = FigureContext(model: model)
+            for _ in 0..<repetitions {
+                if kind == "render" {
+                    for figure in model.figures { _ = FigureRenderer().svg(figure, context: context) }
+                } else {
+                    _ = DataFolder(url: spec.dataFolder).normalise()
+                }
+            }
+            return
+        default:
+            break
+        }
         let url = URL(fileURLWithPath: file)
         var cells = 0
         let book = try WorkbookReader.open(url)

@@ -34,6 +34,10 @@ import Testing
     @Test func markupEscaping() {
         #expect(TextEscaping.xmlText("<script>&</script>") == "&lt;script&gt;&amp;&lt;/script&gt;")
         #expect(TextEscaping.xmlAttribute("a\"b'c") == "a&quot;b&apos;c")
+        #expect(TextEscaping.xmlText("a\u{0001}b\u{FFFE}c\u{FFFF}d") == "abcd")
+        #expect(TextEscaping.xmlText("€ ä 🎉 \u{FFFD}") == "€ ä 🎉 \u{FFFD}")
+        #expect(TextEscaping.xmlAttribute("x\ny\tz") == "x&#10;y&#9;z")
+        #expect(TextEscaping.xmlText("x\ny") == "x\ny")
         #expect(TextEscaping.markdownInline("# A | B *c* _d_ <b>") == "\\# A \\| B \\*c\\* \\_d\\_ \\<b\\>")
         #expect(TextEscaping.markdownInline("- Liste") == "\\- Liste")
         #expect(TextEscaping.markdownInline("1. Punkt") == "1\\. Punkt")

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Colours: the Okabe–Ito palette (safe for colour-blind readers) for categories, a
+/// sequential blue scale for waves, and label colours chosen by computed contrast.
+public enum Palette {
+    public static let okabeIto = ["#009E73", "#E69F00", "#D55E00", "#0072B2", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+
+    /// Fixed colours for the categories every chart shares, so "ja" looks the same everywhere.
+    static let named: [String: String] = [
+        "ja": "#009E73", "in Erarbeitung": "#E69F00", "nein": "#D55E00", "keine Angabe": "#BBBBBB",
+        "sehr hoch": "#0072B2", "eher hoch": "#56B4E9", "eher gering": "#E69F00", "sehr gering": "#D55E00",
+        "ausgewählt": "#0072B2", "nicht ausgewählt": "#BBBBBB",
+    ]
+
+    /// The colour of a category: its fixed colour, or the next unused Okabe–Ito colour.
+    public static func colours(for categories: [String]) -> [String] {
+        var used = Set(categories.compactMap { named[$0] })
+        return categories.map { category in
+            if let colour = named[category] { return colour }
+            let colour = okabeIto.first { !used.contains($0) } ?? "#777777"
+            used.insert(colour)
+            return colour
+        }
+    }
+
+    /// Light to dark blues (ColorBrewer "Blues"); the latest wave is darkest.
+    static let blues = ["#DEEBF7", "#C6DBEF", "#9ECAE1", "#6BAED6", "#4292C6", "#2171B5", "#08519C", "#08306B"]
+
+    public static func waveColours(count: Int) -> [String] {
+        guard count > 0 else { return [] }
+        if count <= blues.count - 2 { return Array(blues.suffix(count + 1).dropLast()) + [] }
+        return (0..<count).map { blues[min(blues.count - 1, $0 * blues.count / count)] }
+    }
+
+    /// Text colour for a label on `background`: black or white, whichever contrasts more
+    /// (WCAG 2 relative luminance); both are checked against 4.5:1 in the tests.
+    public static func labelColour(on background: String) -> String {
+        contrast(background, "#000000") >= contrast(background, "#FFFFFF") ? "#000000" : "#FFFFFF"
+    }
+
+    /// WCAG contrast ratio of two `#RRGGBB` colours.
+    public static func contrast(_ a: String, _ b: String) -> Double {
+        let (la, lb) = (luminance(a), luminance(b))
+        return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+    }
+
+    static func luminance(_ hex: String) -> Double {
+        let digits = hex.dropFirst()
+        guard digits.count == 6, let value = Int(digits, radix: 16) else { return 0 }
+        func channel(_ shift: Int) -> Double {
+            let c = Double((value >> shift) & 0xFF) / 255
+            return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055).pow(2.4)
+        }
+        return 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0)
+    }
+
+    /// Grey for secondary text ("nicht erhoben", source line): 7:1 on white.
+    public static let secondaryText = "#595959"
+    public static let axis = "#595959"
+    public static let grid = "#D9D9D9"
+}
+
+extension Double {
+    func pow(_ exponent: Double) -> Double { Foundation.pow(self, exponent) }
+}

@@ -1,0 +1,128 @@
+import Aggregate
+import Formatting
+
+/// Horizontal stacked bars, one per wave, segments in category order. The legend on the
+/// right is also a table of the counts, so every value is labelled even where a segment is
+/// too narrow to hold its number.
+struct StatusChart {
+    let figure: FigureSeries
+    let context: FigureContext
+    let style: ChartStyle
+
+    func svg() -> String {
+        var canvas = ChartCanvas(style: style)
+        let regular = FontMetrics.regular
+        let m = style.margin
+        let colours = Palette.colours(for: figure.categories)
+        var y = m + canvas.titleBlock(context.title(figure), top: m)
+
+        // Columns: year labels | bars | legend table.
+        let yearLabels = figure.years.map { year -> String in
+            let base = figure.base(year: year)
+            return base == nil || base == context.population ? String(year) : "\(year) (n = \(base ?? 0))"
+        }
+        let yearWidth = (yearLabels.map { regular.width($0, size: style.labelSize) }.max() ?? 0) + 6
+        let columnWidth = tableColumnWidth()
+        let tableWidth = columnWidth * Double(figure.categories.count)
+        let barLeft = m + yearWidth
+        let barWidth = style.width - m - barLeft - 10 - tableWidth
+        let tableLeft = style.width - m - tableWidth
+        // The axis spans the population, or more if a wave holds more answers (never overflow).
+        let axisMaximum = max(context.population, figure.years.map { year in
+            figure.points(year: year).filter(\.asked).map(\.count).reduce(0, +)
+        }.max() ?? 0)
+        let scale = axisMaximum > 0 ? barWidth / Double(axisMaximum) : 0
+
+        // Legend header: swatch above each wrapped category name.
+        let headerLines = figure.categories.map { regular.wrap($0, maxWidth: columnWidth - 4, size: style.smallSize) }
+        let maxLines = headerLines.map(\.count).max() ?? 1
+        for (i, lines) in headerLines.enumerated() {
+            let centre = tableLeft + columnWidth * (Double(i) + 0.5)
+            canvas.rect(x: centre - 4, y: y, width: 8, height: 8, fill: colours[i], stroke: "#595959")
+            canvas.lines(lines, x: centre, top: y + 10, size: style.smallSize, anchor: .middle)
+        }
+        y += 10 + Double(maxLines - 1) * style.linePitch(style.smallSize) + regular.lineBox(size: style.smallSize) + 4
+
+        // Rows.
+        let rowPitch = 16.0
+        let barHeight = 11.0
+        let gridTop = y
+        let gridIndex = canvas.nodes.count
+        for (row, year) in figure.years.enumerated() {
+            let centre = y + rowPitch * (Double(row) + 0.5)
+            canvas.centredText(yearLabels[row], x: barLeft - 6, centerY: centre, size: style.labelSize, anchor: .end)
+            guard figure.asked(year: year) else {
+                canvas.centredText("nicht erhoben", x: barLeft + 4, centerY: centre, size: style.smallSize,
+                                   fill: Palette.secondaryText, italic: true)
+                for i in figure.categories.indices {
+                    canvas.centredText("–", x: tableLeft + columnWidth * (Double(i) + 0.5), centerY: centre,
+                                       size: style.smallSize, anchor: .middle, fill: Palette.secondaryText)
+                }
+                continue
+            }
+            var x = barLeft
+            for (i, category) in figure.categories.enumerated() {
+                let count = figure.point(year: year, category: category)?.count ?? 0
+                let width = Double(count) * scale
+                if count > 0 {
+                    canvas.rect(x: x, y: centre - barHeight / 2, width: width, height: barHeight, fill: colours[i])
+                    let label = GermanFormat.integer(count)
+                    if regular.width(label, size: style.smallSize) + 4 <= width {
+                        canvas.centredText(label, x: x + width / 2, centerY: centre, size: style.smallSize, anchor: .middle,
+                                           fill: Palette.labelColour(on: colours[i]))
+                    }
+                }
+                x += width
+                canvas.centredText(GermanFormat.integer(count), x: tableLeft + columnWidth * (Double(i) + 0.5),
+                                   centerY: centre, size: style.smallSize, anchor: .middle)
+            }
+        }
+        y += rowPitch * Double(figure.years.count) + 2
+        y += canvas.countAxis(left: barLeft, width: barWidth, maximum: axisMaximum, top: y, gridTop: gridTop - 2, gridIndex: gridIndex,
+                              title: context.axisTitle)
+        y += 6
+        y += canvas.sourceLine(context.sourceLine, top: y)
+        y += m
+        return canvas.document(id: figure.fileStem, title: context.title(figure), description: description(), height: y)
+    }
+
+    /// Wide enough for the longest word of any category name, and for the counts.
+    private func tableColumnWidth() -> Double {
+        let regular = FontMetrics.regular
+        let longestWord = figure.categories.flatMap { $0.split(separator: " ").map(String.init) }
+            .map { regular.width($0, size: style.smallSize) }.max() ?? 0
+        let number = regular.width(GermanFormat.integer(context.population), size: style.smallSize)
+        return min(90, max(34, longestWord + 8, number + 8))
+    }
+
+    /// The data in words, for screen readers: "2021: ja 10, in Erarbeitung 2, …".
+    func description() -> String {
+        let parts = figure.years.reversed().map { year -> String in
+            guard figure.asked(year: year) else { return "\(year): nicht erhoben" }
+            let values = figure.categories.map { "\($0) \(figure.point(year: year, category: $0)?.count ?? 0)" }
+            return "\(year) (n = \(figure.base(year: year) ?? 0)): " + values.joined(separator: ", ")
+        }
+        return "Anzahl \(context.unitPlural) je Antwort und Erhebungsjahr. " + parts.joined(separator: "; ") + "."
+    }
+}
+
+/// What a figure needs besides its series: population, wording, source.
+public struct FigureContext: Sendable {
+    public let population: Int
+    public let unitPlural: String
+    public let sourceLine: String
+
+    public init(population: Int, unitPlural: String, sourceLine: String) {
+        self.population = population
+        self.unitPlural = unitPlural
+        self.sourceLine = sourceLine
+    }
+
+    public init(model: ReportModel) {
+        self.init(population: model.regionCount, unitPlural: model.spec.unitPlural, sourceLine: model.sourceLine)
+    }
+
+    var axisTitle: String { "Anzahl \(unitPlural) (n = \(population))" }
+
+    func title(_ figure: FigureSeries) -> String { "Abbildung \(figure.number): \(figure.caption)" }
+}

@@ -1,0 +1,137 @@
+import Aggregate
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Formatting
+import Pipeline
+import RenderSVG
+import Testing
+import TestSupport
+
+@Suite struct FigureRendererTests {
+    static let model: ReportModel? = {
+        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data))
+        if case .success(let (model, _)) = pipeline.model() { return model }
+        return nil
+    }()
+
+    static var canCheckSVG: Bool { ExternalTool.checkSVG != nil && ExternalTool.exists("chromium") && ExternalTool.exists("python3") }
+
+    func svg(_ number: Int) throws -> String {
+        let model = try #require(Self.model)
+        return FigureRenderer().svg(try #require(model.figure(number)), context: FigureContext(model: model))
+    }
+
+    /// Golden files: a deliberate change to the charts is accepted with UPDATE_GOLDEN=1.
+    @Test(arguments: [1, 3])
+    func matchesGoldenFile(number: Int) throws {
+        let actual = try svg(number)
+        let golden = TestPaths.fixtures.appendingPathComponent("golden/abb0\(number).svg")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(actual == expected, "abb0\(number).svg differs from its golden file; inspect, then UPDATE_GOLDEN=1 swift test")
+    }
+
+    @Test func describesTheDataInWords() throws {
+        let text = try svg(4)
+        #expect(text.contains("role=\"img\""))
+        #expect(text.contains("aria-labelledby=\"abb04-title abb04-desc\""))
+        #expect(text.contains("<title id=\"abb04-title\">Abbildung 4: Es besteht eine gemeinsame interne Kommunikationsplattform.</title>"))
+        #expect(text.contains("2021 (n = 13): ja 10, in Erarbeitung 2, nein 1, keine Angabe 0"))
+        #expect(text.contains("2017: nicht erhoben"))
+        #expect(text.contains("width=\"160mm\""))
+    }
+
+    @Test func rendersAreIdenticalRunToRun() throws {
+        let model = try #require(Self.model)
+        for figure in model.figures {
+            let context = FigureContext(model: model)
+            #expect(FigureRenderer().svg(figure, context: context) == FigureRenderer().svg(figure, context: context))
+        }
+    }
+
+    @Test func everyLabelColourHasEnoughContrast() {
+        for colour in Palette.okabeIto + Palette.colours(for: ["ja", "in Erarbeitung", "nein", "keine Angabe", "sehr hoch"]) {
+            #expect(Palette.contrast(colour, Palette.labelColour(on: colour)) >= 4.5, "\(colour)")
+        }
+        #expect(Palette.contrast(Palette.secondaryText, "#FFFFFF") >= 4.5)
+    }
+
+    @Test func numbersNeverUseExponentsOrNegativeZero() {
+        #expect(SVGNumber.format(0.00001) == "0")
+        #expect(SVGNumber.format(-0.001) == "0")
+        #expect(SVGNumber.format(1e7) == "10000000")
+        #expect(SVGNumber.format(12.345) == "12.35")
+        #expect(SVGNumber.format(-3.5) == "-3.5")
+        #expect(SVGNumber.format(.nan) == "0")
+    }
+
+    @Test func inconsistentCountsNeverOverflowTheBarArea() throws {
+        var points: [SeriesPoint] = []
+        for (category, count) in zip(["ja", "nein", "keine Angabe"], [9, 9, 9]) {
+            points.append(SeriesPoint(year: 2021, category: category, asked: true, count: count, base: 13))
+        }
+        let figure = FigureSeries(number: 98, itemID: "X", kind: .status, caption: "x", question: "x",
+                                  categories: ["ja", "nein", "keine Angabe"], categoryItemIDs: [], years: [2021], points: points)
+        let text = FigureRenderer().svg(figure, context: FigureContext(population: 13, unitPlural: "B", sourceLine: "Q"))
+        #expect(text.contains(">27</text>"), "the axis extends to the wave's 27 answers")
+    }
+
+    @Test func wrappingNeverDropsText() {
+        let text = "Lehrkräfte/Berufsorientierungskoordinator*innen und ein sehr langes Wort: Donaudampfschifffahrtsgesellschaftskapitän"
+        let lines = FontMetrics.regular.wrap(text, maxWidth: 80, size: 9)
+        #expect(lines.allSatisfy { FontMetrics.regular.width($0, size: 9) <= 80 })
+        #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
+    }
+
+    /// Labels from spreadsheets are untrusted: markup, quotes, very long names, emoji.
+    static func hostileFigure(kind: ReportSpec.FigureKind) -> FigureSeries {
+        let labels = ["<script>alert(1)</script>", "A & B \"quoted\" 'single'", String(repeating: "Überlänge ", count: 20),
+                      "Umlaute äöüß ÄÖÜ", "Emoji 🎉👩‍👩‍👧 ok"]
+        let categories = kind == .options ? labels : ["ja", "<b>nein</b>", "keine Angabe"]
+        var points: [SeriesPoint] = []
+        for year in [2020, 2021] {
+            // Status counts add up to the base; options are independent counts.
+            let counts = kind == .status ? [year % 7, 13 - year % 7 - 1, 1] : categories.indices.map { ($0 * 3 + year) % 13 }
+            for (category, count) in zip(categories, counts) {
+                points.append(SeriesPoint(year: year, category: category, asked: true, count: count, base: 13))
+            }
+        }
+        return FigureSeries(number: 99, itemID: "X.1", kind: kind, caption: "</title><script>x</script> & \"Titel\"",
+                            question: "?", categories: categories, categoryItemIDs: [], years: [2020, 2021], points: points)
+    }
+
+    @Test(arguments: [ReportSpec.FigureKind.status, .options])
+    func hostileLabelsStayText(kind: ReportSpec.FigureKind) throws {
+        let context = FigureContext(population: 13, unitPlural: "Bündnisse <&>", sourceLine: "Quelle: \"x\" & <y>")
+        let text = FigureRenderer(style: ChartStyle(showTitle: true)).svg(Self.hostileFigure(kind: kind), context: context)
+        // Well-formed XML, and nothing became markup.
+        let parser = XMLParser(data: Data(text.utf8))
+        #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
+        #expect(!text.contains("<script"))
+        #expect(!text.contains("<b>"))
+        #expect(text.contains("&lt;script&gt;"))
+        if Self.canCheckSVG {
+            let folder = try ProcessInfo.processInfo.environment["SVG_DUMP"].map { URL(fileURLWithPath: $0) } ?? TemporaryFolder.make()
+            try text.write(to: folder.appendingPathComponent("hostile-\(kind.rawValue).svg"), atomically: true, encoding: .utf8)
+            let result = try ExternalTool.run("python3", [try #require(ExternalTool.checkSVG).path, folder.path])
+            #expect(result.status == 0, "\(result.stdout)")
+        }
+    }
+
+    @Test(.enabled(if: canCheckSVG, "needs chromium, python3 and shared/tools/check-svg"))
+    func everyFigurePassesCheckSVG() throws {
+        let model = try #require(Self.model)
+        let folder = try TemporaryFolder.make()
+        for figure in model.figures {
+            try FigureRenderer().svg(figure, context: FigureContext(model: model))
+                .write(to: folder.appendingPathComponent("\(figure.fileStem).svg"), atomically: true, encoding: .utf8)
+        }
+        let result = try ExternalTool.run("python3", [try #require(ExternalTool.checkSVG).path, folder.path])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("22 passed, 0 failed"))
+    }
+}
