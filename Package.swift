@@ -40,15 +40,17 @@ let package = Package(
         .target(name: "RenderSVG", dependencies: ["Aggregate", "Formatting"]),
         // Render: machine-readable exports (series.csv, Datawrapper CSVs, tables, JSON).
         .target(name: "RenderData", dependencies: ["Aggregate", "Normalise", "Formatting"]),
+        // Render: the Excel annex, written through libxlsxwriter.
+        .target(name: "RenderExcel", dependencies: ["Aggregate", "Normalise", "Formatting", "XlsxWriter"]),
         // Swift wrapper over libxlsxwriter: the only module that imports the C library.
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
         // Orchestration: runs the stages, writes outputs atomically.
-        .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "RenderSVG", "Formatting"]),
+        .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "RenderSVG", "RenderExcel", "Formatting"]),
         // Synthetic data for benchmarks and scale tests (writes xlsx through XlsxWriter).
         .target(name: "SyntheticData", dependencies: ["XlsxWriter"]),
         // Thin CLI.
         .executableTarget(name: "monitoring", dependencies: [
-            "Pipeline", "SyntheticData", "Ingest", "Normalise", "Aggregate", "RenderSVG",
+            "Pipeline", "SyntheticData", "Ingest", "Normalise", "Aggregate", "RenderSVG", "RenderExcel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fixture builders shared by the test targets.
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Ingest", "Pipeline", "TestSupport"]),
         .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Normalise", "Formatting", "Pipeline", "RenderData", "SyntheticData", "TestSupport"]),
         .testTarget(name: "RenderSVGTests", dependencies: ["RenderSVG", "Aggregate", "Pipeline", "Formatting", "TestSupport"]),
+        .testTarget(name: "RenderExcelTests", dependencies: ["RenderExcel", "Aggregate", "Pipeline", "Ingest", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -61,6 +61,13 @@ public enum GermanFormat {
         first == last ? String(first) : "\(first)–\(last)"
     }
 
+    /// `2022-01-31` → `31.01.2022`; text that is not an ISO date is returned unchanged.
+    public static func date(iso: String) -> String {
+        let parts = iso.prefix(10).split(separator: "-")
+        guard parts.count == 3 else { return iso }
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
+    }
+
     /// A plain decimal with a point for machine-readable files (CSV, JSON): `0.769231`.
     public static func machineDecimal(_ ratio: Ratio, decimals: Int = 6) -> String {
         let scaled = ratio.rounded(scale: 1, decimals: decimals)

@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import Normalise
 import RenderData
+import RenderExcel
 import RenderSVG
 
 /// Runs the stages for a report spec and writes every output atomically.
@@ -114,6 +115,10 @@ public struct ReportPipeline: Sendable {
             for figure in model.figures {
                 try write(renderer.svg(figure, context: context), "abbildungen/\(figure.fileStem).svg")
             }
+            let created = ReproducibleTime.seconds(iso: model.spec.created, environment: ProcessInfo.processInfo.environment)
+            try AnnexWriter(model: model, answers: data.answers, issues: data.issues, created: created)
+                .write(to: output.url(for: model.spec.annexFile).path)
+            files.append(model.spec.annexFile)
             try output.write(ReportDataJSON(model).encoded(), to: "report-data.json")
             files.append("report-data.json")
             try output.commit()

@@ -81,7 +81,7 @@ public struct ReportDataJSON: Codable, Sendable {
     public init(_ model: ReportModel) {
         let spec = model.spec
         meta = Meta(title: spec.title, subtitle: spec.subtitle, author: spec.author, institution: spec.institution,
-                    date: spec.date, dateGerman: Self.germanDate(spec.date), sourceLine: model.sourceLine,
+                    date: spec.date, dateGerman: GermanFormat.date(iso: spec.date), sourceLine: model.sourceLine,
                     dataNote: spec.dataNote, unit: spec.unitPlural, unitSingular: spec.unitSingular,
                     regions: model.regionCount, firstYear: model.firstYear, lastYear: model.lastYear,
                     yearRange: GermanFormat.yearRange(model.firstYear, model.lastYear), annexFile: spec.annexFile)
@@ -132,13 +132,6 @@ public struct ReportDataJSON: Codable, Sendable {
             }
             return Table(number: t.number, id: table.fileStem, kind: "freeText", title: t.title, year: t.year, rows: rows)
         }
-    }
-
-    /// `2022-01-31` → `31.01.2022`.
-    public static func germanDate(_ iso: String) -> String {
-        let parts = iso.prefix(10).split(separator: "-")
-        guard parts.count == 3 else { return iso }
-        return "\(parts[2]).\(parts[1]).\(parts[0])"
     }
 
     /// Deterministic JSON (sorted keys, no escaped slashes).

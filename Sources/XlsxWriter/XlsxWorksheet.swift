@@ -1,4 +1,5 @@
 import CXlsxWriter
+import Foundation
 
 /// A worksheet of an `XlsxWorkbook`. Rows and columns are 0-based as in libxlsxwriter.
 public final class XlsxWorksheet {
@@ -46,31 +47,89 @@ public final class XlsxWorksheet {
                                                    width, format?.handle, &options),
                           "set columns \(columns) of \(name)")
     }
-}
 
-/// A cell format created by a workbook.
-public final class XlsxFormat {
-    let handle: UnsafeMutablePointer<lxw_format>
-
-    init(handle: UnsafeMutablePointer<lxw_format>) {
-        self.handle = handle
+    /// A hyperlink showing `text`. `url` may be `internal:'Sheet'!A1`.
+    public func writeLink(_ url: String, text: String, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
+        try CBridge.check(url.withCString { cURL in
+            text.withCString { cText in
+                worksheet_write_url_opt(handle, lxw_row_t(row), lxw_col_t(column), cURL, format?.handle, cText, nil)
+            }
+        }, "write link at \(place(row, column))")
     }
 
-    public func setNumberFormat(_ code: String) {
-        code.withCString { format_set_num_format(handle, $0) }
+    public func setRowHeight(_ row: Int, height: Double, format: XlsxFormat? = nil) throws(XlsxError) {
+        try CBridge.check(worksheet_set_row(handle, lxw_row_t(row), height, format?.handle), "set row \(row + 1) of \(name)")
     }
 
-    public func setBold() { format_set_bold(handle) }
+    public func merge(rows: ClosedRange<Int>, columns: ClosedRange<Int>, text: String, format: XlsxFormat? = nil) throws(XlsxError) {
+        try CBridge.check(text.withCString {
+            worksheet_merge_range(handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
+                                  lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound), $0, format?.handle)
+        }, "merge cells at \(place(rows.lowerBound, columns.lowerBound))")
+    }
 
-    public func setTextWrap() { format_set_text_wrap(handle) }
-}
+    /// Keeps rows above `row` and columns left of `column` in view.
+    public func freezePanes(row: Int, column: Int = 0) {
+        worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
+    }
 
-extension XlsxWorkbook {
-    /// A new cell format owned by this workbook.
-    public func addFormat() throws(XlsxError) -> XlsxFormat {
-        guard let format = workbook_add_format(handle) else {
-            throw CBridge.failure("add format", "libxlsxwriter could not allocate it")
+    public func autofilter(rows: ClosedRange<Int>, columns: ClosedRange<Int>) throws(XlsxError) {
+        try CBridge.check(worksheet_autofilter(handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
+                                               lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound)),
+                          "autofilter on \(name)")
+    }
+
+    public struct PageSetup: Sendable {
+        public var landscape = false
+        /// Fit to this many pages wide (0 = any), and tall (0 = as many as needed).
+        public var fitWidth = 1
+        public var fitHeight = 0
+        /// Rows (0-based) repeated on every printed page.
+        public var repeatRows: ClosedRange<Int>?
+        /// Footer text; `&` is escaped here, page fields are added by `pageNumbers`.
+        public var footer: String?
+        public var pageNumbers = true
+
+        public init(landscape: Bool = false, fitWidth: Int = 1, fitHeight: Int = 0, repeatRows: ClosedRange<Int>? = nil,
+                    footer: String? = nil, pageNumbers: Bool = true) {
+            self.landscape = landscape
+            self.fitWidth = fitWidth
+            self.fitHeight = fitHeight
+            self.repeatRows = repeatRows
+            self.footer = footer
+            self.pageNumbers = pageNumbers
         }
-        return XlsxFormat(handle: format)
+    }
+
+    /// A4, orientation, fit to page, repeated header rows, footer with page numbers.
+    public func setPage(_ setup: PageSetup) throws(XlsxError) {
+        worksheet_set_paper(handle, 9) // A4
+        if setup.landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
+        worksheet_fit_to_pages(handle, UInt16(setup.fitWidth), UInt16(setup.fitHeight))
+        if let rows = setup.repeatRows {
+            try CBridge.check(worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)),
+                              "repeat rows on \(name)")
+        }
+        var footer = ""
+        if let text = setup.footer {
+            // In header/footer codes a literal ampersand is written "&&"; keep it short (255 max).
+            footer += "&L&8" + String(text.replacingOccurrences(of: "&", with: "&&").prefix(180))
+        }
+        if setup.pageNumbers { footer += "&R&8Seite &P von &N" }
+        if !footer.isEmpty {
+            try CBridge.check(footer.withCString { worksheet_set_footer(handle, $0) }, "footer on \(name)")
+        }
+    }
+
+    /// Places a chart with its top-left corner at a cell.
+    public func insert(_ chart: XlsxChart, row: Int, column: Int, scaleX: Double = 1, scaleY: Double = 1,
+                       description: String) throws(XlsxError) {
+        var options = lxw_chart_options()
+        options.x_scale = scaleX
+        options.y_scale = scaleY
+        try CBridge.check(description.withCString { cDescription in
+            options.description = UnsafeMutablePointer(mutating: cDescription)
+            return worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options)
+        }, "insert chart on \(name)")
     }
 }

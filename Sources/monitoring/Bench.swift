@@ -4,6 +4,7 @@ import Foundation
 import Ingest
 import Normalise
 import Pipeline
+import RenderExcel
 import RenderSVG
 import SyntheticData
 
@@ -64,10 +65,18 @@ struct Bench: ParsableCommand {
             bytes = 0
             for figure in model.figures { bytes += FigureRenderer().svg(figure, context: context).utf8.count }
         }
+        let annexPath = FileManager.default.temporaryDirectory.appendingPathComponent("bench-annex-\(getpid()).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: annexPath) }
+        let annex = try Measurement.run(iterations: max(1, iterations / 5)) {
+            try AnnexWriter(model: model, answers: normalised.answers, issues: normalised.issues, created: 0).write(to: annexPath)
+        }
         print("")
         print(String(format: "aggregate (series, tables, transitions): %.2f ms per run", aggregate.cpuSeconds * 1000))
         print(String(format: "render %d SVG figures: %.2f ms per run (%.0f KiB), target < 5 ms; %.2f× the aggregate stage",
                      model.figures.count, render.cpuSeconds * 1000, Double(bytes) / 1024, render.cpuSeconds / aggregate.cpuSeconds))
+        print(String(format: "write the Excel annex (%d sheets, %d charts, %d answers): %.2f ms per run (wall %.2f ms), target < 30 ms",
+                     model.figures.count + model.tables.count + 3, model.figures.count, normalised.answers.count,
+                     annex.cpuSeconds * 1000, annex.wallSeconds * 1000))
     }
 
     /// Streaming ingest of synthetic workbooks of two sizes, each in its own process, so
@@ -136,15 +145,18 @@ struct BenchStage: ParsableCommand {
 
     func run() throws {
         switch kind {
-        case "render", "normalise":
+        case "render", "normalise", "annex":
             // For profilers: repeat one shipped-data stage in this process.
             let pipeline = ReportPipeline(options: .init(specFile: URL(fileURLWithPath: file)))
-            guard case .success(let (model, _)) = pipeline.model(), case .success(let spec) = pipeline.readSpec() else {
+            guard case .success(let (model, normalised)) = pipeline.model(), case .success(let spec) = pipeline.readSpec() else {
                 throw ValidationError("spec \(file) does not build")
             }
             let context = FigureContext(model: model)
             for _ in 0..<repetitions {
-                if kind == "render" {
+                if kind == "annex" {
+                    try AnnexWriter(model: model, answers: normalised.answers, issues: normalised.issues, created: 0)
+                        .write(to: "/tmp/bench-stage-annex.xlsx")
+                } else if kind == "render" {
                     for figure in model.figures { _ = FigureRenderer().svg(figure, context: context) }
                 } else {
                     _ = DataFolder(url: spec.dataFolder).normalise()

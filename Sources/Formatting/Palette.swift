@@ -6,7 +6,7 @@ public enum Palette {
     public static let okabeIto = ["#009E73", "#E69F00", "#D55E00", "#0072B2", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 
     /// Fixed colours for the categories every chart shares, so "ja" looks the same everywhere.
-    static let named: [String: String] = [
+    public static let named: [String: String] = [
         "ja": "#009E73", "in Erarbeitung": "#E69F00", "nein": "#D55E00", "keine Angabe": "#BBBBBB",
         "sehr hoch": "#0072B2", "eher hoch": "#56B4E9", "eher gering": "#E69F00", "sehr gering": "#D55E00",
         "ausgewählt": "#0072B2", "nicht ausgewählt": "#BBBBBB",
@@ -24,7 +24,7 @@ public enum Palette {
     }
 
     /// Light to dark blues (ColorBrewer "Blues"); the latest wave is darkest.
-    static let blues = ["#DEEBF7", "#C6DBEF", "#9ECAE1", "#6BAED6", "#4292C6", "#2171B5", "#08519C", "#08306B"]
+    public static let blues = ["#DEEBF7", "#C6DBEF", "#9ECAE1", "#6BAED6", "#4292C6", "#2171B5", "#08519C", "#08306B"]
 
     public static func waveColours(count: Int) -> [String] {
         guard count > 0 else { return [] }

@@ -1,0 +1,34 @@
+import XlsxWriter
+
+/// The cell formats of the annex, created once per workbook.
+struct AnnexFormats {
+    let title: XlsxFormat
+    let subtitle: XlsxFormat
+    let header: XlsxFormat
+    let text: XlsxFormat
+    let wrapped: XlsxFormat
+    let note: XlsxFormat
+    /// A one-line note that may run into the empty cells to its right.
+    let inlineNote: XlsxFormat
+    let link: XlsxFormat
+    let count: XlsxFormat
+    let share: XlsxFormat
+    let points: XlsxFormat
+    let notAsked: XlsxFormat
+
+    init(_ workbook: XlsxWorkbook) throws(XlsxError) {
+        title = try workbook.addFormat().bold().fontSize(13).wrap().align(.top)
+        subtitle = try workbook.addFormat().fontSize(11).align(.top)
+        header = try workbook.addFormat().bold().wrap().background("#DDEBF7").bottomBorder().align(.verticalCentre)
+        text = try workbook.addFormat().align(.top)
+        wrapped = try workbook.addFormat().wrap().align(.top)
+        note = try workbook.addFormat().italic().wrap().fontColour("#595959").align(.top)
+        inlineNote = try workbook.addFormat().italic().fontColour("#595959")
+        link = try workbook.addFormat().underline().fontColour("#0563C1").align(.top)
+        count = try workbook.addFormat().numberFormat("0")
+        // Excel and LibreOffice show the decimal comma themselves in a German locale.
+        share = try workbook.addFormat().numberFormat("0.0%")
+        points = try workbook.addFormat().numberFormat("+0.0\" PP\";-0.0\" PP\";0.0\" PP\"")
+        notAsked = try workbook.addFormat().italic().fontColour("#595959")
+    }
+}

@@ -1,0 +1,90 @@
+import Aggregate
+import Formatting
+import Foundation
+import Normalise
+import XlsxWriter
+
+/// The Excel annex for the ministry: a contents sheet, one sheet per figure and table with
+/// the numbers and a native chart, the tidy answers and the validation notes.
+public struct AnnexWriter {
+    public let model: ReportModel
+    public let answers: [TidyAnswer]
+    public let issues: [ValidationIssue]
+    /// Creation time (seconds since 1970) written into the document properties.
+    public let created: Int?
+
+    public init(model: ReportModel, answers: [TidyAnswer], issues: [ValidationIssue], created: Int?) {
+        self.model = model
+        self.answers = answers
+        self.issues = issues
+        self.created = created
+    }
+
+    /// libxlsxwriter writes every part to a temporary file before zipping; a memory-backed
+    /// folder (`/dev/shm` on Linux) saves the disk round trip. Falls back to the default.
+    static let temporaryDirectory: String? = {
+        if let configured = ProcessInfo.processInfo.environment["MONITORING_TMPDIR"] { return configured }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isDirectory), isDirectory.boolValue,
+           FileManager.default.isWritableFile(atPath: "/dev/shm") {
+            return "/dev/shm"
+        }
+        return nil
+    }()
+
+    /// Sheet names for figures and tables, decided before writing so links can point ahead.
+    struct Plan {
+        var contents = ""
+        var figures: [Int: String] = [:]
+        var tables: [Int: String] = [:]
+        var answers = ""
+        var validation = ""
+    }
+
+    public func write(to path: String) throws(XlsxError) {
+        let workbook = try XlsxWorkbook(path: path, options: .init(temporaryDirectory: Self.temporaryDirectory))
+        let spec = model.spec
+        try workbook.setProperties(.init(
+            title: spec.title, subject: spec.subtitle, author: spec.author, company: spec.institution,
+            keywords: "Monitoring; \(spec.source); \(GermanFormat.yearRange(model.firstYear, model.lastYear)); Anhang",
+            comments: spec.dataNote, created: created))
+        let formats = try AnnexFormats(workbook)
+        var names = SheetNames()
+        var plan = Plan()
+        plan.contents = names.make("Inhalt")
+        for figure in model.figures { plan.figures[figure.number] = names.make("Abb" + twoDigits(figure.number)) }
+        for table in model.tables { plan.tables[table.number] = names.make("Tab" + twoDigits(table.number)) }
+        plan.answers = names.make("Antworten")
+        plan.validation = names.make("Validierung")
+
+        let sheets = SheetWriter(workbook: workbook, formats: formats, model: model, plan: plan)
+        try sheets.contents()
+        for figure in model.figures { try sheets.figure(figure) }
+        for table in model.tables { try sheets.table(table) }
+        try sheets.answers(answers)
+        try sheets.validation(issues)
+        try workbook.close()
+    }
+
+    private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}
+
+/// Turns an ISO date-time (`2022-01-31T12:00:00Z`) or `SOURCE_DATE_EPOCH` into seconds
+/// since 1970, without time-zone or locale surprises.
+public enum ReproducibleTime {
+    public static func seconds(iso: String?, environment: [String: String]) -> Int? {
+        if let epoch = environment["SOURCE_DATE_EPOCH"], let value = Int(epoch) { return value }
+        guard let iso else { return nil }
+        let digits = iso.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        guard digits.count >= 3 else { return nil }
+        let (y, m, d) = (digits[0], digits[1], digits[2])
+        let time = digits.count >= 6 ? digits[3] * 3600 + digits[4] * 60 + digits[5] : 0
+        // days_from_civil (Howard Hinnant).
+        let yy = m <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return (era * 146_097 + doe - 719_468) * 86_400 + time
+    }
+}

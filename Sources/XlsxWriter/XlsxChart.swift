@@ -1,0 +1,130 @@
+import CXlsxWriter
+
+/// A native Excel chart. Series refer to cell ranges of a worksheet, so the chart stays
+/// live when a reader edits the numbers.
+public final class XlsxChart {
+    public enum Kind { case stackedBar, clusteredBar }
+
+    let handle: UnsafeMutablePointer<lxw_chart>
+    init(handle: UnsafeMutablePointer<lxw_chart>) {
+        self.handle = handle
+    }
+
+    /// A cell range of a sheet, 0-based inclusive.
+    public struct Range: Sendable {
+        public let sheet: String
+        public let rows: ClosedRange<Int>
+        public let columns: ClosedRange<Int>
+
+        public init(sheet: String, rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
+            self.sheet = sheet
+            self.rows = rows
+            self.columns = columns
+        }
+    }
+
+    /// Adds a series with its values, category labels, name, fill colour and data labels.
+    public func addSeries(name: String, categories: Range, values: Range, fill: String, labels: Bool,
+                          labelsInside: Bool) throws(XlsxError) {
+        guard let series = chart_add_series(handle, nil, nil) else {
+            throw CBridge.failure("add chart series '\(name)'", "libxlsxwriter refused the series")
+        }
+        categories.sheet.withCString {
+            chart_series_set_categories(series, $0, lxw_row_t(categories.rows.lowerBound), lxw_col_t(categories.columns.lowerBound),
+                                        lxw_row_t(categories.rows.upperBound), lxw_col_t(categories.columns.upperBound))
+        }
+        values.sheet.withCString {
+            chart_series_set_values(series, $0, lxw_row_t(values.rows.lowerBound), lxw_col_t(values.columns.lowerBound),
+                                    lxw_row_t(values.rows.upperBound), lxw_col_t(values.columns.upperBound))
+        }
+        name.withCString { chart_series_set_name(series, $0) }
+        var fillSpec = lxw_chart_fill(color: XlsxColour.value(fill), none: 0, transparency: 0)
+        chart_series_set_fill(series, &fillSpec)
+        if labels {
+            chart_series_set_labels(series)
+            // Zero-length segments get no "0" label.
+            "0;-0;;".withCString { chart_series_set_labels_num_format(series, $0) }
+            chart_series_set_labels_position(series, UInt8(labelsInside ? LXW_CHART_LABEL_POSITION_CENTER.rawValue
+                                                                         : LXW_CHART_LABEL_POSITION_OUTSIDE_END.rawValue))
+        }
+    }
+
+    public func title(_ text: String, size: Double = 11) {
+        text.withCString { chart_title_set_name(handle, $0) }
+        var font = lxw_chart_font()
+        font.size = size
+        font.bold = 1
+        chart_title_set_name_font(handle, &font)
+    }
+
+    /// Names the value axis and fixes its range; lists categories top to bottom.
+    public func axes(valueTitle: String, maximum: Double, categoriesTopDown: Bool = true) {
+        // In bar charts libxlsxwriter's x axis is the horizontal value axis and its y axis
+        // the vertical category axis (it swaps them for bar charts).
+        if categoriesTopDown {
+            chart_axis_set_reverse(handle.pointee.y_axis)
+            // Keep the value axis at the bottom although the categories run top-down.
+            chart_axis_set_crossing_max(handle.pointee.y_axis)
+        }
+        valueTitle.withCString { chart_axis_set_name(handle.pointee.x_axis, $0) }
+        chart_axis_set_min(handle.pointee.x_axis, 0)
+        chart_axis_set_max(handle.pointee.x_axis, maximum)
+    }
+
+    public func legendAtBottom() { chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
+}
+
+extension XlsxWorkbook {
+    public func addChart(_ kind: XlsxChart.Kind) throws(XlsxError) -> XlsxChart {
+        let type = kind == .stackedBar ? LXW_CHART_BAR_STACKED : LXW_CHART_BAR
+        guard let chart = workbook_add_chart(handle, UInt8(type.rawValue)) else {
+            throw CBridge.failure("add chart", "libxlsxwriter could not allocate it")
+        }
+        return XlsxChart(handle: chart)
+    }
+
+    /// Document properties (File › Properties). `created` as seconds since 1970 keeps the
+    /// file reproducible.
+    public struct Properties: Sendable {
+        public var title = "", subject = "", author = "", company = "", keywords = "", comments = ""
+        public var created: Int?
+
+        public init(title: String = "", subject: String = "", author: String = "", company: String = "",
+                    keywords: String = "", comments: String = "", created: Int? = nil) {
+            self.title = title
+            self.subject = subject
+            self.author = author
+            self.company = company
+            self.keywords = keywords
+            self.comments = comments
+            self.created = created
+        }
+    }
+
+    public func setProperties(_ properties: Properties) throws(XlsxError) {
+        // libxlsxwriter copies the strings during the call.
+        var result = LXW_NO_ERROR
+        properties.title.withCString { title in
+            properties.subject.withCString { subject in
+                properties.author.withCString { author in
+                    properties.company.withCString { company in
+                        properties.keywords.withCString { keywords in
+                            properties.comments.withCString { comments in
+                                var p = lxw_doc_properties()
+                                p.title = UnsafeMutablePointer(mutating: title)
+                                p.subject = UnsafeMutablePointer(mutating: subject)
+                                p.author = UnsafeMutablePointer(mutating: author)
+                                p.company = UnsafeMutablePointer(mutating: company)
+                                p.keywords = UnsafeMutablePointer(mutating: keywords)
+                                p.comments = UnsafeMutablePointer(mutating: comments)
+                                if let created = properties.created { p.created = time_t(created) }
+                                result = workbook_set_properties(handle, &p)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        try CBridge.check(result, "set document properties")
+    }
+}
