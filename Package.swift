@@ -42,10 +42,12 @@ let package = Package(
         .target(name: "RenderData", dependencies: ["Aggregate", "Normalise", "Formatting"]),
         // Render: the Excel annex, written through libxlsxwriter.
         .target(name: "RenderExcel", dependencies: ["Aggregate", "Normalise", "Formatting", "XlsxWriter"]),
+        // Render: the Markdown report from a strict Mustache template.
+        .target(name: "RenderReport", dependencies: ["Aggregate", "Normalise", "Formatting"]),
         // Swift wrapper over libxlsxwriter: the only module that imports the C library.
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
         // Orchestration: runs the stages, writes outputs atomically.
-        .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "RenderSVG", "RenderExcel", "Formatting"]),
+        .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "RenderSVG", "RenderExcel", "RenderReport", "Formatting"]),
         // Synthetic data for benchmarks and scale tests (writes xlsx through XlsxWriter).
         .target(name: "SyntheticData", dependencies: ["XlsxWriter"]),
         // Thin CLI.
@@ -63,6 +65,7 @@ let package = Package(
         .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Normalise", "Formatting", "Pipeline", "RenderData", "SyntheticData", "TestSupport"]),
         .testTarget(name: "RenderSVGTests", dependencies: ["RenderSVG", "Aggregate", "Pipeline", "Formatting", "TestSupport"]),
         .testTarget(name: "RenderExcelTests", dependencies: ["RenderExcel", "Aggregate", "Pipeline", "Ingest", "TestSupport"]),
+        .testTarget(name: "RenderReportTests", dependencies: ["RenderReport", "Aggregate", "Pipeline", "Formatting", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

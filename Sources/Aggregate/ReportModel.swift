@@ -16,6 +16,20 @@ public struct ReportModel: Sendable {
     public let transitions: [Transition]
     /// Per categorical item and wave: counts per category (for the narrative).
     public let itemCounts: [ItemWaveCounts]
+    private let countsIndex: [String: Int]
+
+    public init(spec: ReportSpec, catalogue: Catalogue, years: [Int], regionCount: Int, figures: [FigureSeries],
+                tables: [ReportTable], transitions: [Transition], itemCounts: [ItemWaveCounts]) {
+        self.spec = spec
+        self.catalogue = catalogue
+        self.years = years
+        self.regionCount = regionCount
+        self.figures = figures
+        self.tables = tables
+        self.transitions = transitions
+        self.itemCounts = itemCounts
+        countsIndex = Dictionary(itemCounts.enumerated().map { ("\($1.itemID)|\($1.year)", $0) }, uniquingKeysWith: { a, _ in a })
+    }
 
     public var firstYear: Int { years.first ?? 0 }
     public var lastYear: Int { years.last ?? 0 }
@@ -28,7 +42,7 @@ public struct ReportModel: Sendable {
     public func figure(_ number: Int) -> FigureSeries? { figures.first { $0.number == number } }
 
     public func counts(item: String, year: Int) -> ItemWaveCounts? {
-        itemCounts.first { $0.itemID == item && $0.year == year }
+        countsIndex["\(item)|\(year)"].map { itemCounts[$0] }
     }
 }
 

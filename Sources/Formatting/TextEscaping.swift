@@ -62,14 +62,17 @@ public enum TextEscaping {
     /// Plain numbers (`-0.25`) are left alone: they are data, not formulas.
     public static func csvField(_ s: String, separator: Character = ",", guardFormula: Bool = false) -> String {
         var value = s
-        if guardFormula, let first = value.first, "=+-@\t\r".contains(first), !isPlainNumber(value) {
+        if guardFormula, let first = value.utf8.first, "=+-@\t\r".utf8.contains(first), !isPlainNumber(value) {
             value = "'" + value
         }
-        guard value.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+        let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
+        guard value.utf8.contains(where: { $0 == separatorByte || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
             return value
         }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    static let markdownSpecialBytes: Set<UInt8> = Set("\\`*_[]|<>#~${}&\n\r".utf8)
 
     /// `-12`, `-0.961538`: an optional minus, digits, an optional decimal point and digits.
     static func isPlainNumber(_ s: String) -> Bool {
@@ -93,6 +96,13 @@ public enum TextEscaping {
     /// Inline Markdown text: escapes characters with Markdown meaning and HTML, folds line
     /// breaks, and neutralises block syntax at the start (`#`, `>`, `-`, `+`, `1.`).
     public static func markdownInline(_ s: String) -> String {
+        // Most values need nothing: no special ASCII, and no list marker or number at the start.
+        let special: Set<UInt8> = Self.markdownSpecialBytes
+        if let first = s.utf8.first, first != UInt8(ascii: "-"), first != UInt8(ascii: "+"),
+           !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")),
+           !s.utf8.contains(where: { special.contains($0) }) {
+            return s
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
         for ch in s {
@@ -105,11 +115,14 @@ public enum TextEscaping {
             default: out.append(ch)
             }
         }
-        // A leading list marker or ordered-list number would start a block.
-        if let first = out.first, first == "-" || first == "+" {
+        // A leading list marker ("- ", "+ ") or ordered-list number ("1. ", "1) ") would start a
+        // block when the value begins a line; a marker needs a space (or the end) after it.
+        let chars = Array(out)
+        if let first = chars.first, first == "-" || first == "+", chars.count == 1 || chars[1] == " " {
             out = "\\" + out
-        } else if let dot = out.firstIndex(of: "."), out[..<dot].allSatisfy(\.isNumber), !out[..<dot].isEmpty {
-            out.insert("\\", at: dot)
+        } else if let end = chars.firstIndex(where: { !$0.isNumber }), end > 0, chars[end] == "." || chars[end] == ")",
+                  end + 1 == chars.count || chars[end + 1] == " " {
+            out.insert("\\", at: out.index(out.startIndex, offsetBy: end))
         }
         return out
     }

@@ -51,27 +51,15 @@ public struct DataFolder: Sendable {
         issues += catalogueIssues
         guard let catalogue = maybeCatalogue else { return .failure(issues) }
 
+        // Waves are independent: read and normalise them in parallel, then join in wave order.
+        let waves = catalogue.waves
+        let results = ParallelMap.map(waves) { wave in self.normalise(wave: wave, catalogue: catalogue) }
         var answers: [TidyAnswer] = []
         var summaries: [WaveSummary] = []
-        for wave in catalogue.waves {
-            guard let waveURL = locateWave(wave.fileName) else {
-                issues.append(.init(.error, .waveFileMissing(wave.fileName),
-                                    at: CellLocation(file: catalogue.fileName, sheet: CatalogueReader.SheetName.waves,
-                                                     reference: nil)))
-                continue
-            }
-            do {
-                let book = try WorkbookReader.open(waveURL, limits: limits)
-                // A CSV has one sheet, whatever the catalogue calls it.
-                let sheetName = book is CSVWorkbook ? (book.sheetNames.first ?? wave.sheetName) : wave.sheetName
-                let sheet = try book.readSheet(named: sheetName)
-                let result = WaveNormaliser(catalogue: catalogue, wave: wave, fileName: book.fileName).normalise(sheet)
-                answers += result.answers
-                issues += result.issues
-                if let summary = result.summary { summaries.append(summary) }
-            } catch {
-                issues.append(.init(.error, .unreadable(error)))
-            }
+        for result in results {
+            answers += result.answers
+            issues += result.issues
+            if let summary = result.summary { summaries.append(summary) }
         }
         let ordered = issues.enumerated().sorted { a, b in
             a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
@@ -79,6 +67,27 @@ public struct DataFolder: Sendable {
         if ordered.contains(where: { $0.severity == .error }) { return .failure(ordered) }
         return .success(NormalisedData(catalogue: catalogue, answers: Self.sorted(answers, catalogue: catalogue),
                                        issues: ordered, waves: summaries))
+    }
+
+    private func normalise(wave: WaveDefinition, catalogue: Catalogue) -> WaveNormaliser.Result {
+        guard let waveURL = locateWave(wave.fileName) else {
+            var result = WaveNormaliser.Result()
+            result.issues.append(.init(.error, .waveFileMissing(wave.fileName),
+                                       at: CellLocation(file: catalogue.fileName, sheet: CatalogueReader.SheetName.waves,
+                                                        reference: nil)))
+            return result
+        }
+        do {
+            let book = try WorkbookReader.open(waveURL, limits: limits)
+            // A CSV has one sheet, whatever the catalogue calls it.
+            let sheetName = book is CSVWorkbook ? (book.sheetNames.first ?? wave.sheetName) : wave.sheetName
+            let sheet = try book.readSheet(named: sheetName)
+            return WaveNormaliser(catalogue: catalogue, wave: wave, fileName: book.fileName).normalise(sheet)
+        } catch {
+            var result = WaveNormaliser.Result()
+            result.issues.append(.init(.error, .unreadable(error)))
+            return result
+        }
     }
 
     static func sorted(_ answers: [TidyAnswer], catalogue: Catalogue) -> [TidyAnswer] {

@@ -6,6 +6,24 @@ extension String {
     /// trimmed, lower-cased. The catalogue says case, line breaks and extra spaces carry no
     /// meaning.
     public var folded: String {
+        // ASCII needs no Unicode normalisation: fold it byte by byte.
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            var pendingSpace = false
+            for b in utf8 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    pendingSpace = !bytes.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         out.reserveCapacity(utf8.count)
         var pendingSpace = false

@@ -6,10 +6,15 @@ struct WaveNormaliser {
     let wave: WaveDefinition
     let fileName: String
 
-    struct Result {
+    struct Result: Sendable {
         var answers: [TidyAnswer] = []
         var issues: [ValidationIssue] = []
         var summary: WaveSummary?
+    }
+
+    private struct ParseKey: Hashable {
+        let type: ItemType
+        let value: CellValue
     }
 
     /// A value read from a cell before filter logic is applied.
@@ -75,6 +80,7 @@ struct WaveNormaliser {
         }
 
         // 2. Data rows → regions and answers.
+        var parseCache: [ParseKey: Parsed] = [:]
         var seenRegions: [String: CellReference] = [:]
         for row in sheet.rows where row.index >= wave.firstDataRow && !row.isBlank {
             let regionCell = row.cell(column: regionColumn)
@@ -101,7 +107,16 @@ struct WaveNormaliser {
             var parsed: [String: Parsed] = [:]
             for item in waveItems {
                 guard let column = columnOfItem[item.id] else { continue }
-                parsed[item.id] = parse(row.cell(column: column)?.value ?? .empty, item: item)
+                let value = row.cell(column: column)?.value ?? .empty
+                // Answers repeat ("ja", "x"): parse each spelling once per item type.
+                let key = ParseKey(type: item.type, value: value)
+                if let known = parseCache[key] {
+                    parsed[item.id] = known
+                } else {
+                    let fresh = parse(value, item: item)
+                    parseCache[key] = fresh
+                    parsed[item.id] = fresh
+                }
             }
             var askedMemo: [String: Bool] = [:]
             for item in waveItems {

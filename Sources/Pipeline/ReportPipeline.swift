@@ -4,6 +4,7 @@ import Ingest
 import Normalise
 import RenderData
 import RenderExcel
+import RenderReport
 import RenderSVG
 
 /// Runs the stages for a report spec and writes every output atomically.
@@ -18,9 +19,12 @@ public struct ReportPipeline: Sendable {
         /// Treat notes as errors (for the institute's CI).
         public var strict: Bool
         public var limits: IngestLimits
+        /// Prints the wall time of each stage to stderr.
+        public var timings: Bool
 
         public init(specFile: URL, dataFolder: URL? = nil, outputFolder: URL? = nil, strict: Bool = false,
-                    limits: IngestLimits = .default) {
+                    limits: IngestLimits = .default, timings: Bool = false) {
+            self.timings = timings
             self.specFile = specFile
             self.dataFolder = dataFolder
             self.outputFolder = outputFolder
@@ -37,6 +41,7 @@ public struct ReportPipeline: Sendable {
     public enum Failure: Error, Sendable {
         case dataErrors([ValidationIssue])
         case specErrors([SpecError])
+        case templateError(String)
         case output(String)
     }
 
@@ -48,9 +53,11 @@ public struct ReportPipeline: Sendable {
     }
 
     public let options: Options
+    let timer: StageTimer
 
     public init(options: Options) {
         self.options = options
+        timer = StageTimer(enabled: options.timings)
     }
 
     public func readSpec() -> Result<ReportSpec, Failure> {
@@ -77,6 +84,7 @@ public struct ReportPipeline: Sendable {
         case .failure(let failure): return .failure(failure)
         case .success(let s): spec = s
         }
+        timer.mark("read spec")
         let data: NormalisedData
         switch normalise(options.dataFolder ?? spec.dataFolder) {
         case .failure(let failure): return .failure(failure)
@@ -84,7 +92,10 @@ public struct ReportPipeline: Sendable {
         }
         let specErrors = ReportSpecReader().validate(spec, against: data.catalogue)
         guard specErrors.isEmpty else { return .failure(.specErrors(specErrors)) }
-        return .success((Aggregator(data: data, spec: spec).model(), data))
+        timer.mark("ingest + normalise")
+        let model = Aggregator(data: data, spec: spec).model()
+        timer.mark("aggregate")
+        return .success((model, data))
     }
 
     /// Runs the whole pipeline and swaps the outputs into place.
@@ -96,8 +107,32 @@ public struct ReportPipeline: Sendable {
         case .success(let result): (model, data) = result
         }
         let target = options.resolvedOutputFolder
+        let output: AtomicOutputDirectory
+        let annexJob: BackgroundJob
         do {
-            let output = try AtomicOutputDirectory(target: target)
+            output = try AtomicOutputDirectory(target: target)
+            // The annex is the slowest output: write it on a second core meanwhile.
+            let created = ReproducibleTime.seconds(iso: model.spec.created, environment: ProcessInfo.processInfo.environment)
+            let annexPath = try output.url(for: model.spec.annexFile).path
+            let annex = AnnexWriter(model: model, answers: data.answers, issues: data.issues, created: created)
+            annexJob = BackgroundJob { try annex.write(to: annexPath) }
+        } catch {
+            return .failure(.output("cannot write outputs to \(target.path): \(error.localizedDescription)"))
+        }
+        timer.mark("start annex (background)")
+        // A template error stops the run; the staging folder is removed, the previous report stays.
+        var reportMarkdown: String?
+        if let templateURL = model.spec.template {
+            switch MarkdownReport.render(templateURL: templateURL, model: model, data: data) {
+            case .failure(let error):
+                try? annexJob.join()
+                output.discard()
+                return .failure(.templateError(error.description))
+            case .success(let markdown): reportMarkdown = markdown
+            }
+        }
+        timer.mark("render report text")
+        do {
             var files: [String] = []
             func write(_ text: String, _ path: String) throws {
                 try output.write(text, to: path)
@@ -110,20 +145,26 @@ public struct ReportPipeline: Sendable {
             for figure in model.figures { try write(DataExports.figure(figure), "daten/\(figure.fileStem).csv") }
             for table in model.tables { try write(DataExports.table(table), "daten/\(table.fileStem).csv") }
             try write(DataExports.transitions(model), "transitions.csv")
+            timer.mark("write CSV exports")
             let renderer = FigureRenderer()
             let context = FigureContext(model: model)
             for figure in model.figures {
                 try write(renderer.svg(figure, context: context), "abbildungen/\(figure.fileStem).svg")
             }
-            let created = ReproducibleTime.seconds(iso: model.spec.created, environment: ProcessInfo.processInfo.environment)
-            try AnnexWriter(model: model, answers: data.answers, issues: data.issues, created: created)
-                .write(to: output.url(for: model.spec.annexFile).path)
-            files.append(model.spec.annexFile)
+            timer.mark("render SVG figures")
+            if let reportMarkdown { try write(reportMarkdown, "Bericht.md") }
             try output.write(ReportDataJSON(model).encoded(), to: "report-data.json")
             files.append("report-data.json")
+            timer.mark("write report + JSON")
+            try annexJob.join()
+            timer.mark("wait for annex")
+            files.append(model.spec.annexFile)
             try output.commit()
+            timer.mark("commit")
+            timer.report()
             return .success(Summary(answers: data.answers.count, notes: data.notes, files: files, outputFolder: target))
         } catch {
+            try? annexJob.join()
             return .failure(.output("cannot write outputs to \(target.path): \(error.localizedDescription)"))
         }
     }

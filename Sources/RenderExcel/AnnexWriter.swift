@@ -6,7 +6,7 @@ import XlsxWriter
 
 /// The Excel annex for the ministry: a contents sheet, one sheet per figure and table with
 /// the numbers and a native chart, the tidy answers and the validation notes.
-public struct AnnexWriter {
+public struct AnnexWriter: Sendable {
     public let model: ReportModel
     public let answers: [TidyAnswer]
     public let issues: [ValidationIssue]

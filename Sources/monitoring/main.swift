@@ -35,9 +35,12 @@ struct DataOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat notes (e.g. unmapped columns) as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Print the wall time of each stage to stderr.")
+    var timings = false
+
     func pipeline() -> ReportPipeline {
         ReportPipeline(options: .init(specFile: URL(fileURLWithPath: spec), dataFolder: data.map { URL(fileURLWithPath: $0) },
-                                      outputFolder: out.map { URL(fileURLWithPath: $0) }, strict: strict))
+                                      outputFolder: out.map { URL(fileURLWithPath: $0) }, strict: strict, timings: timings))
     }
 }
 
@@ -52,6 +55,9 @@ func terminate(with failure: ReportPipeline.Failure) -> Never {
     case .specErrors(let errors):
         FileHandle.standardError.write(Data("error: the report spec has \(errors.count) problem(s):\n".utf8))
         for error in errors { FileHandle.standardError.write(Data("  \(error.description)\n".utf8)) }
+        Foundation.exit(ExitStatus.usage.rawValue)
+    case .templateError(let message):
+        FileHandle.standardError.write(Data("error: the report template: \(message)\n".utf8))
         Foundation.exit(ExitStatus.usage.rawValue)
     case .output(let message):
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))

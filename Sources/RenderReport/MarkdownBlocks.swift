@@ -1,0 +1,78 @@
+import Aggregate
+import Formatting
+
+/// The figure and table blocks of the report, as Markdown (pandoc flavour). Every text from
+/// the data is escaped; the numbers come from the model.
+enum MarkdownBlocks {
+    /// `![Abbildung 4: …](abbildungen/abb04.svg){#abb-04 alt="…"}`. The source line is part
+    /// of the figure itself (the SVG draws it), so it is not repeated under the caption.
+    static func figure(_ figure: FigureSeries, unit: String) -> String {
+        let caption = TextEscaping.markdownInline("Abbildung \(figure.number): \(figure.caption)")
+        let alt = attribute(altText(figure, unit: unit))
+        return "![\(caption)](abbildungen/\(figure.fileStem).svg){#\(ReportContext.anchor(figure)) alt=\"\(alt)\"}"
+    }
+
+    /// The data in words, for readers who cannot see the chart.
+    static func altText(_ figure: FigureSeries, unit: String) -> String {
+        let kind = figure.kind == .status ? "Gestapeltes Balkendiagramm" : "Gruppiertes Balkendiagramm"
+        let waves = figure.years.reversed().map { year -> String in
+            guard figure.asked(year: year) else { return "\(year): nicht erhoben" }
+            let values = figure.categories.compactMap { category -> String? in
+                guard let point = figure.point(year: year, category: category) else { return nil }
+                return point.asked ? "\(category) \(point.count)" : "\(category) nicht erhoben"
+            }
+            return "\(year) (n = \(figure.base(year: year) ?? 0)): " + values.joined(separator: ", ")
+        }
+        return "\(kind), Anzahl \(unit) je Erhebungsjahr. " + waves.joined(separator: "; ") + "."
+    }
+
+    /// Pandoc attribute values: backslash and double quote escaped, no line breaks.
+    static func attribute(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+
+    static func table(_ table: ReportTable, model: ReportModel) -> String {
+        let anchor = "[]{#\(ReportContext.anchor(table))}\n\n"
+        let caption = "\n\nTable: " + TextEscaping.markdownInline("Tabelle \(table.number): \(table.title)")
+        let source = "\n\n*\(TextEscaping.markdownInline(model.sourceLine))*"
+        return anchor + pipeTable(table, model: model) + caption + source
+    }
+
+    private static func row(_ cells: [String]) -> String {
+        "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |\n"
+    }
+
+    private static func pipeTable(_ table: ReportTable, model: ReportModel) -> String {
+        let md = TextEscaping.markdownInline
+        switch table {
+        case .options(let t):
+            var out = row(["Option", "Anzahl", "Anteil"]) + "|:---|---:|---:|\n"
+            for entry in t.rows {
+                out += row([md(entry.option), GermanFormat.countOf(entry.count, entry.base),
+                            entry.share.map { GermanFormat.percent($0, decimals: 0) } ?? "–"])
+            }
+            return String(out.dropLast())
+        case .themeSummary(let t):
+            var out = row(["Antwort"] + t.columns.map { md("\($0.theme). \($0.title)") })
+            out += "|:---|" + String(repeating: "---:|", count: t.columns.count) + "\n"
+            for (i, category) in t.categories.enumerated() {
+                out += row([md(category)] + t.columns.map { column in
+                    let cell = column.cells[i]
+                    return GermanFormat.percent(cell.share) + (cell.change.map { " (" + GermanFormat.percentagePoints($0) + ")" } ?? "")
+                })
+            }
+            out += row(["Basis (Antworten)"] + t.columns.map { GermanFormat.integer($0.cells.first?.total ?? 0) })
+            return String(out.dropLast())
+        case .freeText(let t):
+            var out = row(t.columns.map { md($0.heading) }) + "|" + String(repeating: ":---|", count: t.columns.count) + "\n"
+            let depth = t.columns.map(\.entries.count).max() ?? 0
+            for r in 0..<depth {
+                out += row(t.columns.map { column in
+                    r < column.entries.count ? md(column.entries[r].text) + " (\(column.entries[r].regions))" : ""
+                })
+            }
+            return String(out.dropLast())
+        }
+    }
+}

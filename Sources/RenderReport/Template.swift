@@ -1,0 +1,214 @@
+import Formatting
+
+/// A strict Mustache template for Markdown.
+///
+/// Syntax is plain Mustache, so an analyst can edit it with any Mustache guide at hand:
+/// `{{name}}`, `{{a.b}}`, `{{{raw}}}`, sections `{{#x}}…{{/x}}` (lists repeat, flags and
+/// objects show once), inverted `{{^x}}…{{/x}}`, comments `{{! … }}`. Unlike common Mustache
+/// engines it is strict, because a report must not print a blank where a number belongs:
+/// an unknown placeholder is an error naming the template file and line, and so is a digit
+/// typed into the prose outside a placeholder (every number must come from the data).
+/// `{{name}}` escapes the value for Markdown; `{{{name}}}` inserts prepared Markdown as is.
+public struct Template: Sendable {
+    public let file: String
+    private let nodes: [Node]
+
+    indirect enum Node: Sendable {
+        case text(String)
+        case variable(path: [String], raw: Bool, line: Int)
+        case section(path: [String], inverted: Bool, children: [Node], line: Int)
+    }
+
+    public struct Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
+        public let file: String
+        public let line: Int
+        public let message: String
+
+        public var description: String { "\(file):\(line): \(message)" }
+    }
+
+    public init(_ source: String, file: String) throws(Template.Error) {
+        self.file = file
+        var parser = Parser(source: source, file: file)
+        nodes = try parser.parse()
+    }
+
+    /// Renders with `context` as the outermost scope.
+    public func render(_ context: TemplateValue) throws(Template.Error) -> String {
+        var out = ""
+        try render(nodes, stack: [context], into: &out)
+        return out
+    }
+
+    private func render(_ nodes: [Node], stack: [TemplateValue], into out: inout String) throws(Template.Error) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                out += text
+            case .variable(let path, let raw, let line):
+                let value = try resolve(path, in: stack, line: line)
+                guard case .text(let text) = value else {
+                    throw Error(file: file, line: line, message: "'\(path.joined(separator: "."))' is a list or object, not text")
+                }
+                out += raw ? text : TextEscaping.markdownInline(text)
+            case .section(let path, let inverted, let children, let line):
+                let value = try resolve(path, in: stack, line: line)
+                if inverted {
+                    if !value.isTruthy { try render(children, stack: stack, into: &out) }
+                    continue
+                }
+                switch value {
+                case .list(let items):
+                    for item in items { try render(children, stack: stack + [item], into: &out) }
+                case .object:
+                    try render(children, stack: stack + [value], into: &out)
+                default:
+                    if value.isTruthy { try render(children, stack: stack, into: &out) }
+                }
+            }
+        }
+    }
+
+    /// Looks the first name up from the innermost scope outwards, then follows the path.
+    private func resolve(_ path: [String], in stack: [TemplateValue], line: Int) throws(Template.Error) -> TemplateValue {
+        if path == ["."] { return stack.last ?? .text("") }
+        let name = path.joined(separator: ".")
+        guard let first = path.first,
+              let start = stack.reversed().lazy.compactMap({ $0[first] }).first else {
+            throw Error(file: file, line: line, message: "unknown placeholder '\(name)'")
+        }
+        var value = start
+        for key in path.dropFirst() {
+            guard let next = value[key] else {
+                throw Error(file: file, line: line, message: "unknown placeholder '\(name)' (no '\(key)')")
+            }
+            value = next
+        }
+        return value
+    }
+
+    /// Parses Mustache tags; lines holding only a section or comment tag vanish entirely,
+    /// as the Mustache spec asks, so the Markdown keeps its blank lines where they belong.
+    private struct Parser {
+        let source: String
+        let file: String
+
+        mutating func parse() throws(Template.Error) -> [Node] {
+            var stack: [(path: [String], inverted: Bool, line: Int, nodes: [Node])] = [([], false, 0, [])]
+            let lines = Self.splittingMultilineComments(source).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (index, text) in lines.enumerated() {
+                let line = index + 1
+                let isLast = index == lines.count - 1
+                let tags = try Self.tags(in: text, line: line, file: file)
+                let standalone = !tags.isEmpty && tags.allSatisfy { "#^/!".contains($0.sigil) }
+                    && Self.textOutsideTags(text, tags: tags).allSatisfy(\.isWhitespace)
+                var cursor = text.startIndex
+                for tag in tags {
+                    if !standalone, cursor < tag.range.lowerBound {
+                        try appendText(String(text[cursor..<tag.range.lowerBound]), line: line, to: &stack)
+                    }
+                    cursor = tag.range.upperBound
+                    switch tag.sigil {
+                    case "!": break
+                    case "#", "^":
+                        stack.append((tag.path, tag.sigil == "^", line, []))
+                    case "/":
+                        guard stack.count > 1, let open = stack.last, open.path == tag.path else {
+                            throw Template.Error(file: file, line: line,
+                                                 message: "'{{/\(tag.path.joined(separator: "."))}}' closes no open section")
+                        }
+                        stack.removeLast()
+                        stack[stack.count - 1].nodes.append(.section(path: open.path, inverted: open.inverted,
+                                                                     children: open.nodes, line: open.line))
+                    default:
+                        stack[stack.count - 1].nodes.append(.variable(path: tag.path, raw: tag.sigil == "{" || tag.sigil == "&", line: line))
+                    }
+                }
+                if !standalone {
+                    try appendText(String(text[cursor...]) + (isLast ? "" : "\n"), line: line, to: &stack)
+                }
+            }
+            if stack.count > 1, let open = stack.last {
+                throw Template.Error(file: file, line: open.line,
+                                     message: "section '\(open.path.joined(separator: "."))' is never closed")
+            }
+            return stack[0].nodes
+        }
+
+        /// Prose may not contain digits: every number comes from the data.
+        private func appendText(_ text: String, line: Int,
+                                to stack: inout [(path: [String], inverted: Bool, line: Int, nodes: [Node])]) throws(Template.Error) {
+            if let digit = text.first(where: { $0.isASCII && $0.isNumber }) {
+                throw Template.Error(file: file, line: line,
+                                     message: "hand-typed number '\(digit)' in the text; numbers must come from placeholders")
+            }
+            if !text.isEmpty { stack[stack.count - 1].nodes.append(.text(text)) }
+        }
+
+        struct Tag {
+            let range: Range<String.Index>
+            let sigil: Character
+            let path: [String]
+        }
+
+        static func tags(in text: String, line: Int, file: String) throws(Template.Error) -> [Tag] {
+            var result: [Tag] = []
+            var search = text.startIndex
+            while let open = text.range(of: "{{", range: search..<text.endIndex) {
+                let triple = text[open.upperBound...].hasPrefix("{")
+                let closer = triple ? "}}}" : "}}"
+                guard let close = text.range(of: closer, range: open.upperBound..<text.endIndex) else {
+                    throw Template.Error(file: file, line: line, message: "'{{' without a closing '\(closer)' on the same line")
+                }
+                var body = Substring(text[open.upperBound..<close.lowerBound])
+                var sigil: Character = " "
+                if triple {
+                    sigil = "{"
+                    body = body.dropFirst()
+                } else if let first = body.first, "#^/!&".contains(first) {
+                    sigil = first
+                    body = body.dropFirst()
+                }
+                let name = body.trimmingCharacters(in: .whitespaces)
+                if sigil != "!" {
+                    guard !name.isEmpty, name == "." || name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
+                        throw Template.Error(file: file, line: line, message: "malformed placeholder '{{\(text[open.upperBound..<close.lowerBound])}}'")
+                    }
+                }
+                result.append(Tag(range: open.lowerBound..<close.upperBound, sigil: sigil,
+                                  path: name == "." ? ["."] : name.split(separator: ".").map(String.init)))
+                search = close.upperBound
+            }
+            return result
+        }
+
+        /// `{{! a\n b }}` → `{{! a}}\n{{! b }}`: every line keeps a whole tag, so comment
+        /// lines vanish and line numbers stay those of the file.
+        static func splittingMultilineComments(_ source: String) -> String {
+            var out = ""
+            var rest = Substring(source)
+            while let open = rest.range(of: "{{!") {
+                out += rest[..<open.lowerBound]
+                guard let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) else {
+                    out += rest[open.lowerBound...]
+                    return out
+                }
+                out += rest[open.lowerBound..<close.upperBound].replacingOccurrences(of: "\n", with: "}}\n{{!")
+                rest = rest[close.upperBound...]
+            }
+            return out + rest
+        }
+
+        static func textOutsideTags(_ text: String, tags: [Tag]) -> String {
+            var out = ""
+            var cursor = text.startIndex
+            for tag in tags {
+                out += text[cursor..<tag.range.lowerBound]
+                cursor = tag.range.upperBound
+            }
+            return out + text[cursor...]
+        }
+    }
+}
+
+import Foundation

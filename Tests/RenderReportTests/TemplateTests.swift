@@ -1,0 +1,64 @@
+import Foundation
+import RenderReport
+import Testing
+import TestSupport
+
+@Suite struct TemplateTests {
+    let context = TemplateValue.object([
+        "name": .text("Harz"),
+        "count": .text("12"),
+        "items": .list([.object(["label": .text("a|b")]), .object(["label": .text("*c*")])]),
+        "flag": .flag(true),
+        "off": .flag(false),
+        "nested": .object(["deep": .object(["value": .text("x")])]),
+    ])
+
+    func render(_ source: String) throws -> String { try Template(source, file: "t.mustache").render(context) }
+
+    func error(_ source: String) -> String? {
+        do {
+            _ = try render(source)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func rendersMustacheSubset() throws {
+        #expect(try render("Region {{name}}: {{count}}") == "Region Harz: 12")
+        #expect(try render("{{#items}}- {{label}}\n{{/items}}") == "- a\\|b\n- \\*c\\*\n")
+        #expect(try render("{{#flag}}ja{{/flag}}{{#off}}nein{{/off}}{{^off}}!{{/off}}") == "ja!")
+        #expect(try render("{{nested.deep.value}} {{#nested}}{{deep.value}}{{/nested}}") == "x x")
+        #expect(try render("{{#items}}{{name}}{{/items}}") == "HarzHarz", "outer names resolve inside sections")
+        #expect(try render("{{{count}}}") == "12")
+    }
+
+    @Test func standaloneTagLinesVanish() throws {
+        #expect(try render("A\n{{#flag}}\nB\n{{/flag}}\n{{! note\n spanning lines }}\nC") == "A\nB\nC")
+    }
+
+    @Test func unknownPlaceholderNamesFileAndLine() {
+        #expect(error("Zeile\n{{nmae}}") == "t.mustache:2: unknown placeholder 'nmae'")
+        #expect(error("{{nested.deep.valeu}}") == "t.mustache:1: unknown placeholder 'nested.deep.valeu' (no 'valeu')")
+        #expect(error("\n\n{{#missing}}x{{/missing}}") == "t.mustache:3: unknown placeholder 'missing'")
+    }
+
+    @Test func handTypedNumbersAreRefused() {
+        #expect(error("Text\nIm Jahr 2021 waren es {{count}}.") == "t.mustache:2: hand-typed number '2' in the text; numbers must come from placeholders")
+        #expect(error("{{! a comment with 13 is fine }}ok") == nil)
+    }
+
+    @Test func malformedTemplates() {
+        #expect(error("{{#flag}}offen") == "t.mustache:1: section 'flag' is never closed")
+        #expect(error("{{/flag}}") == "t.mustache:1: '{{/flag}}' closes no open section")
+        #expect(error("{{name") == "t.mustache:1: '{{' without a closing '}}' on the same line")
+        #expect(error("{{na me}}") == "t.mustache:1: malformed placeholder '{{na me}}'")
+        #expect(error("{{items}}") == "t.mustache:1: 'items' is a list or object, not text")
+    }
+
+    @Test(arguments: ["abschlussbericht-2021/bericht.md.mustache", "kurzbericht-2021/kurzbericht.md.mustache"])
+    func shippedTemplatesHaveNoHandTypedNumbers(path: String) throws {
+        let url = TestPaths.repository.appendingPathComponent("reports/\(path)")
+        _ = try Template(try String(contentsOf: url, encoding: .utf8), file: url.lastPathComponent)
+    }
+}
