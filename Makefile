@@ -10,15 +10,15 @@ BIN      = .build/release/monitoring
 
 all: report
 
-## deps: install libxlsxwriter-dev when pkg-config cannot find it (apt-get as root).
+## deps: install libxlsxwriter-dev (and zlib1g-dev) when pkg-config cannot find them (apt-get as root).
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists xlsxwriter; then \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists xlsxwriter || ! pkg-config --exists zlib; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "==> installing libxlsxwriter-dev (apt-get)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libxlsxwriter-dev; \
+	    echo "==> installing libxlsxwriter-dev zlib1g-dev (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libxlsxwriter-dev zlib1g-dev; \
 	  else \
 	    echo "libxlsxwriter is missing. Install it, then run make again:"; \
-	    echo "    sudo apt-get install pkg-config libxlsxwriter-dev     # Debian/Ubuntu"; \
+	    echo "    sudo apt-get install pkg-config libxlsxwriter-dev zlib1g-dev   # Debian/Ubuntu"; \
 	    echo "    brew install libxlsxwriter pkg-config                 # macOS"; \
 	    exit 1; \
 	  fi; \

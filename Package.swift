@@ -24,14 +24,17 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
+        // Running independent work on all cores with deterministic results.
+        .target(name: "Concurrency"),
         // Shared text conventions: German number formatting, escaping for CSV/XML/Markdown.
         .target(name: "Formatting"),
         // Stage 1: spreadsheets (xlsx, CSV) → typed cells. Knows nothing about surveys.
+        // (CZlib, zlib's module, comes with ZIPFoundation.)
         .target(name: "Ingest", dependencies: [
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Stage 2: catalogue-driven normalisation → tidy answers + validation issues.
-        .target(name: "Normalise", dependencies: ["Ingest", "Formatting"]),
+        .target(name: "Normalise", dependencies: ["Ingest", "Formatting", "Concurrency"]),
         // Stage 3: report spec + tidy answers → chart-ready series, tables, transitions.
         .target(name: "Aggregate", dependencies: [
             "Normalise", "Formatting", .product(name: "Yams", package: "Yams"),
@@ -47,12 +50,13 @@ let package = Package(
         // Swift wrapper over libxlsxwriter: the only module that imports the C library.
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
         // Orchestration: runs the stages, writes outputs atomically.
-        .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "RenderSVG", "RenderExcel", "RenderReport", "Formatting"]),
+        .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "RenderSVG", "RenderExcel", "RenderReport", "Formatting",
+                                                 "Concurrency"]),
         // Synthetic data for benchmarks and scale tests (writes xlsx through XlsxWriter).
-        .target(name: "SyntheticData", dependencies: ["XlsxWriter"]),
+        .target(name: "SyntheticData", dependencies: ["XlsxWriter", "Normalise", "Concurrency"]),
         // Thin CLI.
         .executableTarget(name: "monitoring", dependencies: [
-            "Pipeline", "SyntheticData", "Ingest", "Normalise", "Aggregate", "RenderSVG", "RenderExcel",
+            "Pipeline", "SyntheticData", "Ingest", "Normalise", "Aggregate", "RenderSVG", "RenderExcel", "Concurrency",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fixture builders shared by the test targets.

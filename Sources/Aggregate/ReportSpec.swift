@@ -67,6 +67,8 @@ public struct ReportSpec: Sendable {
     public let tables: [Table]
     /// Template for the Markdown report, resolved against the spec's folder (nil: none).
     public let template: URL?
+    /// Write a one-page profile per region (SVG, Markdown, a workbook sheet).
+    public let profiles: Bool
     /// Creation time for reproducible outputs (ISO date-time); `SOURCE_DATE_EPOCH` overrides it.
     public let created: String?
 

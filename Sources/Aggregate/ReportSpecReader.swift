@@ -172,7 +172,8 @@ private struct NodeReader {
 
     mutating func spec(_ root: Node, folder: URL) -> ReportSpec? {
         let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
-                                    "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created"]
+                                    "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
+                                    "profiles"]
         guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
         let title = string(f, "title", in: root)
         let date = string(f, "date", in: root)
@@ -210,6 +211,14 @@ private struct NodeReader {
         for (number, count) in Dictionary(grouping: tables, by: \.number).mapValues(\.count) where count > 1 {
             fail(f["tables"], "table number \(number) is used \(count) times")
         }
+        var profiles = false
+        if let node = f["profiles"] {
+            switch node.string {
+            case "true", "yes", "ja": profiles = true
+            case "false", "no", "nein": profiles = false
+            default: fail(node, "'profiles' must be true or false")
+            }
+        }
         guard let title, let date, let data, let source, let unit else { return nil }
         return ReportSpec(file: file, title: title, subtitle: string(f, "subtitle", in: root, required: false) ?? "",
                           author: string(f, "author", in: root, required: false) ?? "",
@@ -221,7 +230,7 @@ private struct NodeReader {
                           themes: themes, figures: figures, tables: tables,
                           template: string(f, "template", in: root, required: false)
                               .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
-                          created: string(f, "created", in: root, required: false))
+                          profiles: profiles, created: string(f, "created", in: root, required: false))
     }
 
     mutating func figure(_ node: Node) -> ReportSpec.Figure? {

@@ -1,4 +1,5 @@
 import Foundation
+import Concurrency
 import Ingest
 
 /// Everything the normalise stage produces.

@@ -1,4 +1,5 @@
 import Aggregate
+import Concurrency
 import Foundation
 import Ingest
 import Normalise
@@ -21,10 +22,16 @@ public struct ReportPipeline: Sendable {
         public var limits: IngestLimits
         /// Prints the wall time of each stage to stderr.
         public var timings: Bool
+        /// Writes the regional profiles even if the spec does not ask for them.
+        public var profiles: Bool
+        /// Renders on one core only (to check that parallel output is identical).
+        public var serial: Bool
 
         public init(specFile: URL, dataFolder: URL? = nil, outputFolder: URL? = nil, strict: Bool = false,
-                    limits: IngestLimits = .default, timings: Bool = false) {
+                    limits: IngestLimits = .default, timings: Bool = false, profiles: Bool = false, serial: Bool = false) {
             self.timings = timings
+            self.profiles = profiles
+            self.serial = serial
             self.specFile = specFile
             self.dataFolder = dataFolder
             self.outputFolder = outputFolder
@@ -98,6 +105,36 @@ public struct ReportPipeline: Sendable {
         return .success((model, data))
     }
 
+    /// One page per region: SVG and Markdown rendered on all cores (the result does not
+    /// depend on scheduling), the profiles workbook written meanwhile on another thread.
+    func writeProfiles(model: ReportModel, data: NormalisedData, output: AtomicOutputDirectory) throws -> [String] {
+        let set = ProfileSet(data: data)
+        let spec = model.spec
+        let created = ReproducibleTime.seconds(iso: spec.created, environment: ProcessInfo.processInfo.environment)
+        let workbookPath = try output.url(for: "regionalprofile/Regionalprofile.xlsx").path
+        let workbook = ProfilesWorkbook(set: set, sourceLine: model.sourceLine, created: created)
+        let workbookJob = BackgroundJob { try workbook.write(to: workbookPath) }
+        if options.serial { try workbookJob.join() }
+        let themes = Dictionary(spec.themes.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let render: @Sendable (RegionProfile) -> (svg: String, markdown: String) = { profile in
+            let svg = ProfileChart().svg(profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
+                                         themeTitles: themes)
+            let alt = "Regionalprofil \(profile.name): Antworten je Erhebungsjahr und Anteil „ja“ aller \(spec.unitPlural)."
+            let markdown = ProfileMarkdown.render(profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
+                                                  dataNote: spec.dataNote, altText: alt)
+            return (svg, markdown)
+        }
+        let pages = options.serial ? set.profiles.map(render) : ParallelMap.map(set.profiles, render)
+        var files: [String] = []
+        for (profile, page) in zip(set.profiles, pages) {
+            try output.write(page.svg, to: "regionalprofile/\(profile.fileStem).svg")
+            try output.write(page.markdown, to: "regionalprofile/\(profile.fileStem).md")
+            files += ["regionalprofile/\(profile.fileStem).svg", "regionalprofile/\(profile.fileStem).md"]
+        }
+        try workbookJob.join()
+        return files + ["regionalprofile/Regionalprofile.xlsx"]
+    }
+
     /// Runs the whole pipeline and swaps the outputs into place.
     public func run() -> Result<Summary, Failure> {
         let model: ReportModel
@@ -116,6 +153,7 @@ public struct ReportPipeline: Sendable {
             let annexPath = try output.url(for: model.spec.annexFile).path
             let annex = AnnexWriter(model: model, answers: data.answers, issues: data.issues, created: created)
             annexJob = BackgroundJob { try annex.write(to: annexPath) }
+            if options.serial { try annexJob.join() }
         } catch {
             return .failure(.output("cannot write outputs to \(target.path): \(error.localizedDescription)"))
         }
@@ -158,6 +196,10 @@ public struct ReportPipeline: Sendable {
             timer.mark("write report + JSON")
             try annexJob.join()
             timer.mark("wait for annex")
+            if model.spec.profiles || options.profiles {
+                files += try writeProfiles(model: model, data: data, output: output)
+                timer.mark("regional profiles")
+            }
             files.append(model.spec.annexFile)
             try output.commit()
             timer.mark("commit")

@@ -22,7 +22,7 @@ public struct AnnexWriter: Sendable {
 
     /// libxlsxwriter writes every part to a temporary file before zipping; a memory-backed
     /// folder (`/dev/shm` on Linux) saves the disk round trip. Falls back to the default.
-    static let temporaryDirectory: String? = {
+    public static let temporaryDirectory: String? = {
         if let configured = ProcessInfo.processInfo.environment["MONITORING_TMPDIR"] { return configured }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isDirectory), isDirectory.boolValue,

@@ -7,5 +7,11 @@ public struct XlsxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What we asked it to do.
     public let operation: String
 
+    public init(code: Int, message: String, operation: String) {
+        self.code = code
+        self.message = message
+        self.operation = operation
+    }
+
     public var description: String { "\(operation): \(message) (libxlsxwriter error \(code))" }
 }

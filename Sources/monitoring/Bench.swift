@@ -1,5 +1,6 @@
 import Aggregate
 import ArgumentParser
+import Concurrency
 import Foundation
 import Ingest
 import Normalise
@@ -141,10 +142,41 @@ struct BenchStage: ParsableCommand {
     @Argument var kind: String
     @Argument var file: String
 
+    /// Uncompressed sheet XML of the files (measured outside the timed part).
+    static func sheetBytes(_ paths: [URL]) -> Int {
+        paths.reduce(0) { total, url in
+            guard let book = try? WorkbookReader.open(url) else { return total }
+            return total + book.sheetNames.reduce(0) { $0 + ((try? SheetPartSize.bytes(of: url, sheet: $1)) ?? 0) }
+        }
+    }
+
     @Option(name: .customLong("repeat"), help: "Repetitions (for profiling the in-process stages).") var repetitions = 200
 
     func run() throws {
         switch kind {
+        case "ingest", "ingest-serial":
+            // Every sheet of every file of a data folder into memory, as the Python baseline does.
+            let folder = URL(fileURLWithPath: file)
+            let fm = FileManager.default
+            var paths = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".xlsx") }.sorted()
+                .map { folder.appendingPathComponent($0) }
+            paths += ((try? fm.contentsOfDirectory(atPath: folder.appendingPathComponent("waves").path)) ?? []).sorted()
+                .map { folder.appendingPathComponent("waves").appendingPathComponent($0) }
+            let read: @Sendable (URL) -> (cells: Int, bytes: Int) = { url in
+                guard let book = try? WorkbookReader.open(url) else { return (0, 0) }
+                var cells = 0
+                for name in book.sheetNames {
+                    cells += ((try? book.readSheet(named: name))?.rows ?? []).reduce(0) { $0 + $1.cells.count }
+                }
+                return (cells, 0)
+            }
+            let start = Measurement.wallNow(), cpu = Measurement.cpuNow()
+            let results = kind == "ingest" ? ParallelMap.map(paths, read) : paths.map(read)
+            let wall = Measurement.wallNow() - start, cpuTime = Measurement.cpuNow() - cpu
+            let report = StageReport(cpuSeconds: cpuTime, wallSeconds: wall, peakMiB: Measurement.peakMemoryMiB(),
+                                     bytes: Self.sheetBytes(paths), cells: results.map(\.cells).reduce(0, +))
+            print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
+            return
         case "render", "normalise", "annex":
             // For profilers: repeat one shipped-data stage in this process.
             let pipeline = ReportPipeline(options: .init(specFile: URL(fileURLWithPath: file)))

@@ -4,6 +4,7 @@ import Ingest
 import Normalise
 import Aggregate
 import Pipeline
+import SyntheticData
 
 /// Exit codes (documented in README.md).
 enum ExitStatus: Int32 {
@@ -17,7 +18,7 @@ struct Monitoring: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitoring",
         abstract: "Turns survey wave spreadsheets into a monitoring report.",
-        subcommands: [Report.self, Normalise.self, Inspect.self, Bench.self, BenchStage.self],
+        subcommands: [Report.self, Normalise.self, Inspect.self, Generate.self, Bench.self, BenchStage.self],
         defaultSubcommand: Report.self
     )
 }
@@ -38,9 +39,16 @@ struct DataOptions: ParsableArguments {
     @Flag(name: .long, help: "Print the wall time of each stage to stderr.")
     var timings = false
 
+    @Flag(name: .long, help: "Also write the regional profiles (one page per region).")
+    var profiles = false
+
+    @Flag(name: .long, help: "Render on one core (the output is identical; for checking).")
+    var serial = false
+
     func pipeline() -> ReportPipeline {
         ReportPipeline(options: .init(specFile: URL(fileURLWithPath: spec), dataFolder: data.map { URL(fileURLWithPath: $0) },
-                                      outputFolder: out.map { URL(fileURLWithPath: $0) }, strict: strict, timings: timings))
+                                      outputFolder: out.map { URL(fileURLWithPath: $0) }, strict: strict, timings: timings,
+                                      profiles: profiles, serial: serial))
     }
 }
 
@@ -123,6 +131,28 @@ struct Inspect: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(ExitStatus.dataErrors.rawValue)
         }
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a synthetic data folder (catalogue + waves) with the items of a real catalogue.")
+    @Option(help: "Number of regions.") var regions = 400
+    @Option(help: "Number of waves.") var waves = 10
+    @Option(help: "Random seed (same seed, same data).") var seed: UInt64 = 2021
+    @Option(help: "Data folder whose catalogue provides the items.") var template = "data"
+    @Option(help: "Folder to write (created).") var out: String
+
+    func run() throws {
+        let catalogue: Catalogue
+        switch DataFolder(url: URL(fileURLWithPath: template)).normalise() {
+        case .success(let data): catalogue = data.catalogue
+        case .failure(let issues):
+            throw ValidationError("the template data folder does not normalise: \(issues.first?.description ?? "")")
+        }
+        let survey = SyntheticSurvey(regions: regions, waves: waves, seed: seed, template: catalogue)
+        try survey.write(to: URL(fileURLWithPath: out))
+        print("wrote a synthetic survey to \(out): \(regions) regions × \(waves) waves × \(survey.itemCount) items")
     }
 }
 

@@ -16,11 +16,29 @@ struct WorksheetParser {
     let date1904: Bool
     let limits: IngestLimits
 
-    private enum Collecting { case none, value, formula, inlineText }
+    fileprivate enum Collecting { case none, value, formula, inlineText }
 
     /// Parses the part; calls `onRow` for every row that has at least one cell.
     func parse(package: ZipPackage, entry: String, onRow: (Row) throws -> Void) throws -> Layout {
-        var scanner = XMLScanner(maxDepth: limits.maxXMLDepth)
+        var state = State(parser: self)
+        do {
+            try package.read(entry) { chunk in
+                state.scanner.append(chunk)
+                try state.drain(isFinal: false, onRow: onRow)
+            }
+            try state.drain(isFinal: true, onRow: onRow)
+        } catch let error as XMLError {
+            throw IngestError(file: fileName, sheet: sheetName, .xml(entry: entry, error))
+        }
+        return state.layout
+    }
+
+    /// Everything the parser tracks between tokens. A struct with mutating methods (rather
+    /// than locals captured by a nested function, which Swift boxes on the heap) keeps the
+    /// hot loop free of reference counting.
+    private struct State {
+        let parser: WorksheetParser
+        var scanner: XMLScanner
         var layout = Layout()
         var inSheetData = false
         var rowIndex = 0
@@ -38,146 +56,141 @@ struct WorksheetParser {
         var formulaText: String?
         var inlineText = ""
 
-        func fail(_ reason: IngestError.Reason, at ref: CellReference?) -> IngestError {
-            IngestError(file: fileName, sheet: sheetName, cell: ref, reason)
+        init(parser: WorksheetParser) {
+            self.parser = parser
+            scanner = XMLScanner(maxDepth: parser.limits.maxXMLDepth)
         }
 
-        func finishCell() throws {
-            let value = try makeValue(type: cellType, style: cellStyle, raw: valueText, inline: inlineText, ref: cellRef)
-            if case .string(let s) = value, s.count > limits.maxCellCharacters {
-                throw fail(.cellTooLong(length: s.count, limit: limits.maxCellCharacters), at: cellRef)
+        func fail(_ reason: IngestError.Reason, at ref: CellReference?) -> IngestError {
+            IngestError(file: parser.fileName, sheet: parser.sheetName, cell: ref, reason)
+        }
+
+        mutating func finishCell() throws {
+            let value = try parser.makeValue(type: cellType, style: cellStyle, raw: valueText, inline: inlineText, ref: cellRef)
+            if case .string(let s) = value, s.utf8.count > parser.limits.maxCellCharacters, s.count > parser.limits.maxCellCharacters {
+                throw fail(.cellTooLong(length: s.count, limit: parser.limits.maxCellCharacters), at: cellRef)
             }
             if !value.isEmpty || formulaText != nil {
                 cells.append(Cell(reference: cellRef, value: value, formula: formulaText))
             }
         }
 
-        func drain(isFinal: Bool) throws {
+        mutating func drain(isFinal: Bool, onRow: (Row) throws -> Void) throws {
             while let token = try scanner.next(isFinal: isFinal) {
                 switch token.kind {
-                case .start:
-                    if inCell {
-                        if scanner.localName(token.range, is: XMLNames.v) {
-                            collecting = token.selfClosing ? .none : .value
-                        } else if scanner.localName(token.range, is: XMLNames.f) {
-                            formulaText = formulaText ?? ""
-                            collecting = token.selfClosing ? .none : .formula
-                        } else if scanner.localName(token.range, is: XMLNames.is) {
-                            inInline = !token.selfClosing
-                        } else if scanner.localName(token.range, is: XMLNames.rPh) {
-                            if !token.selfClosing { phoneticDepth += 1 }
-                        } else if inInline, phoneticDepth == 0, scanner.localName(token.range, is: XMLNames.t) {
-                            collecting = token.selfClosing ? .none : .inlineText
-                        }
-                    } else if inSheetData, scanner.localName(token.range, is: XMLNames.c) {
-                        if let refRange = try scanner.attributeRange(XMLNames.r, in: token.attributes) {
-                            let text = String(decoding: scanner.buffer[refRange], as: UTF8.self)
-                            guard let ref = CellReference(text) else { throw fail(.badCellReference(text), at: nil) }
-                            cellRef = ref
-                        } else {
-                            guard column < CellReference.maxColumn else {
-                                throw fail(.badCellReference("column \(column + 1)"), at: nil)
-                            }
-                            cellRef = CellReference(row: rowIndex, column: column + 1)
-                        }
-                        column = cellRef.column
-                        cellType = CellType(try scanner.attribute(XMLNames.t, in: token))
-                        cellStyle = try scanner.integerAttribute(XMLNames.s, in: token) ?? 0
-                        valueText = ""
-                        inlineText = ""
-                        formulaText = nil
-                        if token.selfClosing {
-                            continue
-                        }
-                        inCell = true
-                    } else if inSheetData, scanner.localName(token.range, is: XMLNames.row) {
-                        if let r = try scanner.integerAttribute(XMLNames.r, in: token) {
-                            guard r >= 1, r <= CellReference.maxRow else {
-                                throw fail(.badCellReference("row \(r)"), at: nil)
-                            }
-                            rowIndex = r
-                        } else {
-                            guard rowIndex < CellReference.maxRow else {
-                                throw fail(.badCellReference("row \(rowIndex + 1)"), at: nil)
-                            }
-                            rowIndex += 1
-                        }
-                        rowHidden = scanner.isTrue(try scanner.attribute(XMLNames.hidden, in: token))
-                        if rowHidden { layout.hiddenRows.insert(rowIndex) }
-                        column = 0
-                        cells.removeAll(keepingCapacity: true)
-                        if token.selfClosing { continue }
-                    } else if scanner.localName(token.range, is: XMLNames.sheetData) {
-                        inSheetData = !token.selfClosing
-                    } else if scanner.localName(token.range, is: XMLNames.col) {
-                        if scanner.isTrue(try scanner.attribute(XMLNames.hidden, in: token)),
-                           let low = try scanner.integerAttribute(XMLNames.min, in: token) {
-                            let high = try scanner.integerAttribute(XMLNames.max, in: token) ?? low
-                            let lower = Swift.max(1, low)
-                            let upper = Swift.min(high, CellReference.maxColumn)
-                            if lower <= upper { layout.hiddenColumns.formUnion(lower...upper) }
-                        }
-                    } else if scanner.localName(token.range, is: XMLNames.mergeCell),
-                              let ref = try scanner.attribute(XMLNames.ref, in: token) {
-                        guard let range = CellRange(ref) else { throw fail(.badCellReference(ref), at: nil) }
-                        layout.mergedRanges.append(range)
-                    }
-                case .end:
-                    if inCell {
-                        if scanner.localName(token.range, is: XMLNames.c) {
-                            try finishCell()
-                            inCell = false
-                            inInline = false
-                            phoneticDepth = 0
-                            collecting = .none
-                        } else if scanner.localName(token.range, is: XMLNames.rPh) {
-                            phoneticDepth = Swift.max(0, phoneticDepth - 1)
-                        } else if scanner.localName(token.range, is: XMLNames.is) {
-                            inInline = false
-                        } else {
-                            collecting = .none
-                        }
-                    } else if inSheetData, scanner.localName(token.range, is: XMLNames.row) {
-                        if !cells.isEmpty {
-                            cells.sort { $0.reference.column < $1.reference.column }
-                            try onRow(Row(index: rowIndex, cells: cells, isHidden: rowHidden))
-                        }
-                        cells.removeAll(keepingCapacity: true)
-                    } else if scanner.localName(token.range, is: XMLNames.sheetData) {
-                        inSheetData = false
-                    }
-                case .text, .cdata:
-                    guard collecting != .none else { continue }
-                    let text = token.kind == .cdata
-                        ? String(decoding: scanner.buffer[token.range], as: UTF8.self)
-                        : try scanner.decode(token.range)
-                    switch collecting {
-                    case .value: valueText += text
-                    case .formula: formulaText = (formulaText ?? "") + text
-                    case .inlineText:
-                        inlineText += text
-                        if inlineText.utf8.count > limits.maxCellCharacters * 4 {
-                            throw fail(.cellTooLong(length: inlineText.count, limit: limits.maxCellCharacters), at: cellRef)
-                        }
-                    case .none: break
-                    }
+                case .start: try start(token)
+                case .end: try end(token, onRow: onRow)
+                case .text, .cdata: try text(token)
                 }
             }
         }
 
-        do {
-            try package.read(entry) { chunk in
-                scanner.append(chunk)
-                try drain(isFinal: false)
+        mutating func start(_ token: XMLToken) throws {
+            if inCell {
+                if scanner.localName(token.range, is: XMLNames.v) {
+                    collecting = token.selfClosing ? .none : .value
+                } else if scanner.localName(token.range, is: XMLNames.f) {
+                    formulaText = formulaText ?? ""
+                    collecting = token.selfClosing ? .none : .formula
+                } else if scanner.localName(token.range, is: XMLNames.is) {
+                    inInline = !token.selfClosing
+                } else if scanner.localName(token.range, is: XMLNames.rPh) {
+                    if !token.selfClosing { phoneticDepth += 1 }
+                } else if inInline, phoneticDepth == 0, scanner.localName(token.range, is: XMLNames.t) {
+                    collecting = token.selfClosing ? .none : .inlineText
+                }
+            } else if inSheetData, scanner.localName(token.range, is: XMLNames.c) {
+                if let refRange = try scanner.attributeRange(XMLNames.r, in: token.attributes) {
+                    let text = String(decoding: scanner.buffer[refRange], as: UTF8.self)
+                    guard let ref = CellReference(text) else { throw fail(.badCellReference(text), at: nil) }
+                    cellRef = ref
+                } else {
+                    guard column < CellReference.maxColumn else {
+                        throw fail(.badCellReference("column \(column + 1)"), at: nil)
+                    }
+                    cellRef = CellReference(row: rowIndex, column: column + 1)
+                }
+                column = cellRef.column
+                cellType = CellType(try scanner.attribute(XMLNames.t, in: token))
+                cellStyle = try scanner.integerAttribute(XMLNames.s, in: token) ?? 0
+                valueText = ""
+                inlineText = ""
+                formulaText = nil
+                if !token.selfClosing { inCell = true }
+            } else if inSheetData, scanner.localName(token.range, is: XMLNames.row) {
+                if let r = try scanner.integerAttribute(XMLNames.r, in: token) {
+                    guard r >= 1, r <= CellReference.maxRow else { throw fail(.badCellReference("row \(r)"), at: nil) }
+                    rowIndex = r
+                } else {
+                    guard rowIndex < CellReference.maxRow else { throw fail(.badCellReference("row \(rowIndex + 1)"), at: nil) }
+                    rowIndex += 1
+                }
+                rowHidden = scanner.isTrue(try scanner.attribute(XMLNames.hidden, in: token))
+                if rowHidden { layout.hiddenRows.insert(rowIndex) }
+                column = 0
+                cells.removeAll(keepingCapacity: true)
+            } else if scanner.localName(token.range, is: XMLNames.sheetData) {
+                inSheetData = !token.selfClosing
+            } else if scanner.localName(token.range, is: XMLNames.col) {
+                if scanner.isTrue(try scanner.attribute(XMLNames.hidden, in: token)),
+                   let low = try scanner.integerAttribute(XMLNames.min, in: token) {
+                    let high = try scanner.integerAttribute(XMLNames.max, in: token) ?? low
+                    let lower = Swift.max(1, low)
+                    let upper = Swift.min(high, CellReference.maxColumn)
+                    if lower <= upper { layout.hiddenColumns.formUnion(lower...upper) }
+                }
+            } else if scanner.localName(token.range, is: XMLNames.mergeCell),
+                      let ref = try scanner.attribute(XMLNames.ref, in: token) {
+                guard let range = CellRange(ref) else { throw fail(.badCellReference(ref), at: nil) }
+                layout.mergedRanges.append(range)
             }
-            try drain(isFinal: true)
-        } catch let error as XMLError {
-            throw IngestError(file: fileName, sheet: sheetName, .xml(entry: entry, error))
         }
-        return layout
+
+        mutating func end(_ token: XMLToken, onRow: (Row) throws -> Void) throws {
+            if inCell {
+                if scanner.localName(token.range, is: XMLNames.c) {
+                    try finishCell()
+                    inCell = false
+                    inInline = false
+                    phoneticDepth = 0
+                    collecting = .none
+                } else if scanner.localName(token.range, is: XMLNames.rPh) {
+                    phoneticDepth = Swift.max(0, phoneticDepth - 1)
+                } else if scanner.localName(token.range, is: XMLNames.is) {
+                    inInline = false
+                } else {
+                    collecting = .none
+                }
+            } else if inSheetData, scanner.localName(token.range, is: XMLNames.row) {
+                if !cells.isEmpty {
+                    cells.sort { $0.reference.column < $1.reference.column }
+                    try onRow(Row(index: rowIndex, cells: cells, isHidden: rowHidden))
+                }
+                cells.removeAll(keepingCapacity: true)
+            } else if scanner.localName(token.range, is: XMLNames.sheetData) {
+                inSheetData = false
+            }
+        }
+
+        mutating func text(_ token: XMLToken) throws {
+            guard collecting != .none else { return }
+            let text = token.kind == .cdata
+                ? String(decoding: scanner.buffer[token.range], as: UTF8.self)
+                : try scanner.decode(token.range)
+            switch collecting {
+            case .value: valueText += text
+            case .formula: formulaText = (formulaText ?? "") + text
+            case .inlineText:
+                inlineText += text
+                if inlineText.utf8.count > parser.limits.maxCellCharacters * 4 {
+                    throw fail(.cellTooLong(length: inlineText.count, limit: parser.limits.maxCellCharacters), at: cellRef)
+                }
+            case .none: break
+            }
+        }
     }
 
-    private enum CellType {
+    fileprivate enum CellType {
         case number, sharedString, inlineString, formulaString, boolean, error, isoDate
         init(_ t: String?) {
             switch t {
@@ -192,7 +205,7 @@ struct WorksheetParser {
         }
     }
 
-    private func makeValue(type: CellType, style: Int, raw: String, inline: String,
+    fileprivate func makeValue(type: CellType, style: Int, raw: String, inline: String,
                            ref: CellReference) throws -> CellValue {
         switch type {
         case .sharedString:

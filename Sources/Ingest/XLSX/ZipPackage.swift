@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 import ZIPFoundation
 
@@ -42,10 +43,15 @@ final class ZipPackage {
         // Errors raised by our own consumer pass through unchanged; only the archive's
         // own failures become "damaged archive".
         var consumerError: Error?
-        let checksum: CRC32
+        // The CRC is computed here with zlib's (vectorised) crc32: ZIPFoundation cannot see
+        // zlib on Linux and falls back to a byte-wise table loop, a fifth of the ingest time.
+        var checksum: UInt = 0
         do {
-            checksum = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: false) { chunk in
+            _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: true) { chunk in
                 total += chunk.count
+                checksum = chunk.withUnsafeBytes { buffer in
+                    CZlib.crc32(checksum, buffer.bindMemory(to: UInt8.self).baseAddress, UInt32(buffer.count))
+                }
                 if total > limit {
                     consumerError = IngestError(file: self.fileName, .entryTooLarge(entry: path, limit: limit))
                     throw consumerError!
@@ -59,7 +65,7 @@ final class ZipPackage {
             if let consumerError { throw consumerError }
             throw IngestError(file: fileName, .corruptZip("entry '\(path)': \(error)"))
         }
-        if checksum != entry.checksum {
+        if UInt32(truncatingIfNeeded: checksum) != entry.checksum {
             throw IngestError(file: fileName, .corruptZip("entry '\(path)' fails its CRC check"))
         }
     }

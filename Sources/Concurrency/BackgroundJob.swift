@@ -3,12 +3,12 @@ import Foundation
 /// Runs one throwing job on another thread while the caller goes on, then joins it. Used
 /// to write the Excel annex (libxlsxwriter + zlib, the largest stage) alongside the other
 /// outputs on a second core. Each job writes its own files, so output stays byte-identical.
-final class BackgroundJob: @unchecked Sendable {
+public final class BackgroundJob: @unchecked Sendable {
     private let lock = NSLock()
     private let done = DispatchSemaphore(value: 0)
     private var failure: Error?
 
-    init(_ work: @escaping @Sendable () throws -> Void) {
+    public init(_ work: @escaping @Sendable () throws -> Void) {
         Thread.detachNewThread { [self] in
             do { try work() } catch {
                 lock.lock()
@@ -20,7 +20,7 @@ final class BackgroundJob: @unchecked Sendable {
     }
 
     /// Waits for the job; rethrows its error.
-    func join() throws {
+    public func join() throws {
         done.wait()
         lock.lock()
         defer { lock.unlock() }

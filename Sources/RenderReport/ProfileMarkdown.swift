@@ -1,0 +1,27 @@
+import Aggregate
+import Formatting
+
+/// A region's profile page in Markdown: title, the profile chart, and its latest answers
+/// next to the share of all regions. Generated in Swift (one layout for every region);
+/// every text from the data is escaped.
+public enum ProfileMarkdown {
+    public static func render(_ profile: RegionProfile, set: ProfileSet, unitPlural: String, sourceLine: String,
+                              dataNote: String, altText: String) -> String {
+        let md = TextEscaping.markdownInline
+        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        let title = "Regionalprofil \(profile.name)"
+        var out = "---\ntitle: \(quoted(title))\nsubtitle: \(quoted("AGS \(profile.ags)"))\nlang: de\n---\n\n"
+        out += "> \(md(dataNote))\n\n"
+        out += "![\(md(title)) (AGS \(md(profile.ags)))](\(profile.fileStem).svg){alt=\"\(MarkdownBlocks.attribute(altText))\"}\n\n"
+        let latest = set.years.last.map(String.init) ?? ""
+        out += "| Frage | Antwort \(latest) | Anteil „ja“ aller \(md(unitPlural)) |\n|:---|:---|---:|\n"
+        for row in profile.rows {
+            let answer = row.answers.last.flatMap { $0 } ?? "nicht erhoben"
+            let total = row.distribution.reduce(0, +)
+            let share = total > 0 ? GermanFormat.percent(Ratio(row.distribution.first ?? 0, total), decimals: 0) : "–"
+            out += "| \(md(row.title)) | \(md(answer)) | \(share) |\n"
+        }
+        out += "\n*\(md(sourceLine))*\n"
+        return out
+    }
+}
