@@ -35,9 +35,12 @@ report: build
 test: deps
 	$(SWIFT) test
 
-## bench: the benchmarks (ratios against baselines measured in the same run).
+## bench: the benchmarks, with the Python baseline (installed from PyPI) measured in the same run.
+PYTHON  ?= python3
 bench: build
-	$(BIN) bench --data "$(or $(DATA),data)"
+	@$(PYTHON) -m pip install -q -r bench/requirements.txt 2>/dev/null || \
+	  echo "warning: could not install the Python baseline (bench/requirements.txt); its comparisons are skipped"
+	$(BIN) bench --data "$(or $(DATA),data)" --python "$(PYTHON)"
 
 clean:
 	rm -rf .build reports/*/output

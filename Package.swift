@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "RenderSVGTests", dependencies: ["RenderSVG", "Aggregate", "Pipeline", "Formatting", "TestSupport"]),
         .testTarget(name: "RenderExcelTests", dependencies: ["RenderExcel", "Aggregate", "Pipeline", "Ingest", "TestSupport"]),
         .testTarget(name: "RenderReportTests", dependencies: ["RenderReport", "Aggregate", "Pipeline", "Formatting", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "SyntheticData", "Concurrency", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

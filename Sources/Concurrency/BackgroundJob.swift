@@ -19,9 +19,11 @@ public final class BackgroundJob: @unchecked Sendable {
         }
     }
 
-    /// Waits for the job; rethrows its error.
+    /// Waits for the job; rethrows its error. May be called more than once: the signal is
+    /// passed on, so a second join returns at once instead of waiting forever.
     public func join() throws {
         done.wait()
+        done.signal()
         lock.lock()
         defer { lock.unlock() }
         if let failure { throw failure }

@@ -32,6 +32,13 @@ public final class StageTimer: @unchecked Sendable {
     public func report() {
         guard enabled else { return }
         lines.append(String(format: "%-28@ %7.2f ms", "total (in process)" as NSString, (Self.now() - start) * 1000))
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        lines.append(String(format: "%-28@ %7.1f MiB", "peak memory" as NSString, Double(usage.ru_maxrss) / 1024))
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

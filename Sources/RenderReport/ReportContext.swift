@@ -167,6 +167,9 @@ public struct ReportContext {
         let previous = catalogue.waves.last { $0.number < latest.number }
         let previousAsked = previous.map { item.headers[$0.number] != nil } ?? false
         o.set("hasPrevious", previousAsked)
+        // Lists are always present (empty when there is nothing to list), so a template may
+        // use them without first asking whether a previous wave exists.
+        o.set("transitions", [TemplateObject]())
         if let previous, previousAsked {
             o.set("previous", wave(previous.year))
             let now = model.counts(item: item.id, year: latest.year)?.count(lead) ?? 0

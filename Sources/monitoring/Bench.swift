@@ -15,17 +15,60 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the benchmarks (see README).")
 
     @Option(help: "Data folder of the shipped data.") var data = "data"
-    @Option(help: "Rows of the large synthetic workbook.") var rows = 100_000
-    @Option(help: "Columns of the large synthetic workbook.") var columns = 20
-    @Option(help: "Iterations for the shipped-data stage.") var iterations = 50
-    @Option(help: "Report spec for the render stages.") var spec = "reports/abschlussbericht-2021/bericht.yaml"
+    @Option(help: "Report spec.") var spec = "reports/abschlussbericht-2021/bericht.yaml"
+    @Option(help: "Regions of the large synthetic survey.") var regions = 400
+    @Option(help: "Waves of the large synthetic survey.") var waves = 10
+    @Option(help: "Runs of the shipped report (median).") var runs = 15
+    @Option(help: "Iterations of the in-process stages.") var iterations = 50
+    @Option(help: "Rows of the synthetic wide sheet (streaming ingest).") var rows = 100_000
+    @Option(help: "Python with the baseline's packages (bench/requirements.txt).") var python = "python3"
+    @Flag(help: "Skip the Python baseline.") var noBaseline = false
+
+    var executable: String { URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path }
+    var scratch: URL { FileManager.default.temporaryDirectory.appendingPathComponent("monitoring-bench-\(getpid())") }
 
     func run() throws {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
               + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; \(Self.osName())")
+        let baseline = noBaseline ? nil : PythonBaseline(python: python)
+        if baseline == nil, !noBaseline {
+            print("Python baseline unavailable: run `\(python) -m pip install -r bench/requirements.txt` (make bench does)")
+        }
+        try shippedEndToEnd(baseline)
         try shippedData()
         try renderStages()
+        try largeSurvey(baseline)
+        try scaling()
         try syntheticWorkbook()
+    }
+
+    // MARK: (a) shipped data, end to end
+
+    func shippedEndToEnd(_ baseline: PythonBaseline?) throws {
+        print("")
+        print("(a) shipped data, make report end to end (\(runs) runs in fresh processes, build done):")
+        var walls: [Double] = []
+        var cpus: [Double] = []
+        var last: ChildRun?
+        for _ in 0..<runs {
+            let run = try ChildRun.run(executable, ["report", spec, "--data", data, "--out", scratch.appendingPathComponent("a").path, "--timings"])
+            guard run.status == 0 else { throw ValidationError("monitoring report failed: \(run.stderr)") }
+            walls.append(run.wallSeconds)
+            cpus.append(run.cpuSeconds)
+            last = run
+        }
+        let wall = Self.median(walls), cpu = Self.median(cpus)
+        print(String(format: "  Swift:  %7.1f ms wall (median; min %.1f), %.1f ms CPU, peak %.1f MiB; target < 100 ms",
+                     wall * 1000, (walls.min() ?? 0) * 1000, cpu * 1000, last?.peakMiB ?? 0))
+        if let last { Self.printStages(last, indent: "          ") }
+        guard let baseline else { return }
+        let python = try baseline.full(spec: spec, data: data, out: scratch.appendingPathComponent("py").path, runs: 3)
+        print(String(format: "  Python: %7.1f ms wall (median of 3), %.1f ms CPU, peak %.1f MiB (pandas+calamine, matplotlib, XlsxWriter, Jinja2)",
+                     python.wall * 1000, python.cpu * 1000, python.peakMiB))
+        for (stage, seconds) in python.stages { print(String(format: "          %-28@ %8.2f ms", stage as NSString, seconds * 1000)) }
+        print(String(format: "  → Swift is %.0f× faster end to end (target ≥ 20×)", python.wall / wall))
     }
 
     /// Ingest + normalise of the shipped data, against inflating the same sheet parts only.
@@ -44,13 +87,11 @@ struct Bench: ParsableCommand {
             }
         }
         print("")
-        print("shipped data: ingest + normalise of \(result.catalogue.waves.count) waves + catalogue, \(result.answers.count) answers")
-        print(String(format: "  process time %.2f ms per run (wall %.2f ms), target < 50 ms", pipeline.cpuSeconds * 1000,
-                     pipeline.wallSeconds * 1000))
-        print(String(format: "  sheet XML %.1f KiB → %.1f MB/s", Double(sheetBytes) / 1024,
-                     Double(sheetBytes) / pipeline.cpuSeconds / 1e6))
-        print(String(format: "  baseline: inflating the wave sheet parts only %.2f ms → pipeline/inflate = %.1f×",
-                     inflate.cpuSeconds * 1000, pipeline.cpuSeconds / inflate.cpuSeconds))
+        print("in process, shipped data (mean of \(iterations)):")
+        print(String(format: "  ingest + normalise (5 waves + catalogue, %d answers): %.2f ms CPU, %.2f ms wall; target < 50 ms CPU",
+                     result.answers.count, pipeline.cpuSeconds * 1000, pipeline.wallSeconds * 1000))
+        print(String(format: "    sheet XML %.1f KiB; baseline: inflating the same sheet parts only %.2f ms → %.1f×",
+                     Double(sheetBytes) / 1024, inflate.cpuSeconds * 1000, pipeline.cpuSeconds / inflate.cpuSeconds))
     }
 
     /// Aggregate and render stages on the shipped data (in process, averaged).
@@ -66,32 +107,90 @@ struct Bench: ParsableCommand {
             bytes = 0
             for figure in model.figures { bytes += FigureRenderer().svg(figure, context: context).utf8.count }
         }
-        let annexPath = FileManager.default.temporaryDirectory.appendingPathComponent("bench-annex-\(getpid()).xlsx").path
-        defer { try? FileManager.default.removeItem(atPath: annexPath) }
+        let annexPath = scratch.appendingPathComponent("annex.xlsx").path
         let annex = try Measurement.run(iterations: max(1, iterations / 5)) {
             try AnnexWriter(model: model, answers: normalised.answers, issues: normalised.issues, created: 0).write(to: annexPath)
         }
+        print(String(format: "  aggregate (series, tables, transitions): %.2f ms", aggregate.cpuSeconds * 1000))
+        print(String(format: "  render %d SVG figures: %.2f ms CPU (%.0f KiB); target < 5 ms", model.figures.count,
+                     render.cpuSeconds * 1000, Double(bytes) / 1024))
+        print(String(format: "  write the Excel annex (%d sheets, %d charts): %.2f ms CPU, %.2f ms wall; target < 30 ms",
+                     model.figures.count + model.tables.count + 3, model.figures.count, annex.cpuSeconds * 1000,
+                     annex.wallSeconds * 1000))
+    }
+
+    // MARK: (b) a nationwide-sized survey
+
+    func generate(regions: Int, into folder: URL) throws -> Double {
+        let run = try ChildRun.run(executable, ["generate", "--regions", "\(regions)", "--waves", "\(waves)",
+                                                "--template", data, "--out", folder.path])
+        guard run.status == 0 else { throw ValidationError("generate failed: \(run.stderr)") }
+        return run.wallSeconds
+    }
+
+    func largeSurvey(_ baseline: PythonBaseline?) throws {
+        let folder = scratch.appendingPathComponent("synthetic-\(regions)")
+        let generation = try generate(regions: regions, into: folder)
         print("")
-        print(String(format: "aggregate (series, tables, transitions): %.2f ms per run", aggregate.cpuSeconds * 1000))
-        print(String(format: "render %d SVG figures: %.2f ms per run (%.0f KiB), target < 5 ms; %.2f× the aggregate stage",
-                     model.figures.count, render.cpuSeconds * 1000, Double(bytes) / 1024, render.cpuSeconds / aggregate.cpuSeconds))
-        print(String(format: "write the Excel annex (%d sheets, %d charts, %d answers): %.2f ms per run (wall %.2f ms), target < 30 ms",
-                     model.figures.count + model.tables.count + 3, model.figures.count, normalised.answers.count,
-                     annex.cpuSeconds * 1000, annex.wallSeconds * 1000))
+        print(String(format: "(b) synthetic survey, %d regions × %d waves (written by libxlsxwriter in %.2f s):", regions, waves, generation))
+        // Ingest: every sheet of every file into memory, as python-calamine does.
+        var serial: StageReport?
+        var parallel: StageReport?
+        for _ in 0..<3 {
+            let s = try StageReport.runChild(["bench-stage", "ingest-serial", folder.path])
+            let p = try StageReport.runChild(["bench-stage", "ingest", folder.path])
+            if serial == nil || s.wallSeconds < serial!.wallSeconds { serial = s }
+            if parallel == nil || p.wallSeconds < parallel!.wallSeconds { parallel = p }
+        }
+        if let serial, let parallel {
+            print(String(format: "  ingest (all sheets into memory, best of 3): %.1f ms on one core (%.0f MB/s of sheet XML), %.1f ms on all cores; %d cells",
+                         serial.wallSeconds * 1000, Double(serial.bytes) / serial.wallSeconds / 1e6, parallel.wallSeconds * 1000,
+                         serial.cells))
+            if let baseline, let python = try? baseline.ingest(data: folder.path) {
+                print(String(format: "  python-calamine reading the same files: %.1f ms (best of 3, interpreter start excluded)",
+                             python * 1000))
+                print(String(format: "  → ingest %.1f× faster than python-calamine on one core, %.1f× on all cores (target ≥ 1×)",
+                             python / serial.wallSeconds, python / parallel.wallSeconds))
+            }
+        }
+        let run = try ChildRun.run(executable, ["report", spec, "--data", folder.path, "--out",
+                                                scratch.appendingPathComponent("b").path, "--profiles", "--timings"])
+        guard run.status == 0 else { throw ValidationError("report on the synthetic survey failed: \(run.stderr)") }
+        print(String(format: "  make report with all %d regional profiles: %.2f s wall, %.2f s CPU, peak %.0f MiB (targets < 10 s, < 500 MB)",
+                     regions, run.wallSeconds, run.cpuSeconds, run.peakMiB))
+        Self.printStages(run, indent: "    ")
+    }
+
+    /// Time against the number of regions: close to linear means no hidden quadratic step.
+    func scaling() throws {
+        print("")
+        print("scaling, \(waves) waves, make report with profiles (one run each):")
+        var points: [(Int, Double)] = []
+        for count in [regions / 4, regions / 2, regions] {
+            let folder = scratch.appendingPathComponent("scale-\(count)")
+            _ = try generate(regions: count, into: folder)
+            let run = try ChildRun.run(executable, ["report", spec, "--data", folder.path, "--out",
+                                                    scratch.appendingPathComponent("scale-out-\(count)").path, "--profiles"])
+            guard run.status == 0 else { throw ValidationError("scaling run failed: \(run.stderr)") }
+            points.append((count, run.wallSeconds))
+            print(String(format: "  %4d regions: %.2f s wall, %.2f ms per region", count, run.wallSeconds,
+                         run.wallSeconds / Double(count) * 1000))
+        }
+        if let first = points.first, let last = points.last {
+            print(String(format: "  → %.1f× the regions took %.2f× the time (linear: %.1f×)", Double(last.0) / Double(first.0),
+                         last.1 / first.1, Double(last.0) / Double(first.0)))
+        }
     }
 
     /// Streaming ingest of synthetic workbooks of two sizes, each in its own process, so
     /// that peak memory shows whether it grows with the row count.
     func syntheticWorkbook() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("monitoring-bench-\(getpid())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         print("")
-        print("synthetic workbooks written by libxlsxwriter (\(columns) columns), streaming ingest in a fresh process each:")
+        print("streaming ingest of a wide sheet written by libxlsxwriter (20 columns), a fresh process each:")
         var results: [(rows: Int, report: StageReport)] = []
         for count in [rows / 10, rows] {
-            let path = folder.appendingPathComponent("wide-\(count).xlsx").path
-            try WideSheetWriter(rows: count, columns: columns).write(to: path)
+            let path = scratch.appendingPathComponent("wide-\(count).xlsx").path
+            try WideSheetWriter(rows: count, columns: 20).write(to: path)
             let report = try StageReport.runChild(["bench-stage", "stream", path])
             results.append((count, report))
             print(String(format: "  %7d rows: %.0f ms CPU, sheet XML %.1f MB → %.0f MB/s, %d cells, peak memory %.1f MiB",
@@ -100,15 +199,80 @@ struct Bench: ParsableCommand {
         }
         if results.count == 2 {
             let (small, large) = (results[0].report, results[1].report)
-            print(String(format: "  10× the rows: %.1f× the time, %.2f× the peak memory (streaming: memory stays flat)",
+            print(String(format: "  → 10× the rows: %.1f× the time, %.2f× the peak memory (streaming: memory stays flat)",
                          large.cpuSeconds / small.cpuSeconds, large.peakMiB / small.peakMiB))
         }
+    }
+
+    static func printStages(_ run: ChildRun, indent: String) {
+        for entry in run.timings where entry.unit == "ms" {
+            print(String(format: "%@%-28@ %8.2f ms", indent as NSString, entry.stage as NSString, entry.value))
+        }
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[sorted.count / 2]
     }
 
     static func osName() -> String {
         (try? String(contentsOfFile: "/etc/os-release", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("PRETTY_NAME=") }?
             .dropFirst(12).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) ?? "unknown OS"
+    }
+}
+
+/// The Python stack doing the same job (`bench/baseline.py`).
+struct PythonBaseline {
+    let python: String
+    let script: String
+
+    init?(python: String) {
+        let script = URL(fileURLWithPath: "bench/baseline.py").path
+        guard FileManager.default.fileExists(atPath: script),
+              let check = try? ChildRun.run("/usr/bin/env", [python, "-c", "import pandas, python_calamine, matplotlib, xlsxwriter, jinja2, yaml"]),
+              check.status == 0 else { return nil }
+        self.python = python
+        self.script = script
+    }
+
+    struct Full {
+        let wall: Double
+        let cpu: Double
+        let peakMiB: Double
+        let stages: [(String, Double)]
+    }
+
+    func full(spec: String, data: String, out: String, runs: Int) throws -> Full {
+        var walls: [Double] = [], cpus: [Double] = []
+        var json: [String: Any] = [:]
+        var peak = 0.0
+        for _ in 0..<runs {
+            let run = try ChildRun.run("/usr/bin/env", [python, script, "full", spec, data, out])
+            guard run.status == 0 else { throw ValidationError("the Python baseline failed: \(run.stderr)") }
+            walls.append(run.wallSeconds)
+            cpus.append(run.cpuSeconds)
+            peak = max(peak, run.peakMiB)
+            json = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]) ?? [:]
+        }
+        let stages = (json["stages"] as? [String: Double] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return Full(wall: Bench.median(walls), cpu: Bench.median(cpus), peakMiB: peak, stages: stages)
+    }
+
+    /// python-calamine reading every sheet into memory; best of three, in-process time.
+    func ingest(data: String) throws -> Double {
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let run = try ChildRun.run("/usr/bin/env", [python, script, "ingest", data])
+            guard run.status == 0,
+                  let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any],
+                  let stages = json["stages"] as? [String: Double], let ingest = stages["ingest"] else {
+                throw ValidationError("the Python ingest baseline failed: \(run.stderr)")
+            }
+            best = min(best, ingest)
+        }
+        return best
     }
 }
 
@@ -121,18 +285,9 @@ struct StageReport: Codable {
     var cells: Int
 
     static func runChild(_ arguments: [String]) throws -> StageReport {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ValidationError("bench stage \(arguments) failed with status \(process.terminationStatus)")
-        }
-        return try JSONDecoder().decode(StageReport.self, from: output)
+        let run = try ChildRun.run(URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path, arguments)
+        guard run.status == 0 else { throw ValidationError("bench stage \(arguments) failed with status \(run.status)") }
+        return try JSONDecoder().decode(StageReport.self, from: Data(run.stdout.utf8))
     }
 }
 
