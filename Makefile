@@ -31,8 +31,9 @@ build: deps
 report: build
 	$(BIN) report "$(SPEC)" $(if $(DATA),--data "$(DATA)") $(if $(OUT),--out "$(OUT)") $(ARGS)
 
-## test: the whole test suite.
+## test: the whole test suite (the CLI is built first: some tests run it as a user would).
 test: deps
+	$(SWIFT) build
 	$(SWIFT) test
 
 ## bench: the benchmarks, with the Python baseline (installed from PyPI) measured in the same run.
@@ -42,5 +43,16 @@ bench: build
 	  echo "warning: could not install the Python baseline (bench/requirements.txt); its comparisons are skipped"
 	$(BIN) bench --data "$(or $(DATA),data)" --python "$(PYTHON)"
 
+## fuzz: libFuzzer on the xlsx/CSV/XML readers for FUZZ_SECONDS (default 600); crashers land in .build-fuzz/crashes/.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	$(SWIFT) build -c release --product FuzzIngest --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	mkdir -p .build-fuzz/corpus .build-fuzz/crashes
+	cp -n Tests/Fixtures/fuzz-corpus/* .build-fuzz/corpus/ 2>/dev/null || true
+	LSAN_OPTIONS=suppressions=Tests/Fixtures/fuzz-lsan.supp .build-fuzz/release/FuzzIngest .build-fuzz/corpus \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
+	  -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=.build-fuzz/crashes/ -print_final_stats=1
+
 clean:
-	rm -rf .build reports/*/output
+	rm -rf .build .build-fuzz reports/*/output

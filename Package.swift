@@ -29,10 +29,9 @@ let package = Package(
         // Shared text conventions: German number formatting, escaping for CSV/XML/Markdown.
         .target(name: "Formatting"),
         // Stage 1: spreadsheets (xlsx, CSV) → typed cells. Knows nothing about surveys.
-        // (CZlib, zlib's module, comes with ZIPFoundation.)
-        .target(name: "Ingest", dependencies: [
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        // System zlib: inflate and CRC-32 for the xlsx reader (Debian: zlib1g-dev).
+        .systemLibrary(name: "SystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "Ingest", dependencies: ["SystemZlib"]),
         // Stage 2: catalogue-driven normalisation → tidy answers + validation issues.
         .target(name: "Normalise", dependencies: ["Ingest", "Formatting", "Concurrency"]),
         // Stage 3: report spec + tidy answers → chart-ready series, tables, transitions.
@@ -54,6 +53,9 @@ let package = Package(
                                                  "Concurrency"]),
         // Synthetic data for benchmarks and scale tests (writes xlsx through XlsxWriter).
         .target(name: "SyntheticData", dependencies: ["XlsxWriter", "Normalise", "Concurrency"]),
+        // Fuzzing the readers (make fuzz); without the fuzzer the executable replays inputs.
+        .target(name: "FuzzTargets", dependencies: ["Ingest", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .executableTarget(name: "FuzzIngest", dependencies: ["FuzzTargets"]),
         // Thin CLI.
         .executableTarget(name: "monitoring", dependencies: [
             "Pipeline", "SyntheticData", "Ingest", "Normalise", "Aggregate", "RenderSVG", "RenderExcel", "Concurrency",
@@ -64,7 +66,7 @@ let package = Package(
             "Ingest", "Normalise", "Formatting",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], path: "Tests/TestSupport"),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "XlsxWriter", "SyntheticData", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "XlsxWriter", "SyntheticData", "FuzzTargets", "TestSupport"]),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Ingest", "Pipeline", "TestSupport"]),
         .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Normalise", "Formatting", "Pipeline", "RenderData", "SyntheticData", "TestSupport"]),
         .testTarget(name: "RenderSVGTests", dependencies: ["RenderSVG", "Aggregate", "Pipeline", "Formatting", "TestSupport"]),

@@ -70,6 +70,14 @@ public struct ValidationIssue: Sendable, Hashable {
         return (head.isEmpty ? "" : head + ": ") + english
     }
 
+    /// Untrusted text quoted in a message: long texts are cut (a 32 000-character cell
+    /// must not become a 32 000-character error line).
+    static func shown(_ text: String, english: Bool = true) -> String {
+        let limit = 60
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit)) + "…" + (english ? " (\(text.count) characters)" : " (\(text.count) Zeichen)")
+    }
+
     public var english: String {
         switch kind {
         case .catalogueNotFound(let folder):
@@ -104,14 +112,14 @@ public struct ValidationIssue: Sendable, Hashable {
         case .hiddenRow: return "row is hidden in the workbook; read as usual"
         case .mergedCells(let range): return "merged cells \(range) in the data area; only the top-left cell holds a value"
         case .unknownRegion(let text):
-            return "unknown region \"\(text)\"; expected an official name, a spelling from the sheet Regionen or an AGS code"
+            return "unknown region \"\(Self.shown(text))\"; expected an official name, a spelling from the sheet Regionen or an AGS code"
         case .emptyRegion: return "row has answers but no region"
         case .duplicateRegion(let region, let first): return "region \(region) appears twice in this wave (also \(first))"
         case .regionMissing(let region): return "region \(region) has no row in this wave"
         case .unknownAnswer(let text, let expected):
-            return "unknown answer \"\(text)\"; expected " + expected.joined(separator: ", ")
+            return "unknown answer \"\(Self.shown(text))\"; expected " + expected.joined(separator: ", ")
         case .answerOutsideFilter(let text, let parent, let parentAnswer):
-            return "answer \"\(text)\" given although \(parent) was answered \"\(parentAnswer)\" (filter); not counted"
+            return "answer \"\(Self.shown(text))\" given although \(parent) was answered \"\(parentAnswer)\" (filter); not counted"
         case .filterParentNotAsked(let parent): return "\(parent), on which this item depends, was not asked in this wave; filter not applied"
         }
     }
@@ -146,14 +154,14 @@ public struct ValidationIssue: Sendable, Hashable {
         case .hiddenColumn(let header): return "Die Spalte „\(header)“ ist ausgeblendet; sie wird normal ausgewertet."
         case .hiddenRow: return "Die Zeile ist ausgeblendet; sie wird normal ausgewertet."
         case .mergedCells(let range): return "Verbundene Zellen \(range) im Datenbereich; nur die erste Zelle trägt einen Wert."
-        case .unknownRegion(let text): return "Unbekannte Region „\(text)“."
+        case .unknownRegion(let text): return "Unbekannte Region „\(Self.shown(text, english: false))“."
         case .emptyRegion: return "Die Zeile enthält Antworten, aber keine Region."
         case .duplicateRegion(let region, let first): return "Die Region \(region) kommt in dieser Welle doppelt vor (auch \(first))."
         case .regionMissing(let region): return "Für die Region \(region) fehlt in dieser Welle eine Zeile."
         case .unknownAnswer(let text, let expected):
-            return "Unbekannte Antwort „\(text)“; erwartet: " + expected.joined(separator: ", ") + "."
+            return "Unbekannte Antwort „\(Self.shown(text, english: false))“; erwartet: " + expected.joined(separator: ", ") + "."
         case .answerOutsideFilter(let text, let parent, let parentAnswer):
-            return "Antwort „\(text)“, obwohl \(parent) mit „\(parentAnswer)“ beantwortet wurde (Filterführung); nicht gezählt."
+            return "Antwort „\(Self.shown(text, english: false))“, obwohl \(parent) mit „\(parentAnswer)“ beantwortet wurde (Filterführung); nicht gezählt."
         case .filterParentNotAsked(let parent):
             return "\(parent), von der diese Frage abhängt, wurde in dieser Welle nicht gestellt; Filter nicht angewandt."
         }

@@ -34,28 +34,31 @@ struct WaveNormaliser {
             result.issues.append(.init(severity, kind, at: location(row, column), item: item, region: region))
         }
 
-        // 1. Header row → columns.
+        // 1. Header row → columns. The region column is checked first: when it is missing,
+        // the header row is wrong and every other header message would only be noise.
         let headerRow = sheet.row(wave.headerRow)
-        var columnByHeader: [String: Int] = [:]
         var headerText: [Int: String] = [:]
         for cell in headerRow?.cells ?? [] {
             let text = cell.value.text.whitespaceFolded
-            guard !text.isEmpty else { continue }
-            headerText[cell.reference.column] = text
-            if let other = columnByHeader[text.folded] {
-                issue(.error, .duplicateHeader(text, other: location(wave.headerRow, other).reference?.description ?? ""),
-                      wave.headerRow, cell.reference.column)
-            } else {
-                columnByHeader[text.folded] = cell.reference.column
-            }
+            if !text.isEmpty { headerText[cell.reference.column] = text }
         }
-        guard let regionColumn = columnByHeader[wave.regionColumnHeader.folded] else {
+        guard let regionColumn = headerText.sorted(by: { $0.key < $1.key })
+            .first(where: { $0.value.folded == wave.regionColumnHeader.folded })?.key else {
             let foundIn = sheet.rows.prefix(50).first { row in
                 row.cells.contains { $0.value.text.folded == wave.regionColumnHeader.folded }
             }?.index
             issue(.error, .regionColumnMissing(header: wave.regionColumnHeader, row: wave.headerRow, foundInRow: foundIn),
                   wave.headerRow, 1)
             return result
+        }
+        var columnByHeader: [String: Int] = [:]
+        for (column, text) in headerText.sorted(by: { $0.key < $1.key }) {
+            if let other = columnByHeader[text.folded] {
+                issue(.error, .duplicateHeader(text, other: CellReference(row: wave.headerRow, column: other).description),
+                      wave.headerRow, column)
+            } else {
+                columnByHeader[text.folded] = column
+            }
         }
         let waveItems = catalogue.items.filter { $0.headers[wave.number] != nil }
         var columnOfItem: [String: Int] = [:]

@@ -16,6 +16,7 @@ public final class AtomicOutputDirectory {
         staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).tmp-\(getpid())", isDirectory: true)
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        StagingRegistry.shared.register(staging)
     }
 
     /// The staging URL for a relative path, with intermediate folders created.
@@ -58,6 +59,11 @@ public final class AtomicOutputDirectory {
     /// Moves the staged folder into place; the previous target is removed only after the
     /// new one is there.
     public func commit() throws {
+        try StagingRegistry.shared.exclusively { try swap() }
+        StagingRegistry.shared.unregister(staging)
+    }
+
+    private func swap() throws {
         let fm = FileManager.default
         let old = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())", isDirectory: true)
@@ -77,6 +83,7 @@ public final class AtomicOutputDirectory {
     /// Removes the staging folder (also done on deinit when not committed).
     public func discard() {
         if !committed { try? FileManager.default.removeItem(at: staging) }
+        StagingRegistry.shared.unregister(staging)
     }
 
     deinit { discard() }

@@ -51,9 +51,9 @@ struct Bench: ParsableCommand {
         print("(a) shipped data, make report end to end (\(runs) runs in fresh processes, build done):")
         var walls: [Double] = []
         var cpus: [Double] = []
-        var last: ChildRun?
+        var last: ChildProcess?
         for _ in 0..<runs {
-            let run = try ChildRun.run(executable, ["report", spec, "--data", data, "--out", scratch.appendingPathComponent("a").path, "--timings"])
+            let run = try ChildProcess.run(executable, ["report", spec, "--data", data, "--out", scratch.appendingPathComponent("a").path, "--timings"])
             guard run.status == 0 else { throw ValidationError("monitoring report failed: \(run.stderr)") }
             walls.append(run.wallSeconds)
             cpus.append(run.cpuSeconds)
@@ -122,7 +122,7 @@ struct Bench: ParsableCommand {
     // MARK: (b) a nationwide-sized survey
 
     func generate(regions: Int, into folder: URL) throws -> Double {
-        let run = try ChildRun.run(executable, ["generate", "--regions", "\(regions)", "--waves", "\(waves)",
+        let run = try ChildProcess.run(executable, ["generate", "--regions", "\(regions)", "--waves", "\(waves)",
                                                 "--template", data, "--out", folder.path])
         guard run.status == 0 else { throw ValidationError("generate failed: \(run.stderr)") }
         return run.wallSeconds
@@ -153,7 +153,7 @@ struct Bench: ParsableCommand {
                              python / serial.wallSeconds, python / parallel.wallSeconds))
             }
         }
-        let run = try ChildRun.run(executable, ["report", spec, "--data", folder.path, "--out",
+        let run = try ChildProcess.run(executable, ["report", spec, "--data", folder.path, "--out",
                                                 scratch.appendingPathComponent("b").path, "--profiles", "--timings"])
         guard run.status == 0 else { throw ValidationError("report on the synthetic survey failed: \(run.stderr)") }
         print(String(format: "  make report with all %d regional profiles: %.2f s wall, %.2f s CPU, peak %.0f MiB (targets < 10 s, < 500 MB)",
@@ -169,7 +169,7 @@ struct Bench: ParsableCommand {
         for count in [regions / 4, regions / 2, regions] {
             let folder = scratch.appendingPathComponent("scale-\(count)")
             _ = try generate(regions: count, into: folder)
-            let run = try ChildRun.run(executable, ["report", spec, "--data", folder.path, "--out",
+            let run = try ChildProcess.run(executable, ["report", spec, "--data", folder.path, "--out",
                                                     scratch.appendingPathComponent("scale-out-\(count)").path, "--profiles"])
             guard run.status == 0 else { throw ValidationError("scaling run failed: \(run.stderr)") }
             points.append((count, run.wallSeconds))
@@ -204,7 +204,7 @@ struct Bench: ParsableCommand {
         }
     }
 
-    static func printStages(_ run: ChildRun, indent: String) {
+    static func printStages(_ run: ChildProcess, indent: String) {
         for entry in run.timings where entry.unit == "ms" {
             print(String(format: "%@%-28@ %8.2f ms", indent as NSString, entry.stage as NSString, entry.value))
         }
@@ -231,7 +231,7 @@ struct PythonBaseline {
     init?(python: String) {
         let script = URL(fileURLWithPath: "bench/baseline.py").path
         guard FileManager.default.fileExists(atPath: script),
-              let check = try? ChildRun.run("/usr/bin/env", [python, "-c", "import pandas, python_calamine, matplotlib, xlsxwriter, jinja2, yaml"]),
+              let check = try? ChildProcess.run("/usr/bin/env", [python, "-c", "import pandas, python_calamine, matplotlib, xlsxwriter, jinja2, yaml"]),
               check.status == 0 else { return nil }
         self.python = python
         self.script = script
@@ -249,7 +249,7 @@ struct PythonBaseline {
         var json: [String: Any] = [:]
         var peak = 0.0
         for _ in 0..<runs {
-            let run = try ChildRun.run("/usr/bin/env", [python, script, "full", spec, data, out])
+            let run = try ChildProcess.run("/usr/bin/env", [python, script, "full", spec, data, out])
             guard run.status == 0 else { throw ValidationError("the Python baseline failed: \(run.stderr)") }
             walls.append(run.wallSeconds)
             cpus.append(run.cpuSeconds)
@@ -264,7 +264,7 @@ struct PythonBaseline {
     func ingest(data: String) throws -> Double {
         var best = Double.infinity
         for _ in 0..<3 {
-            let run = try ChildRun.run("/usr/bin/env", [python, script, "ingest", data])
+            let run = try ChildProcess.run("/usr/bin/env", [python, script, "ingest", data])
             guard run.status == 0,
                   let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any],
                   let stages = json["stages"] as? [String: Double], let ingest = stages["ingest"] else {
@@ -285,7 +285,7 @@ struct StageReport: Codable {
     var cells: Int
 
     static func runChild(_ arguments: [String]) throws -> StageReport {
-        let run = try ChildRun.run(URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path, arguments)
+        let run = try ChildProcess.run(URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path, arguments)
         guard run.status == 0 else { throw ValidationError("bench stage \(arguments) failed with status \(run.status)") }
         return try JSONDecoder().decode(StageReport.self, from: Data(run.stdout.utf8))
     }

@@ -156,4 +156,25 @@ struct Generate: ParsableCommand {
     }
 }
 
+/// SIGINT and SIGTERM remove the run's staging folder (the previous report stays as it
+/// was) and exit with 128 + the signal number, as shells expect.
+enum InterruptHandling {
+    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+
+    static func install() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                StagingRegistry.shared.removeAllAndHold()
+                FileHandle.standardError.write(Data("interrupted: no output was changed\n".utf8))
+                Foundation.exit(128 + signalNumber)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
+
+InterruptHandling.install()
 Monitoring.main()

@@ -11,16 +11,25 @@ public final class XLSXWorkbook: Workbook {
     private let parts: PackageParts
     private let limits: IngestLimits
 
-    public init(url: URL, limits: IngestLimits = .default) throws(IngestError) {
-        fileName = url.lastPathComponent
+    public convenience init(url: URL, limits: IngestLimits = .default) throws(IngestError) {
+        try self.init(package: try ZipPackage(url: url, fileName: url.lastPathComponent, limits: limits), limits: limits)
+    }
+
+    /// A workbook from bytes in memory.
+    public convenience init(data: Data, fileName: String, limits: IngestLimits = .default) throws(IngestError) {
+        try self.init(package: try ZipPackage(data: data, fileName: fileName, limits: limits), limits: limits)
+    }
+
+    private init(package: ZipPackage, limits: IngestLimits) throws(IngestError) {
+        fileName = package.fileName
         self.limits = limits
-        package = try ZipPackage(url: url, fileName: fileName, limits: limits)
+        self.package = package
         do {
             parts = try PackageParts(package: package, limits: limits)
         } catch let error as IngestError {
             throw error
         } catch {
-            throw IngestError(file: url.lastPathComponent, .corruptZip("\(error)"))
+            throw IngestError(file: package.fileName, .corruptZip("\(error)"))
         }
         sheetNames = parts.sheets.map(\.name)
         hiddenSheetNames = Set(parts.sheets.filter(\.isHidden).map(\.name))

@@ -28,7 +28,7 @@ struct XMLScanner {
     let maxDepth: Int
     let maxTokenBytes: Int
 
-    init(maxDepth: Int = 256, maxTokenBytes: Int = 64 * 1_048_576) {
+    init(maxDepth: Int = 256, maxTokenBytes: Int = 16 * 1_048_576) {
         self.maxDepth = maxDepth
         self.maxTokenBytes = maxTokenBytes
     }

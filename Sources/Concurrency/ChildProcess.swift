@@ -4,18 +4,20 @@ import Foundation
 /// `wait4` instead of Foundation's `Process`, whose `waitUntilExit` polls a run loop on
 /// Linux and adds tens of milliseconds to a 80 ms run; `wait4` also returns the child's
 /// own CPU time and peak memory.
-struct ChildRun {
-    let status: Int32
-    let wallSeconds: Double
-    let cpuSeconds: Double
-    let peakMiB: Double
-    let stdout: String
-    let stderr: String
+public struct ChildProcess: Sendable {
+    public let status: Int32
+    public let wallSeconds: Double
+    public let cpuSeconds: Double
+    public let peakMiB: Double
+    public let stdout: String
+    public let stderr: String
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> ChildRun {
+    /// Runs `executable` (looked up in PATH when not a path) and waits for it.
+    public static func run(_ executable: String, _ arguments: [String]) throws -> ChildProcess {
         let folder = FileManager.default.temporaryDirectory
-        let outPath = folder.appendingPathComponent("child-\(getpid())-out").path
-        let errPath = folder.appendingPathComponent("child-\(getpid())-err").path
+        let unique = "\(getpid())-\(UInt64(Self.now() * 1e9))"
+        let outPath = folder.appendingPathComponent("child-\(unique)-out").path
+        let errPath = folder.appendingPathComponent("child-\(unique)-err").path
         defer {
             unlink(outPath)
             unlink(errPath)
@@ -28,24 +30,30 @@ struct ChildRun {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let start = Measurement.wallNow()
+        let start = Self.now()
         let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, environ)
         guard spawned == 0 else { throw CocoaError(.executableNotLoadable, userInfo: [NSFilePathErrorKey: executable]) }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
-        let wall = Measurement.wallNow() - start
+        let wall = Self.now() - start
         let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
             + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         let exited = (status & 0x7F) == 0
-        return ChildRun(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), wallSeconds: wall, cpuSeconds: cpu,
+        return ChildProcess(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), wallSeconds: wall, cpuSeconds: cpu,
                         peakMiB: Double(usage.ru_maxrss) / 1024,
                         stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
                         stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
     /// `--timings` lines ("stage   12.34 ms") as triples.
-    var timings: [(stage: String, value: Double, unit: String)] {
+    public var timings: [(stage: String, value: Double, unit: String)] {
         stderr.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             guard parts.count >= 3, let value = Double(parts[parts.count - 2]) else { return nil }
@@ -53,5 +61,5 @@ struct ChildRun {
         }
     }
 
-    func timing(_ stage: String) -> Double? { timings.first { $0.stage == stage }?.value }
+    public func timing(_ stage: String) -> Double? { timings.first { $0.stage == stage }?.value }
 }

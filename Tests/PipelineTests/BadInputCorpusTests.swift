@@ -1,0 +1,66 @@
+import Concurrency
+import Foundation
+import Testing
+import TestSupport
+
+/// Every case of `Tests/Fixtures/bad-inputs` (made by scripts/make-bad-inputs.py from the
+/// hand-over data, one defect each) through the real CLI: a clear message naming file,
+/// sheet and cell, exit code 1, no crash, under a second and with bounded memory.
+@Suite struct BadInputCorpusTests {
+    static let corpus = TestPaths.fixtures.appendingPathComponent("bad-inputs")
+    static let cases: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
+
+    /// The CLI built by `make test` (`swift build` first).
+    static var binary: String? {
+        [".build/debug/monitoring", ".build/release/monitoring"].map { TestPaths.repository.appendingPathComponent($0).path }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// A copy of data/ with the case's files laid over it and its removals applied.
+    static func dataFolder(for name: String) throws -> URL {
+        let folder = try DataFolderFixture().url
+        let source = corpus.appendingPathComponent(name)
+        let fm = FileManager.default
+        for path in try fm.subpathsOfDirectory(atPath: source.path).sorted() where !["expected.txt", "remove.txt"].contains(path) {
+            var isDirectory: ObjCBool = false
+            fm.fileExists(atPath: source.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            guard !isDirectory.boolValue else { continue }
+            let target = folder.appendingPathComponent(path)
+            try? fm.removeItem(at: target)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.copyItem(at: source.appendingPathComponent(path), to: target)
+        }
+        if let removals = try? String(contentsOf: source.appendingPathComponent("remove.txt"), encoding: .utf8) {
+            for path in removals.split(separator: "\n") { try fm.removeItem(at: folder.appendingPathComponent(String(path))) }
+        }
+        return folder
+    }
+
+    @Test func theCorpusCoversTheListedCases() {
+        #expect(Self.cases.count >= 22)
+        for name in ["empty-file", "not-a-zip", "truncated-zip", "zip-bomb-declared-size", "zip-bomb-actual-size",
+                     "entity-expansion", "external-entity", "shared-string-out-of-range", "cell-reference-out-of-range",
+                     "cell-32000-characters", "wrong-sheet-name", "header-row-missing", "duplicated-header",
+                     "region-listed-twice", "unknown-region", "unknown-answer", "catalogue-duplicate-id",
+                     "catalogue-bezug-nowhere", "wave-file-missing", "csv-broken-quote", "csv-not-utf8"] {
+            #expect(Self.cases.contains(name), "\(name)")
+        }
+    }
+
+    @Test(.enabled(if: binary != nil, "needs the CLI built (make test builds it)"), arguments: cases)
+    func badInputFailsClearly(_ name: String) throws {
+        let expected = try String(contentsOf: Self.corpus.appendingPathComponent("\(name)/expected.txt"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(!expected.isEmpty, "\(name): no expected message recorded")
+        let data = try Self.dataFolder(for: name)
+        let out = try TemporaryFolder.make().appendingPathComponent("out")
+        let run = try ChildProcess.run(try #require(Self.binary), ["report", TestPaths.finalReportSpec.path,
+                                                                   "--data", data.path, "--out", out.path])
+        #expect(run.status == 1, "\(name): exit \(run.status)\n\(run.stderr)")
+        let reported = run.stderr.split(separator: "\n").filter { $0.hasPrefix("  ") }.map { String($0.dropFirst(2)) }
+        #expect(reported == expected, "\(name)")
+        #expect(run.wallSeconds < 1.0, "\(name): \(run.wallSeconds) s")
+        #expect(run.peakMiB < 200, "\(name): \(run.peakMiB) MiB")
+        #expect(!FileManager.default.fileExists(atPath: out.path), "\(name): nothing may be written")
+    }
+}
