@@ -63,7 +63,7 @@ let package = Package(
         ]),
         // Fixture builders shared by the test targets.
         .target(name: "TestSupport", dependencies: [
-            "Ingest", "Normalise", "Formatting",
+            "Ingest", "Normalise", "Formatting", "FuzzTargets",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "XlsxWriter", "SyntheticData", "FuzzTargets", "TestSupport"]),

@@ -51,10 +51,18 @@ public enum FuzzIngest {
             ("xl/sharedStrings.xml", Data(#"<sst><si><t>a</t></si><si><r><t>b</t></r></si></sst>"#.utf8)),
             ("xl/worksheets/sheet1.xml", xml),
         ]
+        return try InMemoryZip.make(parts, compressed: false)
+    }
+}
+
+/// Builds a zip archive in memory (fixtures for the fuzzer and the tests).
+public enum InMemoryZip {
+    public static func make(_ parts: [(String, Data)], compressed: Bool = true) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (path, data) in parts {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                 modificationDate: Date(timeIntervalSince1970: 0), compressionMethod: .none) { position, size in
+                                 modificationDate: Date(timeIntervalSince1970: 0),
+                                 compressionMethod: compressed ? .deflate : .none) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }

@@ -1,5 +1,5 @@
 import Foundation
-import ZIPFoundation
+import FuzzTargets
 
 /// Builds small xlsx files from literal XML, so that every quirk and every hostile input
 /// a test needs is spelled out in the test itself.
@@ -78,14 +78,7 @@ public struct XLSXBuilder {
 
     /// A zip archive of the given parts (deflated), in memory.
     public static func zip(_ parts: [(String, Data)]) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, data) in parts {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                 modificationDate: Date(timeIntervalSince1970: 0), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        return archive.data ?? Data()
+        try InMemoryZip.make(parts)
     }
 
     private func escape(_ s: String) -> String {

@@ -11,22 +11,20 @@ final class ZipPackage {
     private let limits: IngestLimits
 
     convenience init(url: URL, fileName: String, limits: IngestLimits) throws(IngestError) {
-        do {
-            try self.init(archive: ZipArchive(url: url), fileName: fileName, limits: limits)
-        } catch let failure as ZipArchive.Failure {
-            throw IngestError(file: fileName, Self.reason(failure))
-        } catch {
-            throw IngestError(file: fileName, .unreadable("\(error)"))
-        }
+        self.init(archive: try Self.open(fileName) { try ZipArchive(url: url) }, fileName: fileName, limits: limits)
     }
 
     /// An archive held in memory (uploads, tests, the fuzzer).
     convenience init(data: Data, fileName: String, limits: IngestLimits) throws(IngestError) {
         guard !data.isEmpty else { throw IngestError(file: fileName, .emptyFile) }
+        self.init(archive: try Self.open(fileName) { try ZipArchive(bytes: data) }, fileName: fileName, limits: limits)
+    }
+
+    private static func open(_ fileName: String, _ make: () throws -> ZipArchive) throws(IngestError) -> ZipArchive {
         do {
-            try self.init(archive: ZipArchive(bytes: data), fileName: fileName, limits: limits)
+            return try make()
         } catch let failure as ZipArchive.Failure {
-            throw IngestError(file: fileName, Self.reason(failure))
+            throw IngestError(file: fileName, reason(failure))
         } catch {
             throw IngestError(file: fileName, .unreadable("\(error)"))
         }
