@@ -160,13 +160,16 @@ public struct ReportPipeline: Sendable {
         timer.mark("start annex (background)")
         // A template error stops the run; the staging folder is removed, the previous report stays.
         var reportMarkdown: String?
+        var reportContext: TemplateValue?
         if let templateURL = model.spec.template {
             switch MarkdownReport.render(templateURL: templateURL, model: model, data: data) {
             case .failure(let error):
                 try? annexJob.join()
                 output.discard()
                 return .failure(.templateError(error.description))
-            case .success(let markdown): reportMarkdown = markdown
+            case .success(let rendered):
+                reportMarkdown = rendered.text
+                reportContext = rendered.context
             }
         }
         timer.mark("render report text")
@@ -191,6 +194,10 @@ public struct ReportPipeline: Sendable {
             }
             timer.mark("render SVG figures")
             if let reportMarkdown { try write(reportMarkdown, "Bericht.md") }
+            if let reportContext {
+                try output.write(reportContext.json(), to: "report-context.json")
+                files.append("report-context.json")
+            }
             try output.write(ReportDataJSON(model).encoded(), to: "report-data.json")
             files.append("report-data.json")
             timer.mark("write report + JSON")

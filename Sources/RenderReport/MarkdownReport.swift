@@ -4,14 +4,17 @@ import Normalise
 
 /// The final report: the spec's template rendered with the report context.
 public enum MarkdownReport {
-    public static func render(templateURL: URL, model: ReportModel, data: NormalisedData) -> Result<String, Template.Error> {
+    /// The report text and the context it was rendered from (for `report-context.json`).
+    public static func render(templateURL: URL, model: ReportModel,
+                              data: NormalisedData) -> Result<(text: String, context: TemplateValue), Template.Error> {
         let file = templateURL.lastPathComponent
         guard let source = try? String(contentsOf: templateURL, encoding: .utf8) else {
             return .failure(Template.Error(file: file, line: 0, message: "cannot read the template (expected UTF-8 text)"))
         }
         do {
             let template = try Template(source, file: file)
-            return .success(try template.render(ReportContext(model: model, data: data).build()))
+            let context = ReportContext(model: model, data: data).build()
+            return .success((try template.render(context), context))
         } catch {
             return .failure(error)
         }

@@ -41,3 +41,21 @@ public struct TemplateObject {
 
     public var value: TemplateValue { .object(fields) }
 }
+
+import Foundation
+
+extension TemplateValue {
+    /// The value as JSON with sorted keys: `report-context.json`, every placeholder a
+    /// template can use, with its value for this data.
+    public func json() throws -> Data {
+        func plain(_ value: TemplateValue) -> Any {
+            switch value {
+            case .text(let s): return s
+            case .flag(let b): return b
+            case .list(let items): return items.map(plain)
+            case .object(let fields): return fields.mapValues(plain)
+            }
+        }
+        return try JSONSerialization.data(withJSONObject: plain(self), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+}

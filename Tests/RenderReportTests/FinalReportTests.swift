@@ -33,6 +33,16 @@ import TestSupport
         #expect(text.contains("Synthetisch") || text.contains("synthetisch"))
     }
 
+    @Test func theTemplatesContextIsWrittenAsJSON() throws {
+        let (_, folder) = try #require(Self.shipped)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("report-context.json")))
+        let context = try #require(json as? [String: Any])
+        let figure = try #require((context["fig"] as? [String: Any])?["f05"] as? [String: Any])
+        let ja = try #require((figure["latest"] as? [String: Any])?["ja"] as? [String: Any])
+        #expect(ja["ofAllUnits"] as? String == "10 der 13 Arbeitsbündnisse")
+        #expect(ja["one"] as? Bool == false)
+    }
+
     @Test func everyLinkResolves() throws {
         let (text, folder) = try #require(Self.shipped)
         let anchors = Set(text.matches(of: /\{#([a-z0-9-]+)/).map { String($0.1) })
