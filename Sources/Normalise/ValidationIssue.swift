@@ -73,7 +73,7 @@ public struct ValidationIssue: Sendable, Hashable {
     /// Untrusted text quoted in a message: long texts are cut (a 32 000-character cell
     /// must not become a 32 000-character error line).
     static func shown(_ text: String, english: Bool = true) -> String {
-        let limit = 60
+        let limit = 120
         guard text.count > limit else { return text }
         return String(text.prefix(limit)) + "…" + (english ? " (\(text.count) characters)" : " (\(text.count) Zeichen)")
     }
