@@ -3,11 +3,13 @@ import Foundation
 /// Writes a run's outputs into a temporary folder beside the target and swaps it into
 /// place only when everything is written, so a failed or interrupted run leaves the
 /// previous outputs exactly as they were.
-public final class AtomicOutputDirectory {
+public final class AtomicOutputDirectory: @unchecked Sendable {
     public let target: URL
     public let staging: URL
     private var committed = false
     private var createdFolders: Set<String> = []
+    /// Writers on several threads (the annex, the JSON files) share the folder bookkeeping.
+    private let lock = NSLock()
 
     public init(target: URL) throws {
         self.target = target.standardizedFileURL
@@ -23,6 +25,8 @@ public final class AtomicOutputDirectory {
     public func url(for relativePath: String) throws -> URL {
         let url = staging.appendingPathComponent(relativePath)
         let folder = url.deletingLastPathComponent()
+        lock.lock()
+        defer { lock.unlock() }
         if !createdFolders.contains(folder.path) {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             createdFolders.insert(folder.path)

@@ -173,6 +173,13 @@ public struct ReportPipeline: Sendable {
             }
         }
         timer.mark("render report text")
+        // The JSON files are large and independent: serialise them on another core meanwhile.
+        let context = reportContext
+        let jsonJob = BackgroundJob { [output] in
+            try output.write(ReportDataJSON(model).encoded(), to: "report-data.json")
+            if let context { try output.write(context.json(), to: "report-context.json") }
+        }
+        if options.serial { try? jsonJob.join() }
         do {
             var files: [String] = []
             func write(_ text: String, _ path: String) throws {
@@ -194,12 +201,9 @@ public struct ReportPipeline: Sendable {
             }
             timer.mark("render SVG figures")
             if let reportMarkdown { try write(reportMarkdown, "Bericht.md") }
-            if let reportContext {
-                try output.write(reportContext.json(), to: "report-context.json")
-                files.append("report-context.json")
-            }
-            try output.write(ReportDataJSON(model).encoded(), to: "report-data.json")
+            try jsonJob.join()
             files.append("report-data.json")
+            if reportContext != nil { files.append("report-context.json") }
             timer.mark("write report + JSON")
             try annexJob.join()
             timer.mark("wait for annex")
@@ -214,6 +218,7 @@ public struct ReportPipeline: Sendable {
             return .success(Summary(answers: data.answers.count, notes: data.notes, files: files, outputFolder: target))
         } catch {
             try? annexJob.join()
+            try? jsonJob.join()
             return .failure(.output("cannot write outputs to \(target.path): \(error.localizedDescription)"))
         }
     }

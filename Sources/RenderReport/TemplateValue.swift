@@ -46,16 +46,68 @@ import Foundation
 
 extension TemplateValue {
     /// The value as JSON with sorted keys: `report-context.json`, every placeholder a
-    /// template can use, with its value for this data.
-    public func json() throws -> Data {
-        func plain(_ value: TemplateValue) -> Any {
-            switch value {
-            case .text(let s): return s
-            case .flag(let b): return b
-            case .list(let items): return items.map(plain)
-            case .object(let fields): return fields.mapValues(plain)
+    /// template can use, with its value for this data. Written directly: JSONSerialization
+    /// bridges the tree through NSDictionary on Linux and took 175 ms for this one file.
+    public func json() -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20)
+        var indents: [[UInt8]] = [[]]
+        write(into: &out, indent: 0, indents: &indents)
+        out.append(0x0A)
+        return Data(out)
+    }
+
+    private func write(into out: inout [UInt8], indent: Int, indents: inout [[UInt8]]) {
+        func pad(_ level: Int) {
+            while indents.count <= level { indents.append(indents[indents.count - 1] + [0x20, 0x20]) }
+            out.append(contentsOf: indents[level])
+        }
+        switch self {
+        case .text(let s): Self.quote(s, into: &out)
+        case .flag(let b): out.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8))
+        case .list(let items):
+            guard !items.isEmpty else { out.append(contentsOf: [0x5B, 0x5D]); return }
+            out.append(contentsOf: [0x5B, 0x0A])
+            for (i, item) in items.enumerated() {
+                pad(indent + 1)
+                item.write(into: &out, indent: indent + 1, indents: &indents)
+                if i < items.count - 1 { out.append(0x2C) }
+                out.append(0x0A)
+            }
+            pad(indent)
+            out.append(0x5D)
+        case .object(let fields):
+            guard !fields.isEmpty else { out.append(contentsOf: [0x7B, 0x7D]); return }
+            out.append(contentsOf: [0x7B, 0x0A])
+            let keys = fields.keys.sorted()
+            for (i, key) in keys.enumerated() {
+                pad(indent + 1)
+                Self.quote(key, into: &out)
+                out.append(contentsOf: [0x3A, 0x20])
+                fields[key]?.write(into: &out, indent: indent + 1, indents: &indents)
+                if i < keys.count - 1 { out.append(0x2C) }
+                out.append(0x0A)
+            }
+            pad(indent)
+            out.append(0x7D)
+        }
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped (all ASCII, so
+    /// the UTF-8 bytes pass through).
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in s.utf8 {
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0..<0x20: out.append(contentsOf: Array(String(format: "\\u%04x", byte).utf8))
+            default: out.append(byte)
             }
         }
-        return try JSONSerialization.data(withJSONObject: plain(self), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        out.append(0x22)
     }
 }

@@ -33,6 +33,14 @@ import TestSupport
         #expect(try render("{{{count}}}") == "12")
     }
 
+    @Test func contextJSONIsValidAndEscaped() throws {
+        let value = TemplateValue.object(["b": .list([.text("a\"b\\c\nd\u{1}é"), .flag(true)]), "a": .object([:]), "c": .list([])])
+        let text = String(decoding: value.json(), as: UTF8.self)
+        #expect(text == "{\n  \"a\": {},\n  \"b\": [\n    \"a\\\"b\\\\c\\nd\\u0001é\",\n    true\n  ],\n  \"c\": []\n}\n")
+        let parsed = try JSONSerialization.jsonObject(with: value.json()) as? [String: Any]
+        #expect((parsed?["b"] as? [Any])?.first as? String == "a\"b\\c\nd\u{1}é")
+    }
+
     @Test func standaloneTagLinesVanish() throws {
         #expect(try render("A\n{{#flag}}\nB\n{{/flag}}\n{{! note\n spanning lines }}\nC") == "A\nB\nC")
     }
