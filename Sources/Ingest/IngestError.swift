@@ -14,7 +14,6 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case sharedStringOutOfRange(index: Int, count: Int)
         case badCellReference(String)
         case cellTooLong(length: Int, limit: Int)
-        case tooManyCells(limit: Int)
         case invalidUTF8(line: Int)
         case csvUnterminatedQuote(line: Int)
         case csvStrayQuote(line: Int, column: Int)
@@ -57,7 +56,6 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .badCellReference(let text): return "invalid cell reference '\(text)'; expected A1…XFD1048576"
         case .cellTooLong(let length, let limit):
             return "cell text has \(length) characters; a cell holds at most \(limit)"
-        case .tooManyCells(let limit): return "the sheet has more than \(limit) cells"
         case .invalidUTF8(let line):
             return "line \(line) is not valid UTF-8; expected a CSV file saved as UTF-8"
         case .csvUnterminatedQuote(let line):

@@ -111,6 +111,18 @@ import TestSupport
         #expect(streamed == (try book.readSheet(named: "Antworten")).rows)
     }
 
+    @Test func aWorkbookInMemoryReadsLikeTheFile() throws {
+        let url = TestPaths.data.appendingPathComponent("waves/Monitoring 2021 - Welle 5 - final.xlsx")
+        let fromFile = try XLSXWorkbook(url: url)
+        let inMemory = try XLSXWorkbook(data: try Data(contentsOf: url), fileName: url.lastPathComponent)
+        #expect(inMemory.sheetNames == fromFile.sheetNames)
+        #expect(inMemory.hiddenSheetNames.isEmpty)
+        for name in fromFile.sheetNames {
+            #expect(try inMemory.readSheet(named: name).rows == fromFile.readSheet(named: name).rows)
+        }
+        #expect(throws: IngestError(file: "x.xlsx", .emptyFile)) { _ = try XLSXWorkbook(data: Data(), fileName: "x.xlsx") }
+    }
+
     @Test func spreadsheetDatesFollowExcelsCalendar() {
         #expect(SpreadsheetDate(serial: 1, date1904: false) == SpreadsheetDate(year: 1900, month: 1, day: 1))
         #expect(SpreadsheetDate(serial: 59, date1904: false) == SpreadsheetDate(year: 1900, month: 2, day: 28))
