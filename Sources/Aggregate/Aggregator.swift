@@ -22,14 +22,6 @@ public struct Aggregator: Sendable {
                            transitions: transitions(index), itemCounts: itemCounts(index))
     }
 
-    /// Categories of a categorical item in display order, "keine Angabe" last.
-    func categories(of item: CatalogueItem) -> [String] {
-        guard let table = item.type.categoryTableKey else { return [] }
-        var names = catalogue.categoryNames(type: table)
-        if !names.contains(catalogue.missingCategory) { names.append(catalogue.missingCategory) }
-        return names
-    }
-
     func figure(_ figure: ReportSpec.Figure, _ index: AnswerIndex) -> FigureSeries {
         let years = figure.years ?? catalogue.waves.map(\.year)
         guard let item = catalogue.item(figure.item) else {
@@ -41,7 +33,7 @@ public struct Aggregator: Sendable {
         var optionIDs: [String] = []
         switch figure.kind {
         case .status:
-            labels = categories(of: item)
+            labels = catalogue.answerCategories(of: item.type)
             for year in years {
                 let wave = catalogue.wave(year: year)
                 let asked = wave.map { item.headers[$0.number] != nil } ?? false
@@ -61,7 +53,7 @@ public struct Aggregator: Sendable {
                     let asked = wave.map { option.headers[$0.number] != nil } ?? false
                     let answers = index.answers(item: option.id, year: year)
                     points.append(SeriesPoint(year: year, category: option.shortTitle, asked: asked,
-                                              count: answers.filter { $0.value == Self.selected }.count, base: answers.count))
+                                              count: answers.filter { $0.value == catalogue.selectedCategory }.count, base: answers.count))
                 }
             }
         }
@@ -69,9 +61,6 @@ public struct Aggregator: Sendable {
                             caption: figure.caption ?? item.question, question: item.question,
                             categories: labels, categoryItemIDs: optionIDs, years: years, points: points)
     }
-
-    /// The Option category meaning "ticked".
-    static let selected = "ausgewählt"
 
     func table(_ table: ReportSpec.Table, _ index: AnswerIndex) -> ReportTable {
         let latest = catalogue.waves.last?.year ?? 0
@@ -81,7 +70,7 @@ public struct Aggregator: Sendable {
             let rows = catalogue.options(of: itemID).map { option -> OptionsTable.Row in
                 let answers = index.answers(item: option.id, year: year)
                 return OptionsTable.Row(option: option.shortTitle, itemID: option.id,
-                                        count: answers.filter { $0.value == Self.selected }.count, base: answers.count)
+                                        count: answers.filter { $0.value == catalogue.selectedCategory }.count, base: answers.count)
             }
             return .options(OptionsTable(number: number, title: title, itemID: itemID, year: year, rows: rows))
         case .themeSummary(let number, let title, let themes, let year, _):
@@ -112,8 +101,7 @@ public struct Aggregator: Sendable {
     }
 
     func themeSummary(number: Int, title: String, themes: [String], year: Int, _ index: AnswerIndex) -> ThemeSummaryTable {
-        let statusCategories = categories(of: CatalogueItem(id: "", theme: "", type: .status, parentID: nil, shortTitle: "",
-                                                            wording: "", answerOptions: [], headers: [:], row: 0))
+        let statusCategories = catalogue.answerCategories(of: .status)
         let previousYear = catalogue.waves.last { $0.year < year }?.year
         func pooled(_ theme: String, _ year: Int) -> (counts: [String: Int], total: Int, items: [String]) {
             guard let wave = catalogue.wave(year: year) else { return ([:], 0, []) }
@@ -154,8 +142,7 @@ public struct Aggregator: Sendable {
         var result: [Transition] = []
         let waves = catalogue.waves
         for item in catalogue.items where item.type == .status || item.type == .scale || item.type == .option {
-            let cats = item.type == .option ? catalogue.categoryNames(type: "Option") + [catalogue.missingCategory]
-                : categories(of: item)
+            let cats = catalogue.answerCategories(of: item.type)
             for (earlier, later) in zip(waves, waves.dropFirst())
             where item.headers[earlier.number] != nil && item.headers[later.number] != nil {
                 let before = Dictionary(index.answers(item: item.id, year: earlier.year).map { ($0.regionAGS, $0.value) },

@@ -32,8 +32,7 @@ public struct ProfileSet: Sendable {
     public init(data: NormalisedData) {
         let catalogue = data.catalogue
         years = catalogue.waves.map(\.year)
-        var categories = catalogue.categoryNames(type: ItemType.status.rawValue)
-        if !categories.contains(catalogue.missingCategory) { categories.append(catalogue.missingCategory) }
+        let categories = catalogue.answerCategories(of: .status)
         self.categories = categories
         let items = catalogue.items.filter { $0.type == .status && $0.parentID == nil }
         let yearIndex = Dictionary(years.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })

@@ -63,6 +63,20 @@ public struct Catalogue: Sendable {
         categories.filter { $0.type == type }.map(\.name)
     }
 
+    /// The categories an item type's answers fall into, in display order, the "no answer"
+    /// category last (ja, in Erarbeitung, nein, keine Angabe). Empty for free text.
+    public func answerCategories(of type: ItemType) -> [String] {
+        guard let table = type.categoryTableKey else { return [] }
+        var names = categoryNames(type: table)
+        if !names.contains(missingCategory) { names.append(missingCategory) }
+        return names
+    }
+
+    /// The Option category meaning "ticked": the one an empty cell does not stand for.
+    public var selectedCategory: String {
+        categories.first { $0.type == ItemType.option.rawValue && !$0.matchesEmpty }?.name ?? "ausgewählt"
+    }
+
     /// The category that stands for "no answer" (the Status category spelled `(leer)`),
     /// used for every item type where an answer is missing.
     public var missingCategory: String { emptyCategory[ItemType.status.rawValue] ?? "keine Angabe" }

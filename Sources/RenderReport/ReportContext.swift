@@ -64,9 +64,6 @@ public struct ReportContext {
         return root.value
     }
 
-    /// The Option category meaning "ticked".
-    static let selected = "ausgewählt"
-
     static func anchor(_ figure: FigureSeries) -> String { "abb-" + (figure.number < 10 ? "0" : "") + String(figure.number) }
     static func anchor(_ table: ReportTable) -> String { "tab-" + (table.number < 10 ? "0" : "") + String(table.number) }
 
@@ -143,7 +140,7 @@ public struct ReportContext {
         o.set("title", item.shortTitle)
         o.set("question", item.question)
         let asked = catalogue.waves.filter { item.headers[$0.number] != nil }
-        let categories = categories(of: item)
+        let categories = catalogue.answerCategories(of: item.type)
         let lead = categories.first ?? "ja"
         func wave(_ year: Int) -> TemplateObject {
             let counts = model.counts(item: item.id, year: year)
@@ -229,7 +226,7 @@ public struct ReportContext {
         o.set("year", String(latest.year))
         let rows = options.map { option -> (String, Int, Int) in
             let counts = model.counts(item: option.id, year: latest.year)
-            return (option.shortTitle, counts?.count(Self.selected) ?? 0, counts?.base ?? 0)
+            return (option.shortTitle, counts?.count(catalogue.selectedCategory) ?? 0, counts?.base ?? 0)
         }
         o.set("base", count(rows.first?.2 ?? 0, rows.first?.2 ?? 0))
         let byFrequency = rows.enumerated().sorted { a, b in
@@ -311,10 +308,4 @@ public struct ReportContext {
         CountText(count: count, base: base, unitSingular: spec.unitSingular, unitPlural: spec.unitPlural).value
     }
 
-    private func categories(of item: CatalogueItem) -> [String] {
-        guard let table = item.type.categoryTableKey else { return [] }
-        var names = catalogue.categoryNames(type: table)
-        if !names.contains(catalogue.missingCategory) { names.append(catalogue.missingCategory) }
-        return names
-    }
 }
