@@ -15,7 +15,7 @@ public struct ChildProcess: Sendable {
     /// Runs `executable` (looked up in PATH when not a path) and waits for it.
     public static func run(_ executable: String, _ arguments: [String]) throws -> ChildProcess {
         let folder = FileManager.default.temporaryDirectory
-        let unique = "\(getpid())-\(UInt64(Self.now() * 1e9))"
+        let unique = "\(getpid())-\(UInt64(ProcessClock.wallSeconds() * 1e9))"
         let outPath = folder.appendingPathComponent("child-\(unique)-out").path
         let errPath = folder.appendingPathComponent("child-\(unique)-err").path
         defer {
@@ -30,13 +30,13 @@ public struct ChildProcess: Sendable {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let start = Self.now()
+        let start = ProcessClock.wallSeconds()
         let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, environ)
         guard spawned == 0 else { throw CocoaError(.executableNotLoadable, userInfo: [NSFilePathErrorKey: executable]) }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
-        let wall = Self.now() - start
+        let wall = ProcessClock.wallSeconds() - start
         let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
             + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         let exited = (status & 0x7F) == 0
@@ -44,12 +44,6 @@ public struct ChildProcess: Sendable {
                         peakMiB: Double(usage.ru_maxrss) / 1024,
                         stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
                         stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
-    }
-
-    static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     /// `--timings` lines ("stage   12.34 ms") as triples.

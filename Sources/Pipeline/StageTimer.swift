@@ -1,3 +1,4 @@
+import Concurrency
 import Foundation
 
 /// Wall-clock time per stage, printed with `--timings` (stderr, English).
@@ -14,11 +15,7 @@ public final class StageTimer: @unchecked Sendable {
         last = start
     }
 
-    static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
+    static func now() -> Double { ProcessClock.wallSeconds() }
 
     public func mark(_ stage: String) {
         guard enabled else { return }
@@ -32,13 +29,7 @@ public final class StageTimer: @unchecked Sendable {
     public func report() {
         guard enabled else { return }
         lines.append(String(format: "%-28@ %7.2f ms", "total (in process)" as NSString, (Self.now() - start) * 1000))
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
-        lines.append(String(format: "%-28@ %7.1f MiB", "peak memory" as NSString, Double(usage.ru_maxrss) / 1024))
+        lines.append(String(format: "%-28@ %7.1f MiB", "peak memory" as NSString, ProcessClock.peakMemoryMiB()))
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }
