@@ -107,10 +107,10 @@ public struct ReportPipeline: Sendable {
 
     /// One page per region: SVG and Markdown rendered on all cores (the result does not
     /// depend on scheduling), the profiles workbook written meanwhile on another thread.
-    func writeProfiles(model: ReportModel, data: NormalisedData, output: AtomicOutputDirectory) throws -> [String] {
+    func writeProfiles(model: ReportModel, data: NormalisedData, output: AtomicOutputDirectory,
+                       created: Int?) throws -> [String] {
         let set = ProfileSet(data: data)
         let spec = model.spec
-        let created = ReproducibleTime.seconds(iso: spec.created, environment: ProcessInfo.processInfo.environment)
         let workbookPath = try output.url(for: "regionalprofile/Regionalprofile.xlsx").path
         let workbook = ProfilesWorkbook(set: set, sourceLine: model.sourceLine, created: created)
         let workbookJob = BackgroundJob { try workbook.write(to: workbookPath) }
@@ -146,10 +146,10 @@ public struct ReportPipeline: Sendable {
         let target = options.resolvedOutputFolder
         let output: AtomicOutputDirectory
         let annexJob: BackgroundJob
+        let created = ReproducibleTime.seconds(iso: model.spec.created, environment: ProcessInfo.processInfo.environment)
         do {
             output = try AtomicOutputDirectory(target: target)
             // The annex is the slowest output: write it on a second core meanwhile.
-            let created = ReproducibleTime.seconds(iso: model.spec.created, environment: ProcessInfo.processInfo.environment)
             let annexPath = try output.url(for: model.spec.annexFile).path
             let annex = AnnexWriter(model: model, answers: data.answers, issues: data.issues, created: created)
             annexJob = BackgroundJob { try annex.write(to: annexPath) }
@@ -208,7 +208,7 @@ public struct ReportPipeline: Sendable {
             try annexJob.join()
             timer.mark("wait for annex")
             if model.spec.profiles || options.profiles {
-                files += try writeProfiles(model: model, data: data, output: output)
+                files += try writeProfiles(model: model, data: data, output: output, created: created)
                 timer.mark("regional profiles")
             }
             files.append(model.spec.annexFile)
