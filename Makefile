@@ -6,7 +6,7 @@ OUT     ?=
 ARGS    ?=
 BIN      = .build/release/monitoring
 
-.PHONY: all report test bench fuzz clean deps build
+.PHONY: all report test bench fuzz clean deps publish-deps build
 
 all: report
 
@@ -24,21 +24,45 @@ deps:
 	  fi; \
 	fi
 
+## publish-deps: the engines of the publication formats: pandoc (HTML, DOCX; rsvg-convert makes
+## the DOCX's PNG fallbacks) and WeasyPrint (PDF, from PyPI). Missing ones are installed when
+## run as root; otherwise the commands are printed and the report is written without them.
+PYTHON  ?= python3
+WEASYPRINT = weasyprint>=66,<71
+publish-deps:
+	@missing=""; \
+	command -v pandoc >/dev/null 2>&1 || missing="$$missing pandoc"; \
+	command -v rsvg-convert >/dev/null 2>&1 || missing="$$missing librsvg2-bin"; \
+	fc-list 2>/dev/null | grep -q LiberationSans || missing="$$missing fonts-liberation2"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "==> installing$$missing (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
+	  else \
+	    echo "warning: missing$$missing; install with: sudo apt-get install$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	  fi; \
+	fi
+	@if ! $(PYTHON) -c "import weasyprint, sys; sys.exit(int(weasyprint.__version__.split('.')[0]) < 66)" >/dev/null 2>&1; then \
+	  echo "==> installing WeasyPrint for the PDF ($(PYTHON) -m pip install '$(WEASYPRINT)')"; \
+	  $(PYTHON) -m pip install -q '$(WEASYPRINT)' 2>/dev/null || \
+	  $(PYTHON) -m pip install -q --break-system-packages '$(WEASYPRINT)' 2>/dev/null || \
+	  echo "warning: could not install WeasyPrint; install with: $(PYTHON) -m pip install '$(WEASYPRINT)' (the PDF is skipped until then)"; \
+	fi
+
 build: deps
 	$(SWIFT) build -c release --product monitoring
 
 ## report: build (release) and write the report of $(SPEC) from $(DATA) (default output: beside the spec).
-report: build
+report: build publish-deps
 	$(BIN) report "$(SPEC)" $(if $(DATA),--data "$(DATA)") $(if $(OUT),--out "$(OUT)") $(ARGS)
 
 ## test: the whole test suite (the CLI is built first: some tests run it as a user would).
-test: deps
+test: deps publish-deps
 	$(SWIFT) build
 	$(SWIFT) test
 
 ## bench: the benchmarks, with the Python baseline (installed from PyPI) measured in the same run.
-PYTHON  ?= python3
-bench: build
+bench: build publish-deps
 	@$(PYTHON) -m pip install -q -r bench/requirements.txt 2>/dev/null || \
 	  echo "warning: could not install the Python baseline (bench/requirements.txt); its comparisons are skipped"
 	$(BIN) bench --data "$(or $(DATA),data)" --python "$(PYTHON)"

@@ -46,11 +46,13 @@ let package = Package(
         .target(name: "RenderExcel", dependencies: ["Aggregate", "Normalise", "Formatting", "XlsxWriter"]),
         // Render: the Markdown report from a strict Mustache template.
         .target(name: "RenderReport", dependencies: ["Aggregate", "Normalise", "Formatting"]),
+        // Publish: the report as HTML, PDF (WeasyPrint) and DOCX (pandoc), as child processes.
+        .target(name: "Publish", dependencies: ["Aggregate", "Formatting", "Concurrency"]),
         // Swift wrapper over libxlsxwriter: the only module that imports the C library.
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
         // Orchestration: runs the stages, writes outputs atomically.
         .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "RenderSVG", "RenderExcel", "RenderReport", "Formatting",
-                                                 "Concurrency"]),
+                                                 "Concurrency", "Publish"]),
         // Synthetic data for benchmarks and scale tests (writes xlsx through XlsxWriter).
         .target(name: "SyntheticData", dependencies: ["XlsxWriter", "Normalise", "Concurrency"]),
         // Fuzzing the readers (make fuzz); without the fuzzer the executable replays inputs.
@@ -63,6 +65,7 @@ let package = Package(
         ]),
         // Fixture builders shared by the test targets.
         .target(name: "TestSupport", dependencies: [
+            "Concurrency",
             "Ingest", "Normalise", "Formatting", "FuzzTargets",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], path: "Tests/TestSupport"),
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "RenderSVGTests", dependencies: ["RenderSVG", "Aggregate", "Pipeline", "Formatting", "TestSupport"]),
         .testTarget(name: "RenderExcelTests", dependencies: ["RenderExcel", "Aggregate", "Pipeline", "Ingest", "TestSupport"]),
         .testTarget(name: "RenderReportTests", dependencies: ["RenderReport", "Aggregate", "Pipeline", "Formatting", "TestSupport"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "Aggregate", "Pipeline", "Concurrency", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "SyntheticData", "Concurrency", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

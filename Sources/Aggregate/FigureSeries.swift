@@ -79,4 +79,7 @@ public struct FigureSeries: Sendable {
 
     /// The figure's file stem: `abb01`.
     public var fileStem: String { "abb" + (number < 10 ? "0" : "") + String(number) }
+
+    /// The figure's anchor in the report (Markdown, HTML, DOCX bookmarks): `abb-01`.
+    public var anchor: String { "abb-" + (number < 10 ? "0" : "") + String(number) }
 }

@@ -173,7 +173,7 @@ private struct NodeReader {
     mutating func spec(_ root: Node, folder: URL) -> ReportSpec? {
         let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
                                     "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
-                                    "profiles"]
+                                    "profiles", "formats", "style"]
         guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
         let title = string(f, "title", in: root)
         let date = string(f, "date", in: root)
@@ -219,6 +219,14 @@ private struct NodeReader {
             default: fail(node, "'profiles' must be true or false")
             }
         }
+        var formats: [OutputFormat]?
+        if let names = strings(f, "formats", in: root, required: false) {
+            switch OutputFormat.parse(names) {
+            case .success(let parsed): formats = parsed
+            case .failure(let error): fail(f["formats"], "'formats': \(error.description)")
+            }
+        }
+        let style = string(f, "style", in: root, required: false).map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL }
         guard let title, let date, let data, let source, let unit else { return nil }
         return ReportSpec(file: file, title: title, subtitle: string(f, "subtitle", in: root, required: false) ?? "",
                           author: string(f, "author", in: root, required: false) ?? "",
@@ -227,7 +235,7 @@ private struct NodeReader {
                           dataNote: string(f, "data_note", in: root, required: false) ?? "", source: source,
                           unitPlural: unit, unitSingular: string(f, "unit_singular", in: root, required: false) ?? unit,
                           annexFile: string(f, "annex_file", in: root, required: false) ?? "Anhang.xlsx",
-                          themes: themes, figures: figures, tables: tables,
+                          themes: themes, figures: figures, tables: tables, formats: formats, style: style,
                           template: string(f, "template", in: root, required: false)
                               .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
                           profiles: profiles, created: string(f, "created", in: root, required: false))

@@ -95,6 +95,9 @@ public enum ReportTable: Sendable {
     }
 
     public var fileStem: String { "tab" + (number < 10 ? "0" : "") + String(number) }
+
+    /// The table's anchor in the report (Markdown, HTML, DOCX bookmarks): `tab-04`.
+    public var anchor: String { "tab-" + (number < 10 ? "0" : "") + String(number) }
 }
 
 /// How many regions moved from one category to another between two consecutive waves.

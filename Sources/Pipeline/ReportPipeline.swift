@@ -7,6 +7,7 @@ import RenderData
 import RenderExcel
 import RenderReport
 import RenderSVG
+import Publish
 
 /// Runs the stages for a report spec and writes every output atomically.
 public struct ReportPipeline: Sendable {
@@ -26,9 +27,13 @@ public struct ReportPipeline: Sendable {
         public var profiles: Bool
         /// Renders on one core only (to check that parallel output is identical).
         public var serial: Bool
+        /// The report formats (`--formats`); nil = the spec's, or all of them.
+        public var formats: [OutputFormat]?
 
         public init(specFile: URL, dataFolder: URL? = nil, outputFolder: URL? = nil, strict: Bool = false,
-                    limits: IngestLimits = .default, timings: Bool = false, profiles: Bool = false, serial: Bool = false) {
+                    limits: IngestLimits = .default, timings: Bool = false, profiles: Bool = false, serial: Bool = false,
+                    formats: [OutputFormat]? = nil) {
+            self.formats = formats
             self.timings = timings
             self.profiles = profiles
             self.serial = serial
@@ -50,6 +55,8 @@ public struct ReportPipeline: Sendable {
         case specErrors([SpecError])
         case templateError(String)
         case output(String)
+        /// A publication format (HTML, PDF, DOCX) failed: its tool failed, or the house style is incomplete.
+        case publication(PublishError)
     }
 
     public struct Summary: Sendable {
@@ -57,6 +64,10 @@ public struct ReportPipeline: Sendable {
         public let notes: [ValidationIssue]
         public let files: [String]
         public let outputFolder: URL
+        /// Formats not written because their tool is missing (with how to install it).
+        public let skipped: [PublishError]
+        /// Whether the formats were asked for explicitly (CLI or spec), so that a skipped one is a failure.
+        public let formatsExplicit: Bool
     }
 
     public let options: Options
@@ -147,6 +158,17 @@ public struct ReportPipeline: Sendable {
         let output: AtomicOutputDirectory
         let annexJob: BackgroundJob
         let created = ReproducibleTime.seconds(iso: model.spec.created, environment: ProcessInfo.processInfo.environment)
+        let formats = options.formats ?? model.spec.formats ?? OutputFormat.allCases
+        let publishing = model.spec.template != nil && formats.contains { $0 != .md }
+        var style: PublicationStyle?
+        if publishing {
+            guard let folder = model.spec.style else {
+                return .failure(.specErrors([SpecError(file: model.spec.file, line: nil,
+                                                       "the formats html, pdf and docx need a 'style' folder (report.html, report.css, "
+                                                           + "reference.docx); add 'style:' or choose 'formats: [md]'")]))
+            }
+            do { style = try PublicationStyle(folder: folder) } catch { return .failure(.publication(error)) }
+        }
         do {
             output = try AtomicOutputDirectory(target: target)
             // The annex is the slowest output: write it on a second core meanwhile.
@@ -158,12 +180,15 @@ public struct ReportPipeline: Sendable {
             return .failure(.output("cannot write outputs to \(target.path): \(error.localizedDescription)"))
         }
         timer.mark("start annex (background)")
+        let publisher = Publisher(formats: publishing ? formats : [], style: style, folder: output.staging, created: created)
+        publisher.start()
         // A template error stops the run; the staging folder is removed, the previous report stays.
         var reportMarkdown: String?
         var reportContext: TemplateValue?
         if let templateURL = model.spec.template {
             switch MarkdownReport.render(templateURL: templateURL, model: model, data: data) {
             case .failure(let error):
+                publisher.cancel()
                 try? annexJob.join()
                 output.discard()
                 return .failure(.templateError(error.description))
@@ -196,11 +221,21 @@ public struct ReportPipeline: Sendable {
             timer.mark("write CSV exports")
             let renderer = FigureRenderer()
             let context = FigureContext(model: model)
+            var svgs: [String: String] = [:]
             for figure in model.figures {
-                try write(renderer.svg(figure, context: context), "abbildungen/\(figure.fileStem).svg")
+                let svg = renderer.svg(figure, context: context)
+                svgs[figure.fileStem] = svg
+                try write(svg, "abbildungen/\(figure.fileStem).svg")
             }
             timer.mark("render SVG figures")
-            if let reportMarkdown { try write(reportMarkdown, "Bericht.md") }
+            if let reportMarkdown, formats.contains(.md) { try write(reportMarkdown, "Bericht.md") }
+            var skipped: [PublishError] = []
+            if let reportMarkdown, publishing {
+                let published = try publisher.publish(markdown: reportMarkdown, model: model, svgs: svgs)
+                files += published.files
+                skipped = published.skipped
+                timer.mark("publish (html, pdf, docx)")
+            }
             try jsonJob.join()
             files.append("report-data.json")
             if reportContext != nil { files.append("report-context.json") }
@@ -215,8 +250,14 @@ public struct ReportPipeline: Sendable {
             try output.commit()
             timer.mark("commit")
             timer.report()
-            return .success(Summary(answers: data.answers.count, notes: data.notes, files: files, outputFolder: target))
+            return .success(Summary(answers: data.answers.count, notes: data.notes, files: files, outputFolder: target,
+                                    skipped: skipped, formatsExplicit: (options.formats ?? model.spec.formats) != nil))
+        } catch let error as PublishError {
+            try? annexJob.join()
+            try? jsonJob.join()
+            return .failure(.publication(error))
         } catch {
+            publisher.cancel()
             try? annexJob.join()
             try? jsonJob.join()
             return .failure(.output("cannot write outputs to \(target.path): \(error.localizedDescription)"))

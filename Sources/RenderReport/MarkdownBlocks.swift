@@ -4,12 +4,13 @@ import Formatting
 /// The figure and table blocks of the report, as Markdown (pandoc flavour). Every text from
 /// the data is escaped; the numbers come from the model.
 enum MarkdownBlocks {
-    /// `![Abbildung 4: …](abbildungen/abb04.svg){#abb-04 alt="…"}`. The source line is part
+    /// `![Abbildung 4: …](abbildungen/abb04.svg){#abb-04 width="100%" alt="…"}` (text width in
+    /// every format). The source line is part
     /// of the figure itself (the SVG draws it), so it is not repeated under the caption.
     static func figure(_ figure: FigureSeries, unit: String) -> String {
         let caption = TextEscaping.markdownInline("Abbildung \(figure.number): \(figure.caption)")
         let alt = attribute(altText(figure, unit: unit))
-        return "![\(caption)](abbildungen/\(figure.fileStem).svg){#\(ReportContext.anchor(figure)) alt=\"\(alt)\"}"
+        return "![\(caption)](abbildungen/\(figure.fileStem).svg){#\(ReportContext.anchor(figure)) width=\"100%\" alt=\"\(alt)\"}"
     }
 
     /// The data in words, for readers who cannot see the chart.

@@ -64,8 +64,8 @@ public struct ReportContext {
         return root.value
     }
 
-    static func anchor(_ figure: FigureSeries) -> String { "abb-" + (figure.number < 10 ? "0" : "") + String(figure.number) }
-    static func anchor(_ table: ReportTable) -> String { "tab-" + (table.number < 10 ? "0" : "") + String(table.number) }
+    static func anchor(_ figure: FigureSeries) -> String { figure.anchor }
+    static func anchor(_ table: ReportTable) -> String { table.anchor }
 
     // MARK: Meta
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Concurrency
 import Foundation
 import Ingest
 import Normalise
@@ -12,6 +13,9 @@ enum ExitStatus: Int32 {
     case dataErrors = 1
     case usage = 2
     case outputFailed = 3
+    /// The data outputs were written, but a report format asked for explicitly (`--formats`
+    /// or the spec's `formats`) was skipped because its tool is missing.
+    case formatSkipped = 4
 }
 
 struct Monitoring: ParsableCommand {
@@ -45,10 +49,20 @@ struct DataOptions: ParsableArguments {
     @Flag(name: .long, help: "Render on one core (the output is identical; for checking).")
     var serial = false
 
+    @Option(name: .long, help: "Report formats, comma-separated: md, html, pdf, docx (default: the spec's, else all).")
+    var formats: String?
+
+    func validate() throws {
+        if let formats, case .failure(let message) = OutputFormat.parse(formats.split(separator: ",").map(String.init)) {
+            throw ValidationError("--formats: \(message)")
+        }
+    }
+
     func pipeline() -> ReportPipeline {
         ReportPipeline(options: .init(specFile: URL(fileURLWithPath: spec), dataFolder: data.map { URL(fileURLWithPath: $0) },
                                       outputFolder: out.map { URL(fileURLWithPath: $0) }, strict: strict, timings: timings,
-                                      profiles: profiles, serial: serial))
+                                      profiles: profiles, serial: serial,
+                                      formats: formats.flatMap { try? OutputFormat.parse($0.split(separator: ",").map(String.init)).get() }))
     }
 }
 
@@ -70,6 +84,10 @@ func terminate(with failure: ReportPipeline.Failure) -> Never {
     case .output(let message):
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         Foundation.exit(ExitStatus.outputFailed.rawValue)
+    case .publication(let error):
+        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        if case .style = error { Foundation.exit(ExitStatus.usage.rawValue) }
+        Foundation.exit(ExitStatus.outputFailed.rawValue)
     }
 }
 
@@ -83,6 +101,10 @@ struct Report: ParsableCommand {
         case .success(let summary):
             print("wrote \(summary.files.count) files to \(summary.outputFolder.path): \(summary.answers) answers, "
                   + "\(summary.notes.count) note(s) in validierung.md")
+            for skipped in summary.skipped {
+                FileHandle.standardError.write(Data("warning: skipped \(skipped.description)\n".utf8))
+            }
+            if !summary.skipped.isEmpty, summary.formatsExplicit { Foundation.exit(ExitStatus.formatSkipped.rawValue) }
         }
     }
 }
@@ -167,6 +189,7 @@ enum InterruptHandling {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 StagingRegistry.shared.removeAllAndHold()
+                Subprocess.terminateAll()
                 FileHandle.standardError.write(Data("interrupted: no output was changed\n".utf8))
                 Foundation.exit(128 + signalNumber)
             }
@@ -177,4 +200,14 @@ enum InterruptHandling {
 }
 
 InterruptHandling.install()
-Monitoring.main()
+// Usage errors exit with 2 as documented (ArgumentParser's own code would be 64).
+do {
+    var command = try Monitoring.parseAsRoot()
+    try command.run()
+} catch {
+    if Monitoring.exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((Monitoring.fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(ExitStatus.usage.rawValue)
+    }
+    Monitoring.exit(withError: error)
+}

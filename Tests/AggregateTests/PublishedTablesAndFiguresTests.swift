@@ -9,7 +9,7 @@ import TestSupport
 /// and tables the report draws from (not against the tidy answers directly).
 @Suite struct PublishedTablesAndFiguresTests {
     static let model: ReportModel? = {
-        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data))
+        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, formats: [.md]))
         if case .success(let (model, _)) = pipeline.model() { return model }
         return nil
     }()

@@ -9,7 +9,7 @@ import TestSupport
         let folder = try TemporaryFolder.make()
         let url = folder.appendingPathComponent("bericht.yaml")
         try yaml.write(to: url, atomically: true, encoding: .utf8)
-        let pipeline = ReportPipeline(options: .init(specFile: url, dataFolder: TestPaths.data, outputFolder: folder.appendingPathComponent("out")))
+        let pipeline = ReportPipeline(options: .init(specFile: url, dataFolder: TestPaths.data, outputFolder: folder.appendingPathComponent("out"), formats: [.md]))
         guard case .failure(.specErrors(let errors)) = pipeline.model() else { return [] }
         return errors.map(\.description)
     }
@@ -57,7 +57,7 @@ import TestSupport
 
     @Test func theSecondSpecRendersThroughTheSamePath() throws {
         let out = try TemporaryFolder.make().appendingPathComponent("kurz")
-        let result = ReportPipeline(options: .init(specFile: TestPaths.shortReportSpec, dataFolder: TestPaths.data, outputFolder: out)).run()
+        let result = ReportPipeline(options: .init(specFile: TestPaths.shortReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run()
         guard case .success(let summary) = result else {
             Issue.record("short report failed: \(result)")
             return

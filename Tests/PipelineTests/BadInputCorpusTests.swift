@@ -10,11 +10,7 @@ import TestSupport
     static let corpus = TestPaths.fixtures.appendingPathComponent("bad-inputs")
     static let cases: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
 
-    /// The CLI built by `make test` (`swift build` first).
-    static var binary: String? {
-        [".build/debug/monitoring", ".build/release/monitoring"].map { TestPaths.repository.appendingPathComponent($0).path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static var binary: String? { TestPaths.cliBinary }
 
     /// A copy of data/ with the case's files laid over it and its removals applied.
     static func dataFolder(for name: String) throws -> URL {

@@ -7,7 +7,7 @@ import TestSupport
 @Suite struct PipelineTests {
     @Test func writesResponsesAndValidationReport() throws {
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out)).run()
+        let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run()
         guard case .success(let summary) = result else {
             Issue.record("run failed: \(result)")
             return
@@ -27,14 +27,14 @@ import TestSupport
     @Test func aFailedRunLeavesThePreviousOutputUntouched() throws {
         let root = try TemporaryFolder.make()
         let out = root.appendingPathComponent("out")
-        guard case .success = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out)).run() else {
+        guard case .success = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run() else {
             Issue.record("first run failed")
             return
         }
         let before = try Data(contentsOf: out.appendingPathComponent("responses.csv"))
         let fixture = try DataFolderFixture()
         try fixture.replaceWaveWithCSV("Monitoring_W3_2019.xlsx", sheet: "Antworten") { $0[7][2] = "vielleicht" }
-        let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: fixture.url, outputFolder: out)).run()
+        let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: fixture.url, outputFolder: out, formats: [.md])).run()
         guard case .failure(.dataErrors(let issues)) = result else {
             Issue.record("expected data errors")
             return
@@ -46,7 +46,7 @@ import TestSupport
 
     @Test func strictTurnsNotesIntoErrors() throws {
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, strict: true)).run()
+        let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, strict: true, formats: [.md])).run()
         guard case .failure(.dataErrors(let issues)) = result else {
             Issue.record("expected strict failure")
             return
@@ -59,7 +59,7 @@ import TestSupport
         let root = try TemporaryFolder.make()
         for name in ["a", "b"] {
             _ = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
-                                              outputFolder: root.appendingPathComponent(name))).run()
+                                              outputFolder: root.appendingPathComponent(name), formats: [.md])).run()
         }
         for file in ["responses.csv", "validierung.md"] {
             #expect(try Data(contentsOf: root.appendingPathComponent("a/\(file)"))

@@ -27,7 +27,7 @@ import TestSupport
         let root = try TemporaryFolder.make()
         for name in ["first", "second"] {
             let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
-                                                       outputFolder: root.appendingPathComponent(name), profiles: true)).run()
+                                                       outputFolder: root.appendingPathComponent(name), profiles: true, formats: [.md])).run()
             guard case .success = result else {
                 Issue.record("run failed: \(result)")
                 return
@@ -43,7 +43,7 @@ import TestSupport
         }
     }
 
-    static var binary: String? { BadInputCorpusTests.binary }
+    static var binary: String? { TestPaths.cliBinary }
 
     /// A run stopped by SIGTERM or SIGINT leaves the previous report exactly as it was and
     /// no staging folder behind.

@@ -51,7 +51,7 @@ import TestSupport
         for (name, serial) in [("parallel", false), ("serial", true)] {
             let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: data,
                                                        outputFolder: root.appendingPathComponent(name), profiles: true,
-                                                       serial: serial)).run()
+                                                       serial: serial, formats: [.md])).run()
             guard case .success = result else {
                 Issue.record("\(name) run failed: \(result)")
                 return
@@ -80,7 +80,7 @@ import TestSupport
         let data = try Self.generate(regions: 20, waves: 10, seed: 3)
         let out = try TemporaryFolder.make().appendingPathComponent("out")
         guard case .success = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: data,
-                                                             outputFolder: out, profiles: true)).run() else {
+                                                             outputFolder: out, profiles: true, formats: [.md])).run() else {
             Issue.record("report failed")
             return
         }

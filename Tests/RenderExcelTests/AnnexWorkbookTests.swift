@@ -16,7 +16,7 @@ import TestSupport
 
     static func write(dataFolder: URL = TestPaths.data) throws -> Written {
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: dataFolder, outputFolder: out))
+        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: dataFolder, outputFolder: out, formats: [.md]))
         guard case .success(let (model, _)) = pipeline.model(), case .success = pipeline.run() else {
             throw CocoaError(.fileWriteUnknown)
         }

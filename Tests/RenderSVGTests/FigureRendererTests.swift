@@ -11,7 +11,7 @@ import TestSupport
 
 @Suite struct FigureRendererTests {
     static let model: ReportModel? = {
-        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data))
+        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, formats: [.md]))
         if case .success(let (model, _)) = pipeline.model() { return model }
         return nil
     }()

@@ -1,11 +1,27 @@
+import Concurrency
 import Foundation
 
-/// Runs helper programs the tests use when the machine has them (Chromium for check-svg,
-/// LibreOffice, pandoc, python3 with openpyxl).
+/// Runs helper programs the tests use (Chromium for check-svg and axe, LibreOffice, pandoc,
+/// poppler, python3 with openpyxl and pdfua). On a developer's machine a test whose tool is
+/// missing is skipped; under CI (`CI=true`, where `.ci/run` installs them) a missing tool
+/// fails the run, so a broken install cannot pass as green.
 public enum ExternalTool {
-    public static func exists(_ name: String) -> Bool {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return paths.contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
+    public static func exists(_ name: String) -> Bool { Subprocess.which(name) != nil }
+
+    /// Whether a test that needs `tools` (commands, or `python:module`) can run here.
+    public static func available(_ tools: String...) -> Bool {
+        let missing = tools.filter { tool in
+            if tool.hasPrefix("python:") {
+                let module = String(tool.dropFirst("python:".count))
+                return (try? run("python3", ["-c", "import \(module)"], timeout: 60).status) != 0
+            }
+            return !exists(tool)
+        }
+        if !missing.isEmpty, ProcessInfo.processInfo.environment["CI"] == "true" {
+            FileHandle.standardError.write(Data("CI is missing test tools: \(missing.joined(separator: ", "))\n".utf8))
+            return true  // run the test anyway: it fails, naming what is missing
+        }
+        return missing.isEmpty
     }
 
     /// `shared/tools/check-svg`, beside the repository as CI lays it out, if present.
@@ -21,18 +37,12 @@ public enum ExternalTool {
         public let stderr: String
     }
 
-    public static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 300) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
-        process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    /// Runs a tool to its end, or kills it after `timeout` seconds (status 137). Both output
+    /// streams go to files, so a tool that writes much to either cannot block.
+    public static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 300,
+                           environment: [String: String] = [:]) throws -> Output {
+        let process = try Subprocess(executable, arguments, environment: environment)
+        let outcome = process.wait(timeout: timeout)
+        return Output(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr)
     }
 }

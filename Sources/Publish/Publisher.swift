@@ -1,0 +1,126 @@
+import Aggregate
+import Concurrency
+import Foundation
+
+/// Writes the publication formats of a report (HTML, PDF, DOCX) from its Markdown, side by
+/// side: pandoc for the HTML and the DOCX, WeasyPrint for the PDF, each a child process.
+///
+/// Use: `start` when the run begins (the PDF engine loads meanwhile), `publish` once the
+/// Markdown and the figures exist, `cancel` if the run fails before that. A format whose
+/// tool is not installed is skipped and reported; a tool that fails fails the run.
+public final class Publisher: @unchecked Sendable {
+    /// What `publish` wrote and what it had to skip.
+    public struct Result: Sendable {
+        /// Output paths relative to the folder (`Bericht.html`, …).
+        public let files: [String]
+        /// One `.missingTool` per format that was not written.
+        public let skipped: [PublishError]
+    }
+
+    public static let htmlFile = "Bericht.html"
+    public static let pdfFile = "Bericht.pdf"
+    public static let docxFile = "Bericht.docx"
+
+    private let formats: Set<OutputFormat>
+    private let style: PublicationStyle?
+    private let folder: URL
+    private let created: Int?
+    private var engine: Subprocess?
+    private var engineError: PublishError?
+
+    /// - Parameters:
+    ///   - formats: the formats asked for; `md` is the caller's and ignored here.
+    ///   - style: the house style (needed for any of html, pdf, docx).
+    ///   - folder: the (staging) folder the files go to; the figures are already or will be
+    ///     in `abbildungen/` there.
+    ///   - created: the reproducible creation time, pinned in the documents' metadata.
+    public init(formats: [OutputFormat], style: PublicationStyle?, folder: URL, created: Int?) {
+        self.formats = Set(formats)
+        self.style = style
+        self.folder = folder
+        self.created = created
+    }
+
+    /// Whether anything is to be published besides the Markdown.
+    public var isEmpty: Bool { formats.subtracting([.md]).isEmpty }
+
+    /// Starts the PDF engine so that it loads while the rest of the report is made.
+    public func start() {
+        guard formats.contains(.pdf) else { return }
+        let python = ProcessInfo.processInfo.environment["MONITORING_PYTHON"] ?? "python3"
+        do {
+            engine = try PDFPublisher(output: folder.appendingPathComponent(Self.pdfFile), python: python)
+                .start(environment: environment)
+        } catch {
+            engineError = error
+        }
+    }
+
+    /// Ends the PDF engine without output (the run failed elsewhere).
+    public func cancel() {
+        engine?.terminate()
+        engine = nil
+    }
+
+    /// Writes the asked formats from the report's Markdown and figures (SVG per file stem).
+    public func publish(markdown: String, model: ReportModel, svgs: [String: String]) throws(PublishError) -> Result {
+        defer { cancel() }
+        guard !isEmpty else { return Result(files: [], skipped: []) }
+        guard let style else { throw .style(file: model.spec.file, problem: "no 'style' folder for html, pdf, docx") }
+        var files: [String] = []
+        var skipped: [PublishError] = []
+        func attempt(_ body: () throws(PublishError) -> Void) throws(PublishError) {
+            do { try body() } catch where error.isMissingTool { skipped.append(error) }
+        }
+        var docx: Subprocess?
+        if formats.contains(.docx) {
+            try attempt { () throws(PublishError) in
+                docx = try DOCXPublisher(style: style, output: folder.appendingPathComponent(Self.docxFile), resources: folder)
+                    .start(markdown: markdown, environment: environment)
+            }
+        }
+        if formats.contains(.html) || formats.contains(.pdf) {
+            let publisher = HTMLPublisher(style: style, model: model, svgs: svgs, created: created.map(Self.iso))
+            var html: String?
+            try attempt { () throws(PublishError) in html = try publisher.finish(try publisher.start(markdown: markdown)) }
+            if let html, formats.contains(.html) {
+                try write(html, to: Self.htmlFile)
+                files.append(Self.htmlFile)
+            }
+            if formats.contains(.pdf) {
+                if let engineError {
+                    skipped.append(engineError)
+                } else if let html, let engine {
+                    try attempt { () throws(PublishError) in try PDFPublisher.finish(engine, html: html) }
+                    if !skipped.contains(where: { if case .missingTool(let f, _, _) = $0 { f == "pdf" } else { false } }) {
+                        files.append(Self.pdfFile)
+                    }
+                } else if html == nil {
+                    skipped.append(.missingTool(format: "pdf", tool: "pandoc (for the HTML it prints)", install: HTMLPublisher.install))
+                }
+            }
+        }
+        if let docx {
+            try DOCXPublisher.finish(docx)
+            files.append(Self.docxFile)
+        }
+        return Result(files: files, skipped: skipped)
+    }
+
+    private func write(_ text: String, to name: String) throws(PublishError) {
+        let url = folder.appendingPathComponent(name)
+        do { try Data(text.utf8).write(to: url) } catch { throw .write(file: url.path, reason: "\(error.localizedDescription)") }
+    }
+
+    /// `SOURCE_DATE_EPOCH` for the tools that honour it (pandoc's DOCX dates and zip times).
+    private var environment: [String: String] {
+        guard let created else { return [:] }
+        return ["SOURCE_DATE_EPOCH": String(created)]
+    }
+
+    static func iso(_ seconds: Int) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+}

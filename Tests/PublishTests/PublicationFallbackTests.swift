@@ -1,0 +1,110 @@
+import Aggregate
+import Foundation
+@testable import Publish
+import Testing
+import TestSupport
+
+/// What happens around the engines: a machine without them, the spec's and the CLI's choice
+/// of formats, and the post-processing of pandoc's HTML.
+@Suite struct PublicationFallbackTests {
+    /// The CLI with an empty PATH: no pandoc, no python3.
+    static func runWithoutTools(_ arguments: [String]) throws -> (ExternalTool.Output, URL) {
+        let binary = try #require(TestPaths.cliBinary, "needs the CLI built (make test builds it)")
+        let out = try TemporaryFolder.make().appendingPathComponent("out")
+        let result = try ExternalTool.run(binary, arguments + ["--data", TestPaths.data.path, "--out", out.path],
+                                          timeout: 120, environment: ["PATH": "/nonexistent"])
+        return (result, out)
+    }
+
+    @Test(.enabled(if: TestPaths.cliBinary != nil))
+    func withoutTheToolsTheRunStillWritesTheDataOutputsAndSaysHowToInstall() throws {
+        let (result, out) = try Self.runWithoutTools(["report", TestPaths.finalReportSpec.path])
+        // The spec does not name formats: all are wanted, none was asked for explicitly.
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: skipped html: pandoc is not installed; install it with: sudo apt-get install pandoc"))
+        #expect(result.stderr.contains("warning: skipped docx: pandoc is not installed"))
+        #expect(result.stderr.contains("warning: skipped pdf: python3 with WeasyPrint is not installed; install it with: python3 -m pip install"))
+        for name in ["Bericht.md", "abbildungen/abb22.svg", "Anhang_Monitoring_RUEMSA_2017-2021.xlsx", "series.csv"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
+        for name in ["Bericht.html", "Bericht.pdf", "Bericht.docx"] {
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
+    }
+
+    @Test(.enabled(if: TestPaths.cliBinary != nil))
+    func aFormatAskedForExplicitlyButNotWritableExitsWithCodeFour() throws {
+        let (result, out) = try Self.runWithoutTools(["report", TestPaths.finalReportSpec.path, "--formats", "md,html"])
+        #expect(result.status == 4, "\(result.stderr)")
+        #expect(result.stderr.contains("skipped html: pandoc is not installed"))
+        #expect(!result.stderr.contains("skipped pdf"), "pdf was not asked for")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("Bericht.md").path))
+    }
+
+    @Test(.enabled(if: TestPaths.cliBinary != nil))
+    func onlyTheAskedFormatsAreWritten() throws {
+        let (result, out) = try Self.runWithoutTools(["report", TestPaths.finalReportSpec.path, "--formats", "md"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("warning"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("Bericht.md").path))
+    }
+
+    @Test(.enabled(if: TestPaths.cliBinary != nil))
+    func anUnknownFormatIsAUsageError() throws {
+        let (result, _) = try Self.runWithoutTools(["report", TestPaths.finalReportSpec.path, "--formats", "md,odt"])
+        #expect(result.status == 2, "\(result.status)")
+        #expect(result.stderr.contains("unknown format 'odt'; expected md, html, pdf, docx"))
+    }
+
+    @Test func formatsParseInOrderWithoutDuplicates() throws {
+        #expect(try OutputFormat.parse(["docx", " PDF", "md", "docx"]).get() == [.md, .pdf, .docx])
+        #expect(throws: OutputFormat.ParseError.self) { try OutputFormat.parse([]).get() }
+    }
+
+    @Test func aSpecWithAnUnknownFormatNamesTheLine() throws {
+        let folder = try TemporaryFolder.make()
+        let spec = folder.appendingPathComponent("bericht.yaml")
+        try """
+            title: "T"
+            date: "2022-01-31"
+            data: "\(TestPaths.data.path)"
+            source: "S"
+            unit: "Einheiten"
+            formats: [md, html, rtf]
+            style: "stil"
+            """.write(to: spec, atomically: true, encoding: .utf8)
+        guard case .failure(let errors) = ReportSpecReader().read(spec) else {
+            Issue.record("an unknown format was accepted")
+            return
+        }
+        #expect(errors.errors.map(\.description) == ["bericht.yaml:6: 'formats': unknown format 'rtf'; expected md, html, pdf, docx"])
+    }
+
+    @Test func anIncompleteStyleFolderIsNamed() throws {
+        let folder = try TemporaryFolder.make()
+        #expect(throws: PublishError.style(file: folder.appendingPathComponent("report.html").path,
+                                           problem: "missing (the HTML template of the house style)")) {
+            try PublicationStyle(folder: folder)
+        }
+    }
+
+    // MARK: Post-processing of pandoc's HTML
+
+    static let figure = FigureSeries(
+        number: 3, itemID: "X.01", kind: .status, caption: "Bild <b>&", question: "Frage?",
+        categories: ["ja", "<script>alert(1)</script>"], categoryItemIDs: [], years: [2020, 2021],
+        points: [SeriesPoint(year: 2020, category: "ja", asked: false, count: 0, base: 0),
+                 SeriesPoint(year: 2020, category: "<script>alert(1)</script>", asked: false, count: 0, base: 0),
+                 SeriesPoint(year: 2021, category: "ja", asked: true, count: 2, base: 3),
+                 SeriesPoint(year: 2021, category: "<script>alert(1)</script>", asked: true, count: 1, base: 3)])
+
+    @Test func aFiguresDataTableEscapesItsLabelsAndMarksNotAskedYears() {
+        let table = FigureDataTable.html(Self.figure, anchor: "abb-03", unitPlural: "Kommunen & Kreise")
+        #expect(!table.contains("<script>"))
+        #expect(table.contains("<th scope=\"col\">&lt;script&gt;alert(1)&lt;/script&gt;</th>"))
+        #expect(table.contains("Anzahl Kommunen &amp; Kreise je Erhebungsjahr"))
+        #expect(table.contains("<tr><th scope=\"row\">2020</th><td>nicht erhoben</td><td>nicht erhoben</td><td>nicht erhoben</td></tr>"))
+        #expect(table.contains("<tr><th scope=\"row\">2021</th><td>3</td><td>2 (67\u{202F}%)</td><td>1 (33\u{202F}%)</td></tr>"))
+        #expect(table.contains("role=\"region\" tabindex=\"0\" aria-labelledby=\"abb-03-zahlen-titel\""))
+    }
+}
