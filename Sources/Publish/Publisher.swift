@@ -69,8 +69,16 @@ public final class Publisher: @unchecked Sendable {
         guard let style else { throw .style(file: model.spec.file, problem: "no 'style' folder for html, pdf, docx") }
         var files: [String] = []
         var skipped: [PublishError] = []
+        /// Runs one format's step; a missing tool skips the format, any other error fails the run.
         func attempt(_ body: () throws(PublishError) -> Void) throws(PublishError) {
             do { try body() } catch where error.isMissingTool { skipped.append(error) }
+        }
+        // pandoc's HTML comes first: the PDF engine (loading on one core since `start`) waits
+        // for it, and the DOCX started now would only compete with it for the other core.
+        var html: String?
+        if formats.contains(.html) || formats.contains(.pdf) {
+            let publisher = HTMLPublisher(style: style, model: model, svgs: svgs, created: created.map(Self.iso))
+            try attempt { () throws(PublishError) in html = try publisher.finish(try publisher.start(markdown: markdown)) }
         }
         var docx: Subprocess?
         if formats.contains(.docx) {
@@ -79,25 +87,20 @@ public final class Publisher: @unchecked Sendable {
                     .start(markdown: markdown, environment: environment)
             }
         }
-        if formats.contains(.html) || formats.contains(.pdf) {
-            let publisher = HTMLPublisher(style: style, model: model, svgs: svgs, created: created.map(Self.iso))
-            var html: String?
-            try attempt { () throws(PublishError) in html = try publisher.finish(try publisher.start(markdown: markdown)) }
-            if let html, formats.contains(.html) {
-                try write(html, to: Self.htmlFile)
-                files.append(Self.htmlFile)
-            }
-            if formats.contains(.pdf) {
-                if let engineError {
-                    skipped.append(engineError)
-                } else if let html, let engine {
-                    try attempt { () throws(PublishError) in try PDFPublisher.finish(engine, html: html) }
-                    if !skipped.contains(where: { if case .missingTool(let f, _, _) = $0 { f == "pdf" } else { false } }) {
-                        files.append(Self.pdfFile)
-                    }
-                } else if html == nil {
-                    skipped.append(.missingTool(format: "pdf", tool: "pandoc (for the HTML it prints)", install: HTMLPublisher.install))
+        if let html, formats.contains(.html) {
+            try write(html, to: Self.htmlFile)
+            files.append(Self.htmlFile)
+        }
+        if formats.contains(.pdf) {
+            if let engineError {
+                skipped.append(engineError)
+            } else if let html, let engine {
+                try attempt { () throws(PublishError) in
+                    try PDFPublisher.finish(engine, html: html)
+                    files.append(Self.pdfFile)
                 }
+            } else {
+                skipped.append(.missingTool(format: "pdf", tool: "pandoc (for the HTML it prints)", install: HTMLPublisher.install))
             }
         }
         if let docx {

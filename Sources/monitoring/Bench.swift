@@ -37,6 +37,7 @@ struct Bench: ParsableCommand {
             print("Python baseline unavailable: run `\(python) -m pip install -r bench/requirements.txt` (make bench does)")
         }
         try shippedEndToEnd(baseline)
+        try publicationFormats()
         try shippedData()
         try renderStages()
         try largeSurvey(baseline)
@@ -53,7 +54,8 @@ struct Bench: ParsableCommand {
         var cpus: [Double] = []
         var last: ChildProcess?
         for _ in 0..<runs {
-            let run = try ChildProcess.run(executable, ["report", spec, "--data", data, "--out", scratch.appendingPathComponent("a").path, "--timings"])
+            let run = try ChildProcess.run(executable, ["report", spec, "--data", data, "--out", scratch.appendingPathComponent("a").path,
+                                                        "--timings", "--formats", "md"])
             guard run.status == 0 else { throw ValidationError("monitoring report failed: \(run.stderr)") }
             walls.append(run.wallSeconds)
             cpus.append(run.cpuSeconds)
@@ -69,6 +71,40 @@ struct Bench: ParsableCommand {
                      python.wall * 1000, python.cpu * 1000, python.peakMiB))
         for (stage, seconds) in python.stages { print(String(format: "          %-28@ %8.2f ms", stage as NSString, seconds * 1000)) }
         print(String(format: "  → Swift is %.0f× faster end to end (target ≥ 20×)", python.wall / wall))
+    }
+
+    // MARK: (c) publication formats
+
+    /// What each publication format adds to `monitoring report` on the shipped data, against
+    /// the Markdown-only run measured in the same loop (fresh processes, interleaved, median).
+    func publicationFormats() throws {
+        let variants = ["md", "md,html", "md,docx", "md,pdf", "md,html,pdf,docx"]
+        let rounds = max(3, min(runs, 7))
+        var walls: [String: [Double]] = [:], cpus: [String: [Double]] = [:], peaks: [String: Double] = [:]
+        for _ in 0..<rounds {
+            for formats in variants {
+                let run = try ChildProcess.run(executable, ["report", spec, "--data", data, "--out",
+                                                            scratch.appendingPathComponent("c").path, "--formats", formats])
+                guard run.status == 0 else {
+                    print("  (c) skipped: `monitoring report --formats \(formats)` exited \(run.status): \(run.stderr.prefix(300))")
+                    return
+                }
+                walls[formats, default: []].append(run.wallSeconds)
+                cpus[formats, default: []].append(run.cpuSeconds)
+                peaks[formats] = max(peaks[formats] ?? 0, run.peakMiB)
+            }
+        }
+        print("")
+        print("(c) publication formats on the shipped data (\(rounds) interleaved runs each, fresh processes, median wall):")
+        let base = Self.median(walls["md"] ?? [])
+        for formats in variants {
+            let wall = Self.median(walls[formats] ?? [])
+            let added = formats == "md" ? "baseline" : String(format: "+%.0f ms (%.1f× the Markdown-only run)", (wall - base) * 1000, wall / base)
+            print(String(format: "  --formats %-18@ %7.1f ms wall, %7.1f ms CPU (with children), peak %.1f MiB  %@",
+                         formats as NSString, wall * 1000, Self.median(cpus[formats] ?? []) * 1000, peaks[formats] ?? 0, added as NSString))
+        }
+        print(String(format: "  → all four formats: %.2f s wall on %d cores; target < 2.5 s", Self.median(walls["md,html,pdf,docx"] ?? []),
+                     ProcessInfo.processInfo.activeProcessorCount))
     }
 
     /// Ingest + normalise of the shipped data, against inflating the same sheet parts only.
@@ -154,7 +190,8 @@ struct Bench: ParsableCommand {
             }
         }
         let run = try ChildProcess.run(executable, ["report", spec, "--data", folder.path, "--out",
-                                                scratch.appendingPathComponent("b").path, "--profiles", "--timings"])
+                                                scratch.appendingPathComponent("b").path, "--profiles", "--timings",
+                                                "--formats", "md"])
         guard run.status == 0 else { throw ValidationError("report on the synthetic survey failed: \(run.stderr)") }
         print(String(format: "  make report with all %d regional profiles: %.2f s wall, %.2f s CPU, peak %.0f MiB (targets < 10 s, < 500 MB)",
                      regions, run.wallSeconds, run.cpuSeconds, run.peakMiB))
@@ -170,7 +207,8 @@ struct Bench: ParsableCommand {
             let folder = scratch.appendingPathComponent("scale-\(count)")
             _ = try generate(regions: count, into: folder)
             let run = try ChildProcess.run(executable, ["report", spec, "--data", folder.path, "--out",
-                                                    scratch.appendingPathComponent("scale-out-\(count)").path, "--profiles"])
+                                                    scratch.appendingPathComponent("scale-out-\(count)").path, "--profiles",
+                                                    "--formats", "md"])
             guard run.status == 0 else { throw ValidationError("scaling run failed: \(run.stderr)") }
             points.append((count, run.wallSeconds))
             print(String(format: "  %4d regions: %.2f s wall, %.2f ms per region", count, run.wallSeconds,
