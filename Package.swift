@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Normalise", dependencies: ["Ingest", "Formatting", "Concurrency"]),
         // Stage 3: report spec + tidy answers → chart-ready series, tables, transitions.
         .target(name: "Aggregate", dependencies: [
-            "Normalise", "Formatting", .product(name: "Yams", package: "Yams"),
+            "Normalise", "Ingest", "Formatting", .product(name: "Yams", package: "Yams"),
         ]),
         // Render: SVG charts in pure Swift.
         .target(name: "RenderSVG", dependencies: ["Aggregate", "Formatting"]),

@@ -11,15 +11,22 @@ public struct Aggregator: Sendable {
         self.spec = spec
     }
 
-    private var catalogue: Catalogue { data.catalogue }
+    var catalogue: Catalogue { data.catalogue }
 
     public func model() -> ReportModel {
         let index = AnswerIndex(data.answers)
         let years = catalogue.waves.map(\.year)
-        return ReportModel(spec: spec, catalogue: catalogue, years: years, regionCount: catalogue.regions.count,
-                           figures: spec.figures.map { figure($0, index) },
-                           tables: spec.tables.map { table($0, index) },
-                           transitions: transitions(index), itemCounts: itemCounts(index))
+        let transitions = transitions(index)
+        var model = ReportModel(spec: spec, catalogue: catalogue, years: years, regionCount: catalogue.regions.count,
+                                figures: spec.figures.map { figure($0, index) },
+                                tables: spec.tables.map { table($0, index) },
+                                transitions: transitions, itemCounts: itemCounts(index))
+        model.analysis = analysis(index, transitions: transitions) { model.counts(item: $0, year: $1) }
+        if let published = spec.published {
+            model.revisions = Revisions.check(published.rows, publication: published.publication, model: model,
+                                              questionCounts: model.questionCounts(wave: catalogue.waves.last?.number ?? 0))
+        }
+        return model
     }
 
     func figure(_ figure: ReportSpec.Figure, _ index: AnswerIndex) -> FigureSeries {
@@ -78,23 +85,9 @@ public struct Aggregator: Sendable {
         case .freeText(let number, let title, let items, let headings, let year, _):
             let year = year ?? latest
             let columns = items.enumerated().map { position, id -> FreeTextTable.Column in
-                let corpus = data.answers.filter { $0.item == id && $0.isFreeText }.map(\.value)
-                let coder = FreeTextCoder(corpus: corpus)
-                let answers = index.answers(item: id, year: year).filter(\.isFreeText)
-                var regionsPerEntry: [String: Int] = [:]
-                var order: [String] = []
-                for answer in answers {
-                    for entry in coder.entries(of: answer.value) {
-                        if regionsPerEntry[entry] == nil { order.append(entry) }
-                        regionsPerEntry[entry, default: 0] += 1
-                    }
-                }
-                let entries = order.map { FreeTextTable.Entry(text: $0, regions: regionsPerEntry[$0] ?? 0) }
-                    .enumerated().sorted { a, b in
-                        a.element.regions != b.element.regions ? a.element.regions > b.element.regions : a.offset < b.offset
-                    }.map(\.element)
+                let coded = codedText(id, year: year, index)
                 let heading = position < headings.count ? headings[position] : (catalogue.item(id)?.shortTitle ?? id)
-                return FreeTextTable.Column(itemID: id, heading: heading, entries: entries, respondents: answers.count)
+                return FreeTextTable.Column(itemID: id, heading: heading, entries: coded.entries, respondents: coded.respondents)
             }
             return .freeText(FreeTextTable(number: number, title: title, year: year, columns: columns))
         }

@@ -16,10 +16,17 @@ public struct ReportModel: Sendable {
     public let transitions: [Transition]
     /// Per categorical item and wave: counts per category (for the narrative).
     public let itemCounts: [ItemWaveCounts]
+    /// Findings for the text: participation, questionnaire changes, drivers, non-response.
+    public internal(set) var analysis: ReportAnalysis
+    /// The spec's published figures checked against the data; nil when the spec names none.
+    public internal(set) var revisions: Revisions?
     private let countsIndex: [String: Int]
 
     public init(spec: ReportSpec, catalogue: Catalogue, years: [Int], regionCount: Int, figures: [FigureSeries],
-                tables: [ReportTable], transitions: [Transition], itemCounts: [ItemWaveCounts]) {
+                tables: [ReportTable], transitions: [Transition], itemCounts: [ItemWaveCounts],
+                analysis: ReportAnalysis = .empty, revisions: Revisions? = nil) {
+        self.analysis = analysis
+        self.revisions = revisions
         self.spec = spec
         self.catalogue = catalogue
         self.years = years
@@ -40,6 +47,14 @@ public struct ReportModel: Sendable {
     }
 
     public func figure(_ number: Int) -> FigureSeries? { figures.first { $0.number == number } }
+
+    /// Questions in a wave: main questions (no filter) and sub-questions (asked after a
+    /// filter: each option of a multiple-choice question and each free-text follow-up).
+    public func questionCounts(wave: Int) -> (main: Int, sub: Int) {
+        let asked = catalogue.items.filter { $0.headers[wave] != nil }
+        let main = asked.filter { $0.parentID == nil }.count
+        return (main, asked.count - main)
+    }
 
     public func counts(item: String, year: Int) -> ItemWaveCounts? {
         countsIndex["\(item)|\(year)"].map { itemCounts[$0] }

@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 
 /// What a report contains, read from `reports/<name>/bericht.yaml`. Everything about a
@@ -59,6 +60,8 @@ public struct ReportSpec: Sendable {
     /// What one respondent is, plural ("Arbeitsbündnisse"), for "n = 13 Arbeitsbündnisse".
     public let unitPlural: String
     public let unitSingular: String
+    /// The unit with its grammar (gender, dative plural) for counted phrases.
+    public let unit: GermanNoun
     /// File name of the Excel annex.
     public let annexFile: String
     /// Theme codes → titles, in report order.
@@ -75,6 +78,12 @@ public struct ReportSpec: Sendable {
     public let template: URL?
     /// Write a one-page profile per region (SVG, Markdown, a workbook sheet).
     public let profiles: Bool
+    /// The institute's own texts for the template (spec `texts`: name → text), such as the
+    /// population note or the outlook: statements that do not come from the data.
+    public let texts: [(name: String, text: String)]
+    /// Figures an earlier publication stated (spec `revisions`), to be checked against the
+    /// data; nil = none.
+    public let published: (publication: String, rows: [Revisions.Published])?
     /// Creation time for reproducible outputs (ISO date-time); `SOURCE_DATE_EPOCH` overrides it.
     public let created: String?
 

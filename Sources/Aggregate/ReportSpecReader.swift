@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 import Normalise
 import Yams
@@ -173,7 +174,7 @@ private struct NodeReader {
     mutating func spec(_ root: Node, folder: URL) -> ReportSpec? {
         let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
                                     "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
-                                    "profiles", "formats", "style"]
+                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts"]
         guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
         let title = string(f, "title", in: root)
         let date = string(f, "date", in: root)
@@ -226,6 +227,36 @@ private struct NodeReader {
             case .failure(let error): fail(f["formats"], "'formats': \(error.description)")
             }
         }
+        var gender = GermanNoun.Gender.neuter
+        if let text = string(f, "unit_gender", in: root, required: false) {
+            if let parsed = GermanNoun.Gender(rawValue: text) { gender = parsed } else {
+                fail(f["unit_gender"], "'unit_gender' must be m, f or n (the grammatical gender of '\(unit ?? "the unit")'), not '\(text)'")
+            }
+        }
+        var published: (String, [Revisions.Published])?
+        if let node = f["revisions"], let r = fields(node, allowed: ["table", "publication"], context: "'revisions'") {
+            if let table = string(r, "table", in: node), let publication = string(r, "publication", in: node) {
+                do {
+                    published = (publication, try Revisions.read(URL(fileURLWithPath: table, relativeTo: folder).standardizedFileURL))
+                } catch {
+                    errors += error.errors
+                }
+            }
+        }
+        var texts: [(String, String)] = []
+        if let node = f["texts"] {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    guard let name = key.string, let text = value.string else {
+                        fail(key, "'texts' maps a name to a text")
+                        continue
+                    }
+                    texts.append((name, text))
+                }
+            } else {
+                fail(node, "'texts' must map names to texts")
+            }
+        }
         let style = string(f, "style", in: root, required: false).map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL }
         guard let title, let date, let data, let source, let unit else { return nil }
         return ReportSpec(file: file, title: title, subtitle: string(f, "subtitle", in: root, required: false) ?? "",
@@ -234,11 +265,13 @@ private struct NodeReader {
                           dataFolder: URL(fileURLWithPath: data, relativeTo: folder).standardizedFileURL,
                           dataNote: string(f, "data_note", in: root, required: false) ?? "", source: source,
                           unitPlural: unit, unitSingular: string(f, "unit_singular", in: root, required: false) ?? unit,
+                          unit: GermanNoun(singular: string(f, "unit_singular", in: root, required: false) ?? unit, plural: unit,
+                                           gender: gender, dativePlural: string(f, "unit_dative", in: root, required: false)),
                           annexFile: string(f, "annex_file", in: root, required: false) ?? "Anhang.xlsx",
                           themes: themes, figures: figures, tables: tables, formats: formats, style: style,
                           template: string(f, "template", in: root, required: false)
                               .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
-                          profiles: profiles, created: string(f, "created", in: root, required: false))
+                          profiles: profiles, texts: texts, published: published, created: string(f, "created", in: root, required: false))
     }
 
     mutating func figure(_ node: Node) -> ReportSpec.Figure? {

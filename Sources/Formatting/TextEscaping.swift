@@ -110,7 +110,8 @@ public enum TextEscaping {
             case "\\", "`", "*", "_", "[", "]", "|", "<", ">", "#", "~", "$", "{", "}":
                 out.append("\\")
                 out.append(ch)
-            case "&": out += "&amp;"
+            // A backslash, not an entity: "\\&" reads as "&" in the Markdown itself too.
+            case "&": out += "\\&"
             case "\r\n", "\n", "\r": out += " "
             default: out.append(ch)
             }

@@ -60,6 +60,9 @@ struct HTMLPublisher {
                                      + "<table id=\"\(anchor)\">\n<caption id=\"\(anchor)-titel\">")
         }
         for figure in model.figures { try embed(figure, in: &html) }
+        // pandoc 2.17 puts role="doc-endnote" on the footnotes' <li>, which takes them out of
+        // their list for assistive technology (axe: "list"); the <section> keeps its role.
+        html = html.replacingOccurrences(of: " role=\"doc-endnote\"", with: "")
         return html
     }
 

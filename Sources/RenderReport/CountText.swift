@@ -1,59 +1,51 @@
 import Formatting
 
 /// A count as the narrative needs it, every form computed here so the template only picks
-/// one: `12`, `12 von 13`, `92 %`, `alle 13`, `ein Arbeitsbündnis`, and flags for wording.
+/// one: `12`, `12 von 13`, `92 %`, `alle 13 Arbeitsbündnisse`, `zwei Arbeitsbündnisse`,
+/// `in allen 13 Arbeitsbündnissen`, and flags for wording. The unit's grammar (gender,
+/// dative) comes from the spec, so "keine der 18 Kommunen" is as right as "keines der 13
+/// Arbeitsbündnisse".
 struct CountText {
     let count: Int
     let base: Int
-    let unitSingular: String
-    let unitPlural: String
+    let unit: GermanNoun
 
     var value: TemplateValue {
         var o = TemplateObject()
+        let share = Ratio.share(count, of: base)
         o.set("count", GermanFormat.integer(count))
+        o.set("word", GermanNoun.word(count))
         o.set("base", GermanFormat.integer(base))
         o.set("ofBase", GermanFormat.countOf(count, base))
-        o.set("percent", Ratio.share(count, of: base).map { GermanFormat.percent($0, decimals: 0) } ?? "–")
-        o.set("percentExact", Ratio.share(count, of: base).map { GermanFormat.percent($0) } ?? "–")
+        o.set("percent", share.map { GermanFormat.percent($0, decimals: 0) } ?? "–")
+        o.set("percentExact", share.map { GermanFormat.percent($0) } ?? "–")
         o.set("ofBaseWithPercent", GermanFormat.countOfWithPercent(count, base))
         o.set("ofAll", count == base && base > 0 ? "alle \(GermanFormat.integer(base))" : GermanFormat.countOf(count, base))
-        o.set("units", Self.units(count, singular: unitSingular, plural: unitPlural))
-        // "alle 13 Arbeitsbündnisse", "12 der 13 Arbeitsbündnisse" (genitive: right in every case).
-        o.set("ofAllUnits", ofAllUnits)
-        // After a dative preposition: "in allen 13 Regionen", "in 12 der 13 Regionen".
-        o.set("ofAllDative", count == base && base > 0 ? "allen \(GermanFormat.integer(base))"
-              : "\(count == 1 ? "einer" : count == 0 ? "keiner" : GermanFormat.integer(count)) der \(GermanFormat.integer(base))")
-        o.set("Units", Self.capitalised(Self.units(count, singular: unitSingular, plural: unitPlural)))
+        // "zwei Arbeitsbündnisse", "ein Arbeitsbündnis", "kein Arbeitsbündnis".
+        o.set("units", unit.count(count))
+        o.set("Units", Self.capitalised(unit.count(count)))
+        o.set("unitsDative", unit.count(count, .dative))
+        // Standing for the noun: "2020 waren es zwei", "2020 war es noch keines".
+        o.set("alone", unit.pronoun(count))
+        // "alle 13 Arbeitsbündnisse", "12 der 13 Arbeitsbündnisse", "eines der 13 …".
+        o.set("ofAllUnits", unit.partitive(count, of: base) ?? "")
+        o.set("OfAllUnits", Self.capitalised(unit.partitive(count, of: base) ?? ""))
+        // After a dative preposition: "in allen 13 Arbeitsbündnissen", "in einem der 13 …".
+        o.set("ofAllUnitsDative", unit.partitive(count, of: base, .dative) ?? "")
         o.set("all", count == base && base > 0)
         o.set("none", count == 0)
         o.set("some", count > 0)
         o.set("one", count == 1)
+        // Verb agreement with the partitive as subject: "eines der 13 … hat", "keines … hat".
+        o.set("sg", count <= 1 && !(count == base && base > 1))
         o.set("several", count > 1)
         o.set("notAll", count < base)
+        o.set("askedNobody", base == 0)
         return o.value
-    }
-
-    var ofAllUnits: String {
-        let base = GermanFormat.integer(self.base)
-        if count == self.base, self.base > 0 { return "alle \(base) \(unitPlural)" }
-        switch count {
-        case 0: return "keines der \(base) \(unitPlural)"
-        case 1: return "eines der \(base) \(unitPlural)"
-        default: return "\(GermanFormat.integer(count)) der \(base) \(unitPlural)"
-        }
     }
 
     /// For the start of a sentence: `Ein Arbeitsbündnis`.
     static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
-
-    /// `kein Arbeitsbündnis`, `ein Arbeitsbündnis`, `12 Arbeitsbündnisse`.
-    static func units(_ count: Int, singular: String, plural: String) -> String {
-        switch count {
-        case 0: return "kein \(singular)"
-        case 1: return "ein \(singular)"
-        default: return "\(GermanFormat.integer(count)) \(plural)"
-        }
-    }
 }
 
 /// Template keys for category names: `in Erarbeitung` → `inErarbeitung`.

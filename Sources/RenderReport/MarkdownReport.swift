@@ -14,7 +14,8 @@ public enum MarkdownReport {
         do {
             let template = try Template(source, file: file)
             let context = ReportContext(model: model, data: data).build()
-            return .success((try template.render(context), context))
+            let rules = ProseRules(unit: model.spec.unit, population: model.regionCount)
+            return .success((try template.render(context, rules: rules), context))
         } catch {
             return .failure(error)
         }

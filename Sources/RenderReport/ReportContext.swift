@@ -54,13 +54,19 @@ public struct ReportContext {
             switch item.type {
             case .status, .scale: items.set(TemplateKey.item(item.id), categorical(item))
             case .multipleChoice: items.set(TemplateKey.item(item.id), options(item))
-            case .option, .freeText: continue
+            case .freeText: items.set(TemplateKey.item(item.id), freeText(item))
+            case .option: continue
             }
         }
         root.set("item", items)
         if let summary = model.tables.compactMap({ if case .themeSummary(let t) = $0 { return t } else { return nil } }).first {
             root.set("summary", themeSummary(summary))
         }
+        root.set("analysis", analysis())
+        var texts = TemplateObject()
+        for (name, text) in spec.texts { texts.set(name, text) }
+        root.set("texts", texts)
+        root.set("revisions", revisions())
         return root.value
     }
 
@@ -81,6 +87,12 @@ public struct ReportContext {
         o.set("dataNote", spec.dataNote)
         o.set("unit", spec.unitPlural)
         o.set("unitSingular", spec.unitSingular)
+        o.set("unitDative", spec.unit.dativePlural)
+        o.set("nDative", GermanFormat.integer(model.regionCount) + " " + spec.unit.dativePlural)
+        o.set("nWord", GermanNoun.word(model.regionCount))
+        // With few units one unit is many percentage points: "7,7 Prozentpunkte" for 13.
+        o.set("oneUnitPoints", model.regionCount > 0
+              ? GermanFormat.decimal(Ratio(100, model.regionCount).rounded(scale: 1, decimals: 1), decimals: 1) : "–")
         o.set("n", GermanFormat.integer(model.regionCount))
         o.set("firstYear", String(model.firstYear))
         o.set("lastYear", String(model.lastYear))
@@ -109,6 +121,7 @@ public struct ReportContext {
         var o = TemplateObject()
         let waves = catalogue.waves
         o.set("waveCount", String(waves.count))
+        o.set("waveCountWord", GermanNoun.word(waves.count))
         o.set("waves", waves.map { wave -> TemplateObject in
             var w = TemplateObject()
             w.set("number", String(wave.number))
@@ -123,9 +136,16 @@ public struct ReportContext {
             let main = asked.filter { $0.parentID == nil }
             o.set("latestWave", String(latest.number))
             o.set("latestYear", String(latest.year))
+            let themes = Set(spec.themes.map(\.code))
+            let options = asked.filter { $0.type == .option }.count
             o.set("mainQuestions", String(main.count))
             o.set("subQuestions", String(asked.count - main.count))
+            o.set("optionQuestions", GermanNoun.word(options))
+            o.set("followUpQuestions", GermanNoun.word(asked.count - main.count - options))
             o.set("statusQuestions", String(main.filter { $0.type == .status }.count))
+            o.set("themeStatusQuestions", String(main.filter { $0.type == .status && themes.contains($0.theme) }.count))
+            o.set("otherMainQuestions", GermanNoun.word(main.filter { !themes.contains($0.theme) }.count))
+            o.set("revisionNote", revisionNote { $0.item.hasPrefix("survey.") })
         }
         return o
     }
@@ -176,8 +196,11 @@ public struct ReportContext {
             trend.set("down", now < before)
             trend.set("same", now == before)
             trend.set("difference", GermanFormat.integer(abs(now - before)))
-            trend.set("units", CountText.units(abs(now - before), singular: spec.unitSingular, plural: spec.unitPlural))
+            trend.set("units", spec.unit.count(abs(now - before)))
+            trend.set("unitsDative", spec.unit.count(abs(now - before), .dative))
             trend.set("one", abs(now - before) == 1)
+            // Verb agreement: "ist das ein Arbeitsbündnis weniger", "sind das zwei …".
+            trend.set("sg", abs(now - before) <= 1)
             o.set("trend", trend)
             let moves = model.transitions.filter {
                 $0.itemID == item.id && $0.fromYear == previous.year && $0.toYear == latest.year && $0.from != $0.to
@@ -187,8 +210,8 @@ public struct ReportContext {
                 t.set("from", move.from)
                 t.set("to", move.to)
                 t.set("count", GermanFormat.integer(move.count))
-                t.set("units", CountText.units(move.count, singular: spec.unitSingular, plural: spec.unitPlural))
-                t.set("Units", CountText.capitalised(CountText.units(move.count, singular: spec.unitSingular, plural: spec.unitPlural)))
+                t.set("units", spec.unit.count(move.count))
+                t.set("Units", CountText.capitalised(spec.unit.count(move.count)))
                 t.set("one", move.count == 1)
                 return t
             })
@@ -205,10 +228,18 @@ public struct ReportContext {
         allSince.set("year", since.map(String.init) ?? "")
         allSince.set("sinceFirst", since == asked.first?.year)
         o.set("allSince", allSince)
-        // "2017: 1, 2018: 4, 2019: 7" for the waves before the latest.
-        let history = asked.dropLast().map { "\($0.year): \(GermanFormat.integer(model.counts(item: item.id, year: $0.year)?.count(lead) ?? 0))" }
-        o.set("history", history.joined(separator: ", "))
-        o.set("hasHistory", !history.isEmpty)
+        // "2017 erst in einem, 2018 in vier, seit 2020 in zehn Arbeitsbündnissen": every wave
+        // the item was asked in, as a sentence part after which the verb follows.
+        let points = asked.map { (year: $0.year, count: model.counts(item: item.id, year: $0.year)?.count(lead) ?? 0) }
+        o.set("history", spec.unit.history(points, all: model.regionCount))
+        o.set("hasHistory", asked.count > 1)
+        o.set("firstYear", asked.first.map { String($0.year) } ?? "")
+        o.set("askedSinceFirstWave", asked.first?.number == catalogue.waves.first?.number)
+        // Values the publication stated in its text; those of a figure or table are
+        // footnoted there (figureRevisionNote, the table's caption).
+        o.set("revisionNote", revisionNote { $0.item == item.id && !Self.isFigureOrTable($0.source) })
+        o.set("nonResponse", count(model.counts(item: item.id, year: latest.year)?.count(catalogue.missingCategory) ?? 0,
+                                   model.counts(item: item.id, year: latest.year)?.base ?? 0))
         return o
     }
 
@@ -238,6 +269,21 @@ public struct ReportContext {
             r.set("latest", count(chosen, base))
             return r
         })
+        // Groups for running text: the options everybody chose, the others with their counts,
+        // and the most and least frequent (ties together).
+        let base = rows.first?.2 ?? 0
+        let everyone = byFrequency.filter { $0.1 == base && base > 0 }
+        let rest = byFrequency.filter { !($0.1 == base && base > 0) }
+        o.set("everyone", GermanNoun.list(everyone.map { "„\($0.0)“" }))
+        o.set("hasEveryone", !everyone.isEmpty)
+        o.set("rest", GermanNoun.list(rest.map { "„\($0.0)“ (\(GermanFormat.countOf($0.1, $0.2)))" }))
+        o.set("hasRest", !rest.isEmpty)
+        if let most = byFrequency.first?.1, let least = byFrequency.last?.1 {
+            o.set("most", GermanNoun.list(byFrequency.filter { $0.1 == most }.map { "„\($0.0)“" }))
+            o.set("mostCount", GermanNoun.word(most))
+            o.set("least", GermanNoun.list(byFrequency.filter { $0.1 == least }.map { "„\($0.0)“" }))
+            o.set("leastCount", GermanNoun.word(least))
+        }
         return o
     }
 
@@ -249,6 +295,7 @@ public struct ReportContext {
         o.set("anchor", Self.anchor(figure))
         o.set("caption", figure.caption)
         o.set("block", MarkdownBlocks.figure(figure, unit: spec.unitPlural))
+        o.set("figureRevisionNote", revisionNote { $0.source == "Abbildung \(figure.number)" })
         return o
     }
 
@@ -257,7 +304,8 @@ public struct ReportContext {
         o.set("number", String(table.number))
         o.set("anchor", Self.anchor(table))
         o.set("title", table.title)
-        o.set("block", MarkdownBlocks.table(table, model: model))
+        // A revision of a published table value is footnoted in the table's caption.
+        o.set("block", MarkdownBlocks.table(table, model: model, captionNote: revisionNote { $0.source == "Tabelle \(table.number)" }))
         return o
     }
 
@@ -274,6 +322,31 @@ public struct ReportContext {
             t.set("code", column.theme)
             t.set("title", column.title)
             t.set("items", String(column.itemIDs.count))
+            t.set("itemTitles", GermanNoun.list(column.itemIDs.map { "„\(catalogue.item($0)?.shortTitle ?? $0)“" }))
+            t.set("answers", GermanFormat.integer(column.cells.first?.total ?? 0))
+            if let total = column.cells.first?.total, total > 0 {
+                t.set("oneAnswerPoints", GermanFormat.decimal(Ratio(100, total).rounded(scale: 1, decimals: 1), decimals: 1))
+            }
+            let drivers = model.analysis.themeDrivers.first { $0.theme == column.theme }
+            for category in table.categories {
+                let key = TemplateKey.category(category)
+                let out = (drivers?.flows ?? []).filter { $0.from == category }
+                let into = (drivers?.flows ?? []).filter { $0.to == category }
+                var d = TemplateObject()
+                d.set("outTotal", spec.unit.count(out.reduce(0) { $0 + $1.count }))
+                d.set("hasOut", !out.isEmpty)
+                d.set("out", GermanNoun.list(out.map { "\(Self.answers.count($0.count)) zu „\($0.to)“" }))
+                d.set("outSg", out.count == 1 && out[0].count == 1)
+                d.set("into", GermanNoun.list(into.map { "\(Self.answers.count($0.count)) aus „\($0.from)“" }))
+                d.set("intoSg", into.count == 1 && into[0].count == 1)
+                d.set("hasInto", !into.isEmpty)
+                let items = drivers?.changes[category] ?? []
+                d.set("items", GermanNoun.list(items.map { change in
+                    "„\(catalogue.item(change.itemID)?.shortTitle ?? change.itemID)“ (von \(GermanNoun.word(change.before)) auf \(GermanNoun.word(change.now)))"
+                }))
+                d.set("hasItems", !items.isEmpty)
+                t.set(key + "Drivers", d)
+            }
             for (category, cell) in zip(table.categories, column.cells) {
                 var c = TemplateObject()
                 c.set("share", GermanFormat.percent(cell.share))
@@ -282,6 +355,9 @@ public struct ReportContext {
                 if let change = cell.change {
                     let tenths = change.rounded(scale: 100, decimals: 1)
                     c.set("change", GermanFormat.percentagePoints(change))
+                    // For running text: "1,0 Prozentpunkte" (the direction is said in words).
+                    c.set("changeWords", GermanFormat.decimal(abs(tenths), decimals: 1) + " Prozentpunkte")
+                    c.set("changeWordsDative", GermanFormat.decimal(abs(tenths), decimals: 1) + " Prozentpunkten")
                     c.set("up", tenths > 0)
                     c.set("down", tenths < 0)
                     c.set("same", tenths == 0)
@@ -304,8 +380,184 @@ public struct ReportContext {
         return o
     }
 
+    /// Whether a published value's source is a figure or table ("Abbildung 5", "Tabelle 4").
+    static func isFigureOrTable(_ source: String) -> Bool {
+        source.hasPrefix("Abbildung ") || source.hasPrefix("Tabelle ")
+    }
+
+    /// What pooled answers are counted in: "eine Antwort", "zwei Antworten".
+    static let answers = GermanNoun(singular: "Antwort", plural: "Antworten", gender: .feminine)
+
+    // MARK: Free text, analysis, revisions
+
+    /// A free-text item in the latest wave it was asked: its coded entries, most frequent
+    /// first, each with how many units named it, and who answered at all.
+    func freeText(_ item: CatalogueItem) -> TemplateObject {
+        var o = TemplateObject()
+        o.set("id", item.id)
+        o.set("title", item.shortTitle)
+        o.set("question", item.question)
+        guard let coded = model.analysis.freeText(item.id) else {
+            o.set("asked", false)
+            o.set("entries", [TemplateObject]())
+            return o
+        }
+        o.set("asked", true)
+        o.set("year", String(coded.year))
+        o.set("respondents", count(coded.respondents, model.counts(item: item.parentID ?? "", year: coded.year)?
+            .count(catalogue.answerCategories(of: .status).first ?? "") ?? coded.respondents))
+        let entries = coded.entries.enumerated().map { index, entry -> TemplateObject in
+            var e = TemplateObject()
+            e.set("text", entry.text)
+            e.set("count", count(entry.regions, coded.respondents))
+            e.set("first", index == 0)
+            return e
+        }
+        o.set("entries", entries)
+        o.set("hasEntries", !entries.isEmpty)
+        // "Beratung per Video (fünf), Telefon-Hotline (vier) und …" for running text.
+        func mentions(_ list: ArraySlice<FreeTextTable.Entry>) -> String {
+            GermanNoun.list(list.map { "„\($0.text)“ (\(GermanNoun.word($0.regions)))" })
+        }
+        o.set("top", mentions(coded.entries.prefix(3)))
+        o.set("all", mentions(coded.entries[...]))
+        o.set("more", coded.entries.count > 3)
+        return o
+    }
+
+    /// Findings across items: participation, questionnaire changes, the largest changes,
+    /// missing answers.
+    func analysis() -> TemplateObject {
+        let analysis = model.analysis
+        var o = TemplateObject()
+        let complete = analysis.participation.allSatisfy { $0.answering == $0.population }
+        o.set("participationComplete", complete && !analysis.participation.isEmpty)
+        o.set("participation", analysis.participation.map { p -> TemplateObject in
+            var w = TemplateObject()
+            w.set("year", String(p.year))
+            w.set("answering", count(p.answering, p.population))
+            return w
+        })
+        func title(_ id: String) -> String { catalogue.item(id)?.shortTitle ?? id }
+        o.set("questionnaireChanges", analysis.questionnaireChanges.filter { !$0.added.isEmpty || !$0.dropped.isEmpty }
+            .map { change -> TemplateObject in
+                var c = TemplateObject()
+                c.set("year", String(change.year))
+                c.set("added", GermanNoun.list(change.added.map { "„\($0.shortTitle)“" }))
+                c.set("addedCount", GermanNoun.word(change.added.count))
+                c.set("hasAdded", !change.added.isEmpty)
+                c.set("oneAdded", change.added.count == 1)
+                c.set("dropped", GermanNoun.list(change.dropped.map { "„\($0.shortTitle)“" }))
+                c.set("droppedCount", GermanNoun.word(change.dropped.count))
+                c.set("hasDropped", !change.dropped.isEmpty)
+                c.set("oneDropped", change.dropped.count == 1)
+                return c
+            })
+        func changes(_ list: [ReportAnalysis.ItemChange]) -> [TemplateObject] {
+            list.map { change -> TemplateObject in
+                var c = TemplateObject()
+                c.set("title", title(change.itemID))
+                c.set("id", change.itemID)
+                c.set("fromYear", String(change.fromYear))
+                c.set("toYear", String(change.toYear))
+                c.set("before", GermanNoun.word(change.before))
+                c.set("now", GermanNoun.word(change.now))
+                c.set("difference", spec.unit.count(abs(change.difference)))
+                c.set("up", change.difference > 0)
+                c.set("down", change.difference < 0)
+                return c
+            }
+        }
+        o.set("gains", changes(analysis.latestChanges.filter { $0.difference > 0 }))
+        o.set("losses", changes(analysis.latestChanges.filter { $0.difference < 0 }))
+        o.set("hasLosses", analysis.latestChanges.contains { $0.difference < 0 })
+        o.set("largestOverallGains", changes(Array(analysis.overallChanges.filter { $0.difference > 0 }.prefix(3))))
+        let missing = analysis.nonResponse.filter { $0.year == model.lastYear }
+        o.set("nonResponse", missing.map { item -> TemplateObject in
+            var m = TemplateObject()
+            m.set("title", title(item.itemID))
+            m.set("id", item.itemID)
+            m.set("count", count(item.count, item.base))
+            m.set("figure", model.figures.first { $0.itemID == item.itemID }.map { String($0.number) } ?? "")
+            m.set("hasFigure", model.figures.contains { $0.itemID == item.itemID })
+            return m
+        })
+        o.set("hasNonResponse", !missing.isEmpty)
+        o.set("nonResponseItems", GermanNoun.word(missing.count))
+        o.set("nonResponseAnswers", GermanNoun.word(missing.reduce(0) { $0 + $1.count }))
+        o.set("allStatusCount", GermanNoun.word(model.catalogue.items.filter {
+            $0.type == .status && $0.parentID == nil && $0.headers[catalogue.waves.last?.number ?? 0] != nil
+                && model.counts(item: $0.id, year: model.lastYear).map { c in c.count(catalogue.answerCategories(of: .status).first ?? "") == c.base && c.base == model.regionCount } == true
+        }.count))
+        return o
+    }
+
+    /// The spec's published figures against the data: how many were reproduced, and every
+    /// revision with its reason.
+    func revisions() -> TemplateObject {
+        var o = TemplateObject()
+        guard let revisions = model.revisions else {
+            o.set("exists", false)
+            return o
+        }
+        o.set("exists", true)
+        o.set("publication", revisions.publication)
+        o.set("checked", GermanFormat.integer(revisions.checked))
+        o.set("reproduced", GermanFormat.integer(revisions.reproduced))
+        o.set("revised", GermanNoun.word(revisions.revisions.count))
+        o.set("none", revisions.revisions.isEmpty)
+        o.set("one", revisions.revisions.count == 1)
+        o.set("list", revisions.revisions.map { revision -> TemplateObject in
+            var r = TemplateObject()
+            r.set("text", Self.revisionText(revision, publication: revisions.publication, catalogue: catalogue))
+            return r
+        })
+        return o
+    }
+
+    /// Inline pandoc footnotes for the revisions a predicate selects ("" when none).
+    func revisionNote(_ predicate: (Revisions.Published) -> Bool) -> String {
+        guard let revisions = model.revisions else { return "" }
+        return revisions.revisions(where: predicate).map {
+            "^[" + TextEscaping.markdownInline(Self.revisionText($0, publication: revisions.publication, catalogue: catalogue)) + "]"
+        }.joined()
+    }
+
+    static func revisionText(_ revision: Revisions.Revision, publication: String, catalogue: Catalogue) -> String {
+        let row = revision.published
+        func display(_ value: Double) -> String {
+            let scaled = Revisions.rounded(value, revision.decimals)
+            switch row.unit {
+            case "percent": return GermanFormat.decimal(scaled, decimals: revision.decimals) + GermanFormat.unitSpace + "%"
+            case "percentage points":
+                return GermanFormat.decimal(scaled, decimals: revision.decimals, signed: true) + GermanFormat.unitSpace + "PP"
+            default: return GermanFormat.decimal(scaled, decimals: revision.decimals)
+            }
+        }
+        let period = row.year.replacingOccurrences(of: " vs ", with: " gegenüber ")
+        let what: String
+        switch row.item {
+        case "survey.mainQuestions": what = "die Zahl der Hauptfragen (\(period))"
+        case "survey.subQuestions": what = "die Zahl der Unterfragen (\(period))"
+        default:
+            let name = catalogue.item(row.item)?.shortTitle ?? row.item
+            what = "„\(row.category)“ bei „\(name)“ (\(period))"
+        }
+        let reason: String
+        switch revision.reason {
+        case .unreachable: reason = "Der veröffentlichte Wert ist mit ganzzahligen Antworten nicht erreichbar."
+        case .calculation(let count, let base):
+            reason = "Aus den dort ebenfalls genannten \(GermanFormat.countOf(count, base)) ergeben sich \(display(revision.current)); "
+                + "der veröffentlichte Wert beruht auf einem Rechenfehler."
+        case .differentCount: reason = "Die Abweichung beruht auf einer anderen Zählweise."
+        case .differs: reason = "Die Daten ergeben einen anderen Wert."
+        }
+        return "Revision: \(CountText.capitalised(publication)) wird für \(what) der Wert \(display(revision.publishedValue)) genannt; "
+            + "die Daten ergeben \(display(revision.current)). \(reason)"
+    }
+
     private func count(_ count: Int, _ base: Int) -> TemplateValue {
-        CountText(count: count, base: base, unitSingular: spec.unitSingular, unitPlural: spec.unitPlural).value
+        CountText(count: count, base: base, unit: spec.unit).value
     }
 
 }

@@ -14,7 +14,7 @@ public struct Template: Sendable {
     private let nodes: [Node]
 
     indirect enum Node: Sendable {
-        case text(String)
+        case text(String, line: Int)
         case variable(path: [String], raw: Bool, line: Int)
         case section(path: [String], inverted: Bool, children: [Node], line: Int)
     }
@@ -33,19 +33,28 @@ public struct Template: Sendable {
         nodes = try parser.parse()
     }
 
-    /// Renders with `context` as the outermost scope.
-    public func render(_ context: TemplateValue) throws(Template.Error) -> String {
+    /// Renders with `context` as the outermost scope. With `rules`, the rendered prose is
+    /// checked too (see `ProseCheck`): a violation fails with the template line it came from.
+    public func render(_ context: TemplateValue, rules: ProseRules? = nil) throws(Template.Error) -> String {
         var out = ""
-        try render(nodes, stack: [context], into: &out)
+        var origins: [(offset: Int, line: Int)] = []
+        try render(nodes, stack: [context], into: &out, origins: &origins)
+        if let rules, let finding = ProseCheck.findings(in: out, rules: rules).first {
+            let line = origins.last { $0.offset <= finding.offset }?.line ?? 0
+            throw Error(file: file, line: line, message: finding.message)
+        }
         return out
     }
 
-    private func render(_ nodes: [Node], stack: [TemplateValue], into out: inout String) throws(Template.Error) {
+    private func render(_ nodes: [Node], stack: [TemplateValue], into out: inout String,
+                        origins: inout [(offset: Int, line: Int)]) throws(Template.Error) {
         for node in nodes {
             switch node {
-            case .text(let text):
+            case .text(let text, let line):
+                origins.append((out.utf8.count, line))
                 out += text
             case .variable(let path, let raw, let line):
+                origins.append((out.utf8.count, line))
                 let value = try resolve(path, in: stack, line: line)
                 guard case .text(let text) = value else {
                     throw Error(file: file, line: line, message: "'\(path.joined(separator: "."))' is a list or object, not text")
@@ -54,16 +63,21 @@ public struct Template: Sendable {
             case .section(let path, let inverted, let children, let line):
                 let value = try resolve(path, in: stack, line: line)
                 if inverted {
-                    if !value.isTruthy { try render(children, stack: stack, into: &out) }
+                    if !value.isTruthy { try render(children, stack: stack, into: &out, origins: &origins) }
                     continue
                 }
                 switch value {
                 case .list(let items):
-                    for item in items { try render(children, stack: stack + [item], into: &out) }
+                    // Inside a list, `first` and `last` tell an item's position (an item's own
+                    // fields of that name win).
+                    for (index, item) in items.enumerated() {
+                        let position = TemplateValue.object(["first": .flag(index == 0), "last": .flag(index == items.count - 1)])
+                        try render(children, stack: stack + [position, item], into: &out, origins: &origins)
+                    }
                 case .object:
-                    try render(children, stack: stack + [value], into: &out)
+                    try render(children, stack: stack + [value], into: &out, origins: &origins)
                 default:
-                    if value.isTruthy { try render(children, stack: stack, into: &out) }
+                    if value.isTruthy { try render(children, stack: stack, into: &out, origins: &origins) }
                 }
             }
         }
@@ -138,11 +152,13 @@ public struct Template: Sendable {
         /// Prose may not contain digits: every number comes from the data.
         private func appendText(_ text: String, line: Int,
                                 to stack: inout [(path: [String], inverted: Bool, line: Int, nodes: [Node])]) throws(Template.Error) {
-            if let digit = text.first(where: { $0.isASCII && $0.isNumber }) {
+            // A legal reference ("§ 16h SGB II") is a name, not a number from the data.
+            let checked = text.replacing(/§[\s\u{00A0}]*\d+[a-z]*/, with: "§")
+            if let digit = checked.first(where: { $0.isASCII && $0.isNumber }) {
                 throw Template.Error(file: file, line: line,
                                      message: "hand-typed number '\(digit)' in the text; numbers must come from placeholders")
             }
-            if !text.isEmpty { stack[stack.count - 1].nodes.append(.text(text)) }
+            if !text.isEmpty { stack[stack.count - 1].nodes.append(.text(text, line: line)) }
         }
 
         struct Tag {

@@ -115,6 +115,19 @@ struct PublicationTests {
         #expect(compared > 350)
     }
 
+    /// What a reader of the web page sees contains no entity or Markdown escape.
+    @Test func theHTMLShowsNoEntityOrEscapedMarkup() throws {
+        let html = try #require(Self.shipped).html
+        let body = try #require(html.range(of: "<main").map { String(html[$0.lowerBound...]) })
+        let visible = Self.unescape(body.replacing(/<[^>]*>/, with: ""))
+        #expect(!visible.contains("&amp;"), "an entity shows through")
+        #expect(!visible.contains("&lt;") && !visible.contains("&gt;"))
+        #expect(visible.matches(of: /\\[\\`*_\[\]|<>#&]/).isEmpty, "a backslash escape shows through")
+        #expect(visible.contains("Klare Rollenverteilung & Transparenz"))
+        #expect(html.contains("class=\"einschaetzung\""))
+        #expect(html.contains("class=\"footnotes"), "the revisions are footnotes")
+    }
+
     @Test(.enabled(if: ExternalTool.available("chromium", "chromedriver", "python:axe_selenium_python")))
     func axeCoreFindsNoViolations() throws {
         let run = try #require(Self.shipped)

@@ -1,0 +1,186 @@
+import Formatting
+import Normalise
+
+/// What the report's text says about the data beyond single figures, computed here so that
+/// the interpretation follows the data: who took part in each wave, how the questionnaire
+/// changed, which items moved, what drove each theme's change, where answers are missing,
+/// and the coded free-text answers ranked by how many units gave them.
+public struct ReportAnalysis: Sendable {
+    /// Units that answered in a wave, against the population.
+    public struct Participation: Sendable, Hashable {
+        public let year: Int
+        public let answering: Int
+        public let population: Int
+    }
+
+    /// Questions (main questions and free-text follow-ups; options count with their
+    /// question) first asked, or no longer asked, in a wave.
+    public struct QuestionnaireChange: Sendable {
+        public let year: Int
+        public let added: [CatalogueItem]
+        public let dropped: [CatalogueItem]
+    }
+
+    /// The lead answer's count of a main status item in two waves.
+    public struct ItemChange: Sendable, Hashable {
+        public let itemID: String
+        public let fromYear: Int
+        public let toYear: Int
+        public let before: Int
+        public let now: Int
+        public let base: Int
+        public var difference: Int { now - before }
+    }
+
+    /// Answers that moved from one category to another between two waves, pooled.
+    public struct Flow: Sendable, Hashable {
+        public let from: String
+        public let to: String
+        public let count: Int
+    }
+
+    /// What lies behind a theme's change in the theme summary (Tabelle 4).
+    public struct ThemeDrivers: Sendable {
+        public let theme: String
+        /// Pooled moves between the categories, largest first.
+        public let flows: [Flow]
+        /// Items whose count of a category changed, per category.
+        public let changes: [String: [ItemChange]]
+    }
+
+    /// Missing answers ("keine Angabe") of an item in the latest wave it was asked.
+    public struct NonResponse: Sendable, Hashable {
+        public let itemID: String
+        public let year: Int
+        public let count: Int
+        public let base: Int
+    }
+
+    /// A free-text item's answers in one wave, coded into entries.
+    public struct CodedText: Sendable {
+        public let itemID: String
+        public let year: Int
+        /// Units that answered with text (not "keine Angabe").
+        public let respondents: Int
+        /// Entries with the number of units naming them, most frequent first.
+        public let entries: [FreeTextTable.Entry]
+    }
+
+    public let participation: [Participation]
+    public let questionnaireChanges: [QuestionnaireChange]
+    /// Main status items of the themes, latest wave against the one before (lead answer).
+    public let latestChanges: [ItemChange]
+    /// The same items from the first wave they were asked to the latest.
+    public let overallChanges: [ItemChange]
+    public let themeDrivers: [ThemeDrivers]
+    public let nonResponse: [NonResponse]
+    public let freeTexts: [String: CodedText]
+
+    public func freeText(_ itemID: String) -> CodedText? { freeTexts[itemID] }
+
+    public static let empty = ReportAnalysis(participation: [], questionnaireChanges: [], latestChanges: [], overallChanges: [],
+                                      themeDrivers: [], nonResponse: [], freeTexts: [:])
+}
+
+extension Aggregator {
+    func analysis(_ index: AnswerIndex, transitions: [Transition], counts: (String, Int) -> ItemWaveCounts?) -> ReportAnalysis {
+        let waves = catalogue.waves
+        let participation = waves.map { wave -> ReportAnalysis.Participation in
+            let answering = Set(data.answers.lazy.filter { $0.wave == wave.number }.map(\.regionAGS)).count
+            return .init(year: wave.year, answering: answering, population: catalogue.regions.count)
+        }
+        // A question is a main item or a follow-up that is not an option; a multiple-choice
+        // question is asked when any of its options is.
+        let questions = catalogue.items.filter { $0.type != .option }
+        func asked(_ item: CatalogueItem, _ wave: WaveDefinition) -> Bool {
+            item.type == .multipleChoice
+                ? catalogue.options(of: item.id).contains { $0.headers[wave.number] != nil }
+                : item.headers[wave.number] != nil
+        }
+        let changes = zip(waves, waves.dropFirst()).map { earlier, later in
+            ReportAnalysis.QuestionnaireChange(year: later.year,
+                                               added: questions.filter { asked($0, later) && !asked($0, earlier) },
+                                               dropped: questions.filter { asked($0, earlier) && !asked($0, later) })
+        }
+        let themes = Set(spec.themes.map(\.code))
+        let tracked = catalogue.items.filter { $0.type == .status && $0.parentID == nil && themes.contains($0.theme) }
+        let lead = catalogue.answerCategories(of: .status).first ?? ""
+        func change(_ item: CatalogueItem, _ category: String, from: WaveDefinition, to: WaveDefinition) -> ReportAnalysis.ItemChange? {
+            guard let before = counts(item.id, from.year), let now = counts(item.id, to.year) else { return nil }
+            return .init(itemID: item.id, fromYear: from.year, toYear: to.year, before: before.count(category),
+                         now: now.count(category), base: now.base)
+        }
+        var latest: [ReportAnalysis.ItemChange] = []
+        var overall: [ReportAnalysis.ItemChange] = []
+        if let last = waves.last {
+            let previous = waves.dropLast().last
+            for item in tracked {
+                if let previous, let c = change(item, lead, from: previous, to: last) { latest.append(c) }
+                if let first = waves.first(where: { item.headers[$0.number] != nil }), first.number != last.number,
+                   let c = change(item, lead, from: first, to: last) { overall.append(c) }
+            }
+        }
+        let byMagnitude: (ReportAnalysis.ItemChange, ReportAnalysis.ItemChange) -> Bool = {
+            abs($0.difference) != abs($1.difference) ? abs($0.difference) > abs($1.difference) : $0.itemID < $1.itemID
+        }
+        // Theme drivers between the last two waves: pooled moves and item changes per category.
+        var drivers: [ReportAnalysis.ThemeDrivers] = []
+        if let last = waves.last, let previous = waves.dropLast().last {
+            let categories = catalogue.answerCategories(of: .status)
+            for theme in spec.themes.map(\.code) {
+                let items = tracked.filter { $0.theme == theme }
+                let ids = Set(items.map(\.id))
+                var pooled: [String: Int] = [:]
+                for t in transitions where ids.contains(t.itemID) && t.fromYear == previous.year && t.toYear == last.year && t.from != t.to {
+                    pooled["\(t.from)\u{1F}\(t.to)", default: 0] += t.count
+                }
+                let flows = pooled.map { key, count -> ReportAnalysis.Flow in
+                    let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+                    return .init(from: parts[0], to: parts.count > 1 ? parts[1] : "", count: count)
+                }.sorted { $0.count != $1.count ? $0.count > $1.count : ($0.from, $0.to) < ($1.from, $1.to) }
+                var perCategory: [String: [ReportAnalysis.ItemChange]] = [:]
+                for category in categories {
+                    perCategory[category] = items.compactMap { change($0, category, from: previous, to: last) }
+                        .filter { $0.difference != 0 }.sorted(by: byMagnitude)
+                }
+                drivers.append(.init(theme: theme, flows: flows, changes: perCategory))
+            }
+        }
+        let missing = catalogue.missingCategory
+        let nonResponse = catalogue.items.filter { $0.type == .status || $0.type == .scale }.compactMap { item -> ReportAnalysis.NonResponse? in
+            guard let wave = waves.last(where: { item.headers[$0.number] != nil }), let c = counts(item.id, wave.year),
+                  c.count(missing) > 0 else { return nil }
+            return .init(itemID: item.id, year: wave.year, count: c.count(missing), base: c.base)
+        }
+        var freeTexts: [String: ReportAnalysis.CodedText] = [:]
+        for item in catalogue.items where item.type == .freeText {
+            guard let wave = waves.last(where: { item.headers[$0.number] != nil }) else { continue }
+            freeTexts[item.id] = codedText(item.id, year: wave.year, index)
+        }
+        return ReportAnalysis(participation: participation, questionnaireChanges: changes,
+                              latestChanges: latest.filter { $0.difference != 0 }.sorted(by: byMagnitude),
+                              overallChanges: overall.sorted(by: byMagnitude), themeDrivers: drivers,
+                              nonResponse: nonResponse, freeTexts: freeTexts)
+    }
+
+    /// A free-text item's answers of one wave, coded into entries (see `FreeTextCoder`),
+    /// most frequent first, ties in order of first mention.
+    func codedText(_ itemID: String, year: Int, _ index: AnswerIndex) -> ReportAnalysis.CodedText {
+        let corpus = data.answers.filter { $0.item == itemID && $0.isFreeText }.map(\.value)
+        let coder = FreeTextCoder(corpus: corpus)
+        let answers = index.answers(item: itemID, year: year).filter(\.isFreeText)
+        var unitsPerEntry: [String: Int] = [:]
+        var order: [String] = []
+        for answer in answers {
+            for entry in coder.entries(of: answer.value) {
+                if unitsPerEntry[entry] == nil { order.append(entry) }
+                unitsPerEntry[entry, default: 0] += 1
+            }
+        }
+        let entries = order.map { FreeTextTable.Entry(text: $0, regions: unitsPerEntry[$0] ?? 0) }
+            .enumerated().sorted { a, b in
+                a.element.regions != b.element.regions ? a.element.regions > b.element.regions : a.offset < b.offset
+            }.map(\.element)
+        return .init(itemID: itemID, year: year, respondents: answers.count, entries: entries)
+    }
+}

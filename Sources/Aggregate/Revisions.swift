@@ -1,0 +1,215 @@
+import Foundation
+import Formatting
+import Ingest
+import Normalise
+
+/// Figures an earlier publication stated, checked against the data, as statistical offices
+/// do with revisions: each value is either reproduced or a revision with the published and
+/// the current value and, where it can be told, why they differ.
+///
+/// The table (spec `revisions.table`) has the columns of `published-figures.csv`:
+/// `source,item,year,category,value,unit,note`. `item` is a catalogue item (for a
+/// multiple-choice question, `category` is the option's label), a theme as "<word> <code>"
+/// (the theme summary), or `survey.mainQuestions` / `survey.subQuestions`; `year` is a year
+/// or "<year> vs <year>" for a change; `category` may join categories with " + " (their sum);
+/// `unit` is `count`, `percent` or `percentage points`. A transition is given as year
+/// "2020→2021" and category "ja → nein".
+public struct Revisions: Sendable {
+    public struct Published: Sendable, Hashable {
+        public let source: String
+        public let item: String
+        public let year: String
+        public let category: String
+        public let value: String
+        public let unit: String
+        public let line: Int
+    }
+
+    public enum Reason: Sendable, Hashable {
+        /// No whole number of answers out of the base gives the published value.
+        case unreachable
+        /// The publication's own count gives another value: "9 von 13 sind 69 %".
+        case calculation(count: Int, base: Int)
+        /// A count that differs; the data do not say why.
+        case differentCount
+        /// Some other difference.
+        case differs
+    }
+
+    public struct Revision: Sendable, Hashable {
+        public let published: Published
+        /// The value from the data, at the published precision.
+        public let current: Double
+        public let decimals: Int
+        public let reason: Reason
+        public var publishedValue: Double { Double(published.value) ?? .nan }
+    }
+
+    /// The publication as the text names it ("im Abschlussbericht vom Januar 2022").
+    public let publication: String
+    /// Rows checked (those the data can answer).
+    public let checked: Int
+    public let reproduced: Int
+    public let revisions: [Revision]
+    /// Rows the data cannot answer (unknown item, wave not in the data).
+    public let unmatched: [Published]
+
+    public func revisions(where predicate: (Published) -> Bool) -> [Revision] { revisions.filter { predicate($0.published) } }
+}
+
+extension Revisions {
+    /// Reads the published table; a malformed file is a spec error naming file and line.
+    static func read(_ url: URL) throws(SpecErrors) -> [Published] {
+        let file = url.lastPathComponent
+        let sheet: Sheet
+        do {
+            let workbook = try CSVWorkbook(url: url)
+            sheet = try workbook.readSheet(named: workbook.sheetNames.first ?? "")
+        } catch {
+            throw SpecErrors([SpecError(file: file, line: nil, "cannot read the published figures: \(error.description)")])
+        }
+        let columns = ["source", "item", "year", "category", "value", "unit"]
+        guard let header = sheet.rows.first else { throw SpecErrors([SpecError(file: file, line: 1, "the file is empty")]) }
+        let names = header.cells.map { $0.value.text.trimmingCharacters(in: .whitespaces) }
+        var position: [String: Int] = [:]
+        for column in columns {
+            guard let index = names.firstIndex(of: column) else {
+                throw SpecErrors([SpecError(file: file, line: 1, "no column '\(column)'; expected " + columns.joined(separator: ", "))])
+            }
+            position[column] = header.cells[index].reference.column
+        }
+        return sheet.rows.dropFirst().compactMap { row -> Published? in
+            func text(_ column: String) -> String {
+                row.cells.first { $0.reference.column == position[column] }?.value.text.trimmingCharacters(in: .whitespaces) ?? ""
+            }
+            guard !text("item").isEmpty else { return nil }
+            return Published(source: text("source"), item: text("item"), year: text("year"), category: text("category"),
+                             value: text("value"), unit: text("unit"), line: row.index)
+        }
+    }
+
+    /// Checks every published value against the model.
+    static func check(_ rows: [Published], publication: String, model: ReportModel, questionCounts: (main: Int, sub: Int)) -> Revisions {
+        var checked = 0, reproduced = 0
+        var revisions: [Revision] = []
+        var unmatched: [Published] = []
+        let catalogue = model.catalogue
+        for row in rows {
+            guard let published = Double(row.value) else { unmatched.append(row); continue }
+            let decimals = row.value.split(separator: ".").dropFirst().first?.count ?? 0
+            let years = row.year.components(separatedBy: " vs ").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            var current: Double?
+            var reason = Reason.differs
+            switch (row.item, row.unit) {
+            case ("survey.mainQuestions", "count"): current = Double(questionCounts.main); reason = .differentCount
+            case ("survey.subQuestions", "count"): current = Double(questionCounts.sub); reason = .differentCount
+            default:
+                let transition = row.year.components(separatedBy: "→").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                let moves = row.category.components(separatedBy: " → ")
+                if transition.count == 2, moves.count == 2, row.unit == "count" {
+                    // "2020→2021", "ja → nein": how many units moved between two waves.
+                    current = Double(model.transitions.first {
+                        $0.itemID == row.item && $0.fromYear == transition[0] && $0.toYear == transition[1]
+                            && $0.from == moves[0] && $0.to == moves[1]
+                    }?.count ?? 0)
+                    reason = .differentCount
+                } else if let theme = themeCode(row.item, model: model) {
+                    (current, reason) = themeValue(theme, years: years, category: row.category, unit: row.unit,
+                                                   published: published, decimals: decimals, model: model)
+                } else if let (itemID, category) = itemAndCategory(row, catalogue: catalogue), years.count == 1,
+                          let counts = model.counts(item: itemID, year: years[0]) {
+                    // "sehr hoch + eher hoch": the published sum of several categories.
+                    let count = category.components(separatedBy: " + ").reduce(0) { $0 + counts.count($1) }
+                    switch row.unit {
+                    case "count":
+                        current = Double(count)
+                        reason = .differentCount
+                    case "percent":
+                        current = counts.base > 0 ? Double(count) * 100 / Double(counts.base) : nil
+                        let publishedCount = rows.first {
+                            $0.item == row.item && $0.year == row.year && $0.category == row.category && $0.unit == "count"
+                        }.flatMap { Int($0.value) }
+                        if let publishedCount, publishedCount == count {
+                            reason = .calculation(count: count, base: counts.base)
+                        } else if !reachable(published, decimals: decimals, bases: [counts.base]) {
+                            reason = .unreachable
+                        }
+                    default: break
+                    }
+                }
+            }
+            guard let current else { unmatched.append(row); continue }
+            checked += 1
+            if rounded(current, decimals) == rounded(published, decimals) {
+                reproduced += 1
+            } else {
+                revisions.append(Revision(published: row, current: current, decimals: decimals, reason: reason))
+            }
+        }
+        return Revisions(publication: publication, checked: checked, reproduced: reproduced, revisions: revisions, unmatched: unmatched)
+    }
+
+    public static func rounded(_ value: Double, _ decimals: Int) -> Int {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = value * scale
+        // Half away from zero, with a tolerance for binary fractions (0.5 stored as 0.49999…).
+        return Int((abs(scaled) + 0.5 + 1e-9).rounded(.down)) * (scaled < 0 ? -1 : 1)
+    }
+
+    /// "Themenbereich III" → "III" when the last word is a theme code of the spec.
+    static func themeCode(_ item: String, model: ReportModel) -> String? {
+        guard let last = item.split(separator: " ").last.map(String.init), item.contains(" ") else { return nil }
+        return model.spec.themes.contains { $0.code == last } ? last : nil
+    }
+
+    static func itemAndCategory(_ row: Published, catalogue: Catalogue) -> (String, String)? {
+        guard let item = catalogue.item(row.item) else { return nil }
+        if item.type == .multipleChoice {
+            guard let option = catalogue.options(of: item.id).first(where: { $0.shortTitle == row.category }) else { return nil }
+            return (option.id, catalogue.selectedCategory)
+        }
+        return (item.id, row.category)
+    }
+
+    static func themeValue(_ theme: String, years: [Int], category: String, unit: String, published: Double, decimals: Int,
+                           model: ReportModel) -> (Double?, Reason) {
+        guard let table = model.tables.lazy.compactMap({ table -> ThemeSummaryTable? in
+            if case .themeSummary(let t) = table, t.columns.contains(where: { $0.theme == theme }) { return t }
+            return nil
+        }).first, let cell = table.cell(theme: theme, category: category),
+        let column = table.columns.first(where: { $0.theme == theme }) else { return (nil, .differs) }
+        switch unit {
+        case "percent" where years == [table.year]:
+            let reason: Reason = reachable(published, decimals: decimals, bases: [cell.total]) ? .differs : .unreachable
+            return (cell.share.value * 100, reason)
+        case "percentage points" where years == [table.year] + (table.previousYear.map { [$0] } ?? []):
+            guard let change = cell.change, let previousTotal = column.previousTotal else { return (nil, .differs) }
+            let reason: Reason = reachable(published, decimals: decimals, bases: [cell.total, previousTotal]) ? .differs : .unreachable
+            return (change.value * 100, reason)
+        default:
+            return (nil, .differs)
+        }
+    }
+
+    /// Whether whole counts out of `bases` can give `value` (a share in percent for one base,
+    /// a difference of two shares in percentage points for two), at the given precision.
+    static func reachable(_ value: Double, decimals: Int, bases: [Int]) -> Bool {
+        let target = rounded(value, decimals)
+        switch bases.count {
+        case 1:
+            let base = bases[0]
+            guard base > 0 else { return false }
+            return (0...base).contains { rounded(Double($0) * 100 / Double(base), decimals) == target }
+        case 2:
+            let (a, b) = (bases[0], bases[1])
+            guard a > 0, b > 0 else { return false }
+            for k in 0...a {
+                for j in 0...b where rounded((Double(k) / Double(a) - Double(j) / Double(b)) * 100, decimals) == target { return true }
+            }
+            return false
+        default:
+            return true
+        }
+    }
+}

@@ -1,0 +1,144 @@
+/// A counted noun with what German grammar needs to count it: "ein Arbeitsbündnis",
+/// "keine der 18 Kommunen", "in zwölf Arbeitsbündnissen", "keiner der 22 Landkreise".
+/// The words come from the report spec (`unit`, `unit_singular`, `unit_gender`,
+/// `unit_dative`); nothing about a particular survey is written here.
+public struct GermanNoun: Sendable, Hashable {
+    public enum Gender: String, Sendable, CaseIterable {
+        case masculine = "m"
+        case feminine = "f"
+        case neuter = "n"
+    }
+
+    public enum Case: Sendable {
+        case nominative
+        case dative
+    }
+
+    public let singular: String
+    public let plural: String
+    /// Dative plural: "Arbeitsbündnissen", "Landkreisen", "Kommunen".
+    public let dativePlural: String
+    public let gender: Gender
+
+    /// Without an explicit dative plural the regular one is formed: `-n` unless the plural
+    /// already ends in -n or -s ("Kommunen", "Büros").
+    public init(singular: String, plural: String, gender: Gender, dativePlural: String? = nil) {
+        self.singular = singular
+        self.plural = plural
+        self.gender = gender
+        self.dativePlural = dativePlural ?? ((plural.hasSuffix("n") || plural.hasSuffix("s")) ? plural : plural + "n")
+    }
+
+    /// The plural noun in a case.
+    public func plural(_ grammaticalCase: Case) -> String { grammaticalCase == .dative ? dativePlural : plural }
+
+    // MARK: Numbers
+
+    private static let words = ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+                                "elf", "zwölf"]
+
+    /// A number standing alone: "eins" … "zwölf", larger ones in digits (DIN 5008 practice).
+    public static func word(_ n: Int) -> String { (0..<words.count).contains(n) ? words[n] : GermanFormat.integer(n) }
+
+    /// A number before this noun: "kein"/"keine", "ein"/"eine"/"einem"/"einer", "zwei" …
+    /// "zwölf", then digits.
+    public func cardinal(_ n: Int, _ grammaticalCase: Case = .nominative) -> String {
+        switch n {
+        case 0: return "kein" + article(grammaticalCase)
+        case 1: return "ein" + article(grammaticalCase)
+        default: return Self.word(n)
+        }
+    }
+
+    /// The ending of "ein"/"kein" before the noun in the singular.
+    private func article(_ grammaticalCase: Case) -> String {
+        switch (gender, grammaticalCase) {
+        case (.feminine, .nominative): return "e"
+        case (.feminine, .dative): return "er"
+        case (_, .nominative): return ""
+        case (_, .dative): return "em"
+        }
+    }
+
+    /// "ein Arbeitsbündnis", "zwei Arbeitsbündnisse", dative "zwei Arbeitsbündnissen",
+    /// "kein Landkreis", "keine Kommune".
+    public func count(_ n: Int, _ grammaticalCase: Case = .nominative) -> String {
+        let noun = (n == 1 || n == 0) ? singular : plural(grammaticalCase)
+        return cardinal(n, grammaticalCase) + " " + noun
+    }
+
+    /// A count standing for the noun, as in "2020 waren es zwei", "2020 war es noch keines":
+    /// "keines"/"keiner"/"keine", "eines"/"einer"/"eine", then "zwei" … "zwölf", digits.
+    public func pronoun(_ n: Int, _ grammaticalCase: Case = .nominative) -> String {
+        n <= 1 ? one(grammaticalCase, none: n == 0) : Self.word(n)
+    }
+
+    /// The pronoun that stands for one of several: "eines"/"einer"/"eine" (nominative),
+    /// "einem"/"einer" (dative); with `none` the negation "keines"/"keiner"/"keine".
+    private func one(_ grammaticalCase: Case, none: Bool) -> String {
+        let stem = none ? "kein" : "ein"
+        switch (gender, grammaticalCase) {
+        case (.masculine, .nominative): return stem + "er"
+        case (.neuter, .nominative): return stem + "es"
+        case (.feminine, .nominative): return stem + "e"
+        case (.feminine, .dative): return stem + "er"
+        case (_, .dative): return stem + "em"
+        }
+    }
+
+    /// A part of all: "alle 13 Arbeitsbündnisse", "12 der 13 Arbeitsbündnisse", "eines der
+    /// 13 Arbeitsbündnisse", "keine der 18 Kommunen"; dative "allen 13 Arbeitsbündnissen",
+    /// "einem der 13 Arbeitsbündnisse", "keiner der 18 Kommunen". In this fixed pattern the
+    /// part stays in digits (2 and more) so that it lines up with the base. nil for an empty
+    /// base: nobody was asked, and a sentence over nobody says nothing.
+    public func partitive(_ n: Int, of base: Int, _ grammaticalCase: Case = .nominative) -> String? {
+        guard base > 0 else { return nil }
+        let total = GermanFormat.integer(base)
+        if n == base { return (grammaticalCase == .dative ? "allen " : "alle ") + total + " " + plural(grammaticalCase) }
+        switch n {
+        case 0: return one(grammaticalCase, none: true) + " der " + total + " " + plural
+        case 1: return one(grammaticalCase, none: false) + " der " + total + " " + plural
+        default: return GermanFormat.integer(n) + " der " + total + " " + plural
+        }
+    }
+
+    /// A history as a sentence part: "2017 erst in sieben, 2018 und 2019 in zehn, seit 2020 in
+    /// allen 13 Arbeitsbündnissen" (dative, after "in"). Waves at the end with the same count
+    /// become "seit"; earlier runs of equal counts are joined ("2018 und 2019", "2017 bis
+    /// 2019"); "erst" marks a first value below the last one.
+    public func history(_ points: [(year: Int, count: Int)], preposition: String = "in", all: Int? = nil) -> String {
+        guard let last = points.last else { return "" }
+        var runs: [(first: Int, last: Int, count: Int, length: Int)] = []
+        for point in points {
+            if let previous = runs.last, previous.count == point.count {
+                runs[runs.count - 1] = (previous.first, point.year, point.count, previous.length + 1)
+            } else {
+                runs.append((point.year, point.year, point.count, 1))
+            }
+        }
+        func amount(_ n: Int, noun: Bool) -> String {
+            if let all, n == all, n > 1 { return "allen " + Self.word(n) + (noun ? " " + dativePlural : "") }
+            if n == 0 || n == 1 { return one(.dative, none: n == 0) + (noun ? " " + singular : "") }
+            return Self.word(n) + (noun ? " " + dativePlural : "")
+        }
+        var parts: [String] = []
+        for (index, run) in runs.dropLast().enumerated() {
+            let years = run.length == 1 ? "\(run.first)" : run.length == 2 ? "\(run.first) und \(run.last)" : "\(run.first) bis \(run.last)"
+            let early = index == 0 && run.count < last.count ? "erst " : ""
+            parts.append("\(years) \(early)\(preposition) \(amount(run.count, noun: false))")
+        }
+        let tail = runs[runs.count - 1]
+        let since = tail.length == 1 ? "\(tail.first)" : "seit \(tail.first)"
+        parts.append("\(since) \(preposition) \(amount(last.count, noun: true))")
+        return Self.list(parts)
+    }
+
+    /// "A", "A und B", "A, B und C".
+    public static func list(_ items: [String], conjunction: String = "und") -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " \(conjunction) " + (items.last ?? "")
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Formatting
+@testable import RenderReport
+import Testing
+
+/// The language helpers the template offers, for a neuter, a feminine and a masculine unit,
+/// and the checks on the rendered prose that stop a run with the template line.
+@Suite struct GermanLanguageTests {
+    static let neuter = GermanNoun(singular: "Arbeitsbündnis", plural: "Arbeitsbündnisse", gender: .neuter,
+                                   dativePlural: "Arbeitsbündnissen")
+    static let feminine = GermanNoun(singular: "Kommune", plural: "Kommunen", gender: .feminine)
+    static let masculine = GermanNoun(singular: "Landkreis", plural: "Landkreise", gender: .masculine)
+
+    @Test func numbersStandingAloneAreWordsUpToTwelve() {
+        #expect((0...13).map(GermanNoun.word) == ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht",
+                                                  "neun", "zehn", "elf", "zwölf", "13"])
+        #expect(GermanNoun.word(2933) == "2\u{202F}933")
+    }
+
+    @Test func theRegularDativePluralIsFormedWhenNotGiven() {
+        #expect(Self.masculine.dativePlural == "Landkreisen")
+        #expect(Self.feminine.dativePlural == "Kommunen")
+        #expect(GermanNoun(singular: "Büro", plural: "Büros", gender: .neuter).dativePlural == "Büros")
+    }
+
+    @Test(arguments: [
+        (neuter, ["kein Arbeitsbündnis", "ein Arbeitsbündnis", "zwei Arbeitsbündnisse", "13 Arbeitsbündnisse"],
+         ["keinem Arbeitsbündnis", "einem Arbeitsbündnis", "zwei Arbeitsbündnissen"]),
+        (feminine, ["keine Kommune", "eine Kommune", "zwei Kommunen", "13 Kommunen"],
+         ["keiner Kommune", "einer Kommune", "zwei Kommunen"]),
+        (masculine, ["kein Landkreis", "ein Landkreis", "zwei Landkreise", "13 Landkreise"],
+         ["keinem Landkreis", "einem Landkreis", "zwei Landkreisen"]),
+    ])
+    func countedNounsAgreeInGenderAndCase(noun: GermanNoun, nominative: [String], dative: [String]) {
+        #expect([0, 1, 2, 13].map { noun.count($0) } == nominative)
+        #expect([0, 1, 2].map { noun.count($0, .dative) } == dative)
+    }
+
+    @Test(arguments: [
+        (neuter, ["keines der 13 Arbeitsbündnisse", "eines der 13 Arbeitsbündnisse", "12 der 13 Arbeitsbündnisse",
+                  "alle 13 Arbeitsbündnisse"],
+         ["keinem der 13 Arbeitsbündnisse", "einem der 13 Arbeitsbündnisse", "allen 13 Arbeitsbündnissen"]),
+        (feminine, ["keine der 13 Kommunen", "eine der 13 Kommunen", "12 der 13 Kommunen", "alle 13 Kommunen"],
+         ["keiner der 13 Kommunen", "einer der 13 Kommunen", "allen 13 Kommunen"]),
+        (masculine, ["keiner der 13 Landkreise", "einer der 13 Landkreise", "12 der 13 Landkreise", "alle 13 Landkreise"],
+         ["keinem der 13 Landkreise", "einem der 13 Landkreise", "allen 13 Landkreisen"]),
+    ])
+    func partsOfAllAgreeInGenderAndCase(noun: GermanNoun, nominative: [String], dative: [String]) {
+        #expect([0, 1, 12, 13].map { noun.partitive($0, of: 13) } == nominative)
+        #expect([0, 1, 13].map { noun.partitive($0, of: 13, .dative) } == dative)
+        #expect(noun.partitive(0, of: 0) == nil, "no phrase over an empty base")
+    }
+
+    @Test func pronounsStandForTheNoun() {
+        #expect([Self.neuter, Self.feminine, Self.masculine].map { $0.pronoun(0) } == ["keines", "keine", "keiner"])
+        #expect([Self.neuter, Self.feminine, Self.masculine].map { $0.pronoun(1) } == ["eines", "eine", "einer"])
+        #expect(Self.feminine.pronoun(5) == "fünf")
+    }
+
+    @Test func historiesReadAsSentences() {
+        let points = [(2017, 1), (2018, 8), (2019, 12), (2020, 12), (2021, 12)].map { (year: $0.0, count: $0.1) }
+        #expect(Self.neuter.history(points) == "2017 erst in einem, 2018 in acht und seit 2019 in zwölf Arbeitsbündnissen")
+        #expect(Self.feminine.history(points) == "2017 erst in einer, 2018 in acht und seit 2019 in zwölf Kommunen")
+        let flat = [(2018, 8), (2019, 8), (2020, 7), (2021, 13)].map { (year: $0.0, count: $0.1) }
+        #expect(Self.masculine.history(flat, all: 13) == "2018 und 2019 erst in acht, 2020 in sieben und 2021 in allen 13 Landkreisen")
+        let one = [(2020, 0), (2021, 1)].map { (year: $0.0, count: $0.1) }
+        #expect(Self.masculine.history(one) == "2020 erst in keinem und 2021 in einem Landkreis")
+    }
+
+    @Test func listsJoinWithUnd() {
+        #expect(GermanNoun.list([]) == "")
+        #expect(GermanNoun.list(["A"]) == "A")
+        #expect(GermanNoun.list(["A", "B", "C"]) == "A, B und C")
+    }
+
+    // MARK: Rendered-text checks
+
+    static let rules = ProseRules(unit: neuter, population: 13)
+
+    static func render(_ source: String, _ context: TemplateValue) throws(Template.Error) -> String {
+        try Template(source, file: "t.md.mustache").render(context, rules: rules)
+    }
+
+    static let context = TemplateValue.object([
+        "n": .text("13"), "count": .text("4"), "year": .text("2019"), "share": .text("6 von 13"), "unit": .text("Arbeitsbündnisse"),
+    ])
+
+    @Test func aCountAtTheStartOfASentenceFailsWithItsLine() {
+        #expect(throws: Template.Error(file: "t.md.mustache", line: 3,
+                                       message: "a count at the start of a sentence ('4 …'); begin with a word (a year may begin one)")) {
+            try Self.render("Titel\n\nDas ist gut. {{count}} {{unit}} arbeiten daran.\n", Self.context)
+        }
+        // A year may start one; so may a number inside a sentence, or after an abbreviation.
+        #expect(throws: Never.self) {
+            try Self.render("{{year}} arbeiten {{count}} daran, z. B. {{count}} von ihnen.\n", Self.context)
+        }
+    }
+
+    @Test func twoNumbersSideBySideFailWithTheirLine() {
+        #expect(throws: Template.Error(file: "t.md.mustache", line: 2,
+                                       message: "two numbers side by side ('2019 6'); put words between them")) {
+            try Self.render("Erste Zeile.\nBei der ersten Erhebung {{year}} {{share}}.\n", Self.context)
+        }
+    }
+
+    @Test func anotherNameForTheUnitFailsWithItsLine() {
+        #expect(throws: Template.Error(file: "t.md.mustache", line: 1,
+                                       message: "'der 13 Regionen': the unit is called 'Arbeitsbündnisse' (spec 'unit'); use one name throughout")) {
+            try Self.render("So ist es in {{count}} der {{n}} Regionen.\n", Self.context)
+        }
+        #expect(throws: Never.self) { try Self.render("In allen {{n}} Arbeitsbündnissen und {{count}} der {{n}} Arbeitsbündnisse.\n", Self.context) }
+    }
+
+    @Test func tablesFiguresAndFrontMatterAreNotProse() {
+        #expect(throws: Never.self) {
+            try Self.render("---\ntitle: \"{{year}} {{count}}\"\n---\n\n| {{year}} | {{count}} |\n\n![{{count}} {{n}}](a.svg)\n", Self.context)
+        }
+    }
+
+    @Test func legalReferencesAreNotHandTypedNumbers() {
+        #expect(throws: Never.self) { try Self.render("Nach §\u{00A0}16h SGB II und § 35 SGB I.\n", Self.context) }
+        #expect(throws: Template.Error.self) { try Self.render("Das sind 16 Stück.\n", Self.context) }
+    }
+}
