@@ -17,6 +17,8 @@ struct HTMLPublisher {
     let created: String?
 
     static let install = "sudo apt-get install pandoc   # Debian/Ubuntu (or: make publish-deps)"
+    /// The heading of the endnotes (pandoc writes them without one).
+    static let endnotesHeading = "Anmerkungen"
 
     /// Starts pandoc on the Markdown; `finish` turns its output into the page.
     func start(markdown: String) throws(PublishError) -> Subprocess {
@@ -63,6 +65,9 @@ struct HTMLPublisher {
         // pandoc 2.17 puts role="doc-endnote" on the footnotes' <li>, which takes them out of
         // their list for assistive technology (axe: "list"); the <section> keeps its role.
         html = html.replacingOccurrences(of: " role=\"doc-endnote\"", with: "")
+        // The endnotes get a heading, so that they appear in the outline and can be found.
+        html = html.replacingOccurrences(of: "role=\"doc-endnotes\">\n<hr />",
+                                         with: "role=\"doc-endnotes\">\n<h1 class=\"unnumbered\" id=\"anmerkungen\">\(Self.endnotesHeading)</h1>")
         return html
     }
 

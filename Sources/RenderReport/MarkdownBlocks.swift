@@ -33,9 +33,9 @@ enum MarkdownBlocks {
             .replacingOccurrences(of: "\n", with: " ")
     }
 
-    static func table(_ table: ReportTable, model: ReportModel, captionNote: String = "") -> String {
+    static func table(_ table: ReportTable, model: ReportModel) -> String {
         let anchor = "[]{#\(ReportContext.anchor(table))}\n\n"
-        let caption = "\n\nTable: " + TextEscaping.markdownInline("Tabelle \(table.number): \(table.title)") + captionNote
+        let caption = "\n\nTable: " + TextEscaping.markdownInline("Tabelle \(table.number): \(table.title)")
         let source = "\n\n*\(TextEscaping.markdownInline(model.sourceLine))*"
         return anchor + pipeTable(table, model: model) + caption + source
     }

@@ -304,8 +304,10 @@ public struct ReportContext {
         o.set("number", String(table.number))
         o.set("anchor", Self.anchor(table))
         o.set("title", table.title)
-        // A revision of a published table value is footnoted in the table's caption.
-        o.set("block", MarkdownBlocks.table(table, model: model, captionNote: revisionNote { $0.source == "Tabelle \(table.number)" }))
+        o.set("block", MarkdownBlocks.table(table, model: model))
+        // Revisions of published table values, footnoted where the text names the table
+        // (pandoc 2.17 does not read notes inside a table caption).
+        o.set("revisionNote", revisionNote { $0.source == "Tabelle \(table.number)" })
         return o
     }
 

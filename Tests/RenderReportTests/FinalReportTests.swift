@@ -126,7 +126,7 @@ import TestSupport
         // where they stand (the figure's sentence, Tabelle 4's caption), each once.
         #expect(before.contains("Von 133 dort genannten Werten werden 129 genau reproduziert. Es weichen vier Werte ab"))
         #expect(changed.contains { $0.contains("Von 133 dort genannten Werten werden") && !$0.contains("werden 129 ") })
-        #expect(changed.contains { $0.hasPrefix("Table: Tabelle 4:") && $0.contains("für „ja“ bei „Themenbereich II“") })
+        #expect(changed.contains { $0.hasPrefix("Fasst man alle Fragen") && $0.contains("für „ja“ bei „Themenbereich II“") })
         let sentence = try #require(changed.first { $0.hasPrefix("Einen festen Katalog der Leistungen") })
         #expect(sentence.components(separatedBy: "^[Revision:").count - 1 == 2)
         #expect(changed.contains { $0.hasPrefix("| ja | 91,3") })
