@@ -72,14 +72,23 @@ public struct Aggregator: Sendable {
     func table(_ table: ReportSpec.Table, _ index: AnswerIndex) -> ReportTable {
         let latest = catalogue.waves.last?.year ?? 0
         switch table {
-        case .options(let number, let title, let itemID, let year, _):
+        case .options(let number, let title, let itemID, let year, _, _):
             let year = year ?? latest
-            let rows = catalogue.options(of: itemID).map { option -> OptionsTable.Row in
-                let answers = index.answers(item: option.id, year: year)
-                return OptionsTable.Row(option: option.shortTitle, itemID: option.id,
-                                        count: answers.filter { $0.value == catalogue.selectedCategory }.count, base: answers.count)
+            let options = catalogue.options(of: itemID)
+            let previousYear = catalogue.waves.last { $0.year < year }.flatMap { wave in
+                options.contains { $0.headers[wave.number] != nil } ? wave.year : nil
             }
-            return .options(OptionsTable(number: number, title: title, itemID: itemID, year: year, rows: rows))
+            func counted(_ option: CatalogueItem, _ year: Int) -> (count: Int, base: Int) {
+                let answers = index.answers(item: option.id, year: year)
+                return (answers.filter { $0.value == catalogue.selectedCategory }.count, answers.count)
+            }
+            let rows = options.map { option -> OptionsTable.Row in
+                let now = counted(option, year)
+                let wave = previousYear.flatMap { catalogue.wave(year: $0) }
+                let before = wave.flatMap { option.headers[$0.number] != nil ? counted(option, $0.year) : nil }
+                return OptionsTable.Row(option: option.shortTitle, itemID: option.id, count: now.count, base: now.base, previous: before)
+            }
+            return .options(OptionsTable(number: number, title: title, itemID: itemID, year: year, previousYear: previousYear, rows: rows))
         case .themeSummary(let number, let title, let themes, let year, _):
             return .themeSummary(themeSummary(number: number, title: title, themes: themes, year: year ?? latest, index))
         case .freeText(let number, let title, let items, let headings, let year, _):

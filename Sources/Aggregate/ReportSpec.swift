@@ -25,7 +25,7 @@ public struct ReportSpec: Sendable {
 
     public enum Table: Sendable {
         /// The options of a multiple-choice question in one wave (Tabelle 2).
-        case options(number: Int, title: String, item: String, year: Int?, line: Int)
+        case options(number: Int, title: String, item: String, year: Int?, line: Int, headings: [String])
         /// Per theme, all Status items of the latest wave pooled, with the change against the
         /// wave before (Tabelle 4).
         case themeSummary(number: Int, title: String, themes: [String], year: Int?, line: Int)
@@ -34,13 +34,23 @@ public struct ReportSpec: Sendable {
 
         public var number: Int {
             switch self {
-            case .options(let n, _, _, _, _), .themeSummary(let n, _, _, _, _), .freeText(let n, _, _, _, _, _): return n
+            case .options(let n, _, _, _, _, _), .themeSummary(let n, _, _, _, _), .freeText(let n, _, _, _, _, _): return n
+            }
+        }
+
+        /// Column headings given in the spec (free-text tables: one per item; an options
+        /// table: the heading of its first column).
+        public var headings: [String] {
+            switch self {
+            case .freeText(_, _, _, let headings, _, _): return headings
+            case .options(_, _, _, _, _, let headings): return headings
+            case .themeSummary: return []
             }
         }
 
         public var title: String {
             switch self {
-            case .options(_, let t, _, _, _), .themeSummary(_, let t, _, _, _), .freeText(_, let t, _, _, _, _): return t
+            case .options(_, let t, _, _, _, _), .themeSummary(_, let t, _, _, _), .freeText(_, let t, _, _, _, _): return t
             }
         }
     }

@@ -62,7 +62,7 @@ public struct ReportSpecReader {
         }
         for table in spec.tables {
             switch table {
-            case .options(let number, _, let id, let year, let line):
+            case .options(let number, _, let id, let year, let line, _):
                 checkYears(year.map { [$0] }, line: line)
                 if let item = item(id, line: line), item.type != .multipleChoice {
                     errors.append(SpecError(file: spec.file, line: line,
@@ -304,7 +304,8 @@ private struct NodeReader {
         switch kind {
         case "options":
             guard let item = string(f, "item", in: node) else { return nil }
-            return .options(number: number, title: title, item: item, year: year, line: line)
+            return .options(number: number, title: title, item: item, year: year, line: line,
+                            headings: strings(f, "headings", in: node, required: false) ?? [])
         case "themeSummary":
             guard let themes = strings(f, "themes", in: node) else { return nil }
             return .themeSummary(number: number, title: title, themes: themes, year: year, line: line)

@@ -8,12 +8,16 @@ public struct OptionsTable: Sendable {
         public let count: Int
         public let base: Int
         public var share: Ratio? { Ratio.share(count, of: base) }
+        /// The option in the wave before, nil when it was not asked then.
+        public let previous: (count: Int, base: Int)?
     }
 
     public let number: Int
     public let title: String
     public let itemID: String
     public let year: Int
+    /// The wave before `year`, when the question was asked then too (for a comparison column).
+    public let previousYear: Int?
     public let rows: [Row]
 }
 

@@ -8,7 +8,7 @@ enum MarkdownBlocks {
     /// every format). The source line is part
     /// of the figure itself (the SVG draws it), so it is not repeated under the caption.
     static func figure(_ figure: FigureSeries, unit: String) -> String {
-        let caption = TextEscaping.markdownInline("Abbildung \(figure.number): \(figure.caption)")
+        let caption = TextEscaping.markdownInline("Abbildung \(figure.number): \(GermanTypography.text(figure.caption))")
         let alt = attribute(altText(figure, unit: unit))
         return "![\(caption)](abbildungen/\(figure.fileStem).svg){#\(ReportContext.anchor(figure)) width=\"100%\" alt=\"\(alt)\"}"
     }
@@ -16,7 +16,7 @@ enum MarkdownBlocks {
     /// The data in words, for readers who cannot see the chart.
     static func altText(_ figure: FigureSeries, unit: String) -> String {
         let kind = figure.kind == .status ? "Gestapeltes Balkendiagramm" : "Gruppiertes Balkendiagramm"
-        let waves = figure.years.reversed().map { year -> String in
+        let waves = figure.years.map { year -> String in
             guard figure.asked(year: year) else { return "\(year): nicht erhoben" }
             let values = figure.categories.compactMap { category -> String? in
                 guard let point = figure.point(year: year, category: category) else { return nil }
@@ -48,10 +48,15 @@ enum MarkdownBlocks {
         let md = TextEscaping.markdownInline
         switch table {
         case .options(let t):
-            var out = row(["Option", "Anzahl", "Anteil"]) + "|:---|---:|---:|\n"
+            // The answer options with their count in the wave before (where asked) and now.
+            let heading = model.spec.tables.first { $0.number == t.number }?.headings.first ?? "Antwortoption"
+            let previous = t.previousYear.map { [" \($0)"] } ?? []
+            var out = row([md(heading)] + previous.map { "Anzahl" + $0 } + ["Anzahl \(t.year)", "Anteil \(t.year)"])
+            out += "|:---|" + String(repeating: "---:|", count: previous.count + 2) + "\n"
             for entry in t.rows {
-                out += row([md(entry.option), GermanFormat.countOf(entry.count, entry.base),
-                            entry.share.map { GermanFormat.percent($0, decimals: 0) } ?? "–"])
+                let before = t.previousYear == nil ? [] : [entry.previous.map { GermanFormat.countOf($0.count, $0.base) } ?? "nicht erhoben"]
+                out += row([md(entry.option)] + before + [GermanFormat.countOf(entry.count, entry.base),
+                                                          entry.share.map { GermanFormat.percent($0, decimals: 0) } ?? "–"])
             }
             return String(out.dropLast())
         case .themeSummary(let t):

@@ -36,7 +36,7 @@ public struct ReportContext {
             var o = TemplateObject()
             o.set("number", String(figure.number))
             o.set("anchor", Self.anchor(figure))
-            o.set("caption", figure.caption)
+            o.set("caption", GermanTypography.text(figure.caption))
             return o
         })
         var tables = TemplateObject()
@@ -158,7 +158,7 @@ public struct ReportContext {
         var o = TemplateObject()
         o.set("id", item.id)
         o.set("title", item.shortTitle)
-        o.set("question", item.question)
+        o.set("question", GermanTypography.text(item.question))
         let asked = catalogue.waves.filter { item.headers[$0.number] != nil }
         let categories = catalogue.answerCategories(of: item.type)
         let lead = categories.first ?? "ja"
@@ -247,7 +247,7 @@ public struct ReportContext {
     func options(_ item: CatalogueItem) -> TemplateObject {
         var o = TemplateObject()
         o.set("id", item.id)
-        o.set("question", item.question)
+        o.set("question", GermanTypography.text(item.question))
         let options = catalogue.options(of: item.id)
         guard let latest = catalogue.waves.last(where: { wave in options.contains { $0.headers[wave.number] != nil } }) else {
             o.set("asked", false)
@@ -278,6 +278,23 @@ public struct ReportContext {
         o.set("hasEveryone", !everyone.isEmpty)
         o.set("rest", GermanNoun.list(rest.map { "„\($0.0)“ (\(GermanFormat.countOf($0.1, $0.2)))" }))
         o.set("hasRest", !rest.isEmpty)
+        // Options chosen more or less often than in the wave before (when it was asked then).
+        if let previous = catalogue.waves.last(where: { $0.number < latest.number }) {
+            let changes = options.compactMap { option -> (String, Int, Int)? in
+                guard option.headers[previous.number] != nil, let before = model.counts(item: option.id, year: previous.year),
+                      let now = model.counts(item: option.id, year: latest.year) else { return nil }
+                let b = before.count(catalogue.selectedCategory), n = now.count(catalogue.selectedCategory)
+                return b == n ? nil : (option.shortTitle, b, n)
+            }
+            func listed(_ list: [(String, Int, Int)]) -> String {
+                GermanNoun.list(list.map { "„\($0.0)“ (von \(GermanNoun.word($0.1)) auf \(GermanNoun.word($0.2)))" })
+            }
+            o.set("previousYear", String(previous.year))
+            o.set("rose", listed(changes.filter { $0.2 > $0.1 }))
+            o.set("hasRisen", changes.contains { $0.2 > $0.1 })
+            o.set("fell", listed(changes.filter { $0.2 < $0.1 }))
+            o.set("hasFallen", changes.contains { $0.2 < $0.1 })
+        }
         if let most = byFrequency.first?.1, let least = byFrequency.last?.1 {
             o.set("most", GermanNoun.list(byFrequency.filter { $0.1 == most }.map { "„\($0.0)“" }))
             o.set("mostCount", GermanNoun.word(most))
@@ -293,7 +310,7 @@ public struct ReportContext {
             : (catalogue.item(figure.itemID).map(options) ?? TemplateObject())
         o.set("number", String(figure.number))
         o.set("anchor", Self.anchor(figure))
-        o.set("caption", figure.caption)
+        o.set("caption", GermanTypography.text(figure.caption))
         o.set("block", MarkdownBlocks.figure(figure, unit: spec.unitPlural))
         o.set("figureRevisionNote", revisionNote { $0.source == "Abbildung \(figure.number)" })
         return o
@@ -398,7 +415,7 @@ public struct ReportContext {
         var o = TemplateObject()
         o.set("id", item.id)
         o.set("title", item.shortTitle)
-        o.set("question", item.question)
+        o.set("question", GermanTypography.text(item.question))
         guard let coded = model.analysis.freeText(item.id) else {
             o.set("asked", false)
             o.set("entries", [TemplateObject]())

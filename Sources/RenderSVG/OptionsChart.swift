@@ -49,7 +49,11 @@ struct OptionsChart {
         let largest = max(context.population, figure.points.map(\.count).max() ?? 0)
         let valueRoom = regular.width(GermanFormat.integer(largest), size: style.smallSize) + 6
         let barWidth = style.width - m - barLeft - valueRoom
-        let axisMaximum = max(context.population, figure.points.filter(\.asked).map(\.count).max() ?? 0)
+        // A filtered question was put to fewer units than the population: the axis ends at
+        // the largest base asked, and its title names n only when every year had the same.
+        let bases = askedYears.compactMap { figure.base(year: $0) }
+        let axisMaximum = max(bases.max() ?? context.population, figure.points.filter(\.asked).map(\.count).max() ?? 0)
+        let axisTitle = Set(bases).count == 1 ? "Anzahl \(context.unitPlural) (n = \(bases[0]))" : "Anzahl \(context.unitPlural) (n je Jahr: Legende)"
         let scale = axisMaximum > 0 ? barWidth / Double(axisMaximum) : 0
         let pitch = 10.5
         let barHeight = 8.0
@@ -76,7 +80,7 @@ struct OptionsChart {
             y += groupHeight + 7
         }
         y += canvas.countAxis(left: barLeft, width: barWidth, maximum: axisMaximum, top: y - 3, gridTop: gridTop - 2, gridIndex: gridIndex,
-                              title: context.axisTitle + ", Mehrfachauswahl") - 3
+                              title: axisTitle + ", Mehrfachauswahl") - 3
         y += 6
         y += canvas.sourceLine(context.sourceLine, top: y)
         y += m
@@ -84,7 +88,7 @@ struct OptionsChart {
     }
 
     func description() -> String {
-        let parts = figure.years.reversed().map { year -> String in
+        let parts = figure.years.map { year -> String in
             guard figure.asked(year: year) else { return "\(year): nicht erhoben" }
             let values = figure.categories.map { option -> String in
                 guard let point = figure.point(year: year, category: option), point.asked else { return "\(option) nicht erhoben" }
