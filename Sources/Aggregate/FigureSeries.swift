@@ -80,6 +80,19 @@ public struct FigureSeries: Sendable {
     /// The figure's file stem: `abb01`.
     public var fileStem: String { "abb" + (number < 10 ? "0" : "") + String(number) }
 
+    /// The numbers in words for readers who cannot see the chart, years in order:
+    /// "2017 (n = 13): ja 7, in Erarbeitung 3, …; 2018: nicht erhoben; …".
+    public func dataSentence(unitPlural: String) -> String {
+        years.map { year -> String in
+            guard asked(year: year) else { return "\(year): nicht erhoben" }
+            let values = categories.compactMap { category -> String? in
+                guard let point = point(year: year, category: category) else { return nil }
+                return point.asked ? "\(category) \(point.count)" : "\(category) nicht erhoben"
+            }
+            return "\(year) (n = \(base(year: year) ?? 0)): " + values.joined(separator: ", ")
+        }.joined(separator: "; ") + "."
+    }
+
     /// The figure's anchor in the report (Markdown, HTML, DOCX bookmarks): `abb-01`.
     public var anchor: String { "abb-" + (number < 10 ? "0" : "") + String(number) }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Colours: the Okabe–Ito palette (safe for colour-blind readers) for categories, a
-/// sequential blue scale for waves, and label colours chosen by computed contrast.
+/// Colours: the Okabe–Ito palette (safe for colour-blind readers) for categories, an
+/// alternating light/dark sequence for waves, and label colours chosen by computed contrast.
 public enum Palette {
     public static let okabeIto = ["#009E73", "#E69F00", "#D55E00", "#0072B2", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 
@@ -23,13 +23,16 @@ public enum Palette {
         }
     }
 
-    /// Light to dark blues (ColorBrewer "Blues"); the latest wave is darkest.
-    public static let blues = ["#DEEBF7", "#C6DBEF", "#9ECAE1", "#6BAED6", "#4292C6", "#2171B5", "#08519C", "#08306B"]
+    /// Colours for the waves of grouped bars, in wave order: a lighter and a darker colour
+    /// alternate, so that every colour has at least 3:1 contrast against white and against
+    /// its neighbours (WCAG 1.4.11), and the hues differ for readers who see fewer colours.
+    /// More waves than colours repeat the cycle (its last and first still contrast).
+    public static let waves = ["#4F86C6", "#13294B", "#C0701E", "#3D1F5C", "#2E8B57", "#3B1A05", "#B0589A", "#06261D",
+                               "#7A7A2E", "#1A1A1A"]
 
     public static func waveColours(count: Int) -> [String] {
         guard count > 0 else { return [] }
-        if count <= blues.count - 2 { return Array(blues.suffix(count + 1).dropLast()) + [] }
-        return (0..<count).map { blues[min(blues.count - 1, $0 * blues.count / count)] }
+        return (0..<count).map { waves[$0 % waves.count] }
     }
 
     /// Text colour for a label on `background`: black or white, whichever contrasts more

@@ -15,9 +15,19 @@ struct AnnexFormats {
     let share: XlsxFormat
     let points: XlsxFormat
     let notAsked: XlsxFormat
+    /// Bold labels on the cover ("Stand", "Kontakt").
+    let label: XlsxFormat
+    let heading: XlsxFormat
+    /// A symbol in the Zeichenerklärung.
+    let symbol: XlsxFormat
+    /// Years as numbers without a thousands separator.
+    let year: XlsxFormat
+    /// The data warning on the answers sheet.
+    let warning: XlsxFormat
 
     init(_ workbook: XlsxWorkbook) throws(XlsxError) {
-        title = try workbook.addFormat().bold().fontSize(13).wrap().align(.top)
+        // Titles are not wrapped: in column A they run on into the empty cells to the right.
+        title = try workbook.addFormat().bold().fontSize(13).align(.top)
         subtitle = try workbook.addFormat().fontSize(11).align(.top)
         header = try workbook.addFormat().bold().wrap().background("#DDEBF7").bottomBorder().align(.verticalCentre)
         text = try workbook.addFormat().align(.top)
@@ -26,9 +36,15 @@ struct AnnexFormats {
         inlineNote = try workbook.addFormat().italic().fontColour("#595959")
         link = try workbook.addFormat().underline().fontColour("#0563C1").align(.top)
         count = try workbook.addFormat().numberFormat("0")
-        // Excel and LibreOffice show the decimal comma themselves in a German locale.
-        share = try workbook.addFormat().numberFormat("0.0%")
-        points = try workbook.addFormat().numberFormat("+0.0\" PP\";-0.0\" PP\";0.0\" PP\"")
-        notAsked = try workbook.addFormat().italic().fontColour("#595959")
+        // Excel and LibreOffice show the decimal comma themselves in a German locale; the
+        // stored values stay exact (a share 0.923…, a change in points −11.83…).
+        share = try workbook.addFormat().numberFormat("0.0 %")
+        points = try workbook.addFormat().numberFormat("+0.0\" PP\";\"−\"0.0\" PP\";\"±\"0.0\" PP\"")
+        notAsked = try workbook.addFormat().fontColour("#595959").align(.right)
+        label = try workbook.addFormat().bold().align(.top)
+        heading = try workbook.addFormat().bold().fontSize(12)
+        symbol = try workbook.addFormat().bold().align(.top)
+        year = try workbook.addFormat().numberFormat("0").align(.left)
+        warning = try workbook.addFormat().bold().fontColour("#7A1F00")
     }
 }

@@ -4,8 +4,9 @@ import Foundation
 import Normalise
 import XlsxWriter
 
-/// The Excel annex for the ministry: a contents sheet, one sheet per figure and table with
-/// the numbers and a native chart, the tidy answers and the validation notes.
+/// The Excel annex for the ministry: a cover with the symbols explained, contents, numbered
+/// notes, one sheet per figure and table with the numbers (Excel tables) and a native
+/// chart, the tidy answers, the codebook and the validation notes.
 public struct AnnexWriter: Sendable {
     public let model: ReportModel
     public let answers: [TidyAnswer]
@@ -34,6 +35,9 @@ public struct AnnexWriter: Sendable {
 
     /// Sheet names for figures and tables, decided before writing so links can point ahead.
     struct Plan {
+        var cover = ""
+        var notes = ""
+        var codebook = ""
         var contents = ""
         var figures: [Int: String] = [:]
         var tables: [Int: String] = [:]
@@ -51,17 +55,23 @@ public struct AnnexWriter: Sendable {
         let formats = try AnnexFormats(workbook)
         var names = SheetNames()
         var plan = Plan()
+        plan.cover = names.make("Deckblatt")
         plan.contents = names.make("Inhalt")
+        plan.notes = names.make("Hinweise")
         for figure in model.figures { plan.figures[figure.number] = names.make("Abb" + twoDigits(figure.number)) }
         for table in model.tables { plan.tables[table.number] = names.make("Tab" + twoDigits(table.number)) }
         plan.answers = names.make("Antworten")
+        plan.codebook = names.make("Codebuch")
         plan.validation = names.make("Validierung")
 
         let sheets = SheetWriter(workbook: workbook, formats: formats, model: model, plan: plan)
+        try sheets.cover()
         try sheets.contents()
+        try sheets.notes()
         for figure in model.figures { try sheets.figure(figure) }
         for table in model.tables { try sheets.table(table) }
         try sheets.answers(answers)
+        try sheets.codebook()
         try sheets.validation(issues)
         try workbook.close()
     }

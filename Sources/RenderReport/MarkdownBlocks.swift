@@ -16,15 +16,7 @@ enum MarkdownBlocks {
     /// The data in words, for readers who cannot see the chart.
     static func altText(_ figure: FigureSeries, unit: String) -> String {
         let kind = figure.kind == .status ? "Gestapeltes Balkendiagramm" : "Gruppiertes Balkendiagramm"
-        let waves = figure.years.map { year -> String in
-            guard figure.asked(year: year) else { return "\(year): nicht erhoben" }
-            let values = figure.categories.compactMap { category -> String? in
-                guard let point = figure.point(year: year, category: category) else { return nil }
-                return point.asked ? "\(category) \(point.count)" : "\(category) nicht erhoben"
-            }
-            return "\(year) (n = \(figure.base(year: year) ?? 0)): " + values.joined(separator: ", ")
-        }
-        return "\(kind), Anzahl \(unit) je Erhebungsjahr. " + waves.joined(separator: "; ") + "."
+        return "\(kind), Anzahl \(unit) je Erhebungsjahr. " + figure.dataSentence(unitPlural: unit)
     }
 
     /// Pandoc attribute values: backslash and double quote escaped, no line breaks.

@@ -88,14 +88,6 @@ struct OptionsChart {
     }
 
     func description() -> String {
-        let parts = figure.years.map { year -> String in
-            guard figure.asked(year: year) else { return "\(year): nicht erhoben" }
-            let values = figure.categories.map { option -> String in
-                guard let point = figure.point(year: year, category: option), point.asked else { return "\(option) nicht erhoben" }
-                return "\(option) \(point.count)"
-            }
-            return "\(year) (n = \(figure.base(year: year) ?? 0)): " + values.joined(separator: ", ")
-        }
-        return "Anzahl \(context.unitPlural), die die Option gewählt haben, je Erhebungsjahr. " + parts.joined(separator: "; ") + "."
+        "Anzahl \(context.unitPlural), die die Option gewählt haben, je Erhebungsjahr. " + figure.dataSentence(unitPlural: context.unitPlural)
     }
 }

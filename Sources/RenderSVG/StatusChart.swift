@@ -97,12 +97,7 @@ struct StatusChart {
 
     /// The data in words, for screen readers: "2021: ja 10, in Erarbeitung 2, …".
     func description() -> String {
-        let parts = figure.years.map { year -> String in
-            guard figure.asked(year: year) else { return "\(year): nicht erhoben" }
-            let values = figure.categories.map { "\($0) \(figure.point(year: year, category: $0)?.count ?? 0)" }
-            return "\(year) (n = \(figure.base(year: year) ?? 0)): " + values.joined(separator: ", ")
-        }
-        return "Anzahl \(context.unitPlural) je Antwort und Erhebungsjahr. " + parts.joined(separator: "; ") + "."
+        "Anzahl \(context.unitPlural) je Antwort und Erhebungsjahr. " + figure.dataSentence(unitPlural: context.unitPlural)
     }
 }
 

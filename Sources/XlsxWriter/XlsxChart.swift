@@ -24,8 +24,10 @@ public final class XlsxChart {
     }
 
     /// Adds a series with its values, category labels, name, fill colour and data labels.
+    /// `customLabels` replaces the label of single points (0-based index → text), e.g. to
+    /// say "nicht erhoben" where a value is missing instead of leaving a bar that reads as 0.
     public func addSeries(name: String, categories: Range, values: Range, fill: String, labels: Bool,
-                          labelsInside: Bool) throws(XlsxError) {
+                          labelsInside: Bool, customLabels: [Int: String] = [:]) throws(XlsxError) {
         guard let series = chart_add_series(handle, nil, nil) else {
             throw CBridge.failure("add chart series '\(name)'", "libxlsxwriter refused the series")
         }
@@ -46,6 +48,16 @@ public final class XlsxChart {
             "0;-0;;".withCString { chart_series_set_labels_num_format(series, $0) }
             chart_series_set_labels_position(series, UInt8(labelsInside ? LXW_CHART_LABEL_POSITION_CENTER.rawValue
                                                                          : LXW_CHART_LABEL_POSITION_OUTSIDE_END.rawValue))
+        }
+        if let last = customLabels.keys.max() {
+            // One entry per point up to the last custom one; an empty entry keeps the default.
+            let texts = (0...last).map { customLabels[$0].map { strdup($0) } ?? nil }
+            defer { for text in texts { free(text) } }
+            let result = CBridge.withPointerArray(count: texts.count, zero: lxw_chart_data_label(),
+                                                  fill: { label, index in label.value = texts[index] }) {
+                chart_series_set_labels_custom(series, $0)
+            }
+            try CBridge.check(result, "custom labels of chart series '\(name)'")
         }
     }
 

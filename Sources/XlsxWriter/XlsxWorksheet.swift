@@ -121,6 +121,43 @@ public final class XlsxWorksheet {
         }
     }
 
+    /// Makes a range an Excel table (a ListObject): its first row holds `headers` (which
+    /// must be unique), readers get header semantics, filter and sort, and Power Query a
+    /// name. `name` must start with a letter and hold letters, digits and underscores.
+    /// The data cells are written as usual, before or after.
+    public func addTable(rows: ClosedRange<Int>, columns: ClosedRange<Int>, name: String, headers: [String],
+                         headerFormat: XlsxFormat? = nil) throws(XlsxError) {
+        guard headers.count == columns.count, Set(headers).count == headers.count else {
+            throw CBridge.failure("add table \(name) on \(self.name)", "needs one unique header per column, got \(headers)")
+        }
+        let cNames = headers.map { strdup($0) }
+        let cName = strdup(name)
+        defer {
+            for pointer in cNames { free(pointer) }
+            free(cName)
+        }
+        let result = CBridge.withPointerArray(count: headers.count, zero: lxw_table_column(), fill: { column, index in
+            column.header = cNames[index]
+            column.header_format = headerFormat?.handle
+        }) { columnPointers in
+            var options = lxw_table_options()
+            options.name = cName
+            options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
+            options.style_type_number = 1
+            options.columns = columnPointers
+            return worksheet_add_table(handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
+                                       lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound), &options)
+        }
+        try CBridge.check(result, "add table \(name) at \(place(rows.lowerBound, columns.lowerBound))")
+    }
+
+    /// Turns off Excel's "number stored as text" flag in a range such as "A1:XFD1048576"
+    /// (codes like AGS numbers are text on purpose).
+    public func ignoreNumbersStoredAsText(in range: String) throws(XlsxError) {
+        try CBridge.check(range.withCString { worksheet_ignore_errors(handle, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), $0) },
+                          "ignore number-as-text in \(name)")
+    }
+
     /// Places a chart with its top-left corner at a cell.
     public func insert(_ chart: XlsxChart, row: Int, column: Int, scaleX: Double = 1, scaleY: Double = 1,
                        description: String) throws(XlsxError) {
