@@ -62,7 +62,7 @@ enum ProseCheck {
         var running = 0
         for scalar in scalars {
             utf8Offsets.append(running)
-            running += String(scalar).utf8.count
+            running += scalar.utf8.count
         }
         utf8Offsets.append(running)
         func finding(_ index: Int, _ message: String) -> Finding {
@@ -91,10 +91,16 @@ enum ProseCheck {
             var k = j + 1
             while k < scalars.count, ["\"", "“", "”", "“", ")", "*", "_"].contains(scalars[k]) { k += 1 }
             guard k < scalars.count, scalars[k] == " " else { continue }
-            let before = String(String.UnicodeScalarView(scalars[..<j]))
-            let word = before.split(whereSeparator: { $0 == " " || $0 == "(" }).last.map(String.init) ?? ""
-            let twoWords = before.split(separator: " ").suffix(2).joined(separator: " ")
-            if scalars[j] == ".", abbreviations.contains(word) || abbreviations.contains(twoWords) || word.allSatisfy(\.isNumber) { continue }
+            if scalars[j] == "." {
+                // The word before the period, and the two words ("z. B"), read backwards.
+                var start = j
+                while start > 0, scalars[start - 1] != " ", scalars[start - 1] != "(" { start -= 1 }
+                let word = String(String.UnicodeScalarView(scalars[start..<j]))
+                var twoStart = start > 0 ? start - 1 : 0
+                while twoStart > 0, scalars[twoStart - 1] != " " { twoStart -= 1 }
+                let twoWords = String(String.UnicodeScalarView(scalars[twoStart..<j]))
+                if abbreviations.contains(word) || abbreviations.contains(twoWords) || word.allSatisfy(\.isNumber) { continue }
+            }
             while k < scalars.count, [" ", "*", "_", "„"].contains(scalars[k]) { k += 1 }
             starts.append(k)
         }

@@ -153,7 +153,8 @@ public struct Template: Sendable {
         private func appendText(_ text: String, line: Int,
                                 to stack: inout [(path: [String], inverted: Bool, line: Int, nodes: [Node])]) throws(Template.Error) {
             // A legal reference ("§ 16h SGB II") is a name, not a number from the data.
-            let checked = text.replacing(/§[\s\u{00A0}]*\d+[a-z]*/, with: "§")
+            // (Swift Regex is slow; most text has no "§" and needs none.)
+            let checked = text.contains("§") ? text.replacing(/§[\s\u{00A0}]*\d+[a-z]*/, with: "§") : text
             if let digit = checked.first(where: { $0.isASCII && $0.isNumber }) {
                 throw Template.Error(file: file, line: line,
                                      message: "hand-typed number '\(digit)' in the text; numbers must come from placeholders")
