@@ -35,16 +35,18 @@ struct HTMLPublisher {
         }
     }
 
-    func finish(_ pandoc: Subprocess) throws(PublishError) -> String {
+    /// The page for the screen, and the same page for print without the figures' data
+    /// tables (print hides them; leaving them out spares the PDF engine a fifth of its work).
+    func finish(_ pandoc: Subprocess) throws(PublishError) -> (screen: String, print: String) {
         let outcome = pandoc.wait()
         guard outcome.status == 0 else {
             throw .toolFailed(format: "html", tool: "pandoc", status: outcome.status, detail: PublishError.tail(outcome.stderr))
         }
-        return try page(from: outcome.stdout)
+        return (try page(from: outcome.stdout), try page(from: outcome.stdout, dataTables: false))
     }
 
     /// The post-processing of pandoc's page (separate from running pandoc, for tests).
-    func page(from pandocHTML: String) throws(PublishError) -> String {
+    func page(from pandocHTML: String, dataTables: Bool = true) throws(PublishError) -> String {
         var html = pandocHTML
         guard let head = html.range(of: "</head>") else { throw .unexpectedHTML("</head>") }
         html.replaceSubrange(head, with: "<style>\n\(style.stylesheet)</style>\n</head>")
@@ -61,7 +63,7 @@ struct HTMLPublisher {
             html.replaceSubrange(range, with: Self.scrollFrame(labelledBy: "\(anchor)-titel")
                                      + "<table id=\"\(anchor)\">\n<caption id=\"\(anchor)-titel\">")
         }
-        for figure in model.figures { try embed(figure, in: &html) }
+        for figure in model.figures { try embed(figure, in: &html, dataTable: dataTables) }
         // pandoc 2.17 puts role="doc-endnote" on the footnotes' <li>, which takes them out of
         // their list for assistive technology (axe: "list"); the <section> keeps its role.
         html = html.replacingOccurrences(of: " role=\"doc-endnote\"", with: "")
@@ -73,14 +75,14 @@ struct HTMLPublisher {
 
     /// `<figure><img src="abbildungen/abb01.svg" id="abb-01" …>…</figure>` becomes
     /// `<figure id="abb-01"><img src="data:…" …>…</figure>` followed by the data table.
-    private func embed(_ figure: FigureSeries, in html: inout String) throws(PublishError) {
+    private func embed(_ figure: FigureSeries, in html: inout String, dataTable: Bool) throws(PublishError) {
         let anchor = figure.anchor
         let image = "<img src=\"abbildungen/\(figure.fileStem).svg\" id=\"\(anchor)\""
         guard let svg = svgs[figure.fileStem], let imageRange = html.range(of: image),
               let open = html.range(of: "<figure>", options: .backwards, range: html.startIndex..<imageRange.lowerBound),
               let close = html.range(of: "</figure>", range: imageRange.upperBound..<html.endIndex)
         else { throw .unexpectedHTML("figure \(anchor)") }
-        let table = FigureDataTable.html(figure, anchor: anchor, unitPlural: model.spec.unitPlural)
+        let table = dataTable ? FigureDataTable.html(figure, anchor: anchor, unitPlural: model.spec.unitPlural) : ""
         let dataURI = "data:image/svg+xml;base64," + Data(svg.utf8).base64EncodedString()
         html.replaceSubrange(close, with: "</figure>\n" + table)
         html.replaceSubrange(imageRange, with: "<img src=\"\(dataURI)\"")

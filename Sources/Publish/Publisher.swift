@@ -75,7 +75,7 @@ public final class Publisher: @unchecked Sendable {
         }
         // pandoc's HTML comes first: the PDF engine (loading on one core since `start`) waits
         // for it, and the DOCX started now would only compete with it for the other core.
-        var html: String?
+        var html: (screen: String, print: String)?
         if formats.contains(.html) || formats.contains(.pdf) {
             let publisher = HTMLPublisher(style: style, model: model, svgs: svgs, created: created.map(Self.iso))
             try attempt { () throws(PublishError) in html = try publisher.finish(try publisher.start(markdown: markdown)) }
@@ -88,7 +88,7 @@ public final class Publisher: @unchecked Sendable {
             }
         }
         if let html, formats.contains(.html) {
-            try write(html, to: Self.htmlFile)
+            try write(html.screen, to: Self.htmlFile)
             files.append(Self.htmlFile)
         }
         if formats.contains(.pdf) {
@@ -96,7 +96,7 @@ public final class Publisher: @unchecked Sendable {
                 skipped.append(engineError)
             } else if let html, let engine {
                 try attempt { () throws(PublishError) in
-                    try PDFPublisher.finish(engine, html: html)
+                    try PDFPublisher.finish(engine, html: html.print)
                     files.append(Self.pdfFile)
                 }
             } else {
