@@ -42,7 +42,14 @@ def styles(xml: str) -> str:
                  f'<w:color w:val="{ACCENT}" />', xml)
     # Titles left-aligned like the web page and the PDF.
     xml = xml.replace('<w:jc w:val="center" />', '<w:jc w:val="left" />')
-    return xml
+    # The institute's assessments (pandoc custom-style "Einschätzung"), set apart as in the HTML.
+    assessment = (
+        '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Einschaetzung">'
+        '<w:name w:val="Einschätzung" /><w:basedOn w:val="BodyText" /><w:qFormat />'
+        '<w:pPr><w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="6B5A2E" /></w:pBdr>'
+        '<w:shd w:val="clear" w:color="auto" w:fill="F7F3EA" /><w:ind w:left="284" w:right="284" /></w:pPr>'
+        '</w:style>')
+    return xml.replace("</w:styles>", assessment + "</w:styles>")
 
 
 def main() -> int:

@@ -254,6 +254,8 @@ struct PublicationTests {
         #expect(document.matches(of: /<pic:pic[ >]/).count == 22, "22 images")
         #expect(document.components(separatedBy: "<w:tbl>").count - 1 == 4, "4 tables")
         #expect(document.contains("TOC \\o"), "Word's own contents field")
+        #expect(document.components(separatedBy: "<w:pStyle w:val=\"Einschaetzung\"").count - 1 >= 5, "assessments in their own style")
+        #expect(document.contains("<w:footnoteReference"), "revisions as Word footnotes")
         // Headings carry their numbers 1, 1.1, 1.1.1 and never 0.
         var numbered = 0
         for heading in document.matches(of: /<w:pStyle w:val="Heading\d" \/>.*?<\/w:p>/) {
