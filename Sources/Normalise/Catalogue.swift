@@ -93,6 +93,19 @@ public struct Catalogue: Sendable {
             .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 
+    /// Whether `answer` to `parent` opens `item` (its filter): one of the item's
+    /// `openingAnswers`, or by default the first category of the parent's scale. Spellings
+    /// are compared folded, as answers are.
+    public func opens(_ item: CatalogueItem, parent: CatalogueItem, answer: String) -> Bool {
+        if !item.openingAnswers.isEmpty { return item.openingAnswers.contains { $0.folded == answer.folded } }
+        return answerCategories(of: parent.type).first.map { $0.folded == answer.folded } ?? false
+    }
+
+    /// The answers that open `item`, for messages.
+    public func openingAnswers(of item: CatalogueItem, parent: CatalogueItem) -> [String] {
+        item.openingAnswers.isEmpty ? Array(answerCategories(of: parent.type).prefix(1)) : item.openingAnswers
+    }
+
     /// Items that belong to a theme (`Themenbereich`).
     public func items(inTheme theme: String) -> [CatalogueItem] { items.filter { $0.theme == theme } }
 

@@ -27,8 +27,8 @@ public struct CatalogueItem: Sendable, Hashable {
     public let id: String
     public let theme: String
     public let type: ItemType
-    /// The item this one depends on (`Bezug`): asked only if that was answered `ja`;
-    /// for options, their multiple-choice question.
+    /// The item this one depends on (`Bezug`): asked only if that was answered with an
+    /// opening answer (see `openingAnswers`); for options, their multiple-choice question.
     public let parentID: String?
     public let shortTitle: String
     public let wording: String
@@ -38,9 +38,13 @@ public struct CatalogueItem: Sendable, Hashable {
     public let headers: [Int: String]
     /// Where the item is defined (for messages).
     public let row: Int
+    /// The parent's answers that open this item (`Filterantwort`); empty: the first
+    /// category of the parent's answer scale (for Status: "ja").
+    public let openingAnswers: [String]
 
     public init(id: String, theme: String, type: ItemType, parentID: String?, shortTitle: String, wording: String,
-                answerOptions: [String], headers: [Int: String], row: Int) {
+                answerOptions: [String], headers: [Int: String], row: Int, openingAnswers: [String] = []) {
+        self.openingAnswers = openingAnswers
         self.id = id
         self.theme = theme
         self.type = type

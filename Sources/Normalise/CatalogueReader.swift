@@ -76,7 +76,9 @@ public struct CatalogueReader {
             let fileName = table.value(row, "Datei").text.trimmingCharacters(in: .whitespaces)
             let sheetName = table.value(row, "Tabellenblatt").text
             let regionHeader = table.value(row, "Regionsspalte").text
-            for (field, value) in [("Datei", fileName), ("Tabellenblatt", sheetName), ("Regionsspalte", regionHeader)]
+            // A CSV file has one sheet: it needs no sheet name.
+            let isCSV = fileName.lowercased().hasSuffix(".csv")
+            for (field, value) in [("Datei", fileName), ("Tabellenblatt", isCSV ? "-" : sheetName), ("Regionsspalte", regionHeader)]
             where value.isEmpty {
                 issues.append(.init(.error, .emptyField(field), at: table.location(row, field)))
             }
@@ -137,11 +139,14 @@ public struct CatalogueReader {
             let parent = table.value(row, "Bezug").text.trimmingCharacters(in: .whitespaces)
             let options = table.value(row, "Antwortoptionen").text
                 .split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // Optional column: the answers of the parent that open this item ("a | b").
+            let opening = table.value(row, "Filterantwort").text
+                .split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             items.append(CatalogueItem(id: id, theme: table.value(row, "Themenbereich").text.trimmingCharacters(in: .whitespaces),
                                        type: type, parentID: parent.isEmpty ? nil : parent,
                                        shortTitle: table.value(row, "Kurztitel").text.whitespaceFolded,
                                        wording: table.value(row, "Wortlaut").text.whitespaceFolded,
-                                       answerOptions: options, headers: headers, row: row.index))
+                                       answerOptions: options, headers: headers, row: row.index, openingAnswers: opening))
         }
         // References must point to existing items; options to multiple-choice questions.
         let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

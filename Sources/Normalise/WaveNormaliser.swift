@@ -235,7 +235,7 @@ struct WaveNormaliser {
             if parent.type != .multipleChoice, parent.headers[wave.number] != nil {
                 // The parent was asked in this wave: it gates with its answer.
                 switch parsed[parent.id] {
-                case .category(let category) where category == "ja": break
+                case .category(let category) where catalogue.opens(current, parent: parent, answer: category): break
                 case .category(let category): return (parent.id, category)
                 case .text(let text): return (parent.id, text)
                 case .unknown(let text): return (parent.id, text)
