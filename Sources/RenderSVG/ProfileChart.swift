@@ -10,16 +10,6 @@ public struct ProfileChart: Sendable {
         self.style = style
     }
 
-    static func short(_ category: String) -> String {
-        switch category {
-        case "ja": return "ja"
-        case "in Erarbeitung": return "i. E."
-        case "nein": return "nein"
-        case "keine Angabe": return "k. A."
-        default: return String(category.prefix(5))
-        }
-    }
-
     public func svg(_ profile: RegionProfile, set: ProfileSet, unitPlural: String, sourceLine: String,
                     themeTitles: [String: String]) -> String {
         var canvas = ChartCanvas(style: style)
@@ -28,6 +18,7 @@ public struct ProfileChart: Sendable {
         let size = style.smallSize
         let colours = Palette.colours(for: set.categories)
         let colourOf = Dictionary(zip(set.categories, colours).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
+        let shorts = ShortLabels.make(set.categories)
         var y = m
         let title = "Regionalprofil \(profile.name) (AGS \(profile.ags))"
         y += canvas.lines(FontMetrics.bold.wrap(title, maxWidth: style.width - 2 * m, size: style.titleSize),
@@ -75,7 +66,7 @@ public struct ProfileChart: Sendable {
                 }
                 let fill = colourOf[answer] ?? "#BBBBBB"
                 canvas.rect(x: x + 1, y: centre - 5.5, width: cellWidth - 2, height: 11, fill: fill)
-                canvas.centredText(Self.short(answer), x: x + cellWidth / 2, centerY: centre, size: size, anchor: .middle,
+                canvas.centredText(shorts[answer] ?? answer, x: x + cellWidth / 2, centerY: centre, size: size, anchor: .middle,
                                    fill: Palette.labelColour(on: fill))
             }
             let total = row.distribution.reduce(0, +)
@@ -95,7 +86,7 @@ public struct ProfileChart: Sendable {
         y += 8
         var x = m
         for (category, colour) in zip(set.categories, colours) {
-            let short = Self.short(category)
+            let short = shorts[category] ?? category
             let label = short == category ? category : "\(short) = \(category)"
             canvas.rect(x: x, y: y, width: 8, height: 8, fill: colour, stroke: "#595959")
             canvas.centredText(label, x: x + 11, centerY: y + 4, size: size)

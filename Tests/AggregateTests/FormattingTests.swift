@@ -43,3 +43,17 @@ import Testing
         #expect(TextEscaping.markdownInline("1. Punkt") == "1\\. Punkt")
     }
 }
+
+@Suite struct ShortLabelTests {
+    @Test func shortFormsAreDistinctForLabelsSharingAPrefix() {
+        let status = ShortLabels.make(["ja", "in Erarbeitung", "nein", "keine Angabe"])
+        #expect(status == ["ja": "ja", "in Erarbeitung": "i. E.", "nein": "nein", "keine Angabe": "k. A."])
+        let filter = ShortLabels.make(["trifft zu", "trifft nicht zu"])
+        #expect(filter["trifft zu"] == "t. z.")
+        #expect(filter["trifft nicht zu"] == "t. n. z.")
+        let scale = ShortLabels.make(["sehr hoch", "eher hoch", "eher gering", "sehr gering", "stimme voll zu", "stimme eher zu"])
+        #expect(Set(scale.values).count == scale.count, "\(scale)")
+        let clash = ShortLabels.make(["sehr gut", "sehr gering"])
+        #expect(clash == ["sehr gut": "s. g.", "sehr gering": "se. g."], "the second keeps more of its first word")
+    }
+}
