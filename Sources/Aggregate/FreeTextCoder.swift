@@ -30,11 +30,14 @@ public struct FreeTextCoder: Sendable {
     static func hardSplit(_ answer: String) -> [String] {
         answer.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == ";" })
             .map { piece -> String in
-                var text = piece.trimmingCharacters(in: .whitespaces)
+                // Native trimming: Foundation's bridged trimmingCharacters was a tenth of the
+                // aggregate stage.
+                var text = piece.drop(while: \.isWhitespace)
                 while let first = text.first, first == "-" || first == "–" || first == "•" {
-                    text = String(text.dropFirst()).trimmingCharacters(in: .whitespaces)
+                    text = text.dropFirst().drop(while: \.isWhitespace)
                 }
-                return text
+                while let last = text.last, last.isWhitespace { text = text.dropLast() }
+                return String(text)
             }
             .filter { !$0.isEmpty }
     }

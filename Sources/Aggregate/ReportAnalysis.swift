@@ -166,7 +166,7 @@ extension Aggregator {
     /// A free-text item's answers of one wave, coded into entries (see `FreeTextCoder`),
     /// most frequent first, ties in order of first mention.
     func codedText(_ itemID: String, year: Int, _ index: AnswerIndex) -> ReportAnalysis.CodedText {
-        let corpus = data.answers.filter { $0.item == itemID && $0.isFreeText }.map(\.value)
+        let corpus = catalogue.waves.flatMap { index.answers(item: itemID, year: $0.year) }.filter(\.isFreeText).map(\.value)
         let coder = FreeTextCoder(corpus: corpus)
         let answers = index.answers(item: itemID, year: year).filter(\.isFreeText)
         var unitsPerEntry: [String: Int] = [:]

@@ -23,6 +23,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Rows of the synthetic wide sheet (streaming ingest).") var rows = 100_000
     @Option(help: "Python with the baseline's packages (bench/requirements.txt).") var python = "python3"
     @Flag(help: "Skip the Python baseline.") var noBaseline = false
+    @Option(help: "Run only these sections (comma-separated: shipped, formats, stages, large, scaling, wide).") var only: String?
 
     var executable: String { URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path }
     var scratch: URL { FileManager.default.temporaryDirectory.appendingPathComponent("monitoring-bench-\(getpid())") }
@@ -36,13 +37,16 @@ struct Bench: ParsableCommand {
         if baseline == nil, !noBaseline {
             print("Python baseline unavailable: run `\(python) -m pip install -r bench/requirements.txt` (make bench does)")
         }
-        try shippedEndToEnd(baseline)
-        try publicationFormats()
-        try shippedData()
-        try renderStages()
-        try largeSurvey(baseline)
-        try scaling()
-        try syntheticWorkbook()
+        let sections = Set((only ?? "shipped,formats,stages,large,scaling,wide").split(separator: ",").map(String.init))
+        if sections.contains("shipped") { try shippedEndToEnd(baseline) }
+        if sections.contains("formats") { try publicationFormats() }
+        if sections.contains("stages") {
+            try shippedData()
+            try renderStages()
+        }
+        if sections.contains("large") { try largeSurvey(baseline) }
+        if sections.contains("scaling") { try scaling() }
+        if sections.contains("wide") { try syntheticWorkbook() }
     }
 
     // MARK: (a) shipped data, end to end
