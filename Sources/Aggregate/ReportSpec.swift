@@ -88,6 +88,9 @@ public struct ReportSpec: Sendable {
     public let template: URL?
     /// Write a one-page profile per region (SVG, Markdown, a workbook sheet).
     public let profiles: Bool
+    /// The answer scales (spec `scales`): categories in order with role, short label and
+    /// colour. Without them, categories get Okabe–Ito colours in order.
+    public let scales: [AnswerScale]
     /// The institute's own texts for the template (spec `texts`: name → text), such as the
     /// population note or the outlook: statements that do not come from the data.
     public let texts: [(name: String, text: String)]

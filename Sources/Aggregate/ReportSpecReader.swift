@@ -174,7 +174,7 @@ private struct NodeReader {
     mutating func spec(_ root: Node, folder: URL) -> ReportSpec? {
         let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
                                     "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
-                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts"]
+                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales"]
         guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
         let title = string(f, "title", in: root)
         let date = string(f, "date", in: root)
@@ -257,6 +257,34 @@ private struct NodeReader {
                 fail(node, "'texts' must map names to texts")
             }
         }
+        var scales: [AnswerScale] = []
+        if let node = f["scales"] {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    guard let name = key.string, let list = value.sequence else {
+                        fail(key, "'scales' maps a scale name to the list of its categories")
+                        continue
+                    }
+                    let categories = list.compactMap { element -> AnswerScale.Category? in
+                        guard let c = fields(element, allowed: ["label", "role", "short", "colour"], context: "a scale category"),
+                              let label = string(c, "label", in: element), let roleText = string(c, "role", in: element) else { return nil }
+                        guard let role = AnswerScale.Role(rawValue: roleText) else {
+                            fail(c["role"], "unknown role '\(roleText)'; expected " + AnswerScale.Role.allCases.map(\.rawValue).joined(separator: ", "))
+                            return nil
+                        }
+                        let colour = string(c, "colour", in: element, required: false)
+                        if let colour, !(colour.count == 7 && colour.hasPrefix("#") && colour.dropFirst().allSatisfy(\.isHexDigit)) {
+                            fail(c["colour"], "'colour' must be #RRGGBB, not '\(colour)'")
+                        }
+                        return AnswerScale.Category(label: label, role: role, short: string(c, "short", in: element, required: false),
+                                                    colour: colour)
+                    }
+                    scales.append(AnswerScale(name: name, categories: categories))
+                }
+            } else {
+                fail(node, "'scales' must map scale names to lists of categories")
+            }
+        }
         let style = string(f, "style", in: root, required: false).map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL }
         guard let title, let date, let data, let source, let unit else { return nil }
         return ReportSpec(file: file, title: title, subtitle: string(f, "subtitle", in: root, required: false) ?? "",
@@ -271,7 +299,7 @@ private struct NodeReader {
                           themes: themes, figures: figures, tables: tables, formats: formats, style: style,
                           template: string(f, "template", in: root, required: false)
                               .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
-                          profiles: profiles, texts: texts, published: published, created: string(f, "created", in: root, required: false))
+                          profiles: profiles, scales: scales, texts: texts, published: published, created: string(f, "created", in: root, required: false))
     }
 
     mutating func figure(_ node: Node) -> ReportSpec.Figure? {

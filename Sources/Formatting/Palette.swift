@@ -5,22 +5,51 @@ import Foundation
 public enum Palette {
     public static let okabeIto = ["#009E73", "#E69F00", "#D55E00", "#0072B2", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 
-    /// Fixed colours for the categories every chart shares, so "ja" looks the same everywhere.
-    public static let named: [String: String] = [
-        "ja": "#009E73", "in Erarbeitung": "#E69F00", "nein": "#D55E00", "keine Angabe": "#BBBBBB",
-        "sehr hoch": "#0072B2", "eher hoch": "#56B4E9", "eher gering": "#E69F00", "sehr gering": "#D55E00",
-        "ausgewählt": "#0072B2", "nicht ausgewählt": "#BBBBBB",
-    ]
-
-    /// The colour of a category: its fixed colour, or the next unused Okabe–Ito colour.
-    public static func colours(for categories: [String]) -> [String] {
-        var used = Set(categories.compactMap { named[$0] })
+    /// The colour of each category: from the spec's answer scales (an explicit colour, or
+    /// one derived from the category's role, see `colours(of:)`), otherwise the next unused
+    /// Okabe–Ito colour. The same category gets the same colour in every chart and the annex.
+    public static func colours(for categories: [String], scales: [AnswerScale] = []) -> [String] {
+        var known: [String: String] = [:]
+        for scale in scales {
+            for (label, colour) in colours(of: scale) where known[label] == nil { known[label] = colour }
+        }
+        var used = Set(categories.compactMap { known[$0] })
         return categories.map { category in
-            if let colour = named[category] { return colour }
+            if let colour = known[category] { return colour }
             let colour = okabeIto.first { !used.contains($0) } ?? "#777777"
             used.insert(colour)
             return colour
         }
+    }
+
+    /// Purples for the positive half of a scale and oranges for the negative half (the
+    /// colour-blind-safe "PuOr" scheme), darker at the extremes; a warm grey for "partly",
+    /// cool greys for "don't know" and "no answer". Explicit colours of the spec win.
+    public static func colours(of scale: AnswerScale) -> [String: String] {
+        let positive = ["#3F1D73", "#6A51A3", "#9E9AC8", "#CBC9E2"]
+        let negative = ["#8C3A02", "#C55A11", "#E88A3A", "#F4B97F"]
+        let positives = scale.categories.filter { $0.role == .positive }
+        let negatives = scale.categories.filter { $0.role == .negative }
+        var result: [String: String] = [:]
+        // The strongest positive comes first, the strongest negative last: both darkest.
+        for (index, category) in positives.enumerated() {
+            let step = positives.count == 1 ? 1 : index * (positive.count - 1) / max(positives.count - 1, 1)
+            result[category.label] = positive[min(step, positive.count - 1)]
+        }
+        for (index, category) in negatives.reversed().enumerated() {
+            let step = negatives.count == 1 ? 1 : index * (negative.count - 1) / max(negatives.count - 1, 1)
+            result[category.label] = negative[min(step, negative.count - 1)]
+        }
+        for category in scale.categories {
+            switch category.role {
+            case .partly: result[category.label] = "#C9B79C"
+            case .neutral: result[category.label] = "#8C8C8C"
+            case .missing: result[category.label] = "#BBBBBB"
+            case .positive, .negative: break
+            }
+            if let colour = category.colour { result[category.label] = colour }
+        }
+        return result
     }
 
     /// Colours for the waves of grouped bars, in wave order: a lighter and a darker colour

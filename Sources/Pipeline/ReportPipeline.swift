@@ -129,8 +129,8 @@ public struct ReportPipeline: Sendable {
         let themes = Dictionary(spec.themes.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
         let render: @Sendable (RegionProfile) -> (svg: String, markdown: String) = { profile in
             let svg = ProfileChart().svg(profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
-                                         themeTitles: themes)
-            let alt = "Regionalprofil \(profile.name): Antworten je Erhebungsjahr und Anteil „ja“ aller \(spec.unitPlural)."
+                                         themeTitles: themes, scales: spec.scales)
+            let alt = "Regionalprofil \(profile.name): Antworten je Erhebungsjahr und Anteil „\(set.categories.first ?? "")“ aller \(spec.unitPlural)."
             let markdown = ProfileMarkdown.render(profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
                                                   dataNote: spec.dataNote, altText: alt)
             return (svg, markdown)

@@ -31,7 +31,7 @@ public struct ProfilesWorkbook: Sendable {
             try sheet.setColumns(1...1, width: 48)
             try sheet.setColumns(2...(2 + set.years.count), width: 13)
             try sheet.write("Regionalprofil \(profile.name) (AGS \(profile.ags))", row: 0, column: 0, format: bold)
-            let headers = ["Frage", "Kurztitel"] + set.years.map(String.init) + ["Anteil „ja“ (alle)"]
+            let headers = ["Frage", "Kurztitel"] + set.years.map(String.init) + ["Anteil „\(set.categories.first ?? "")“ (alle)"]
             for (c, title) in headers.enumerated() { try sheet.write(title, row: 2, column: c, format: header) }
             for (r, row) in profile.rows.enumerated() {
                 try sheet.write(row.itemID, row: 3 + r, column: 0)

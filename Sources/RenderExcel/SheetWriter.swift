@@ -219,7 +219,7 @@ struct SheetWriter {
             let lastAsked = figure.years.lastIndex { figure.asked(year: $0) } ?? 0
             let rows = (top + 1 + firstAsked)...(top + 1 + lastAsked)
             chart = try workbook.addChart(.stackedBar)
-            let colours = Palette.colours(for: figure.categories)
+            let colours = Palette.colours(for: figure.categories, scales: spec.scales)
             for (i, category) in figure.categories.enumerated() {
                 try chart.addSeries(name: category, categories: .init(sheet: name, rows: rows, columns: 0...0),
                                     values: .init(sheet: name, rows: rows, columns: (2 + i)...(2 + i)),

@@ -14,7 +14,8 @@ public enum ProfileMarkdown {
         out += "> \(md(dataNote))\n\n"
         out += "![\(md(title)) (AGS \(md(profile.ags)))](\(profile.fileStem).svg){alt=\"\(MarkdownBlocks.attribute(altText))\"}\n\n"
         let latest = set.years.last.map(String.init) ?? ""
-        out += "| Frage | Antwort \(latest) | Anteil „ja“ aller \(md(unitPlural)) |\n|:---|:---|---:|\n"
+        let lead = set.categories.first ?? ""
+        out += "| Frage | Antwort \(latest) | Anteil „\(md(lead))“ aller \(md(unitPlural)) |\n|:---|:---|---:|\n"
         for row in profile.rows {
             let answer = row.answers.last.flatMap { $0 } ?? "nicht erhoben"
             let total = row.distribution.reduce(0, +)

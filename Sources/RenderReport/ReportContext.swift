@@ -161,7 +161,7 @@ public struct ReportContext {
         o.set("question", GermanTypography.text(item.question))
         let asked = catalogue.waves.filter { item.headers[$0.number] != nil }
         let categories = catalogue.answerCategories(of: item.type)
-        let lead = categories.first ?? "ja"
+        let lead = categories.first ?? ""
         func wave(_ year: Int) -> TemplateObject {
             let counts = model.counts(item: item.id, year: year)
             let base = counts?.base ?? 0
@@ -385,7 +385,7 @@ public struct ReportContext {
             }
             return t
         })
-        let lead = table.categories.first ?? "ja"
+        let lead = table.categories.first ?? ""
         let gains = table.columns.compactMap { column -> (String, Ratio)? in
             guard let index = table.categories.firstIndex(of: lead), let change = column.cells[index].change else { return nil }
             return (column.title, change)

@@ -11,20 +11,22 @@ public struct ProfileChart: Sendable {
     }
 
     public func svg(_ profile: RegionProfile, set: ProfileSet, unitPlural: String, sourceLine: String,
-                    themeTitles: [String: String]) -> String {
+                    themeTitles: [String: String], scales: [AnswerScale] = []) -> String {
         var canvas = ChartCanvas(style: style)
         let regular = FontMetrics.regular
         let m = style.margin
         let size = style.smallSize
-        let colours = Palette.colours(for: set.categories)
+        let colours = Palette.colours(for: set.categories, scales: scales)
         let colourOf = Dictionary(zip(set.categories, colours).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
-        let shorts = ShortLabels.make(set.categories)
+        // Short labels: the spec's where a scale gives one, otherwise made from the labels.
+        var shorts = ShortLabels.make(set.categories)
+        for scale in scales { for category in scale.categories { if let short = category.short { shorts[category.label] = short } } }
         var y = m
         let title = "Regionalprofil \(profile.name) (AGS \(profile.ags))"
         y += canvas.lines(FontMetrics.bold.wrap(title, maxWidth: style.width - 2 * m, size: style.titleSize),
                           x: m, top: y, size: style.titleSize, bold: true) + 4
         let latest = set.years.last.map(String.init) ?? ""
-        let subtitle = "Antworten je Erhebungsjahr; rechts: alle \(unitPlural) im letzten Jahr der Frage (Anteil „ja“)"
+        let subtitle = "Antworten je Erhebungsjahr; rechts: alle \(unitPlural) im letzten Jahr der Frage (Anteil „\(set.categories.first ?? "")“)"
         y += canvas.lines(regular.wrap(subtitle, maxWidth: style.width - 2 * m, size: size), x: m, top: y, size: size,
                           fill: Palette.secondaryText) + 8
 

@@ -13,7 +13,7 @@ struct StatusChart {
         var canvas = ChartCanvas(style: style)
         let regular = FontMetrics.regular
         let m = style.margin
-        let colours = Palette.colours(for: figure.categories)
+        let colours = Palette.colours(for: figure.categories, scales: context.scales)
         var y = m + canvas.titleBlock(context.title(figure), top: m)
 
         // Columns: year labels | bars | legend table.
@@ -106,15 +106,19 @@ public struct FigureContext: Sendable {
     public let population: Int
     public let unitPlural: String
     public let sourceLine: String
+    /// The spec's answer scales, for the categories' colours.
+    public let scales: [AnswerScale]
 
-    public init(population: Int, unitPlural: String, sourceLine: String) {
+    public init(population: Int, unitPlural: String, sourceLine: String, scales: [AnswerScale] = []) {
         self.population = population
         self.unitPlural = unitPlural
         self.sourceLine = sourceLine
+        self.scales = scales
     }
 
     public init(model: ReportModel) {
-        self.init(population: model.regionCount, unitPlural: model.spec.unitPlural, sourceLine: model.sourceLine)
+        self.init(population: model.regionCount, unitPlural: model.spec.unitPlural, sourceLine: model.sourceLine,
+                  scales: model.spec.scales)
     }
 
     var axisTitle: String { "Anzahl \(unitPlural) (n = \(population))" }

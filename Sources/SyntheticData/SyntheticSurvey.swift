@@ -104,7 +104,7 @@ public struct SyntheticSurvey: Sendable {
             try wellen.write(title, row: 0, column: c)
         }
         for wave in 1...waves {
-            let layout = WaveLayout(wave: wave)
+            let layout = WaveLayout(wave: wave, unitHeader: unitHeader)
             try wellen.write(Double(wave), row: wave, column: 0)
             try wellen.write(Double(year(ofWave: wave)), row: wave, column: 1)
             try wellen.writeDate(year: year(ofWave: wave), month: 9, day: 1, row: wave, column: 2, format: date)
@@ -141,14 +141,20 @@ public struct SyntheticSurvey: Sendable {
     /// How a wave's file is laid out; the layouts rotate like the real exports did.
     struct WaveLayout {
         let wave: Int
+        /// The template's name for the region column (its first wave's).
+        let unitHeader: String
         var sheet: String { "Welle \(wave)" }
         /// Every third wave has two title rows above the header.
         var headerRow: Int { wave % 3 == 2 ? 3 : 1 }
-        var regionHeader: String { wave % 2 == 0 ? "AGS" : "Arbeitsbündnis" }
+        var regionHeader: String { wave % 2 == 0 ? "AGS" : unitHeader }
+    }
+
+    var unitHeader: String {
+        template.waves.map(\.regionColumnHeader).first { $0 != "AGS" } ?? "Region"
     }
 
     func writeWave(_ wave: Int, to path: String) throws {
-        let layout = WaveLayout(wave: wave)
+        let layout = WaveLayout(wave: wave, unitHeader: unitHeader)
         let book = try XlsxWorkbook(path: path, options: .init(constantMemory: true))
         let sheet = try book.addWorksheet(named: layout.sheet)
         let items = self.items
@@ -189,8 +195,17 @@ public struct SyntheticSurvey: Sendable {
 
     enum Written { case none, text(String), number(Double) }
 
-    /// One answer: status answers drift towards "ja" over the waves; options and free text
-    /// only when the filter question was answered "ja"; spellings and gaps vary.
+    /// Ways a category is written in the exports: as is, capitalised, upper case, with a stray
+    /// space, and the catalogue's own spellings of it.
+    func spellings(of category: String) -> [String] {
+        let known = template.categories.first { $0.type == ItemType.status.rawValue && $0.name == category }?.spellings ?? []
+        let variants = [category, category.prefix(1).uppercased() + category.dropFirst(), category.uppercased(), category + " "]
+        return variants + known.filter { $0 != "(leer)" && !variants.contains($0) }
+    }
+
+    /// One answer: status answers drift towards the scale's positive end over the waves;
+    /// options and free text only when the filter question was answered positively;
+    /// spellings and gaps vary.
     func answer(_ item: CatalogueItem, region: Int, wave: Int, given: inout [String: String],
                 random: inout SeededGenerator) -> Written {
         func roll() -> Double { Double(random.next() % 10_000) / 10_000 }
@@ -198,21 +213,24 @@ public struct SyntheticSurvey: Sendable {
             let parent = template.item(id)
             return parent?.type == .multipleChoice ? parent?.parentID : id
         }
-        if let gate, let answer = given[gate], answer != "ja" { return .none }
+        // The template's scale: the first Status category opens filters; spellings vary as
+        // in the real exports (case, stray spaces, the catalogue's own spellings, gaps).
+        let statusCategories = template.answerCategories(of: .status).filter { $0 != template.missingCategory }
+        let positive = statusCategories.first ?? ""
+        if let gate, let answer = given[gate], answer != positive { return .none }
         switch item.type {
         case .status:
             let progress = Double(wave) / Double(max(waves, 1))
             let propensity = Double((region * 7919) % 100) / 250
             let x = roll()
+            let partly = statusCategories.count > 2 ? statusCategories[1] : positive
+            let negative = statusCategories.last ?? ""
             let category: String
-            if x < 0.02 { category = "" } else if x < 0.35 + 0.5 * progress + propensity - 0.2 { category = "ja" }
-            else if x < 0.75 + 0.2 * progress { category = "in Erarbeitung" } else { category = "nein" }
-            given[item.id] = category.isEmpty ? "keine Angabe" : category
-            let spellings: [String: [String]] = [
-                "ja": ["ja", "Ja", "ja ", "JA"], "in Erarbeitung": ["in Erarbeitung", "In Erarbeitung", "in Bearbeitung"],
-                "nein": ["nein", "Nein", " nein"], "": ["", "k.A.", "-", "keine Angabe"],
-            ]
-            let options = spellings[category] ?? [category]
+            if x < 0.02 { category = "" } else if x < 0.35 + 0.5 * progress + propensity - 0.2 { category = positive }
+            else if x < 0.75 + 0.2 * progress { category = partly } else { category = negative }
+            given[item.id] = category.isEmpty ? template.missingCategory : category
+            let options = category.isEmpty ? ["", "k.A.", "-", template.missingCategory] : spellings(of: category)
+            guard !options.isEmpty else { return .none }
             let text = options[Int(random.next() % UInt64(options.count))]
             return text.isEmpty ? .none : .text(text)
         case .option:
@@ -223,7 +241,9 @@ public struct SyntheticSurvey: Sendable {
             default: return .number(1)
             }
         case .scale:
-            let levels = item.answerOptions.isEmpty ? ["sehr hoch", "eher hoch", "eher gering", "sehr gering"] : item.answerOptions
+            let levels = item.answerOptions.isEmpty ? template.answerCategories(of: .scale).filter { $0 != template.missingCategory }
+                : item.answerOptions
+            guard !levels.isEmpty else { return .none }
             return .text(levels[Int(random.next() % UInt64(levels.count))])
         case .freeText:
             guard roll() < 0.7 else { return .none }

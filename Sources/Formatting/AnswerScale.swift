@@ -1,0 +1,42 @@
+/// An answer scale as the spec describes it (`scales:`): its categories in order, each with
+/// its role, and optionally a short label for tight legends and a colour. Colours, the order
+/// of a diverging palette and the share called "positive" follow from the roles, so no
+/// category name needs to be known to the code.
+public struct AnswerScale: Sendable, Hashable {
+    public enum Role: String, Sendable, CaseIterable {
+        /// An answer in favour (ja, trifft zu, stimme voll zu); the first is the strongest.
+        case positive
+        /// Partly there (in Erarbeitung, teils/teils).
+        case partly
+        /// An answer against (nein, stimme gar nicht zu); the last is the strongest.
+        case negative
+        /// Neither, or don't know (weiß nicht).
+        case neutral
+        /// No answer (keine Angabe).
+        case missing
+    }
+
+    public struct Category: Sendable, Hashable {
+        public let label: String
+        public let role: Role
+        public let short: String?
+        public let colour: String?
+
+        public init(label: String, role: Role, short: String? = nil, colour: String? = nil) {
+            self.label = label
+            self.role = role
+            self.short = short
+            self.colour = colour
+        }
+    }
+
+    public let name: String
+    public let categories: [Category]
+
+    public init(name: String, categories: [Category]) {
+        self.name = name
+        self.categories = categories
+    }
+
+    public func category(_ label: String) -> Category? { categories.first { $0.label == label } }
+}
