@@ -32,13 +32,17 @@ public enum Palette {
         let negatives = scale.categories.filter { $0.role == .negative }
         var result: [String: String] = [:]
         // The strongest positive comes first, the strongest negative last: both darkest.
+        // Spread over the ramp, but a two-level half stops at its middle shade: the lightest
+        // shades are kept for scales with more levels.
+        func step(_ index: Int, of count: Int, ramp: Int) -> Int {
+            guard count > 1 else { return 1 }
+            return index * min(ramp - 1, max(count - 1, 2)) / (count - 1)
+        }
         for (index, category) in positives.enumerated() {
-            let step = positives.count == 1 ? 1 : index * (positive.count - 1) / max(positives.count - 1, 1)
-            result[category.label] = positive[min(step, positive.count - 1)]
+            result[category.label] = positive[step(index, of: positives.count, ramp: positive.count)]
         }
         for (index, category) in negatives.reversed().enumerated() {
-            let step = negatives.count == 1 ? 1 : index * (negative.count - 1) / max(negatives.count - 1, 1)
-            result[category.label] = negative[min(step, negative.count - 1)]
+            result[category.label] = negative[step(index, of: negatives.count, ramp: negative.count)]
         }
         for category in scale.categories {
             switch category.role {

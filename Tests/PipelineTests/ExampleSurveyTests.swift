@@ -1,0 +1,45 @@
+import Foundation
+import Pipeline
+import Testing
+import TestSupport
+
+/// The second shipped example, a survey of another shape (examples/kommunen-2023): it runs
+/// through the same code with catalogue and spec alone, and its text, filters and colours
+/// follow its own scales and unit.
+@Suite struct ExampleSurveyTests {
+    static let spec = TestPaths.repository.appendingPathComponent("examples/kommunen-2023/bericht.yaml")
+
+    static func run() throws -> (summary: ReportPipeline.Summary, folder: URL) {
+        let out = try TemporaryFolder.make().appendingPathComponent("out")
+        let result = ReportPipeline(options: .init(specFile: spec, outputFolder: out, formats: [.md])).run()
+        guard case .success(let summary) = result else {
+            Issue.record("the example failed: \(result)")
+            throw CocoaError(.fileWriteUnknown)
+        }
+        return (summary, out)
+    }
+
+    @Test func theExampleSurveyRendersWithItsOwnUnitScalesAndFilter() throws {
+        let (summary, folder) = try Self.run()
+        #expect(summary.answers == 368)
+        // The filter opens on "trifft zu": the one text behind "trifft nicht zu" is noted, not counted.
+        #expect(summary.notes.count == 2)
+        #expect(summary.notes.allSatisfy { $0.german.contains("obwohl A.01 mit „trifft nicht zu“ beantwortet wurde") })
+        let text = try String(contentsOf: folder.appendingPathComponent("Bericht.md"), encoding: .utf8)
+        for phrase in ["gibt es 2023 in 12 der 18 Kommunen (67\u{202F}%; Abbildung 1); es gab sie 2021 erst in acht, 2022 in elf und 2023 in zwölf Kommunen.",
+                       "Bei 18 Kommunen entspricht eine von ihnen 5,6 Prozentpunkten.",
+                       "Mit „weiß nicht“ antwortet eine Kommune.",
+                       "Nur den Kommunen mit Vereinbarung wurde die Frage gestellt"] {
+            #expect(text.contains(phrase), "\(phrase)")
+        }
+        #expect(!text.contains("Arbeitsbündnis"))
+        // The agreement scale has no colours in the spec: a diverging palette from the roles.
+        let svg = try String(contentsOf: folder.appendingPathComponent("abbildungen/abb03.svg"), encoding: .utf8)
+        for colour in ["#3F1D73", "#9E9AC8", "#E88A3A", "#8C3A02", "#8C8C8C", "#BBBBBB"] {
+            #expect(svg.contains("fill=\"\(colour)\""), "\(colour)")
+        }
+        // The CSV wave without a sheet name was read.
+        let csv = try String(contentsOf: folder.appendingPathComponent("responses.csv"), encoding: .utf8)
+        #expect(csv.contains("\n3,2023,"))
+    }
+}
