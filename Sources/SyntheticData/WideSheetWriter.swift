@@ -14,7 +14,9 @@ public struct WideSheetWriter {
         self.seed = seed
     }
 
-    static let answers = ["ja", "Ja ", "in Erarbeitung", "nein", "k.A.", "", "x", "1", "0"]
+    /// Short texts of the lengths answers have (the ingest benchmark reads them as cells;
+    /// their meaning does not matter), gaps, ticks and numbers.
+    static let answers = ["eins", "Eins ", "in Bearbeitung", "zwei", "k.A.", "", "x", "1", "0"]
 
     public func write(to path: String) throws(XlsxError) {
         var random = SeededGenerator(seed: seed)
