@@ -1,7 +1,8 @@
+import Formatting
 import Normalise
 
-/// One region's feedback: its answer to every Status item in every wave, next to how all
-/// regions answered in the latest wave.
+/// One region's feedback: its answer to every main item with an answer scale (Status and
+/// Skala) in every wave, next to how all regions answered in the latest wave.
 public struct RegionProfile: Sendable {
     public struct Row: Sendable {
         public let itemID: String
@@ -12,6 +13,9 @@ public struct RegionProfile: Sendable {
         /// All regions in the latest wave the item was asked: counts per category (in `ProfileSet.categories` order).
         public let distribution: [Int]
         public let distributionYear: Int?
+        /// Of `distribution`, the answers in the positive half of the item's scale (roles from
+        /// the spec's scales; without them, the scale's first category).
+        public let positive: Int
     }
 
     public let ags: String
@@ -25,16 +29,37 @@ public struct RegionProfile: Sendable {
 /// The profiles of all regions, sharing years and categories.
 public struct ProfileSet: Sendable {
     public let years: [Int]
+    /// The categories of every scale the profiles show, in scale order, each once.
     public let categories: [String]
+    /// What the share column counts: one quoted category ("„ja“") where every item's
+    /// positive half is that one category, otherwise "positiver Antworten" (genitive: "Anteil …").
+    public let positiveLabel: String
     public let profiles: [RegionProfile]
 
     /// Builds every region's profile in one pass over the answers.
-    public init(data: NormalisedData) {
+    public init(data: NormalisedData, scales: [AnswerScale] = []) {
         let catalogue = data.catalogue
         years = catalogue.waves.map(\.year)
-        let categories = catalogue.answerCategories(of: .status)
+        let types: [ItemType] = [.status, .scale]
+        var categories: [String] = []
+        for type in types {
+            for category in catalogue.answerCategories(of: type) where !categories.contains(category) { categories.append(category) }
+        }
         self.categories = categories
-        let items = catalogue.items.filter { $0.type == .status && $0.parentID == nil }
+        let items = catalogue.items.filter { types.contains($0.type) && $0.parentID == nil }
+        // The positive half of each type's scale.
+        func positives(_ type: ItemType) -> Set<String> {
+            let own = catalogue.answerCategories(of: type)
+            let byRole = Set(scales.flatMap(\.categories).filter { $0.role == .positive && own.contains($0.label) }.map(\.label))
+            return byRole.isEmpty ? Set(own.prefix(1)) : byRole
+        }
+        let positiveOf = Dictionary(uniqueKeysWithValues: types.map { ($0, positives($0)) })
+        let used = Set(items.map(\.type)).compactMap { positiveOf[$0] }
+        if let first = used.first, used.allSatisfy({ $0 == first }), first.count == 1, let label = first.first {
+            positiveLabel = "„\(label)“"
+        } else {
+            positiveLabel = "positiver Antworten"
+        }
         let yearIndex = Dictionary(years.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let categoryIndex = Dictionary(categories.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let itemIndex = Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -54,9 +79,11 @@ public struct ProfileSet: Sendable {
         }
         profiles = catalogue.regions.enumerated().map { r, region in
             RegionProfile(ags: region.ags, name: region.name, rows: items.enumerated().map { i, item in
-                RegionProfile.Row(itemID: item.id, theme: item.theme, title: item.shortTitle, answers: answers[r][i],
-                                  distribution: latestAsked[i].map { counts[i][$0] } ?? Array(repeating: 0, count: categories.count),
-                                  distributionYear: latestAsked[i].map { catalogue.waves[$0].year })
+                let distribution = latestAsked[i].map { counts[i][$0] } ?? Array(repeating: 0, count: categories.count)
+                let positive = zip(categories, distribution).filter { positiveOf[item.type]?.contains($0.0) == true }.reduce(0) { $0 + $1.1 }
+                return RegionProfile.Row(itemID: item.id, theme: item.theme, title: item.shortTitle, answers: answers[r][i],
+                                         distribution: distribution, distributionYear: latestAsked[i].map { catalogue.waves[$0].year },
+                                         positive: positive)
             })
         }
     }

@@ -120,7 +120,7 @@ public struct ReportPipeline: Sendable {
     /// depend on scheduling), the profiles workbook written meanwhile on another thread.
     func writeProfiles(model: ReportModel, data: NormalisedData, output: AtomicOutputDirectory,
                        created: Int?) throws -> [String] {
-        let set = ProfileSet(data: data)
+        let set = ProfileSet(data: data, scales: model.spec.scales)
         let spec = model.spec
         let workbookPath = try output.url(for: "regionalprofile/Regionalprofile.xlsx").path
         let workbook = ProfilesWorkbook(set: set, sourceLine: model.sourceLine, created: created)
@@ -130,7 +130,7 @@ public struct ReportPipeline: Sendable {
         let render: @Sendable (RegionProfile) -> (svg: String, markdown: String) = { profile in
             let svg = ProfileChart().svg(profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
                                          themeTitles: themes, scales: spec.scales)
-            let alt = "Regionalprofil \(profile.name): Antworten je Erhebungsjahr und Anteil „\(set.categories.first ?? "")“ aller \(spec.unitPlural)."
+            let alt = "Regionalprofil \(profile.name): Antworten je Erhebungsjahr und Anteil \(set.positiveLabel) aller \(spec.unitPlural)."
             let markdown = ProfileMarkdown.render(profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
                                                   dataNote: spec.dataNote, altText: alt)
             return (svg, markdown)

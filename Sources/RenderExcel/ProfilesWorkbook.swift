@@ -31,7 +31,7 @@ public struct ProfilesWorkbook: Sendable {
             try sheet.setColumns(1...1, width: 48)
             try sheet.setColumns(2...(2 + set.years.count), width: 13)
             try sheet.write("Regionalprofil \(profile.name) (AGS \(profile.ags))", row: 0, column: 0, format: bold)
-            let headers = ["Frage", "Kurztitel"] + set.years.map(String.init) + ["Anteil „\(set.categories.first ?? "")“ (alle)"]
+            let headers = ["Frage", "Kurztitel"] + set.years.map(String.init) + ["Anteil \(set.positiveLabel) (alle)"]
             for (c, title) in headers.enumerated() { try sheet.write(title, row: 2, column: c, format: header) }
             for (r, row) in profile.rows.enumerated() {
                 try sheet.write(row.itemID, row: 3 + r, column: 0)
@@ -41,7 +41,7 @@ public struct ProfilesWorkbook: Sendable {
                 }
                 let total = row.distribution.reduce(0, +)
                 if total > 0 {
-                    try sheet.write(Double(row.distribution.first ?? 0) / Double(total), row: 3 + r,
+                    try sheet.write(Double(row.positive) / Double(total), row: 3 + r,
                                     column: 2 + set.years.count, format: share)
                 }
             }

@@ -14,12 +14,11 @@ public enum ProfileMarkdown {
         out += "> \(md(dataNote))\n\n"
         out += "![\(md(title)) (AGS \(md(profile.ags)))](\(profile.fileStem).svg){alt=\"\(MarkdownBlocks.attribute(altText))\"}\n\n"
         let latest = set.years.last.map(String.init) ?? ""
-        let lead = set.categories.first ?? ""
-        out += "| Frage | Antwort \(latest) | Anteil „\(md(lead))“ aller \(md(unitPlural)) |\n|:---|:---|---:|\n"
+        out += "| Frage | Antwort \(latest) | Anteil \(md(set.positiveLabel)) aller \(md(unitPlural)) |\n|:---|:---|---:|\n"
         for row in profile.rows {
             let answer = row.answers.last.flatMap { $0 } ?? "nicht erhoben"
             let total = row.distribution.reduce(0, +)
-            let share = total > 0 ? GermanFormat.percent(Ratio(row.distribution.first ?? 0, total), decimals: 0) : "–"
+            let share = total > 0 ? GermanFormat.percent(Ratio(row.positive, total), decimals: 0) : "–"
             out += "| \(md(row.title)) | \(md(answer)) | \(share) |\n"
         }
         out += "\n*\(md(sourceLine))*\n"

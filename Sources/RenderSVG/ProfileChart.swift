@@ -26,7 +26,7 @@ public struct ProfileChart: Sendable {
         y += canvas.lines(FontMetrics.bold.wrap(title, maxWidth: style.width - 2 * m, size: style.titleSize),
                           x: m, top: y, size: style.titleSize, bold: true) + 4
         let latest = set.years.last.map(String.init) ?? ""
-        let subtitle = "Antworten je Erhebungsjahr; rechts: alle \(unitPlural) im letzten Jahr der Frage (Anteil „\(set.categories.first ?? "")“)"
+        let subtitle = "Antworten je Erhebungsjahr; rechts: alle \(unitPlural) im letzten Jahr der Frage (Anteil \(set.positiveLabel))"
         y += canvas.lines(regular.wrap(subtitle, maxWidth: style.width - 2 * m, size: size), x: m, top: y, size: size,
                           fill: Palette.secondaryText) + 8
 
@@ -79,7 +79,7 @@ public struct ProfileChart: Sendable {
                     canvas.rect(x: x, y: centre - 4, width: width, height: 8, fill: colours[c])
                     x += width
                 }
-                let share = GermanFormat.percent(Ratio(row.distribution.first ?? 0, total), decimals: 0)
+                let share = GermanFormat.percent(Ratio(row.positive, total), decimals: 0)
                 canvas.centredText(share, x: style.width - m, centerY: centre, size: size, anchor: .end)
             }
             y += height
@@ -90,11 +90,21 @@ public struct ProfileChart: Sendable {
         for (category, colour) in zip(set.categories, colours) {
             let short = shorts[category] ?? category
             let label = short == category ? category : "\(short) = \(category)"
+            let width = 11 + regular.width(label, size: size) + 12
+            if x + width > style.width - m, x > m {
+                x = m
+                y += 13
+            }
             canvas.rect(x: x, y: y, width: 8, height: 8, fill: colour, stroke: "#595959")
             canvas.centredText(label, x: x + 11, centerY: y + 4, size: size)
-            x += 11 + regular.width(label, size: size) + 12
+            x += width
         }
-        canvas.centredText("– = nicht erhoben", x: x, centerY: y + 4, size: size, fill: Palette.secondaryText)
+        let notAsked = "– = nicht erhoben"
+        if x + regular.width(notAsked, size: size) > style.width - m {
+            x = m
+            y += 13
+        }
+        canvas.centredText(notAsked, x: x, centerY: y + 4, size: size, fill: Palette.secondaryText)
         y += 16
         y += canvas.sourceLine(sourceLine, top: y)
         y += m

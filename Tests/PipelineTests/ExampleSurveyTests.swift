@@ -42,4 +42,23 @@ import TestSupport
         let csv = try String(contentsOf: folder.appendingPathComponent("responses.csv"), encoding: .utf8)
         #expect(csv.contains("\n3,2023,"))
     }
+
+    /// Profiles cover every item with an answer scale; their share counts the scale's
+    /// positive half by role ("stimme voll zu" and "stimme eher zu"), not a literal "ja".
+    @Test func profilesCoverEveryScaleAndCountItsPositiveHalf() throws {
+        let out = try TemporaryFolder.make().appendingPathComponent("out")
+        let result = ReportPipeline(options: .init(specFile: Self.spec, outputFolder: out, profiles: true, formats: [.md])).run()
+        guard case .success = result else {
+            Issue.record("\(result)")
+            return
+        }
+        let page = try String(contentsOf: out.appendingPathComponent("regionalprofile/profil-09990001.md"), encoding: .utf8)
+        #expect(page.contains("| Frage | Antwort 2023 | Anteil positiver Antworten aller Kommunen |"))
+        // A.02 in 2023: 12 of 18 agree fully or rather (the example's Abbildung 3).
+        #expect(page.contains("| Verlässliche Zusammenarbeit | "), "a Skala item in the profile")
+        #expect(page.contains("67\u{202F}% |"))
+        let svg = try String(contentsOf: out.appendingPathComponent("regionalprofile/profil-09990001.svg"), encoding: .utf8)
+        #expect(svg.contains("s. v. z. = stimme voll zu") || svg.contains("= stimme voll zu"), "legend with the scale's short forms")
+        #expect(!svg.contains(">triff<"), "no colliding short forms")
+    }
 }
