@@ -102,19 +102,45 @@ public struct Aggregator: Sendable {
         }
     }
 
+    /// Pools the main items with an answer scale of each theme. Where they all share one
+    /// scale (RÜMSA's Status items), the rows are its categories; where a theme mixes scales,
+    /// answers are pooled by their role in the spec's scales (positive, partly, negative,
+    /// neutral, no answer), so that "stimme eher zu" and "trifft zu" count together.
     func themeSummary(number: Int, title: String, themes: [String], year: Int, _ index: AnswerIndex) -> ThemeSummaryTable {
-        let statusCategories = catalogue.answerCategories(of: .status)
         let previousYear = catalogue.waves.last { $0.year < year }?.year
-        func pooled(_ theme: String, _ year: Int) -> (counts: [String: Int], total: Int, items: [String]) {
-            guard let wave = catalogue.wave(year: year) else { return ([:], 0, []) }
-            let items = catalogue.items.filter {
-                $0.theme == theme && $0.type == .status && $0.parentID == nil && $0.headers[wave.number] != nil
+        func items(_ theme: String, _ year: Int) -> [CatalogueItem] {
+            guard let wave = catalogue.wave(year: year) else { return [] }
+            return catalogue.items.filter {
+                $0.theme == theme && ($0.type == .status || $0.type == .scale) && $0.parentID == nil && $0.headers[wave.number] != nil
             }
+        }
+        let years = [year] + (previousYear.map { [$0] } ?? [])
+        let types = Set(themes.flatMap { theme in years.flatMap { items(theme, $0).map(\.type) } })
+        let byRole = types.count > 1
+        let roles: [String: AnswerScale.Role] = Dictionary(spec.scales.flatMap(\.categories).map { ($0.label, $0.role) },
+                                                           uniquingKeysWith: { first, _ in first })
+        func role(_ answer: String, _ type: ItemType) -> AnswerScale.Role {
+            if let role = roles[answer] { return role }
+            if answer == catalogue.missingCategory { return .missing }
+            return catalogue.answerCategories(of: type).first == answer ? .positive : .negative
+        }
+        // The roles the themes' scales have, in role order; "no answer" keeps its catalogue name.
+        let present = Set(types.flatMap { type in catalogue.answerCategories(of: type).map { role($0, type) } })
+        let rows: [String] = byRole
+            ? AnswerScale.Role.allCases.filter(present.contains).map { $0 == .missing ? catalogue.missingCategory : $0.label }
+            : catalogue.answerCategories(of: types.first ?? .status)
+        func row(_ answer: String, _ type: ItemType) -> String {
+            guard byRole else { return answer }
+            let r = role(answer, type)
+            return r == .missing ? catalogue.missingCategory : r.label
+        }
+        func pooled(_ theme: String, _ year: Int) -> (counts: [String: Int], total: Int, items: [String]) {
+            let items = items(theme, year)
             var counts: [String: Int] = [:]
             var total = 0
             for item in items {
                 for answer in index.answers(item: item.id, year: year) {
-                    counts[answer.value, default: 0] += 1
+                    counts[row(answer.value, item.type), default: 0] += 1
                     total += 1
                 }
             }
@@ -123,7 +149,7 @@ public struct Aggregator: Sendable {
         let columns = themes.map { theme -> ThemeSummaryTable.Column in
             let now = pooled(theme, year)
             let before = previousYear.map { pooled(theme, $0) }
-            let cells = statusCategories.map { category -> ThemeSummaryTable.Cell in
+            let cells = rows.map { category -> ThemeSummaryTable.Cell in
                 let share = Ratio.share(now.counts[category] ?? 0, of: now.total) ?? Ratio(0, 1)
                 var change: Ratio?
                 if let before, let previous = Ratio.share(before.counts[category] ?? 0, of: before.total) {
@@ -135,7 +161,7 @@ public struct Aggregator: Sendable {
                                             previousTotal: before?.total)
         }
         return ThemeSummaryTable(number: number, title: title, year: year, previousYear: previousYear,
-                                 categories: statusCategories, columns: columns)
+                                 categories: rows, columns: columns)
     }
 
     /// For every categorical item and every pair of consecutive waves in which it was asked,

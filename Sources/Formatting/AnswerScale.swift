@@ -14,6 +14,18 @@ public struct AnswerScale: Sendable, Hashable {
         case neutral
         /// No answer (keine Angabe).
         case missing
+
+        /// The row label when answers of several scales are pooled by role (German, as the
+        /// reports are; "missing" takes the catalogue's name for no answer instead).
+        public var label: String {
+            switch self {
+            case .positive: return "Zustimmung (positiv)"
+            case .partly: return "teilweise"
+            case .negative: return "Ablehnung (negativ)"
+            case .neutral: return "weiß nicht / neutral"
+            case .missing: return "fehlende Antwort"
+            }
+        }
     }
 
     public struct Category: Sendable, Hashable {

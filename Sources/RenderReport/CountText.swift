@@ -27,11 +27,14 @@ struct CountText {
         o.set("unitsDative", unit.count(count, .dative))
         // Standing for the noun: "2020 waren es zwei", "2020 war es noch keines".
         o.set("alone", unit.pronoun(count))
-        // "alle 13 Arbeitsbündnisse", "12 der 13 Arbeitsbündnisse", "eines der 13 …".
-        o.set("ofAllUnits", unit.partitive(count, of: base) ?? "")
-        o.set("OfAllUnits", Self.capitalised(unit.partitive(count, of: base) ?? ""))
+        // "alle 13 Arbeitsbündnisse", "12 der 13 Arbeitsbündnisse", "eines der 13 …"; over an
+        // empty base no part of nothing: "keine Kommune (niemand gefragt)".
+        let nobody = " (niemand gefragt)"
+        let ofAll = unit.partitive(count, of: base) ?? unit.count(0) + nobody
+        o.set("ofAllUnits", ofAll)
+        o.set("OfAllUnits", Self.capitalised(ofAll))
         // After a dative preposition: "in allen 13 Arbeitsbündnissen", "in einem der 13 …".
-        o.set("ofAllUnitsDative", unit.partitive(count, of: base, .dative) ?? "")
+        o.set("ofAllUnitsDative", unit.partitive(count, of: base, .dative) ?? unit.count(0, .dative) + nobody)
         o.set("all", count == base && base > 0)
         o.set("none", count == 0)
         o.set("some", count > 0)

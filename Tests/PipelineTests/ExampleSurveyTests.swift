@@ -38,6 +38,9 @@ import TestSupport
         for colour in ["#3F1D73", "#9E9AC8", "#E88A3A", "#8C3A02", "#8C8C8C", "#BBBBBB"] {
             #expect(svg.contains("fill=\"\(colour)\""), "\(colour)")
         }
+        // A theme summary over items of two scales pools the answers by their role.
+        #expect(text.contains("| Zustimmung (positiv) | 63,0\u{202F}% (+20,4\u{202F}PP) | 52,8\u{202F}% (+11,1\u{202F}PP) |"))
+        #expect(!text.contains("| teilweise |"), "no row for a role no scale has")
         // The CSV wave without a sheet name was read.
         let csv = try String(contentsOf: folder.appendingPathComponent("responses.csv"), encoding: .utf8)
         #expect(csv.contains("\n3,2023,"))

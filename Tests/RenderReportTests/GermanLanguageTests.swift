@@ -50,6 +50,16 @@ import Testing
         #expect(noun.partitive(0, of: 0) == nil, "no phrase over an empty base")
     }
 
+    @Test func aCountOverAnEmptyBaseSaysThatNobodyWasAsked() throws {
+        let value = CountText(count: 0, base: 0, unit: Self.feminine).value
+        #expect(value["ofAllUnits"] == .text("keine Kommune (niemand gefragt)"))
+        #expect(value["ofAllUnitsDative"] == .text("keiner Kommune (niemand gefragt)"))
+        #expect(value["askedNobody"] == .flag(true))
+        #expect(value["percent"] == .text("–"))
+        #expect(CountText(count: 0, base: 18, unit: Self.feminine).value["ofAllUnits"] == .text("keine der 18 Kommunen"))
+        #expect(CountText(count: 1, base: 22, unit: Self.masculine).value["ofAllUnitsDative"] == .text("einem der 22 Landkreise"))
+    }
+
     @Test func pronounsStandForTheNoun() {
         #expect([Self.neuter, Self.feminine, Self.masculine].map { $0.pronoun(0) } == ["keines", "keine", "keiner"])
         #expect([Self.neuter, Self.feminine, Self.masculine].map { $0.pronoun(1) } == ["eines", "eine", "einer"])
