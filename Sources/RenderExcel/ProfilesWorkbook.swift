@@ -2,8 +2,8 @@ import Aggregate
 import Formatting
 import XlsxWriter
 
-/// A workbook with one sheet per region: its answers per wave and the share of "ja" among
-/// all regions.
+/// A workbook with one sheet per region: its answers per wave and, per item, the share of
+/// all regions whose answer has the scale role "positive".
 public struct ProfilesWorkbook: Sendable {
     public let set: ProfileSet
     public let sourceLine: String

@@ -2,7 +2,8 @@ import Aggregate
 import Formatting
 
 /// A region's one-page profile: a grid of its answers (items × waves), and per item a bar
-/// of how all regions answered in the latest wave, with the share of "ja".
+/// of how all regions answered in the latest wave, with the share of answers whose scale role
+/// is positive.
 public struct ProfileChart: Sendable {
     public let style: ChartStyle
 
