@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
         // Orchestration: runs the stages, writes outputs atomically.
         .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "RenderSVG", "RenderExcel", "RenderReport", "Formatting",
-                                                 "Concurrency", "Publish"]),
+                                                 "Concurrency", "Publish", "XlsxWriter"]),
         // Synthetic data for benchmarks and scale tests (writes xlsx through XlsxWriter).
         .target(name: "SyntheticData", dependencies: ["XlsxWriter", "Normalise", "Concurrency"]),
         // Fuzzing the readers (make fuzz); without the fuzzer the executable replays inputs.
@@ -76,7 +76,9 @@ let package = Package(
         .testTarget(name: "RenderExcelTests", dependencies: ["RenderExcel", "Aggregate", "Pipeline", "Ingest", "TestSupport"]),
         .testTarget(name: "RenderReportTests", dependencies: ["RenderReport", "Aggregate", "Pipeline", "Formatting", "TestSupport"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Aggregate", "Pipeline", "Concurrency", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "SyntheticData", "Concurrency", "TestSupport"]),
+        .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "Ingest"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "SyntheticData", "Concurrency", "XlsxWriter",
+                                                         "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -46,7 +46,7 @@ public struct ProfilesWorkbook: Sendable {
                 }
             }
             try sheet.write(sourceLine, row: 4 + profile.rows.count, column: 0, format: note)
-            sheet.freezePanes(row: 3)
+            try sheet.freezePanes(row: 3)
             try sheet.setPage(.init(landscape: true, fitWidth: 1, fitHeight: 1, repeatRows: 2...2, footer: sourceLine))
         }
         try workbook.close()

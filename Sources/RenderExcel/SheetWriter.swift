@@ -104,7 +104,7 @@ struct SheetWriter {
             try sheet.write(entry.2, row: row, column: 2, format: formats.wrapped)
             try sheet.setRowHeight(row, height: RowHeight.forText(entry.2, columnWidth: 100))
         }
-        sheet.freezePanes(row: top + 1)
+        try sheet.freezePanes(row: top + 1)
         try sheet.setPage(.init(landscape: false, fitWidth: 1, fitHeight: 0, repeatRows: top...top, footer: model.sourceLine))
     }
 
@@ -168,7 +168,7 @@ struct SheetWriter {
                 try sheet.write(value, row: row, column: c, format: c == 5 || c == 4 ? formats.wrapped : formats.text)
             }
         }
-        sheet.freezePanes(row: top + 1)
+        try sheet.freezePanes(row: top + 1)
         try sheet.setPage(.init(landscape: true, fitWidth: 1, fitHeight: 0, repeatRows: top...top, footer: model.sourceLine))
     }
 
@@ -272,15 +272,15 @@ struct SheetWriter {
         }
         let notesRow = lastRow + 2
         try sheet.write(model.sourceLine, row: notesRow, column: 0, format: formats.inlineNote)
-        chart.title("Abbildung \(figure.number): \(figure.caption)", size: 10)
+        try chart.title("Abbildung \(figure.number): \(figure.caption)", size: 10)
         let bases = asked.compactMap { figure.base(year: $0) }
         let sameBase = Set(bases).count == 1
-        chart.axes(valueTitle: "Anzahl \(unit)" + (sameBase ? " (n = \(bases[0]))" : " (n je Jahr: Tabelle)"),
+        try chart.axes(valueTitle: "Anzahl \(unit)" + (sameBase ? " (n = \(bases[0]))" : " (n je Jahr: Tabelle)"),
                    maximum: Double(bases.max() ?? model.regionCount))
-        chart.legendAtBottom()
+        try chart.legendAtBottom()
         try sheet.insert(chart, row: notesRow + 2, column: 0, scaleX: 1.9, scaleY: figure.kind == .options ? 1.6 : 1.2,
                          description: "Abbildung \(figure.number): \(figure.caption). " + figure.dataSentence(unitPlural: unit))
-        sheet.freezePanes(row: top + 1)
+        try sheet.freezePanes(row: top + 1)
         try sheet.ignoreNumbersStoredAsText(in: "A1:XFD1048576")
         try sheet.setPage(.init(landscape: true, fitWidth: 1, fitHeight: 1, repeatRows: top...top, footer: model.sourceLine))
     }
@@ -411,7 +411,7 @@ struct SheetWriter {
         }
         try backLink(sheet, row: 3)
         try sheet.write(model.sourceLine, row: lastRow + 2, column: 0, format: formats.inlineNote)
-        sheet.freezePanes(row: top + 1)
+        try sheet.freezePanes(row: top + 1)
         try sheet.ignoreNumbersStoredAsText(in: "A1:XFD1048576")
         try sheet.setPage(.init(landscape: true, fitWidth: 1, fitHeight: 0, repeatRows: top...top, footer: model.sourceLine))
     }
@@ -442,7 +442,7 @@ struct SheetWriter {
             // Always a string cell: free text starting with "=" stays text.
             try sheet.write(answer.value, row: row, column: 6, format: answer.isFreeText ? formats.wrapped : nil)
         }
-        sheet.freezePanes(row: top + 1)
+        try sheet.freezePanes(row: top + 1)
         try sheet.ignoreNumbersStoredAsText(in: "A1:XFD1048576")
         try sheet.setPage(.init(landscape: true, fitWidth: 1, fitHeight: 0, repeatRows: top...top, footer: model.sourceLine))
     }
@@ -467,7 +467,7 @@ struct SheetWriter {
                 try sheet.write(value, row: top + 1 + i, column: c, format: c == 1 || c == 4 ? formats.wrapped : formats.text)
             }
         }
-        sheet.freezePanes(row: top + 1)
+        try sheet.freezePanes(row: top + 1)
         try sheet.setPage(.init(landscape: true, fitWidth: 1, fitHeight: 0, repeatRows: top...top, footer: model.sourceLine))
     }
 

@@ -1,13 +1,17 @@
 import CXlsxWriter
 
 /// A native Excel chart. Series refer to cell ranges of a worksheet, so the chart stays
-/// live when a reader edits the numbers.
+/// live when a reader edits the numbers. It keeps its workbook's memory alive; after the
+/// workbook is closed every call throws.
 public final class XlsxChart {
     public enum Kind { case stackedBar, clusteredBar }
 
     let handle: UnsafeMutablePointer<lxw_chart>
-    init(handle: UnsafeMutablePointer<lxw_chart>) {
+    let lifetime: WorkbookLifetime
+
+    init(handle: UnsafeMutablePointer<lxw_chart>, lifetime: WorkbookLifetime) {
         self.handle = handle
+        self.lifetime = lifetime
     }
 
     /// A cell range of a sheet, 0-based inclusive.
@@ -28,6 +32,7 @@ public final class XlsxChart {
     /// say "nicht erhoben" where a value is missing instead of leaving a bar that reads as 0.
     public func addSeries(name: String, categories: Range, values: Range, fill: String, labels: Bool,
                           labelsInside: Bool, customLabels: [Int: String] = [:]) throws(XlsxError) {
+        try lifetime.ensureOpen("add chart series '\(name)'")
         guard let series = chart_add_series(handle, nil, nil) else {
             throw CBridge.failure("add chart series '\(name)'", "libxlsxwriter refused the series")
         }
@@ -61,7 +66,8 @@ public final class XlsxChart {
         }
     }
 
-    public func title(_ text: String, size: Double = 11) {
+    public func title(_ text: String, size: Double = 11) throws(XlsxError) {
+        try lifetime.ensureOpen("set chart title")
         text.withCString { chart_title_set_name(handle, $0) }
         var font = lxw_chart_font()
         font.size = size
@@ -70,7 +76,8 @@ public final class XlsxChart {
     }
 
     /// Names the value axis and fixes its range; lists categories top to bottom.
-    public func axes(valueTitle: String, maximum: Double, categoriesTopDown: Bool = true) {
+    public func axes(valueTitle: String, maximum: Double, categoriesTopDown: Bool = true) throws(XlsxError) {
+        try lifetime.ensureOpen("set chart axes")
         // In bar charts libxlsxwriter's x axis is the horizontal value axis and its y axis
         // the vertical category axis (it swaps them for bar charts).
         if categoriesTopDown {
@@ -83,16 +90,20 @@ public final class XlsxChart {
         chart_axis_set_max(handle.pointee.x_axis, maximum)
     }
 
-    public func legendAtBottom() { chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
+    public func legendAtBottom() throws(XlsxError) {
+        try lifetime.ensureOpen("set chart legend")
+        chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+    }
 }
 
 extension XlsxWorkbook {
     public func addChart(_ kind: XlsxChart.Kind) throws(XlsxError) -> XlsxChart {
+        try lifetime.ensureOpen("add chart")
         let type = kind == .stackedBar ? LXW_CHART_BAR_STACKED : LXW_CHART_BAR
         guard let chart = workbook_add_chart(handle, UInt8(type.rawValue)) else {
             throw CBridge.failure("add chart", "libxlsxwriter could not allocate it")
         }
-        return XlsxChart(handle: chart)
+        return XlsxChart(handle: chart, lifetime: lifetime)
     }
 
     /// Document properties (File › Properties). `created` as seconds since 1970 keeps the
@@ -114,6 +125,7 @@ extension XlsxWorkbook {
     }
 
     public func setProperties(_ properties: Properties) throws(XlsxError) {
+        try lifetime.ensureOpen("set document properties")
         // libxlsxwriter copies the strings during the call.
         var result = LXW_NO_ERROR
         properties.title.withCString { title in

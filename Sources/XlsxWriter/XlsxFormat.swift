@@ -1,42 +1,56 @@
 import CXlsxWriter
 
-/// A cell format created by a workbook. Set its properties before using it in a cell.
+/// A cell format created by a workbook. Set its properties before using it in a cell; it
+/// keeps its workbook's memory alive, and after the workbook is closed a setter throws.
 public final class XlsxFormat {
     let handle: UnsafeMutablePointer<lxw_format>
+    let lifetime: WorkbookLifetime
 
-    init(handle: UnsafeMutablePointer<lxw_format>) {
+    init(handle: UnsafeMutablePointer<lxw_format>, lifetime: WorkbookLifetime) {
         self.handle = handle
+        self.lifetime = lifetime
+    }
+
+    /// Runs one setter on the C format while the workbook is open.
+    private func set(_ property: String, _ body: (UnsafeMutablePointer<lxw_format>) -> Void) throws(XlsxError) -> Self {
+        try lifetime.ensureOpen("set format \(property)")
+        body(handle)
+        return self
     }
 
     public enum Alignment { case left, centre, right, top, verticalCentre }
 
-    @discardableResult public func numberFormat(_ code: String) -> Self {
-        code.withCString { format_set_num_format(handle, $0) }
-        return self
+    @discardableResult public func numberFormat(_ code: String) throws(XlsxError) -> Self {
+        try set("number format") { handle in code.withCString { format_set_num_format(handle, $0) } }
     }
 
-    @discardableResult public func bold() -> Self { format_set_bold(handle); return self }
-    @discardableResult public func italic() -> Self { format_set_italic(handle); return self }
-    @discardableResult public func wrap() -> Self { format_set_text_wrap(handle); return self }
-    @discardableResult public func underline() -> Self { format_set_underline(handle, UInt8(LXW_UNDERLINE_SINGLE.rawValue)); return self }
-
-    @discardableResult public func fontSize(_ size: Double) -> Self { format_set_font_size(handle, size); return self }
-
-    @discardableResult public func fontColour(_ hex: String) -> Self {
-        format_set_font_color(handle, XlsxColour.value(hex))
-        return self
+    @discardableResult public func bold() throws(XlsxError) -> Self { try set("bold") { format_set_bold($0) } }
+    @discardableResult public func italic() throws(XlsxError) -> Self { try set("italic") { format_set_italic($0) } }
+    @discardableResult public func wrap() throws(XlsxError) -> Self { try set("wrap") { format_set_text_wrap($0) } }
+    @discardableResult public func underline() throws(XlsxError) -> Self {
+        try set("underline") { format_set_underline($0, UInt8(LXW_UNDERLINE_SINGLE.rawValue)) }
     }
 
-    @discardableResult public func background(_ hex: String) -> Self {
-        format_set_pattern(handle, UInt8(LXW_PATTERN_SOLID.rawValue))
-        format_set_bg_color(handle, XlsxColour.value(hex))
-        return self
+    @discardableResult public func fontSize(_ size: Double) throws(XlsxError) -> Self {
+        try set("font size") { format_set_font_size($0, size) }
     }
 
-    @discardableResult public func bottomBorder() -> Self { format_set_bottom(handle, UInt8(LXW_BORDER_THIN.rawValue)); return self }
-    @discardableResult public func border() -> Self { format_set_border(handle, UInt8(LXW_BORDER_THIN.rawValue)); return self }
+    @discardableResult public func fontColour(_ hex: String) throws(XlsxError) -> Self {
+        try set("font colour") { format_set_font_color($0, XlsxColour.value(hex)) }
+    }
 
-    @discardableResult public func align(_ alignment: Alignment) -> Self {
+    @discardableResult public func background(_ hex: String) throws(XlsxError) -> Self {
+        try set("background") { handle in
+            format_set_pattern(handle, UInt8(LXW_PATTERN_SOLID.rawValue))
+            format_set_bg_color(handle, XlsxColour.value(hex))
+        }
+    }
+
+    @discardableResult public func bottomBorder() throws(XlsxError) -> Self {
+        try set("bottom border") { format_set_bottom($0, UInt8(LXW_BORDER_THIN.rawValue)) }
+    }
+
+    @discardableResult public func align(_ alignment: Alignment) throws(XlsxError) -> Self {
         let value: lxw_format_alignments
         switch alignment {
         case .left: value = LXW_ALIGN_LEFT
@@ -45,8 +59,7 @@ public final class XlsxFormat {
         case .top: value = LXW_ALIGN_VERTICAL_TOP
         case .verticalCentre: value = LXW_ALIGN_VERTICAL_CENTER
         }
-        format_set_align(handle, UInt8(value.rawValue))
-        return self
+        return try set("alignment") { format_set_align($0, UInt8(value.rawValue)) }
     }
 }
 
@@ -60,9 +73,10 @@ enum XlsxColour {
 extension XlsxWorkbook {
     /// A new cell format owned by this workbook.
     public func addFormat() throws(XlsxError) -> XlsxFormat {
+        try lifetime.ensureOpen("add format")
         guard let format = workbook_add_format(handle) else {
             throw CBridge.failure("add format", "libxlsxwriter could not allocate it")
         }
-        return XlsxFormat(handle: format)
+        return XlsxFormat(handle: format, lifetime: lifetime)
     }
 }

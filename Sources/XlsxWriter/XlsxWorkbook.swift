@@ -1,7 +1,9 @@
 import CXlsxWriter
 
 /// An xlsx file being written. Call `close()` exactly once: libxlsxwriter writes the file
-/// only then, and some failures (disk full, bad path) surface only there.
+/// only then, and some failures (disk full, bad path) surface only there. After `close()`,
+/// the workbook and every worksheet, format and chart taken from it throw instead of
+/// touching freed memory; a second `close()` throws too.
 public final class XlsxWorkbook {
     public struct Options: Sendable {
         /// Flush each row to a temporary file as it is written: memory stays flat, but rows
@@ -15,13 +17,13 @@ public final class XlsxWorkbook {
         }
     }
 
-    let handle: UnsafeMutablePointer<lxw_workbook>
-    public let path: String
-    private var closed = false
-    private var sheets: [XlsxWorksheet] = []
+    let lifetime: WorkbookLifetime
+    var handle: UnsafeMutablePointer<lxw_workbook> { lifetime.handle }
+    public var path: String { lifetime.path }
+    /// Whether `close()` was called.
+    public var isClosed: Bool { lifetime.isClosed }
 
     public init(path: String, options: Options = Options()) throws(XlsxError) {
-        self.path = path
         var cOptions = lxw_workbook_options()
         cOptions.constant_memory = options.constantMemory ? 1 : 0
         let created: UnsafeMutablePointer<lxw_workbook>? = path.withCString { cPath in
@@ -34,30 +36,22 @@ public final class XlsxWorkbook {
             return workbook_new_opt(cPath, &cOptions)
         }
         guard let created else { throw CBridge.failure("create workbook '\(path)'", "libxlsxwriter could not allocate it") }
-        handle = created
+        lifetime = WorkbookLifetime(handle: created, path: path)
     }
 
     /// Adds a worksheet. The name must be a valid sheet name (see `SheetName.sanitised`).
     public func addWorksheet(named name: String) throws(XlsxError) -> XlsxWorksheet {
+        try lifetime.ensureOpen("add worksheet '\(name)'")
         try CBridge.check(name.withCString { workbook_validate_sheet_name(handle, $0) }, "sheet name '\(name)'")
         guard let sheet = name.withCString({ workbook_add_worksheet(handle, $0) }) else {
             throw CBridge.failure("add worksheet '\(name)'", "libxlsxwriter refused the worksheet")
         }
-        let wrapped = XlsxWorksheet(handle: sheet, name: name)
-        sheets.append(wrapped)
-        return wrapped
+        return XlsxWorksheet(handle: sheet, name: name, lifetime: lifetime)
     }
 
-    /// Writes the file. Throws when libxlsxwriter could not write it.
+    /// Writes the file. Throws when libxlsxwriter could not write it, or when the workbook
+    /// was closed already.
     public func close() throws(XlsxError) {
-        guard !closed else { return }
-        closed = true
-        try CBridge.check(workbook_close(handle), "write workbook '\(path)'")
-    }
-
-    deinit {
-        // A workbook abandoned after an error must still free its memory; the file it
-        // writes then is incomplete by design and is never moved into place.
-        if !closed { _ = workbook_close(handle) }
+        try lifetime.close()
     }
 }

@@ -2,13 +2,24 @@ import CXlsxWriter
 import Foundation
 
 /// A worksheet of an `XlsxWorkbook`. Rows and columns are 0-based as in libxlsxwriter.
+/// It keeps its workbook's memory alive; after the workbook is closed every call throws.
 public final class XlsxWorksheet {
     let handle: UnsafeMutablePointer<lxw_worksheet>
+    let lifetime: WorkbookLifetime
     public let name: String
 
-    init(handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
+    init(handle: UnsafeMutablePointer<lxw_worksheet>, name: String, lifetime: WorkbookLifetime) {
         self.handle = handle
         self.name = name
+        self.lifetime = lifetime
+    }
+
+    /// Checks that the workbook is still open (and the format is one of its own) before a
+    /// call into libxlsxwriter; returns the format's C handle.
+    private func prepare(_ operation: @autoclosure () -> String,
+                         _ format: XlsxFormat? = nil) throws(XlsxError) -> UnsafeMutablePointer<lxw_format>? {
+        try lifetime.ensureOpen(operation())
+        return try lifetime.handle(of: format, for: operation())
     }
 
     private func place(_ row: Int, _ column: Int) -> String {
@@ -17,63 +28,73 @@ public final class XlsxWorksheet {
 
     /// Writes text as a string cell: never interpreted as a formula, whatever it starts with.
     public func write(_ text: String, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
+        let cFormat = try prepare("write text at \(place(row, column))", format)
         try CBridge.check(text.withCString {
-            worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, format?.handle)
+            worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, cFormat)
         }, "write text at \(place(row, column))")
     }
 
     public func write(_ number: Double, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
-        try CBridge.check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, format?.handle),
+        let cFormat = try prepare("write number at \(place(row, column))", format)
+        try CBridge.check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, cFormat),
                           "write number at \(place(row, column))")
     }
 
     public func write(_ value: Bool, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
-        try CBridge.check(worksheet_write_boolean(handle, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, format?.handle),
+        let cFormat = try prepare("write boolean at \(place(row, column))", format)
+        try CBridge.check(worksheet_write_boolean(handle, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, cFormat),
                           "write boolean at \(place(row, column))")
     }
 
     /// Writes a date (with a date number format, or the cell shows a serial number).
     public func writeDate(year: Int, month: Int, day: Int, row: Int, column: Int, format: XlsxFormat) throws(XlsxError) {
+        let cFormat = try prepare("write date at \(place(row, column))", format)
         var datetime = lxw_datetime(year: Int32(year), month: Int32(month), day: Int32(day), hour: 0, min: 0, sec: 0)
-        try CBridge.check(worksheet_write_datetime(handle, lxw_row_t(row), lxw_col_t(column), &datetime, format.handle),
+        try CBridge.check(worksheet_write_datetime(handle, lxw_row_t(row), lxw_col_t(column), &datetime, cFormat),
                           "write date at \(place(row, column))")
     }
 
     /// Column width in characters; optionally hidden.
     public func setColumns(_ columns: ClosedRange<Int>, width: Double, hidden: Bool = false,
                            format: XlsxFormat? = nil) throws(XlsxError) {
+        let cFormat = try prepare("set columns \(columns) of \(name)", format)
         var options = lxw_row_col_options(hidden: hidden ? 1 : 0, level: 0, collapsed: 0)
         try CBridge.check(worksheet_set_column_opt(handle, lxw_col_t(columns.lowerBound), lxw_col_t(columns.upperBound),
-                                                   width, format?.handle, &options),
+                                                   width, cFormat, &options),
                           "set columns \(columns) of \(name)")
     }
 
     /// A hyperlink showing `text`. `url` may be `internal:'Sheet'!A1`.
     public func writeLink(_ url: String, text: String, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
+        let cFormat = try prepare("write link at \(place(row, column))", format)
         try CBridge.check(url.withCString { cURL in
             text.withCString { cText in
-                worksheet_write_url_opt(handle, lxw_row_t(row), lxw_col_t(column), cURL, format?.handle, cText, nil)
+                worksheet_write_url_opt(handle, lxw_row_t(row), lxw_col_t(column), cURL, cFormat, cText, nil)
             }
         }, "write link at \(place(row, column))")
     }
 
     public func setRowHeight(_ row: Int, height: Double, format: XlsxFormat? = nil) throws(XlsxError) {
-        try CBridge.check(worksheet_set_row(handle, lxw_row_t(row), height, format?.handle), "set row \(row + 1) of \(name)")
+        let cFormat = try prepare("set row \(row + 1) of \(name)", format)
+        try CBridge.check(worksheet_set_row(handle, lxw_row_t(row), height, cFormat), "set row \(row + 1) of \(name)")
     }
 
     public func merge(rows: ClosedRange<Int>, columns: ClosedRange<Int>, text: String, format: XlsxFormat? = nil) throws(XlsxError) {
+        let cFormat = try prepare("merge cells at \(place(rows.lowerBound, columns.lowerBound))", format)
         try CBridge.check(text.withCString {
             worksheet_merge_range(handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
-                                  lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound), $0, format?.handle)
+                                  lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound), $0, cFormat)
         }, "merge cells at \(place(rows.lowerBound, columns.lowerBound))")
     }
 
     /// Keeps rows above `row` and columns left of `column` in view.
-    public func freezePanes(row: Int, column: Int = 0) {
+    public func freezePanes(row: Int, column: Int = 0) throws(XlsxError) {
+        _ = try prepare("freeze panes on \(name)")
         worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
     }
 
     public func autofilter(rows: ClosedRange<Int>, columns: ClosedRange<Int>) throws(XlsxError) {
+        _ = try prepare("autofilter on \(name)")
         try CBridge.check(worksheet_autofilter(handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
                                                lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound)),
                           "autofilter on \(name)")
@@ -103,6 +124,7 @@ public final class XlsxWorksheet {
 
     /// A4, orientation, fit to page, repeated header rows, footer with page numbers.
     public func setPage(_ setup: PageSetup) throws(XlsxError) {
+        _ = try prepare("page setup of \(name)")
         worksheet_set_paper(handle, 9) // A4
         if setup.landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
         worksheet_fit_to_pages(handle, UInt16(setup.fitWidth), UInt16(setup.fitHeight))
@@ -127,6 +149,7 @@ public final class XlsxWorksheet {
     /// The data cells are written as usual, before or after.
     public func addTable(rows: ClosedRange<Int>, columns: ClosedRange<Int>, name: String, headers: [String],
                          headerFormat: XlsxFormat? = nil) throws(XlsxError) {
+        let cHeaderFormat = try prepare("add table \(name) on \(self.name)", headerFormat)
         guard headers.count == columns.count, Set(headers).count == headers.count else {
             throw CBridge.failure("add table \(name) on \(self.name)", "needs one unique header per column, got \(headers)")
         }
@@ -138,7 +161,7 @@ public final class XlsxWorksheet {
         }
         let result = CBridge.withPointerArray(count: headers.count, zero: lxw_table_column(), fill: { column, index in
             column.header = cNames[index]
-            column.header_format = headerFormat?.handle
+            column.header_format = cHeaderFormat
         }) { columnPointers in
             var options = lxw_table_options()
             options.name = cName
@@ -154,6 +177,7 @@ public final class XlsxWorksheet {
     /// Turns off Excel's "number stored as text" flag in a range such as "A1:XFD1048576"
     /// (codes like AGS numbers are text on purpose).
     public func ignoreNumbersStoredAsText(in range: String) throws(XlsxError) {
+        _ = try prepare("ignore number-as-text in \(name)")
         try CBridge.check(range.withCString { worksheet_ignore_errors(handle, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), $0) },
                           "ignore number-as-text in \(name)")
     }
@@ -161,12 +185,17 @@ public final class XlsxWorksheet {
     /// Places a chart with its top-left corner at a cell.
     public func insert(_ chart: XlsxChart, row: Int, column: Int, scaleX: Double = 1, scaleY: Double = 1,
                        description: String) throws(XlsxError) {
+        _ = try prepare("insert chart on \(name)")
+        guard chart.lifetime === lifetime else {
+            throw CBridge.failure("insert chart on \(name)", "the chart belongs to another workbook ('\(chart.lifetime.path)')")
+        }
+        let chartHandle = chart.handle
         var options = lxw_chart_options()
         options.x_scale = scaleX
         options.y_scale = scaleY
         try CBridge.check(description.withCString { cDescription in
             options.description = UnsafeMutablePointer(mutating: cDescription)
-            return worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options)
+            return worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chartHandle, &options)
         }, "insert chart on \(name)")
     }
 }
