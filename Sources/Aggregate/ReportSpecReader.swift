@@ -8,12 +8,38 @@ import Yams
 public struct ReportSpecReader {
     public init() {}
 
+    /// Why a spec file could not be read, in the user's terms.
+    struct UnreadableSpec: Error {
+        let message: String
+    }
+
+    /// The spec's text; a missing file, a folder, an unreadable or a non-UTF-8 file each get
+    /// their own message.
+    static func text(of url: URL) -> Result<String, UnreadableSpec> {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            return .failure(UnreadableSpec(message: "no such file (looked for \(url.standardizedFileURL.path))"))
+        }
+        if isFolder.boolValue {
+            return .failure(UnreadableSpec(message: "\(url.path) is a folder; give the spec's YAML file"))
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(UnreadableSpec(message: "cannot read the file (permission denied?)"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(UnreadableSpec(message: "the file is not UTF-8 text (expected a UTF-8 YAML file; save it as UTF-8)"))
+        }
+        return .success(text)
+    }
+
     /// Parses the spec file. Item IDs and years are checked later against the catalogue
     /// (`validate`), because the spec names the data folder the catalogue comes from.
     public func read(_ url: URL) -> Result<ReportSpec, SpecErrors> {
         let file = url.lastPathComponent
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            return .failure(SpecErrors([SpecError(file: file, line: nil, "cannot read the spec file (expected UTF-8 YAML)")]))
+        let text: String
+        switch Self.text(of: url) {
+        case .success(let read): text = read
+        case .failure(let problem): return .failure(SpecErrors([SpecError(file: file, line: nil, problem.message)]))
         }
         let root: Node
         do {

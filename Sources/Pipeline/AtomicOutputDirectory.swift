@@ -11,74 +11,84 @@ public final class AtomicOutputDirectory: @unchecked Sendable {
     /// Writers on several threads (the annex, the JSON files) share the folder bookkeeping.
     private let lock = NSLock()
 
-    public init(target: URL) throws {
+    public init(target: URL) throws(OutputError) {
         self.target = target.standardizedFileURL
         let parent = self.target.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        // Name the folder the user asked for when its parent cannot be made.
+        do { try OutputError.createFolder(parent) } catch { throw OutputError(.createFolder, path: self.target.path, reason: error.reason) }
         staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).tmp-\(getpid())", isDirectory: true)
         try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        do { try OutputError.createFolder(staging) } catch { throw OutputError(.createFolder, path: self.target.path, reason: error.reason) }
         StagingRegistry.shared.register(staging)
     }
 
     /// The staging URL for a relative path, with intermediate folders created.
-    public func url(for relativePath: String) throws -> URL {
+    public func url(for relativePath: String) throws(OutputError) -> URL {
         let url = staging.appendingPathComponent(relativePath)
         let folder = url.deletingLastPathComponent()
         lock.lock()
         defer { lock.unlock() }
         if !createdFolders.contains(folder.path) {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try OutputError.createFolder(folder)
             createdFolders.insert(folder.path)
         }
         return url
     }
 
-    public func write(_ text: String, to relativePath: String) throws {
+    public func write(_ text: String, to relativePath: String) throws(OutputError) {
         try write(Data(text.utf8), to: relativePath)
     }
 
     /// A plain POSIX write. Atomicity comes from swapping the whole staging folder in
     /// `commit`; Foundation's `Data.write` would add an fsync per file (54 of them cost
     /// ~14 ms per report), which protects against power loss, not against a failed run.
-    public func write(_ data: Data, to relativePath: String) throws {
+    public func write(_ data: Data, to relativePath: String) throws(OutputError) {
         let path = try url(for: relativePath).path
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        guard fd >= 0 else { throw OutputError.posix(.writeFile, path: path) }
         defer { close(fd) }
-        try data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
+        let failure: Int32? = data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(fd, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                    return errno
                 }
                 offset += written
             }
+            return nil
         }
+        if let failure { throw OutputError.posix(.writeFile, path: path, code: failure) }
     }
 
     /// Moves the staged folder into place; the previous target is removed only after the
     /// new one is there.
-    public func commit() throws {
-        try StagingRegistry.shared.exclusively { try swap() }
+    public func commit() throws(OutputError) {
+        do {
+            try StagingRegistry.shared.exclusively { try swap() }
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError(.replaceTarget, path: target.path, reason: String(describing: error))
+        }
         StagingRegistry.shared.unregister(staging)
     }
 
-    private func swap() throws {
+    /// Two renames in the same parent folder: the previous outputs step aside, the new
+    /// ones take their place, and on failure the previous ones come back.
+    private func swap() throws(OutputError) {
         let fm = FileManager.default
         let old = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())", isDirectory: true)
         try? fm.removeItem(at: old)
         let hadPrevious = fm.fileExists(atPath: target.path)
-        if hadPrevious { try fm.moveItem(at: target, to: old) }
-        do {
-            try fm.moveItem(at: staging, to: target)
-        } catch {
-            if hadPrevious { try? fm.moveItem(at: old, to: target) }
-            throw error
+        if hadPrevious, rename(target.path, old.path) != 0 { throw OutputError.posix(.replaceTarget, path: target.path) }
+        if rename(staging.path, target.path) != 0 {
+            let failure = OutputError.posix(.replaceTarget, path: target.path)
+            if hadPrevious { _ = rename(old.path, target.path) }
+            throw failure
         }
         if hadPrevious { try? fm.removeItem(at: old) }
         committed = true

@@ -8,6 +8,7 @@ import RenderExcel
 import RenderReport
 import RenderSVG
 import Publish
+import XlsxWriter
 
 /// Runs the stages for a report spec and writes every output atomically.
 public struct ReportPipeline: Sendable {
@@ -177,7 +178,7 @@ public struct ReportPipeline: Sendable {
             annexJob = BackgroundJob { try annex.write(to: annexPath) }
             if options.serial { try annexJob.join() }
         } catch {
-            return .failure(.output("cannot write outputs to \(target.path): \(error.localizedDescription)"))
+            return .failure(.output(Self.writeFailure(error, target: target)))
         }
         timer.mark("start annex (background)")
         let publisher = Publisher(formats: publishing ? formats : [], style: style, folder: output.staging, created: created)
@@ -260,7 +261,17 @@ public struct ReportPipeline: Sendable {
             publisher.cancel()
             try? annexJob.join()
             try? jsonJob.join()
-            return .failure(.output("cannot write outputs to \(target.path): \(error.localizedDescription)"))
+            return .failure(.output(Self.writeFailure(error, target: target)))
+        }
+    }
+
+    /// The message for a failure while writing: the typed errors name the folder or file and
+    /// the reason themselves; anything else at least names the target.
+    package static func writeFailure(_ error: any Error, target: URL) -> String {
+        switch error {
+        case let error as OutputError: return error.description
+        case let error as XlsxError: return "cannot write the Excel annex: \(error.description)"
+        default: return "cannot write outputs to \(target.path): \(String(describing: error))"
         }
     }
 }
