@@ -77,6 +77,8 @@ let package = Package(
         .testTarget(name: "RenderReportTests", dependencies: ["RenderReport", "Aggregate", "Pipeline", "Formatting", "TestSupport"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Aggregate", "Pipeline", "Concurrency", "TestSupport"]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "Ingest"]),
+        .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
+        .testTarget(name: "ConcurrencyTests", dependencies: ["Concurrency"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "SyntheticData", "Concurrency", "XlsxWriter",
                                                          "TestSupport"]),
     ],

@@ -41,7 +41,7 @@ public struct ChildProcess: Sendable {
             + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         let exited = (status & 0x7F) == 0
         return ChildProcess(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), wallSeconds: wall, cpuSeconds: cpu,
-                        peakMiB: Double(usage.ru_maxrss) / 1024,
+                        peakMiB: Self.mebibytes(maxRSS: usage.ru_maxrss),
                         stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
                         stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
@@ -56,4 +56,13 @@ public struct ChildProcess: Sendable {
     }
 
     public func timing(_ stage: String) -> Double? { timings.first { $0.stage == stage }?.value }
+
+    /// `ru_maxrss` in MiB: the kernel reports KiB on Linux but bytes on macOS.
+    package static func mebibytes(maxRSS: Int) -> Double {
+        #if canImport(Darwin)
+        return Double(maxRSS) / 1_048_576
+        #else
+        return Double(maxRSS) / 1024
+        #endif
+    }
 }

@@ -49,13 +49,6 @@ public enum TextEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Control characters that XML 1.0 cannot carry at all (they are dropped).
-    static func isForbiddenInXML(_ ch: Character) -> Bool {
-        guard let scalar = ch.unicodeScalars.first, ch.unicodeScalars.count == 1 else { return false }
-        let v = scalar.value
-        return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF
-    }
-
     /// One CSV field (RFC 4180): quoted when it contains the separator, a quote or a line
     /// break. With `guardFormula`, text a spreadsheet would run as a formula (starting with
     /// `= + - @`, tab or CR) is prefixed with `'` so Excel and LibreOffice show it as text.

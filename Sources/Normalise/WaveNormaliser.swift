@@ -121,11 +121,10 @@ struct WaveNormaliser {
                     parsed[item.id] = fresh
                 }
             }
-            var askedMemo: [String: Bool] = [:]
             for item in waveItems {
                 guard let column = columnOfItem[item.id], let value = parsed[item.id] else { continue }
                 let ref = location(row.index, column)
-                if let (parent, parentAnswer) = filteredOut(item, parsed: parsed, memo: &askedMemo) {
+                if let (parent, parentAnswer) = filteredOut(item, parsed: parsed) {
                     if case .category(let category) = value, !isNegative(category, item: item) {
                         issue(.note, .answerOutsideFilter(row.cell(column: column)?.value.text ?? category,
                                                           parent: parent, parentAnswer: parentAnswer),
@@ -226,8 +225,7 @@ struct WaveNormaliser {
     }
 
     /// Nil when the item was asked of this region; otherwise the gating item and its answer.
-    private func filteredOut(_ item: CatalogueItem, parsed: [String: Parsed],
-                             memo: inout [String: Bool]) -> (String, String)? {
+    private func filteredOut(_ item: CatalogueItem, parsed: [String: Parsed]) -> (String, String)? {
         var current = item
         var depth = 0
         while let parentID = current.parentID, let parent = catalogue.item(parentID), depth < 32 {

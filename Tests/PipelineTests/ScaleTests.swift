@@ -92,15 +92,3 @@ import TestSupport
         #expect(result.stdout.contains("20 passed, 0 failed"))
     }
 }
-
-@Suite struct BackgroundJobTests {
-    @Test func joiningTwiceReturnsAndRethrows() throws {
-        struct Failure: Error {}
-        let job = BackgroundJob { throw Failure() }
-        #expect(throws: Failure.self) { try job.join() }
-        #expect(throws: Failure.self) { try job.join() }
-        let ok = BackgroundJob {}
-        try ok.join()
-        try ok.join()
-    }
-}
