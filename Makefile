@@ -74,7 +74,7 @@ fuzz: deps
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 	mkdir -p .build-fuzz/corpus .build-fuzz/crashes
 	cp -n Tests/Fixtures/fuzz-corpus/* .build-fuzz/corpus/ 2>/dev/null || true
-	LSAN_OPTIONS=suppressions=Tests/Fixtures/fuzz-lsan.supp .build-fuzz/release/FuzzIngest .build-fuzz/corpus \
+	.build-fuzz/release/FuzzIngest .build-fuzz/corpus \
 	  -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
 	  -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=.build-fuzz/crashes/ -print_final_stats=1
 

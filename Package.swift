@@ -14,7 +14,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -56,7 +55,7 @@ let package = Package(
         // Synthetic data for benchmarks and scale tests (writes xlsx through XlsxWriter).
         .target(name: "SyntheticData", dependencies: ["XlsxWriter", "Normalise", "Concurrency"]),
         // Fuzzing the readers (make fuzz); without the fuzzer the executable replays inputs.
-        .target(name: "FuzzTargets", dependencies: ["Ingest", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "FuzzTargets", dependencies: ["Ingest", "SystemZlib"]),
         .executableTarget(name: "FuzzIngest", dependencies: ["FuzzTargets"]),
         // Thin CLI.
         .executableTarget(name: "monitoring", dependencies: [
@@ -67,7 +66,6 @@ let package = Package(
         .target(name: "TestSupport", dependencies: [
             "Concurrency",
             "Ingest", "Normalise", "Formatting", "FuzzTargets",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "XlsxWriter", "SyntheticData", "FuzzTargets", "TestSupport"]),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Ingest", "Pipeline", "TestSupport"]),

@@ -1,6 +1,5 @@
 import Foundation
 import Ingest
-import ZIPFoundation
 
 /// The fuzz target for the readers: any bytes must give cells or an `IngestError`, never a
 /// crash, a hang or unbounded memory. The first byte picks what the rest is fed to:
@@ -52,20 +51,5 @@ public enum FuzzIngest {
             ("xl/worksheets/sheet1.xml", xml),
         ]
         return try InMemoryZip.make(parts, compressed: false)
-    }
-}
-
-/// Builds a zip archive in memory (fixtures for the fuzzer and the tests).
-public enum InMemoryZip {
-    public static func make(_ parts: [(String, Data)], compressed: Bool = true) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, data) in parts {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                 modificationDate: Date(timeIntervalSince1970: 0),
-                                 compressionMethod: compressed ? .deflate : .none) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        return archive.data ?? Data()
     }
 }

@@ -16,7 +16,7 @@ import TestSupport
     }
 
     /// Each input is read without a crash, and quickly (the deflate stream that never ends
-    /// hung ZIPFoundation's reader forever).
+    /// hung ZIPFoundation's reader forever; the project no longer uses it).
     @Test(arguments: inputs)
     func inputIsHandled(_ name: String) throws {
         let data = try Data(contentsOf: TestPaths.fixtures.appendingPathComponent(name))

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzTargets
 import Ingest
 import Testing
 import TestSupport
@@ -142,5 +143,41 @@ import TestSupport
         #expect(CellReference("AAAAAAAAAAAAAAAAAAAAAAAAAA1") == nil)
         #expect(CellReference.columnName(27) == "AA")
         #expect(CellReference(row: 9, column: 7).description == "G9")
+    }
+}
+
+/// The fixtures' zip writer (`InMemoryZip`, which replaced ZIPFoundation) writes archives
+/// other tools accept, and our reader gets the parts back.
+@Suite struct InMemoryZipTests {
+    static let parts: [(String, Data)] = [
+        ("[Content_Types].xml", Data("<Types/>".utf8)),
+        ("xl/worksheets/sheet1.xml", Data(String(repeating: "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", count: 200).utf8)),
+        ("docProps/Größe.txt", Data("ä".utf8)),
+    ]
+
+    @Test(arguments: [true, false])
+    func ourReaderGetsThePartsBack(compressed: Bool) throws {
+        let folder = try TemporaryFolder.make()
+        let url = folder.appendingPathComponent("fixture.zip")
+        try InMemoryZip.make(Self.parts, compressed: compressed).write(to: url)
+        let read = try ZipEntries.read(url)
+        #expect(read.count == Self.parts.count)
+        for (path, data) in Self.parts { #expect(read[path] == data, "\(path)") }
+    }
+
+    @Test(.enabled(if: ExternalTool.available("python3")))
+    func pythonsZipfileTestsTheArchiveClean() throws {
+        let folder = try TemporaryFolder.make()
+        let url = folder.appendingPathComponent("fixture.zip")
+        try InMemoryZip.make(Self.parts).write(to: url)
+        let result = try ExternalTool.run("python3", ["-c", """
+            import sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            assert z.testzip() is None
+            print(",".join(sorted(z.namelist())))
+            """, url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            == "[Content_Types].xml,docProps/Größe.txt,xl/worksheets/sheet1.xml")
     }
 }

@@ -1,15 +1,16 @@
 import Foundation
-import ZIPFoundation
+import Ingest
 
-/// Reads every entry of a zip file (to inspect written xlsx files part by part).
+/// Reads every entry of a zip file (to inspect written xlsx files part by part), through
+/// the project's own bounded zip reader.
 public enum ZipEntries {
     public static func read(_ url: URL) throws -> [String: Data] {
-        let archive = try Archive(url: url, accessMode: .read)
+        let archive = try ZipArchive(url: url)
         var result: [String: Data] = [:]
-        for entry in archive where entry.type == .file {
+        for (path, entry) in archive.entries where !path.hasSuffix("/") {
             var data = Data()
-            _ = try archive.extract(entry) { data.append($0) }
-            result[entry.path] = data
+            try archive.read(entry) { data.append($0) }
+            result[path] = data
         }
         return result
     }

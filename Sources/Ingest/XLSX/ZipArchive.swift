@@ -8,9 +8,9 @@ import SystemZlib
 /// end of the file). Here every entry is inflated from exactly its compressed bytes, every
 /// offset and size is checked against the file, and a stream that stops early is reported
 /// as truncated. The file is memory-mapped, so reading costs no copy.
-struct ZipArchive {
-    struct Entry {
-        let path: String
+package struct ZipArchive {
+    package struct Entry {
+        package let path: String
         let method: UInt16
         let crc32: UInt32
         let compressedSize: Int
@@ -24,9 +24,9 @@ struct ZipArchive {
     }
 
     let bytes: Data
-    let entries: [String: Entry]
+    package let entries: [String: Entry]
 
-    init(url: URL) throws {
+    package init(url: URL) throws {
         let data: Data
         do {
             data = try Data(contentsOf: url, options: .alwaysMapped)
@@ -94,7 +94,7 @@ struct ZipArchive {
     }
 
     /// Streams an entry's uncompressed bytes to `consumer`; checks the CRC at the end.
-    func read(_ entry: Entry, chunkSize: Int = 256 * 1024, consumer: (Data) throws -> Void) throws {
+    package func read(_ entry: Entry, chunkSize: Int = 256 * 1024, consumer: (Data) throws -> Void) throws {
         let d = bytes
         let header = entry.localHeaderOffset
         guard try Self.u32(d, header) == 0x0403_4B50 else { throw Failure.damaged("entry '\(entry.path)' has no local header") }
