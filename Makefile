@@ -62,10 +62,12 @@ test: deps publish-deps
 	$(SWIFT) test
 
 ## bench: the benchmarks, with the Python baseline (installed from PyPI) measured in the same run.
-bench: build publish-deps
+bench: deps publish-deps
+	$(SWIFT) build -c release --product monitoring
+	$(SWIFT) build -c release --product monitoring-bench
 	@$(PYTHON) -m pip install -q -r bench/requirements.txt 2>/dev/null || \
 	  echo "warning: could not install the Python baseline (bench/requirements.txt); its comparisons are skipped"
-	$(BIN) bench --data "$(or $(DATA),data)" --python "$(PYTHON)"
+	$(dir $(BIN))monitoring-bench --data "$(or $(DATA),data)" --python "$(PYTHON)" $(ARGS)
 
 ## fuzz: libFuzzer on the xlsx/CSV/XML readers for FUZZ_SECONDS (default 600); crashers land in .build-fuzz/crashes/.
 FUZZ_SECONDS ?= 600

@@ -18,7 +18,7 @@ public enum ProcessClock {
     }
 
     /// Peak resident set size so far, in MiB (Linux reports KiB).
-    public static func peakMemoryMiB() -> Double { Double(selfUsage().ru_maxrss) / 1024 }
+    public static func peakMemoryMiB() -> Double { ChildProcess.mebibytes(maxRSS: Int(selfUsage().ru_maxrss)) }
 
     private static func selfUsage() -> rusage {
         var usage = rusage()

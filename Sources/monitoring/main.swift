@@ -22,7 +22,7 @@ struct Monitoring: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitoring",
         abstract: "Turns survey wave spreadsheets into a monitoring report.",
-        subcommands: [Report.self, Normalise.self, Inspect.self, Generate.self, Bench.self, BenchStage.self],
+        subcommands: [Report.self, Normalise.self, Inspect.self, Generate.self],
         defaultSubcommand: Report.self
     )
 }

@@ -9,10 +9,24 @@ import RenderExcel
 import RenderSVG
 import SyntheticData
 
-/// `monitoring bench`: the benchmarks behind `make bench`. Every figure is reported next to
-/// a baseline measured in the same run, because machines are noisy.
+/// `monitoring-bench`: the benchmarks behind `make bench`, in their own executable so the
+/// production CLI keeps only `report`, `normalise`, `inspect` and `generate`. Every figure is
+/// reported next to a baseline measured in the same run, because machines are noisy.
+@main
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the benchmarks (see README).")
+    static let configuration = CommandConfiguration(
+        commandName: "monitoring-bench", abstract: "Run the benchmarks (see README).",
+        subcommands: [Run.self, BenchStage.self], defaultSubcommand: Run.self)
+
+    /// The sections of a benchmark run, in the order they run.
+    enum Section: String, CaseIterable, ExpressibleByArgument {
+        case shipped, formats, stages, large, scaling, wide
+    }
+}
+
+extension Bench {
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the benchmarks (the default).")
 
     @Option(help: "Data folder of the shipped data.") var data = "data"
     @Option(help: "Report spec.") var spec = "reports/abschlussbericht-2021/bericht.yaml"
@@ -23,12 +37,30 @@ struct Bench: ParsableCommand {
     @Option(help: "Rows of the synthetic wide sheet (streaming ingest).") var rows = 100_000
     @Option(help: "Python with the baseline's packages (bench/requirements.txt).") var python = "python3"
     @Flag(help: "Skip the Python baseline.") var noBaseline = false
-    @Option(help: "Run only these sections (comma-separated: shipped, formats, stages, large, scaling, wide).") var only: String?
+    @Option(help: "Run only these sections (comma-separated: \(Section.allCases.map(\.rawValue).joined(separator: ", "))).",
+            transform: Run.sections)
+    var only: Set<Section>?
 
-    var executable: String { URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path }
+    static func sections(_ text: String) throws -> Set<Section> {
+        try Set(text.split(separator: ",").map { name in
+            guard let section = Section(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("unknown section '\(name)'; expected one of \(Section.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return section
+        })
+    }
+
+    /// The production CLI, built beside this executable (`make bench` builds both).
+    var executable: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent("monitoring").path
+    }
     var scratch: URL { FileManager.default.temporaryDirectory.appendingPathComponent("monitoring-bench-\(getpid())") }
 
     func run() throws {
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            throw ValidationError("\(executable) is missing: build it first (swift build -c release --product monitoring; make bench does)")
+        }
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
@@ -37,16 +69,18 @@ struct Bench: ParsableCommand {
         if baseline == nil, !noBaseline {
             print("Python baseline unavailable: run `\(python) -m pip install -r bench/requirements.txt` (make bench does)")
         }
-        let sections = Set((only ?? "shipped,formats,stages,large,scaling,wide").split(separator: ",").map(String.init))
-        if sections.contains("shipped") { try shippedEndToEnd(baseline) }
-        if sections.contains("formats") { try publicationFormats() }
-        if sections.contains("stages") {
-            try shippedData()
-            try renderStages()
+        for section in Section.allCases where only?.contains(section) ?? true {
+            switch section {
+            case .shipped: try shippedEndToEnd(baseline)
+            case .formats: try publicationFormats()
+            case .stages:
+                try shippedData()
+                try renderStages()
+            case .large: try largeSurvey(baseline)
+            case .scaling: try scaling()
+            case .wide: try syntheticWorkbook()
+            }
         }
-        if sections.contains("large") { try largeSurvey(baseline) }
-        if sections.contains("scaling") { try scaling() }
-        if sections.contains("wide") { try syntheticWorkbook() }
     }
 
     // MARK: (a) shipped data, end to end
@@ -177,8 +211,8 @@ struct Bench: ParsableCommand {
         var serial: StageReport?
         var parallel: StageReport?
         for _ in 0..<3 {
-            let s = try StageReport.runChild(["bench-stage", "ingest-serial", folder.path])
-            let p = try StageReport.runChild(["bench-stage", "ingest", folder.path])
+            let s = try StageReport.runChild(.ingestSerial, folder.path)
+            let p = try StageReport.runChild(.ingest, folder.path)
             if serial == nil || s.wallSeconds < serial!.wallSeconds { serial = s }
             if parallel == nil || p.wallSeconds < parallel!.wallSeconds { parallel = p }
         }
@@ -233,7 +267,7 @@ struct Bench: ParsableCommand {
         for count in [rows / 10, rows] {
             let path = scratch.appendingPathComponent("wide-\(count).xlsx").path
             try WideSheetWriter(rows: count, columns: 20).write(to: path)
-            let report = try StageReport.runChild(["bench-stage", "stream", path])
+            let report = try StageReport.runChild(.stream, path)
             results.append((count, report))
             print(String(format: "  %7d rows: %.0f ms CPU, sheet XML %.1f MB → %.0f MB/s, %d cells, peak memory %.1f MiB",
                          count, report.cpuSeconds * 1000, Double(report.bytes) / 1e6,
@@ -263,6 +297,7 @@ struct Bench: ParsableCommand {
             .split(separator: "\n").first { $0.hasPrefix("PRETTY_NAME=") }?
             .dropFirst(12).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) ?? "unknown OS"
     }
+}
 }
 
 /// The Python stack doing the same job (`bench/baseline.py`).
@@ -299,7 +334,7 @@ struct PythonBaseline {
             json = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]) ?? [:]
         }
         let stages = (json["stages"] as? [String: Double] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        return Full(wall: Bench.median(walls), cpu: Bench.median(cpus), peakMiB: peak, stages: stages)
+        return Full(wall: Bench.Run.median(walls), cpu: Bench.Run.median(cpus), peakMiB: peak, stages: stages)
     }
 
     /// python-calamine reading every sheet into memory; best of three, in-process time.
@@ -318,7 +353,7 @@ struct PythonBaseline {
     }
 }
 
-/// A stage measured in a child process (`monitoring bench-stage …`), reported as one line.
+/// A stage measured in a child process (`monitoring-bench bench-stage …`), reported as one line.
 struct StageReport: Codable {
     var cpuSeconds: Double
     var wallSeconds: Double
@@ -326,17 +361,30 @@ struct StageReport: Codable {
     var bytes: Int
     var cells: Int
 
-    static func runChild(_ arguments: [String]) throws -> StageReport {
+    /// Runs one stage in a fresh process of this executable, so its peak memory is its own.
+    static func runChild(_ kind: BenchStage.Kind, _ file: String) throws -> StageReport {
+        let arguments = ["bench-stage", kind.rawValue, file]
         let run = try ChildProcess.run(URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path, arguments)
         guard run.status == 0 else { throw ValidationError("bench stage \(arguments) failed with status \(run.status)") }
         return try JSONDecoder().decode(StageReport.self, from: Data(run.stdout.utf8))
     }
 }
 
-/// `monitoring bench-stage KIND FILE`: one measured stage, printed as JSON (internal).
+/// `monitoring-bench bench-stage KIND FILE`: one measured stage in a process of its own,
+/// printed as JSON (internal).
 struct BenchStage: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench-stage", shouldDisplay: false)
-    @Argument var kind: String
+
+    enum Kind: String, CaseIterable, ExpressibleByArgument {
+        /// Every sheet of every file of a data folder into memory, on all cores / on one.
+        case ingest, ingestSerial = "ingest-serial"
+        /// Stream the first sheet of one file row by row.
+        case stream
+        /// For profilers: repeat one shipped-data stage in this process.
+        case render, normalise, annex
+    }
+
+    @Argument var kind: Kind
     @Argument var file: String
 
     /// Uncompressed sheet XML of the files (measured outside the timed part).
@@ -351,7 +399,7 @@ struct BenchStage: ParsableCommand {
 
     func run() throws {
         switch kind {
-        case "ingest", "ingest-serial":
+        case .ingest, .ingestSerial:
             // Every sheet of every file of a data folder into memory, as the Python baseline does.
             let folder = URL(fileURLWithPath: file)
             let fm = FileManager.default
@@ -368,31 +416,33 @@ struct BenchStage: ParsableCommand {
                 return (cells, 0)
             }
             let start = Measurement.wallNow(), cpu = Measurement.cpuNow()
-            let results = kind == "ingest" ? ParallelMap.map(paths, read) : paths.map(read)
+            let results = kind == .ingest ? ParallelMap.map(paths, read) : paths.map(read)
             let wall = Measurement.wallNow() - start, cpuTime = Measurement.cpuNow() - cpu
             let report = StageReport(cpuSeconds: cpuTime, wallSeconds: wall, peakMiB: Measurement.peakMemoryMiB(),
                                      bytes: Self.sheetBytes(paths), cells: results.map(\.cells).reduce(0, +))
             print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
             return
-        case "render", "normalise", "annex":
+        case .render, .normalise, .annex:
             // For profilers: repeat one shipped-data stage in this process.
             let pipeline = ReportPipeline(options: .init(specFile: URL(fileURLWithPath: file)))
             guard case .success(let (model, normalised)) = pipeline.model(), case .success(let spec) = pipeline.readSpec() else {
                 throw ValidationError("spec \(file) does not build")
             }
             let context = FigureContext(model: model)
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("monitoring-bench-stage-\(getpid()).xlsx")
+            defer { try? FileManager.default.removeItem(at: scratch) }
             for _ in 0..<repetitions {
-                if kind == "annex" {
+                if kind == .annex {
                     try AnnexWriter(model: model, answers: normalised.answers, issues: normalised.issues, created: 0)
-                        .write(to: "/tmp/bench-stage-annex.xlsx")
-                } else if kind == "render" {
+                        .write(to: scratch.path)
+                } else if kind == .render {
                     for figure in model.figures { _ = FigureRenderer().svg(figure, context: context) }
                 } else {
                     _ = DataFolder(url: spec.dataFolder).normalise()
                 }
             }
             return
-        default:
+        case .stream:
             break
         }
         let url = URL(fileURLWithPath: file)
