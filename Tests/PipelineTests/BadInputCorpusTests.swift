@@ -55,8 +55,11 @@ import TestSupport
         #expect(run.status == 1, "\(name): exit \(run.status)\n\(run.stderr)")
         let reported = run.stderr.split(separator: "\n").filter { $0.hasPrefix("  ") }.map { String($0.dropFirst(2)) }
         #expect(reported == expected, "\(name)")
-        #expect(run.wallSeconds < 1.0, "\(name): \(run.wallSeconds) s")
-        #expect(run.peakMiB < 200, "\(name): \(run.peakMiB) MiB")
+        if !TestPaths.underSanitizer {
+            // A bad file must fail fast and small, not after reading everything.
+            #expect(run.wallSeconds < 1.0, "\(name): \(run.wallSeconds) s")
+            #expect(run.peakMiB < 200, "\(name): \(run.peakMiB) MiB")
+        }
         #expect(!FileManager.default.fileExists(atPath: out.path), "\(name): nothing may be written")
     }
 }

@@ -11,8 +11,16 @@ public enum TestPaths {
     public static let publishedFigures = fixtures.appendingPathComponent("reference/published-figures.csv")
 
     /// The CLI built by `make test` (`swift build` first), for tests that run it as a user would.
+    /// Set by `make test-sanitize`: the binaries carry a sanitizer's shadow memory and run
+    /// several times slower, so bounds on memory and time are checked in plain builds only.
+    public static var underSanitizer: Bool { ProcessInfo.processInfo.environment["MONITORING_SANITIZER"] != nil }
+
+    /// The CLI built beside the running test bundle (so a sanitizer build tests its own
+    /// binary), else the usual debug or release build.
     public static var cliBinary: String? {
-        [".build/debug/monitoring", ".build/release/monitoring"].map { repository.appendingPathComponent($0).path }
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent("monitoring").path
+        return ([beside] + [".build/debug/monitoring", ".build/release/monitoring"].map { repository.appendingPathComponent($0).path })
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
