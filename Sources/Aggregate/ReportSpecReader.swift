@@ -155,6 +155,25 @@ private struct NodeReader {
         return result
     }
 
+    /// A mapping of texts to texts (`themes`, `texts`) in file order; `entry` is the error for
+    /// a key or value that is not text, `whole` the error when the node is not a mapping.
+    mutating func textPairs(_ node: Node?, entry: String, whole: String) -> [(String, String)] {
+        guard let node else { return [] }
+        guard let mapping = node.mapping else {
+            fail(node, whole)
+            return []
+        }
+        var pairs: [(String, String)] = []
+        for (key, value) in mapping {
+            guard let name = key.string, let text = value.string else {
+                fail(key, entry)
+                continue
+            }
+            pairs.append((name, text))
+        }
+        return pairs
+    }
+
     mutating func string(_ fields: [String: Node], _ key: String, in node: Node, required: Bool = true) -> String? {
         guard let value = fields[key] else {
             if required { fail(node, "missing field '\(key)'") }
@@ -208,20 +227,8 @@ private struct NodeReader {
         let data = string(f, "data", in: root)
         let source = string(f, "source", in: root)
         let unit = string(f, "unit", in: root)
-        var themes: [(String, String)] = []
-        if let node = f["themes"] {
-            if let mapping = node.mapping {
-                for (key, value) in mapping {
-                    guard let code = key.string, let title = value.string else {
-                        fail(key, "'themes' maps a theme code to its title")
-                        continue
-                    }
-                    themes.append((code, title))
-                }
-            } else {
-                fail(node, "'themes' must map theme codes to titles")
-            }
-        }
+        let themes = textPairs(f["themes"], entry: "'themes' maps a theme code to its title",
+                               whole: "'themes' must map theme codes to titles")
         var figures: [ReportSpec.Figure] = []
         if let node = f["figures"] {
             for element in node.sequence ?? [] { if let figure = figure(element) { figures.append(figure) } }
@@ -269,20 +276,7 @@ private struct NodeReader {
                 }
             }
         }
-        var texts: [(String, String)] = []
-        if let node = f["texts"] {
-            if let mapping = node.mapping {
-                for (key, value) in mapping {
-                    guard let name = key.string, let text = value.string else {
-                        fail(key, "'texts' maps a name to a text")
-                        continue
-                    }
-                    texts.append((name, text))
-                }
-            } else {
-                fail(node, "'texts' must map names to texts")
-            }
-        }
+        let texts = textPairs(f["texts"], entry: "'texts' maps a name to a text", whole: "'texts' must map names to texts")
         var scales: [AnswerScale] = []
         if let node = f["scales"] {
             if let mapping = node.mapping {
