@@ -12,6 +12,9 @@ public final class Subprocess: @unchecked Sendable {
         public let status: Int32
         public let stdout: String
         public let stderr: String
+        /// The child's own CPU time (user + system) and peak resident memory, from `wait4`.
+        public let cpuSeconds: Double
+        public let peakMiB: Double
     }
 
     /// A tool could not be started at all.
@@ -116,25 +119,29 @@ public final class Subprocess: @unchecked Sendable {
         defer { lock.unlock() }
         if let outcome { return outcome }
         var status: Int32 = 0
+        var usage = rusage()
         if let timeout {
             let deadline = ProcessClock.wallSeconds() + timeout
             while true {
-                let reaped = waitpid(pid, &status, WNOHANG)
+                let reaped = wait4(pid, &status, WNOHANG, &usage)
                 if reaped == pid || (reaped < 0 && errno != EINTR) { break }
                 if ProcessClock.wallSeconds() > deadline {
                     kill(pid, SIGKILL)
-                    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+                    while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
                     break
                 }
                 usleep(5_000)
             }
         } else {
-            while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+            while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
         }
         let exited = (status & 0x7F) == 0
+        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         let result = Outcome(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
                              stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                             stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+                             stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
+                             cpuSeconds: cpu, peakMiB: ChildProcess.mebibytes(maxRSS: Int(usage.ru_maxrss)))
         unlink(outPath)
         unlink(errPath)
         Self.running.remove(pid)
