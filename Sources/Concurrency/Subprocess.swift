@@ -93,18 +93,8 @@ public final class Subprocess: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard stdinFD >= 0 else { return }
-        data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(stdinFD, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+        // A failed write means the child stopped reading; `wait()` tells how it ended.
+        _ = FileDescriptorWriter.writeAll(data, to: stdinFD)
         close(stdinFD)
         stdinFD = -1
     }

@@ -1,3 +1,4 @@
+import Concurrency
 import Foundation
 
 /// Writes a run's outputs into a temporary folder beside the target and swaps it into
@@ -47,20 +48,7 @@ public final class AtomicOutputDirectory: @unchecked Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError.posix(.writeFile, path: path) }
         defer { close(fd) }
-        let failure: Int32? = data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(fd, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
-        if let failure { throw OutputError.posix(.writeFile, path: path, code: failure) }
+        if let failure = FileDescriptorWriter.writeAll(data, to: fd) { throw OutputError.posix(.writeFile, path: path, code: failure) }
     }
 
     /// Moves the staged folder into place; the previous target is removed only after the
