@@ -45,10 +45,7 @@ public final class AtomicOutputDirectory: @unchecked Sendable {
     /// ~14 ms per report), which protects against power loss, not against a failed run.
     public func write(_ data: Data, to relativePath: String) throws(OutputError) {
         let path = try url(for: relativePath).path
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OutputError.posix(.writeFile, path: path) }
-        defer { close(fd) }
-        if let failure = FileDescriptorWriter.writeAll(data, to: fd) { throw OutputError.posix(.writeFile, path: path, code: failure) }
+        if let failure = FileDescriptorWriter.write(data, toFile: path) { throw OutputError.posix(.writeFile, path: path, code: failure) }
     }
 
     /// Moves the staged folder into place; the previous target is removed only after the

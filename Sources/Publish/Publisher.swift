@@ -111,8 +111,10 @@ public final class Publisher: @unchecked Sendable {
     }
 
     private func write(_ text: String, to name: String) throws(PublishError) {
-        let url = folder.appendingPathComponent(name)
-        do { try Data(text.utf8).write(to: url) } catch { throw .write(file: url.path, reason: "\(error.localizedDescription)") }
+        let path = folder.appendingPathComponent(name).path
+        if let failure = FileDescriptorWriter.write(Data(text.utf8), toFile: path) {
+            throw .write(file: path, reason: String(cString: strerror(failure)))
+        }
     }
 
     /// `SOURCE_DATE_EPOCH` for the tools that honour it (pandoc's DOCX dates and zip times).
