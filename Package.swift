@@ -26,17 +26,19 @@ let package = Package(
         ),
         // Running independent work on all cores with deterministic results.
         .target(name: "Concurrency"),
+        // The one error protocol every stage's errors conform to, and the exit codes.
+        .target(name: "Diagnostics"),
         // Shared text conventions: German number formatting, escaping for CSV/XML/Markdown.
         .target(name: "Formatting"),
         // Stage 1: spreadsheets (xlsx, CSV) → typed cells. Knows nothing about surveys.
         // System zlib: inflate and CRC-32 for the xlsx reader (Debian: zlib1g-dev).
         .systemLibrary(name: "SystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        .target(name: "Ingest", dependencies: ["SystemZlib"]),
+        .target(name: "Ingest", dependencies: ["SystemZlib", "Diagnostics"]),
         // Stage 2: catalogue-driven normalisation → tidy answers + validation issues.
-        .target(name: "Normalise", dependencies: ["Ingest", "Formatting", "Concurrency"]),
+        .target(name: "Normalise", dependencies: ["Ingest", "Formatting", "Concurrency", "Diagnostics"]),
         // Stage 3: report spec + tidy answers → chart-ready series, tables, transitions.
         .target(name: "Aggregate", dependencies: [
-            "Normalise", "Ingest", "Formatting", .product(name: "Yams", package: "Yams"),
+            "Normalise", "Ingest", "Formatting", "Diagnostics", .product(name: "Yams", package: "Yams"),
         ]),
         // Render: SVG charts in pure Swift.
         .target(name: "RenderSVG", dependencies: ["Aggregate", "Formatting"]),
@@ -45,14 +47,14 @@ let package = Package(
         // Render: the Excel annex, written through libxlsxwriter.
         .target(name: "RenderExcel", dependencies: ["Aggregate", "Normalise", "Formatting", "XlsxWriter"]),
         // Render: the Markdown report from a strict Mustache template.
-        .target(name: "RenderReport", dependencies: ["Aggregate", "Normalise", "Formatting"]),
+        .target(name: "RenderReport", dependencies: ["Aggregate", "Normalise", "Formatting", "Diagnostics"]),
         // Publish: the report as HTML, PDF (WeasyPrint) and DOCX (pandoc), as child processes.
-        .target(name: "Publish", dependencies: ["Aggregate", "Formatting", "Concurrency"]),
+        .target(name: "Publish", dependencies: ["Aggregate", "Formatting", "Concurrency", "Diagnostics"]),
         // Swift wrapper over libxlsxwriter: the only module that imports the C library.
-        .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
+        .target(name: "XlsxWriter", dependencies: ["CXlsxWriter", "Diagnostics"]),
         // Orchestration: runs the stages, writes outputs atomically.
         .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "RenderSVG", "RenderExcel", "RenderReport", "Formatting",
-                                                 "Concurrency", "Publish", "XlsxWriter"]),
+                                                 "Concurrency", "Publish", "XlsxWriter", "Diagnostics"]),
         // Synthetic data for benchmarks and scale tests (writes xlsx through XlsxWriter).
         .target(name: "SyntheticData", dependencies: ["XlsxWriter", "Normalise", "Concurrency"]),
         // Fuzzing the readers (make fuzz); without the fuzzer the executable replays inputs.
@@ -60,7 +62,7 @@ let package = Package(
         .executableTarget(name: "FuzzIngest", dependencies: ["FuzzTargets"]),
         // Thin CLI.
         .executableTarget(name: "monitoring", dependencies: [
-            "Pipeline", "SyntheticData", "Ingest", "Normalise", "Aggregate", "Concurrency",
+            "Pipeline", "SyntheticData", "Ingest", "Normalise", "Aggregate", "Concurrency", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The benchmarks behind `make bench` (runs the `monitoring` binary built beside it).
@@ -71,20 +73,20 @@ let package = Package(
         // Fixture builders shared by the test targets.
         .target(name: "TestSupport", dependencies: [
             "Concurrency",
-            "Ingest", "Normalise", "Formatting", "FuzzTargets",
+            "Ingest", "Normalise", "Aggregate", "Formatting", "FuzzTargets", "SyntheticData",
         ], path: "Tests/TestSupport"),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "XlsxWriter", "SyntheticData", "FuzzTargets", "TestSupport"]),
-        .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Ingest", "Pipeline", "TestSupport"]),
-        .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Normalise", "Formatting", "Pipeline", "RenderData", "SyntheticData", "TestSupport"]),
-        .testTarget(name: "RenderSVGTests", dependencies: ["RenderSVG", "Aggregate", "Pipeline", "Formatting", "TestSupport"]),
-        .testTarget(name: "RenderExcelTests", dependencies: ["RenderExcel", "Aggregate", "Pipeline", "Ingest", "TestSupport"]),
-        .testTarget(name: "RenderReportTests", dependencies: ["RenderReport", "Aggregate", "Pipeline", "Formatting", "TestSupport"]),
-        .testTarget(name: "PublishTests", dependencies: ["Publish", "Aggregate", "Pipeline", "Concurrency", "TestSupport"]),
-        .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "Ingest"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "XlsxWriter", "TestSupport"]),
+        .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "TestSupport"]),
+        .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "TestSupport"]),
+        .testTarget(name: "RenderSVGTests", dependencies: ["RenderSVG", "TestSupport"]),
+        .testTarget(name: "RenderExcelTests", dependencies: ["RenderExcel", "TestSupport"]),
+        .testTarget(name: "RenderReportTests", dependencies: ["RenderReport", "TestSupport"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "TestSupport"]),
+        .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "Ingest", "TestSupport"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "ConcurrencyTests", dependencies: ["Concurrency"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "SyntheticData", "Concurrency", "XlsxWriter",
-                                                         "TestSupport"]),
+                                                         "RenderReport", "Publish", "Diagnostics", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import Diagnostics
 import Formatting
 import Foundation
 
@@ -165,7 +166,7 @@ public struct SpecError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// All problems of a spec at once.
-public struct SpecErrors: Error, Sendable, CustomStringConvertible {
+public struct SpecErrors: UserFacingError, CustomStringConvertible {
     public let errors: [SpecError]
 
     public init(_ errors: [SpecError]) {
@@ -173,4 +174,10 @@ public struct SpecErrors: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { errors.map(\.description).joined(separator: "\n") }
+
+    public var userMessage: String {
+        "the report spec has \(errors.count) problem(s):\n" + errors.map { "  \($0.description)" }.joined(separator: "\n")
+    }
+
+    public var exitStatus: ExitStatus { .usage }
 }

@@ -15,47 +15,50 @@ public struct ReportSpecReader {
 
     /// The spec's text; a missing file, a folder, an unreadable or a non-UTF-8 file each get
     /// their own message.
-    static func text(of url: URL) -> Result<String, UnreadableSpec> {
+    static func text(of url: URL) throws(UnreadableSpec) -> String {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            return .failure(UnreadableSpec(message: "no such file (looked for \(url.standardizedFileURL.path))"))
+            throw UnreadableSpec(message: "no such file (looked for \(url.standardizedFileURL.path))")
         }
         if isFolder.boolValue {
-            return .failure(UnreadableSpec(message: "\(url.path) is a folder; give the spec's YAML file"))
+            throw UnreadableSpec(message: "\(url.path) is a folder; give the spec's YAML file")
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(UnreadableSpec(message: "cannot read the file (permission denied?)"))
+            throw UnreadableSpec(message: "cannot read the file (permission denied?)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(UnreadableSpec(message: "the file is not UTF-8 text (expected a UTF-8 YAML file; save it as UTF-8)"))
+            throw UnreadableSpec(message: "the file is not UTF-8 text (expected a UTF-8 YAML file; save it as UTF-8)")
         }
-        return .success(text)
+        return text
     }
 
     /// Parses the spec file. Item IDs and years are checked later against the catalogue
     /// (`validate`), because the spec names the data folder the catalogue comes from.
-    public func read(_ url: URL) -> Result<ReportSpec, SpecErrors> {
+    public func read(_ url: URL) throws(SpecErrors) -> ReportSpec {
         let file = url.lastPathComponent
         let text: String
-        switch Self.text(of: url) {
-        case .success(let read): text = read
-        case .failure(let problem): return .failure(SpecErrors([SpecError(file: file, line: nil, problem.message)]))
+        do {
+            text = try Self.text(of: url)
+        } catch {
+            throw SpecErrors([SpecError(file: file, line: nil, error.message)])
         }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                return .failure(SpecErrors([SpecError(file: file, line: nil, "the spec is empty")]))
+                throw SpecErrors([SpecError(file: file, line: nil, "the spec is empty")])
             }
             root = node
+        } catch let error as SpecErrors {
+            throw error
         } catch let error as YamlError {
-            return .failure(SpecErrors([SpecError(file: file, line: Self.line(of: error), "not valid YAML: \(Self.problem(of: error))")]))
+            throw SpecErrors([SpecError(file: file, line: Self.line(of: error), "not valid YAML: \(Self.problem(of: error))")])
         } catch {
-            return .failure(SpecErrors([SpecError(file: file, line: nil, "not valid YAML: \(error)")]))
+            throw SpecErrors([SpecError(file: file, line: nil, "not valid YAML: \(error)")])
         }
         var reader = NodeReader(file: file)
         let spec = reader.spec(root, folder: url.deletingLastPathComponent())
-        if let spec, reader.errors.isEmpty { return .success(spec) }
-        return .failure(SpecErrors(reader.errors))
+        if let spec, reader.errors.isEmpty { return spec }
+        throw SpecErrors(reader.errors)
     }
 
     /// Checks the spec's items, kinds and years against the catalogue.

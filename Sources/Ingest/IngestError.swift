@@ -1,6 +1,8 @@
+import Diagnostics
+
 /// Why a spreadsheet could not be read. Every case names the file; where it applies,
 /// the part of the file (zip entry, sheet, cell) and what was expected.
-public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct IngestError: UserFacingError, Hashable {
     public enum Reason: Sendable, Hashable {
         case fileNotFound
         case unreadable(String)
@@ -37,6 +39,7 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(location): \(reasonText)" }
+    public var exitStatus: ExitStatus { .dataErrors }
 
     private var reasonText: String {
         switch reason {

@@ -148,13 +148,11 @@ struct Run: ParsableCommand {
     /// Ingest + normalise of the shipped data, against inflating the same sheet parts only.
     func shippedData() throws {
         let folder = URL(fileURLWithPath: data)
-        guard case .success(let result) = DataFolder(url: folder).normalise() else {
-            throw ValidationError("the data folder \(data) does not normalise")
-        }
+        let result = try DataFolder(url: folder).normalise()
         let sheetBytes = try result.catalogue.waves.reduce(0) { total, wave in
             total + (try SheetPartSize.bytes(of: folder.appendingPathComponent("waves/\(wave.fileName)"), sheet: wave.sheetName))
         }
-        let pipeline = Measurement.run(iterations: iterations) { _ = DataFolder(url: folder).normalise() }
+        let pipeline = Measurement.run(iterations: iterations) { _ = try? DataFolder(url: folder).normalise() }
         let inflate = try Measurement.run(iterations: iterations) {
             for wave in result.catalogue.waves {
                 _ = try SheetPartSize.bytes(of: folder.appendingPathComponent("waves/\(wave.fileName)"), sheet: wave.sheetName)
@@ -171,9 +169,8 @@ struct Run: ParsableCommand {
     /// Aggregate and render stages on the shipped data (in process, averaged).
     func renderStages() throws {
         let pipeline = ReportPipeline(options: .init(specFile: URL(fileURLWithPath: spec), dataFolder: URL(fileURLWithPath: data)))
-        guard case .success(let (model, normalised)) = pipeline.model(), case .success(let spec) = pipeline.readSpec() else {
-            throw ValidationError("the report spec \(self.spec) does not build")
-        }
+        let (model, normalised) = try pipeline.model()
+        let spec = model.spec
         let aggregate = Measurement.run(iterations: iterations) { _ = Aggregator(data: normalised, spec: spec).model() }
         let context = FigureContext(model: model)
         var bytes = 0
@@ -425,9 +422,8 @@ struct BenchStage: ParsableCommand {
         case .render, .normalise, .annex:
             // For profilers: repeat one shipped-data stage in this process.
             let pipeline = ReportPipeline(options: .init(specFile: URL(fileURLWithPath: file)))
-            guard case .success(let (model, normalised)) = pipeline.model(), case .success(let spec) = pipeline.readSpec() else {
-                throw ValidationError("spec \(file) does not build")
-            }
+            let (model, normalised) = try pipeline.model()
+            let spec = model.spec
             let context = FigureContext(model: model)
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("monitoring-bench-stage-\(getpid()).xlsx")
             defer { try? FileManager.default.removeItem(at: scratch) }
@@ -438,7 +434,7 @@ struct BenchStage: ParsableCommand {
                 } else if kind == .render {
                     for figure in model.figures { _ = FigureRenderer().svg(figure, context: context) }
                 } else {
-                    _ = DataFolder(url: spec.dataFolder).normalise()
+                    _ = try DataFolder(url: spec.dataFolder).normalise()
                 }
             }
             return

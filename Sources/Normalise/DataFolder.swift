@@ -22,12 +22,6 @@ public struct NormalisedData: Sendable {
     public var notes: [ValidationIssue] { issues.filter { $0.severity == .note } }
 }
 
-/// The outcome of normalising a data folder: data, or the complete list of errors.
-public enum NormaliseOutcome: Sendable {
-    case success(NormalisedData)
-    case failure([ValidationIssue])
-}
-
 /// A data folder: the catalogue workbook at its top level and the wave files it names
 /// under `waves/`.
 public struct DataFolder: Sendable {
@@ -39,18 +33,19 @@ public struct DataFolder: Sendable {
         self.limits = limits
     }
 
-    public func normalise() -> NormaliseOutcome {
+    /// Reads the catalogue and every wave; throws all errors at once.
+    public func normalise() throws(DataProblems) -> NormalisedData {
         var issues: [ValidationIssue] = []
-        guard let catalogueURL = locateCatalogue(&issues) else { return .failure(issues) }
+        guard let catalogueURL = locateCatalogue(&issues) else { throw DataProblems(issues) }
         let catalogueBook: any Workbook
         do {
             catalogueBook = try WorkbookReader.open(catalogueURL, limits: limits)
         } catch {
-            return .failure(issues + [.init(.error, .unreadable(error))])
+            throw DataProblems(issues + [.init(.error, .unreadable(error))])
         }
         let (maybeCatalogue, catalogueIssues) = CatalogueReader().read(catalogueBook)
         issues += catalogueIssues
-        guard let catalogue = maybeCatalogue else { return .failure(issues) }
+        guard let catalogue = maybeCatalogue else { throw DataProblems(issues) }
 
         // Waves are independent: read and normalise them in parallel, then join in wave order.
         let waves = catalogue.waves
@@ -65,9 +60,9 @@ public struct DataFolder: Sendable {
         let ordered = issues.enumerated().sorted { a, b in
             a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
         }.map(\.element)
-        if ordered.contains(where: { $0.severity == .error }) { return .failure(ordered) }
-        return .success(NormalisedData(catalogue: catalogue, answers: Self.sorted(answers, catalogue: catalogue),
-                                       issues: ordered, waves: summaries))
+        if ordered.contains(where: { $0.severity == .error }) { throw DataProblems(ordered) }
+        return NormalisedData(catalogue: catalogue, answers: Self.sorted(answers, catalogue: catalogue),
+                              issues: ordered, waves: summaries)
     }
 
     private func normalise(wave: WaveDefinition, catalogue: Catalogue) -> WaveNormaliser.Result {

@@ -1,8 +1,9 @@
+import Diagnostics
 import Foundation
 
 /// A failure writing the outputs, in the user's terms: which folder or file, what was tried,
 /// and why the system refused (never Foundation's "The operation could not be completed").
-public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct OutputError: UserFacingError, Equatable {
     public enum Operation: Sendable, Equatable {
         case createFolder
         case writeFile
@@ -24,6 +25,8 @@ public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     package static func posix(_ operation: Operation, path: String, code: Int32 = errno) -> OutputError {
         OutputError(operation, path: path, reason: reason(code, operation: operation))
     }
+
+    public var exitStatus: ExitStatus { .outputFailed }
 
     public var description: String {
         switch operation {

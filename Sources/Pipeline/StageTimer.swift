@@ -2,14 +2,14 @@ import Concurrency
 import Foundation
 
 /// Wall-clock time per stage, printed with `--timings` (stderr, English).
-public final class StageTimer: @unchecked Sendable {
+final class StageTimer: @unchecked Sendable {
     private let enabled: Bool
     private var last: Double
     private let start: Double
     private var lines: [String] = []
     private let lock = NSLock()
 
-    public init(enabled: Bool) {
+    init(enabled: Bool) {
         self.enabled = enabled
         start = Self.now()
         last = start
@@ -17,19 +17,33 @@ public final class StageTimer: @unchecked Sendable {
 
     static func now() -> Double { ProcessClock.wallSeconds() }
 
-    public func mark(_ stage: String) {
+    func mark(_ stage: String) {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
         let now = Self.now()
-        lines.append(String(format: "%-28@ %7.2f ms", stage as NSString, (now - last) * 1000))
+        lines.append(Self.line(stage, String(format: "%7.2f ms", (now - last) * 1000)))
         last = now
     }
 
-    public func report() {
+    /// A line for work that ran beside other work (an output writer): its own duration,
+    /// without moving the mark the next `mark` measures from.
+    func record(_ stage: String, since start: Double) {
         guard enabled else { return }
-        lines.append(String(format: "%-28@ %7.2f ms", "total (in process)" as NSString, (Self.now() - start) * 1000))
-        lines.append(String(format: "%-28@ %7.1f MiB", "peak memory" as NSString, ProcessClock.peakMemoryMiB()))
+        lock.lock()
+        defer { lock.unlock() }
+        lines.append(Self.line(stage, String(format: "%7.2f ms", (Self.now() - start) * 1000)))
+    }
+
+    func report() {
+        guard enabled else { return }
+        lines.append(Self.line("total (in process)", String(format: "%7.2f ms", (Self.now() - start) * 1000)))
+        lines.append(Self.line("peak memory", String(format: "%7.1f MiB", ProcessClock.peakMemoryMiB())))
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    /// `%-28@` does not pad on Linux; pad in Swift.
+    private static func line(_ stage: String, _ value: String) -> String {
+        stage.padding(toLength: max(28, stage.count), withPad: " ", startingAt: 0) + " " + value
     }
 }

@@ -1,7 +1,8 @@
+import Diagnostics
 import Foundation
 
 /// Why a publication format could not be written.
-public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum PublishError: UserFacingError, Equatable {
     /// A file of the house style folder is missing or unreadable.
     case style(file: String, problem: String)
     /// The tool a format needs is not installed; `install` is the command that installs it.
@@ -23,6 +24,13 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unexpectedHTML(let what): return "html: pandoc's output has no \(what)"
         case .write(let file, let reason): return "cannot write \(file): \(reason)"
         }
+    }
+
+    /// A broken house style is the user's to fix (like a spec error); a tool's failure is an
+    /// output failure.
+    public var exitStatus: ExitStatus {
+        if case .style = self { return .usage }
+        return .outputFailed
     }
 
     /// The format is skipped, not failed: the run can still succeed with the others.

@@ -31,8 +31,7 @@ public final class Publisher: @unchecked Sendable {
     /// - Parameters:
     ///   - formats: the formats asked for; `md` is the caller's and ignored here.
     ///   - style: the house style (needed for any of html, pdf, docx).
-    ///   - folder: the (staging) folder the files go to; the figures are already or will be
-    ///     in `abbildungen/` there.
+    ///   - folder: the (staging) folder the files go to.
     ///   - created: the reproducible creation time, pinned in the documents' metadata.
     public init(formats: [OutputFormat], style: PublicationStyle?, folder: URL, created: Int?) {
         self.formats = Set(formats)
@@ -81,9 +80,12 @@ public final class Publisher: @unchecked Sendable {
             try attempt { () throws(PublishError) in html = try publisher.finish(try publisher.start(markdown: markdown)) }
         }
         var docx: Subprocess?
+        let figures = FigureFolder(svgs: svgs)
+        defer { figures.remove() }
         if formats.contains(.docx) {
             try attempt { () throws(PublishError) in
-                docx = try DOCXPublisher(style: style, output: folder.appendingPathComponent(Self.docxFile), resources: folder)
+                docx = try DOCXPublisher(style: style, output: folder.appendingPathComponent(Self.docxFile),
+                                         resources: try figures.create())
                     .start(markdown: markdown, environment: environment)
             }
         }

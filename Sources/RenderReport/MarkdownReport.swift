@@ -6,18 +6,14 @@ import Normalise
 public enum MarkdownReport {
     /// The report text and the context it was rendered from (for `report-context.json`).
     public static func render(templateURL: URL, model: ReportModel,
-                              data: NormalisedData) -> Result<(text: String, context: TemplateValue), Template.Error> {
+                              data: NormalisedData) throws(Template.Error) -> (text: String, context: TemplateValue) {
         let file = templateURL.lastPathComponent
         guard let source = try? String(contentsOf: templateURL, encoding: .utf8) else {
-            return .failure(Template.Error(file: file, line: 0, message: "cannot read the template (expected UTF-8 text)"))
+            throw Template.Error(file: file, line: 0, message: "cannot read the template (expected UTF-8 text)")
         }
-        do {
-            let template = try Template(source, file: file)
-            let context = ReportContext(model: model, data: data).build()
-            let rules = ProseRules(unit: model.spec.unit, population: model.regionCount)
-            return .success((try template.render(context, rules: rules), context))
-        } catch {
-            return .failure(error)
-        }
+        let template = try Template(source, file: file)
+        let context = ReportContext(model: model, data: data).build()
+        let rules = ProseRules(unit: model.spec.unit, population: model.regionCount)
+        return (try template.render(context, rules: rules), context)
     }
 }

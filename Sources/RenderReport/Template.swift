@@ -1,3 +1,4 @@
+import Diagnostics
 import Formatting
 
 /// A strict Mustache template for Markdown.
@@ -19,12 +20,20 @@ public struct Template: Sendable {
         case section(path: [String], inverted: Bool, children: [Node], line: Int)
     }
 
-    public struct Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
+    public struct Error: UserFacingError, Equatable {
         public let file: String
         public let line: Int
         public let message: String
 
+        public init(file: String, line: Int, message: String) {
+            self.file = file
+            self.line = line
+            self.message = message
+        }
+
         public var description: String { "\(file):\(line): \(message)" }
+        public var userMessage: String { "the report template: \(description)" }
+        public var exitStatus: ExitStatus { .usage }
     }
 
     public init(_ source: String, file: String) throws(Template.Error) {

@@ -1,5 +1,7 @@
+import Diagnostics
+
 /// A failure reported by libxlsxwriter, with the operation that failed.
-public struct XlsxError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct XlsxError: UserFacingError, Equatable {
     /// libxlsxwriter's error number (`lxw_error`).
     public let code: Int
     /// libxlsxwriter's own description of the code.
@@ -14,4 +16,5 @@ public struct XlsxError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(operation): \(message) (libxlsxwriter error \(code))" }
+    public var exitStatus: ExitStatus { .outputFailed }
 }

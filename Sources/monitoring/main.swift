@@ -4,21 +4,11 @@ import Foundation
 import Ingest
 import Normalise
 import Aggregate
+import Diagnostics
 import Pipeline
 import SyntheticData
 
-/// Exit codes (documented in README.md).
-enum ExitStatus: Int32 {
-    case ok = 0
-    case dataErrors = 1
-    case usage = 2
-    case outputFailed = 3
-    /// The data outputs were written, but a report format asked for explicitly (`--formats`
-    /// or the spec's `formats`) was skipped because its tool is missing.
-    case formatSkipped = 4
-}
-
-struct Monitoring: ParsableCommand {
+struct Monitoring: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitoring",
         abstract: "Turns survey wave spreadsheets into a monitoring report.",
@@ -66,46 +56,27 @@ struct DataOptions: ParsableArguments {
     }
 }
 
-/// Prints a failure and exits with its code.
-func terminate(with failure: ReportPipeline.Failure) -> Never {
-    switch failure {
-    case .dataErrors(let issues):
-        let errors = issues.filter { $0.severity == .error }
-        FileHandle.standardError.write(Data("error: the data has \(errors.count) problem(s):\n".utf8))
-        for issue in errors { FileHandle.standardError.write(Data("  \(issue.description)\n".utf8)) }
-        Foundation.exit(ExitStatus.dataErrors.rawValue)
-    case .specErrors(let errors):
-        FileHandle.standardError.write(Data("error: the report spec has \(errors.count) problem(s):\n".utf8))
-        for error in errors { FileHandle.standardError.write(Data("  \(error.description)\n".utf8)) }
-        Foundation.exit(ExitStatus.usage.rawValue)
-    case .templateError(let message):
-        FileHandle.standardError.write(Data("error: the report template: \(message)\n".utf8))
-        Foundation.exit(ExitStatus.usage.rawValue)
-    case .output(let message):
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        Foundation.exit(ExitStatus.outputFailed.rawValue)
-    case .publication(let error):
-        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-        if case .style = error { Foundation.exit(ExitStatus.usage.rawValue) }
-        Foundation.exit(ExitStatus.outputFailed.rawValue)
-    }
+/// The one place where errors become messages and exit codes: every stage's error is a
+/// `UserFacingError` that carries both.
+func terminate(with error: any Error) -> Never {
+    let failure = error as? any UserFacingError
+    FileHandle.standardError.write(Data("error: \(failure?.userMessage ?? String(describing: error))\n".utf8))
+    Foundation.exit((failure?.exitStatus ?? .outputFailed).rawValue)
 }
 
-struct Report: ParsableCommand {
+struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the whole pipeline and write the report outputs.")
     @OptionGroup var options: DataOptions
 
-    func run() throws {
-        switch options.pipeline().run() {
-        case .failure(let failure): terminate(with: failure)
-        case .success(let summary):
-            print("wrote \(summary.files.count) files to \(summary.outputFolder.path): \(summary.answers) answers, "
-                  + "\(summary.notes.count) note(s) in validierung.md")
-            for skipped in summary.skipped {
-                FileHandle.standardError.write(Data("warning: skipped \(skipped.description)\n".utf8))
-            }
-            if !summary.skipped.isEmpty, summary.formatsExplicit { Foundation.exit(ExitStatus.formatSkipped.rawValue) }
+    func run() async {
+        let summary: ReportPipeline.Summary
+        do { summary = try await options.pipeline().run() } catch { terminate(with: error) }
+        print("wrote \(summary.files.count) files to \(summary.outputFolder.path): \(summary.answers) answers, "
+              + "\(summary.notes.count) note(s) in validierung.md")
+        for skipped in summary.skipped {
+            FileHandle.standardError.write(Data("warning: skipped \(skipped.description)\n".utf8))
         }
+        if !summary.skipped.isEmpty, summary.formatsExplicit { Foundation.exit(ExitStatus.formatSkipped.rawValue) }
     }
 }
 
@@ -113,22 +84,15 @@ struct Normalise: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check the data folder and print the validation issues.")
     @OptionGroup var options: DataOptions
 
-    func run() throws {
+    func run() {
         let pipeline = options.pipeline()
-        let folder: URL
-        if let data = options.data {
-            folder = URL(fileURLWithPath: data)
-        } else {
-            switch pipeline.readSpec() {
-            case .failure(let failure): terminate(with: failure)
-            case .success(let spec): folder = spec.dataFolder
-            }
-        }
-        switch pipeline.normalise(folder) {
-        case .failure(let failure): terminate(with: failure)
-        case .success(let data):
+        do {
+            let folder = try options.data.map { URL(fileURLWithPath: $0) } ?? pipeline.readSpec().dataFolder
+            let data = try pipeline.normalise(folder)
             for issue in data.issues { print("note: \(issue.description)") }
             print("\(data.answers.count) answers from \(data.waves.count) waves, \(data.notes.count) note(s)")
+        } catch {
+            terminate(with: error)
         }
     }
 }
@@ -150,8 +114,7 @@ struct Inspect: ParsableCommand {
                 }
             }
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(ExitStatus.dataErrors.rawValue)
+            terminate(with: error)
         }
     }
 }
@@ -167,10 +130,10 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let catalogue: Catalogue
-        switch DataFolder(url: URL(fileURLWithPath: template)).normalise() {
-        case .success(let data): catalogue = data.catalogue
-        case .failure(let issues):
-            throw ValidationError("the template data folder does not normalise: \(issues.first?.description ?? "")")
+        do {
+            catalogue = try DataFolder(url: URL(fileURLWithPath: template)).normalise().catalogue
+        } catch {
+            throw ValidationError("the template data folder does not normalise: \(error.errors.first?.description ?? "")")
         }
         let survey = SyntheticSurvey(regions: regions, waves: waves, seed: seed, template: catalogue)
         try survey.write(to: URL(fileURLWithPath: out))
@@ -199,11 +162,21 @@ enum InterruptHandling {
     }
 }
 
+/// In an async function the async `run()` is chosen; top-level code would pick the
+/// synchronous one, which only prints the help.
+func runAsync(_ command: inout any AsyncParsableCommand) async throws {
+    try await command.run()
+}
+
 InterruptHandling.install()
 // Usage errors exit with 2 as documented (ArgumentParser's own code would be 64).
 do {
     var command = try Monitoring.parseAsRoot()
-    try command.run()
+    if var asynchronous = command as? any AsyncParsableCommand {
+        try await runAsync(&asynchronous)
+    } else {
+        try command.run()
+    }
 } catch {
     if Monitoring.exitCode(for: error) == .validationFailure {
         FileHandle.standardError.write(Data((Monitoring.fullMessage(for: error) + "\n").utf8))

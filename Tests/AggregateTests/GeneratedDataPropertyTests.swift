@@ -86,7 +86,7 @@ import TestSupport
         yaml += "tables:\n  - { number: 1, kind: themeSummary, title: T, themes: [A, B] }\n"
         let url = try TemporaryFolder.make().appendingPathComponent("spec.yaml")
         try yaml.write(to: url, atomically: true, encoding: .utf8)
-        let spec = try ReportSpecReader().read(url).get()
+        let spec = try ReportSpecReader().read(url)
         #expect(ReportSpecReader().validate(spec, against: catalogue).isEmpty)
         return Survey(data: NormalisedData(catalogue: catalogue, answers: answers), spec: spec)
     }

@@ -1,18 +1,13 @@
 import Aggregate
 import Formatting
 import Normalise
-import Pipeline
 import Testing
 import TestSupport
 
 /// Every Abbildung and Tabelle row of the published figures, checked against the series
 /// and tables the report draws from (not against the tidy answers directly).
 @Suite struct PublishedTablesAndFiguresTests {
-    static let model: ReportModel? = {
-        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, formats: [.md]))
-        if case .success(let (model, _)) = pipeline.model() { return model }
-        return nil
-    }()
+    static let model: ReportModel? = ReportModelBuilder.shipped?.model
 
     static let rows: [PublishedFigure] = ((try? PublishedFigure.load(TestPaths.publishedFigures)) ?? [])
         .filter { $0.source.hasPrefix("Abbildung") || $0.source.hasPrefix("Tabelle") }
@@ -20,7 +15,7 @@ import TestSupport
     /// The data's values where the published report slipped (see data/README.md).
     static let corrections: [String: String] = ["Themenbereich III|nein": "-11.8", "Themenbereich III|keine Angabe": "3.6"]
 
-    @Test func theModelBuilds() throws {
+    @Test func theModelBuilds() async throws {
         let model = try #require(Self.model)
         #expect(model.figures.count == 22)
         #expect(model.tables.map(\.number) == [1, 2, 3, 4])
@@ -67,7 +62,7 @@ import TestSupport
         return (t < 0 ? "-" : "") + "\(abs(t) / 10).\(abs(t) % 10)"
     }
 
-    @Test func notAskedWavesAreMarkedNotZero() throws {
+    @Test func notAskedWavesAreMarkedNotZero() async throws {
         let model = try #require(Self.model)
         let figure = try #require(model.figure(4)) // I.05 from 2019 on
         let point = try #require(figure.point(year: 2017, category: "ja"))
@@ -79,7 +74,7 @@ import TestSupport
         #expect(options.point(year: 2017, category: "Steuerungsgruppe")?.asked == true)
     }
 
-    @Test func transitionsCiteTheReportsSentences() throws {
+    @Test func transitionsCiteTheReportsSentences() async throws {
         let model = try #require(Self.model)
         let ii03 = model.transitions.filter { $0.itemID == "II.03" && $0.fromYear == 2020 }
         #expect(ii03.first { $0.from == "keine Angabe" && $0.to == "ja" }?.count == 1)
@@ -87,7 +82,7 @@ import TestSupport
         #expect(ii03.first { $0.from == "ja" && $0.to == "nein" }?.count == 1)
     }
 
-    @Test func freeTextIsCodedIntoDistinctEntries() throws {
+    @Test func freeTextIsCodedIntoDistinctEntries() async throws {
         let model = try #require(Self.model)
         guard case .freeText(let table)? = model.tables.first(where: { $0.number == 1 }) else {
             Issue.record("table 1 is not a free-text table")

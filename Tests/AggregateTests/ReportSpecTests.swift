@@ -1,6 +1,5 @@
 import Aggregate
 import Foundation
-import Pipeline
 import Testing
 import TestSupport
 
@@ -9,9 +8,12 @@ import TestSupport
         let folder = try TemporaryFolder.make()
         let url = folder.appendingPathComponent("bericht.yaml")
         try yaml.write(to: url, atomically: true, encoding: .utf8)
-        let pipeline = ReportPipeline(options: .init(specFile: url, dataFolder: TestPaths.data, outputFolder: folder.appendingPathComponent("out"), formats: [.md]))
-        guard case .failure(.specErrors(let errors)) = pipeline.model() else { return [] }
-        return errors.map(\.description)
+        do {
+            _ = try ReportModelBuilder.build(spec: url)
+            return []
+        } catch let errors as SpecErrors {
+            return errors.errors.map(\.description)
+        }
     }
 
     let header = """
@@ -23,29 +25,29 @@ import TestSupport
 
         """
 
-    @Test func unknownItemNamesFileAndLine() throws {
+    @Test func unknownItemNamesFileAndLine() async throws {
         let e = try errors(header + "figures:\n  - { number: 1, item: I.03, kind: status }\n  - { number: 2, item: X.99, kind: status }\n")
         #expect(e == ["bericht.yaml:8: unknown item 'X.99'; it is not in the catalogue's sheet Fragen"])
     }
 
-    @Test func unknownWave() throws {
+    @Test func unknownWave() async throws {
         let e = try errors(header + "figures:\n  - { number: 1, item: I.03, kind: status, years: [2019, 2016] }\n")
         #expect(e == ["bericht.yaml:7: no wave in 2016; the catalogue has 2017, 2018, 2019, 2020, 2021"])
     }
 
-    @Test func malformedFields() throws {
+    @Test func malformedFields() async throws {
         let e = try errors(header + "figures:\n  - { number: eins, item: I.03, kind: torte }\n  - { number: 2, item: I.04, kind: status, colour: red }\n")
         #expect(e.contains("bericht.yaml:7: 'number' must be a whole number, not 'eins'"))
         #expect(e.contains("bericht.yaml:7: unknown figure kind 'torte'; expected status, options"))
         #expect(e.contains("bericht.yaml:8: unknown field 'colour' in a figure; expected one of caption, item, kind, number, years"))
     }
 
-    @Test func wrongKindForItem() throws {
+    @Test func wrongKindForItem() async throws {
         let e = try errors(header + "figures:\n  - { number: 3, item: I.04.m, kind: status }\n")
         #expect(e == ["bericht.yaml:7: figure 3: item 'I.04.m' is of type Mehrfachauswahl; kind 'status' needs Status or Skala"])
     }
 
-    @Test func missingFieldAndBadYAML() throws {
+    @Test func missingFieldAndBadYAML() async throws {
         #expect(try errors("title: T\ndate: 2022-01-31\n") == [
             "bericht.yaml:1: missing field 'data'", "bericht.yaml:1: missing field 'source'", "bericht.yaml:1: missing field 'unit'",
         ])
@@ -53,19 +55,5 @@ import TestSupport
         #expect(yaml.count == 1)
         #expect(yaml.first?.hasPrefix("bericht.yaml:") == true)
         #expect(yaml.first?.contains("not valid YAML") == true)
-    }
-
-    @Test func theSecondSpecRendersThroughTheSamePath() throws {
-        let out = try TemporaryFolder.make().appendingPathComponent("kurz")
-        let result = ReportPipeline(options: .init(specFile: TestPaths.shortReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run()
-        guard case .success(let summary) = result else {
-            Issue.record("short report failed: \(result)")
-            return
-        }
-        #expect(summary.files.contains("daten/abb03.csv"))
-        let csv = try String(contentsOf: out.appendingPathComponent("daten/abb02.csv"), encoding: .utf8)
-        #expect(csv.hasPrefix("Jahr,sehr hoch,eher hoch,eher gering,sehr gering,keine Angabe,n,Hinweis\r\n"))
-        let table = try String(contentsOf: out.appendingPathComponent("daten/tab01.csv"), encoding: .utf8)
-        #expect(table.components(separatedBy: "\r\n")[1].hasPrefix("III,ja,2021,130,169,"))
     }
 }

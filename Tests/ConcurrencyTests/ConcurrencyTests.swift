@@ -2,18 +2,6 @@ import Concurrency
 import Foundation
 import Testing
 
-@Suite struct BackgroundJobTests {
-    @Test func joiningTwiceReturnsAndRethrows() throws {
-        struct Failure: Error {}
-        let job = BackgroundJob { throw Failure() }
-        #expect(throws: Failure.self) { try job.join() }
-        #expect(throws: Failure.self) { try job.join() }
-        let ok = BackgroundJob {}
-        try ok.join()
-        try ok.join()
-    }
-}
-
 @Suite struct ParallelMapTests {
     @Test func resultsComeInInputOrderWhateverTheScheduling() {
         let input = Array(0..<2_000)

@@ -12,23 +12,21 @@ import TestSupport
                 _ edit: @escaping (inout [[String]]) -> Void) throws -> [String] {
         let fixture = try DataFolderFixture()
         try fixture.replaceWaveWithCSV(file, sheet: sheet, edit: edit)
-        guard case .failure(let issues) = DataFolder(url: fixture.url).normalise() else { return [] }
-        return issues.filter { $0.severity == .error }.map(\.description)
+        do {
+            _ = try DataFolder(url: fixture.url).normalise()
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
     }
 
     @Test func aWaveAsCSVGivesTheSameTidyAnswers() throws {
-        guard case .success(let original) = DataFolder(url: TestPaths.data).normalise() else {
-            Issue.record("shipped data does not normalise")
-            return
-        }
+        let original = try DataFolder(url: TestPaths.data).normalise()
         let fixture = try DataFolderFixture()
         try fixture.replaceWaveWithCSV(Self.wave3, sheet: "Antworten")
         try fixture.replaceWaveWithCSV("RÜMSA Monitoring Welle 2 (2018).xlsx", sheet: "Welle 2", separator: ",", bom: false)
         try fixture.replaceWaveWithCSV("welle4_2020_export.xlsx", sheet: "Export")
-        guard case .success(let fromCSV) = DataFolder(url: fixture.url).normalise() else {
-            Issue.record("CSV waves do not normalise")
-            return
-        }
+        let fromCSV = try DataFolder(url: fixture.url).normalise()
         func key(_ a: TidyAnswer) -> String { "\(a.wave)|\(a.regionAGS)|\(a.item)|\(a.value)" }
         #expect(fromCSV.answers.map(key) == original.answers.map(key))
         #expect(fromCSV.answers.first { $0.year == 2019 }?.source.file == "Monitoring_W3_2019.csv")
@@ -80,20 +78,14 @@ import TestSupport
     @Test func missingWaveFile() throws {
         let fixture = try DataFolderFixture()
         try FileManager.default.removeItem(at: fixture.waves.appendingPathComponent(Self.wave3))
-        guard case .failure(let issues) = DataFolder(url: fixture.url).normalise() else {
-            Issue.record("expected failure")
-            return
-        }
-        #expect(issues.filter { $0.severity == .error }.map(\.description) == ["Fragenkatalog_RUEMSA_Monitoring.xlsx › Wellen: the catalogue names wave file 'Monitoring_W3_2019.xlsx', but it is not in waves/ (as .xlsx or .csv)"])
+        let problems = #expect(throws: DataProblems.self) { try DataFolder(url: fixture.url).normalise() }
+        #expect(problems?.errors.map(\.description) == ["Fragenkatalog_RUEMSA_Monitoring.xlsx › Wellen: the catalogue names wave file 'Monitoring_W3_2019.xlsx', but it is not in waves/ (as .xlsx or .csv)"])
     }
 
     @Test func missingRegionIsANote() throws {
         let fixture = try DataFolderFixture()
         try fixture.replaceWaveWithCSV(Self.wave3, sheet: "Antworten") { grid in grid.removeLast() }
-        guard case .success(let data) = DataFolder(url: fixture.url).normalise() else {
-            Issue.record("a missing region must not stop the run")
-            return
-        }
+        let data = try DataFolder(url: fixture.url).normalise()
         #expect(data.notes.map(\.description).contains("Monitoring_W3_2019.csv › Monitoring_W3_2019 (Wittenberg): region Wittenberg has no row in this wave"))
         #expect(data.answers.filter { $0.year == 2019 && $0.item == "I.01" }.count == 12)
     }

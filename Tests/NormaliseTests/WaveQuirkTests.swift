@@ -7,7 +7,7 @@ import TestSupport
 /// Each shipped wave's shape is read correctly.
 @Suite struct WaveQuirkTests {
     static let data: NormalisedData? = {
-        if case .success(let data) = DataFolder(url: TestPaths.data).normalise() { return data }
+        if let data = try? DataFolder(url: TestPaths.data).normalise() { return data }
         return nil
     }()
 

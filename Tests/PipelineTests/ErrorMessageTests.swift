@@ -1,15 +1,35 @@
+import Aggregate
 import Concurrency
+import Diagnostics
 import Foundation
+import Ingest
+import Normalise
 import Pipeline
+import Publish
+import RenderReport
 import Testing
 import TestSupport
 import XlsxWriter
 
-/// The errors a user meets when the spec or the output folder is wrong say what is wrong in
-/// the user's terms and name the path, never Foundation's "The operation could not be
-/// completed".
+/// Every error a user can meet prints its own message: one test per error type checks the
+/// text the command line prints (`error: ` + `userMessage`) names the file (and sheet and
+/// cell where there is one), what was expected, and never Foundation's "The operation could
+/// not be completed". The exit code comes with the error type.
 @Suite struct ErrorMessageTests {
     static let foundationPhrase = "The operation could not be completed"
+
+    /// What the CLI prints for an error, and the code it exits with.
+    static func printed(_ error: any Error) -> (text: String, status: Diagnostics.ExitStatus) {
+        let failure = error as? any UserFacingError
+        return ("error: \(failure?.userMessage ?? String(describing: error))", failure?.exitStatus ?? .outputFailed)
+    }
+
+    static func expectPlain(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(!text.contains(foundationPhrase), "\(text)", sourceLocation: sourceLocation)
+        #expect(!text.contains("error 1.)"), "\(text)", sourceLocation: sourceLocation)
+    }
+
+    // MARK: SpecErrors (exit 2)
 
     @Test(.enabled(if: TestPaths.cliBinary != nil, "needs the CLI built (make test builds it)"))
     func aMissingSpecFileSaysThereIsNoSuchFile() throws {
@@ -17,47 +37,134 @@ import XlsxWriter
         let root = try TemporaryFolder.make()
         let missing = root.appendingPathComponent("nosuch.yaml")
         let run = try ChildProcess.run(binary, ["report", missing.path])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("nosuch.yaml: no such file (looked for \(missing.standardizedFileURL.path))"), "\(run.stderr)")
-        #expect(!run.stderr.contains(Self.foundationPhrase))
+        #expect(run.status == Diagnostics.ExitStatus.usage.rawValue)
+        #expect(run.stderr == "error: the report spec has 1 problem(s):\n"
+            + "  nosuch.yaml: no such file (looked for \(missing.standardizedFileURL.path))\n", "\(run.stderr)")
+        Self.expectPlain(run.stderr)
     }
 
-    @Test func aFolderGivenAsSpecIsNamedAsAFolder() throws {
+    @Test func aFolderGivenAsSpecIsNamedAsAFolder() async throws {
         let root = try TemporaryFolder.make()
-        let result = ReportPipeline(options: .init(specFile: root, dataFolder: TestPaths.data, formats: [.md])).run()
-        guard case .failure(.specErrors(let errors)) = result else {
-            Issue.record("expected a spec error, got \(result)")
-            return
-        }
-        #expect(errors.first?.description.contains("is a folder; give the spec's YAML file") == true, "\(errors)")
+        let pipeline = ReportPipeline(options: .init(specFile: root, dataFolder: TestPaths.data, formats: [.md]))
+        let error = await #expect(throws: SpecErrors.self) { try await pipeline.run() }
+        let printed = Self.printed(try #require(error))
+        #expect(printed.text.contains("\(root.lastPathComponent): \(root.path) is a folder; give the spec's YAML file"), "\(printed.text)")
+        #expect(printed.status == .usage)
     }
 
-    @Test func aSpecThatIsNotUTF8SaysSo() throws {
+    @Test func aSpecThatIsNotUTF8SaysSo() async throws {
         let root = try TemporaryFolder.make()
         let spec = root.appendingPathComponent("latin1.yaml")
         try Data([0x74, 0x69, 0x74, 0x6C, 0x65, 0x3A, 0x20, 0xE4, 0x0A]).write(to: spec) // "title: ä" in Latin-1
-        let result = ReportPipeline(options: .init(specFile: spec, dataFolder: TestPaths.data, formats: [.md])).run()
-        guard case .failure(.specErrors(let errors)) = result else {
-            Issue.record("expected a spec error, got \(result)")
-            return
-        }
-        #expect(errors.first?.description == "latin1.yaml: the file is not UTF-8 text (expected a UTF-8 YAML file; save it as UTF-8)")
+        let pipeline = ReportPipeline(options: .init(specFile: spec, dataFolder: TestPaths.data, formats: [.md]))
+        let error = await #expect(throws: SpecErrors.self) { try await pipeline.run() }
+        #expect(Self.printed(try #require(error)).text == "error: the report spec has 1 problem(s):\n"
+            + "  latin1.yaml: the file is not UTF-8 text (expected a UTF-8 YAML file; save it as UTF-8)")
     }
 
+    // MARK: DataProblems (exit 1)
+
+    @Test(.enabled(if: TestPaths.cliBinary != nil, "needs the CLI built (make test builds it)"))
+    func anUnknownAnswerNamesFileSheetAndCell() throws {
+        let binary = try #require(TestPaths.cliBinary)
+        let fixture = try DataFolderFixture()
+        try fixture.replaceWaveWithCSV("Monitoring_W3_2019.xlsx", sheet: "Antworten") { $0[7][2] = "vielleicht" }
+        let out = try TemporaryFolder.make().appendingPathComponent("out")
+        let run = try ChildProcess.run(binary, ["report", TestPaths.finalReportSpec.path, "--data", fixture.url.path,
+                                                "--out", out.path, "--formats", "md"])
+        #expect(run.status == Diagnostics.ExitStatus.dataErrors.rawValue)
+        #expect(run.stderr.hasPrefix("error: the data has 1 problem(s):\n  Monitoring_W3_2019.csv › Monitoring_W3_2019 › C8"),
+                "\(run.stderr)")
+        #expect(run.stderr.contains("unknown answer \"vielleicht\"; expected ja, "), "\(run.stderr)")
+        Self.expectPlain(run.stderr)
+        #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
+    }
+
+    // MARK: IngestError (exit 1)
+
+    @Test(.enabled(if: TestPaths.cliBinary != nil, "needs the CLI built (make test builds it)"))
+    func aDamagedWorkbookIsNamedByTheReader() throws {
+        let binary = try #require(TestPaths.cliBinary)
+        let file = try TemporaryFolder.make().appendingPathComponent("kaputt.xlsx")
+        try Data("PK\u{3}\u{4} not really a zip".utf8).write(to: file)
+        let run = try ChildProcess.run(binary, ["inspect", file.path])
+        #expect(run.status == Diagnostics.ExitStatus.dataErrors.rawValue)
+        #expect(run.stderr.hasPrefix("error: kaputt.xlsx: "), "\(run.stderr)")
+        Self.expectPlain(run.stderr)
+    }
+
+    @Test func anIngestErrorNamesFileSheetAndCell() {
+        let error = IngestError(file: "welle.xlsx", sheet: "Antworten", cell: CellReference(row: 3, column: 2),
+                                .sharedStringOutOfRange(index: 9, count: 4))
+        let printed = Self.printed(error)
+        #expect(printed.text == "error: welle.xlsx › Antworten › B3: shared string index 9 is out of range (the table has 4 strings)")
+        #expect(printed.status == .dataErrors)
+    }
+
+    // MARK: Template.Error (exit 2)
+
+    @Test func aTemplateErrorNamesTheTemplateAndLine() {
+        let printed = Self.printed(Template.Error(file: "bericht.md.mustache", line: 3, message: "unknown placeholder 'x'"))
+        #expect(printed.text == "error: the report template: bericht.md.mustache:3: unknown placeholder 'x'")
+        #expect(printed.status == .usage)
+    }
+
+    // MARK: PublishError (exit 2 for the house style, 3 for a tool)
+
+    @Test func aSpecWithoutHouseStyleAsksForOne() async throws {
+        let folder = try TemporaryFolder.make()
+        let shipped = TestPaths.finalReportSpec.deletingLastPathComponent()
+        let spec = try String(contentsOf: TestPaths.finalReportSpec, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("style:") }
+            .joined(separator: "\n")
+            .replacingOccurrences(of: "data: \"../../data\"", with: "data: \"\(TestPaths.data.path)\"")
+            .replacingOccurrences(of: "table: \"veroeffentlichte-werte.csv\"",
+                                  with: "table: \"\(shipped.appendingPathComponent("veroeffentlichte-werte.csv").path)\"")
+            .replacingOccurrences(of: "template: \"bericht.md.mustache\"",
+                                  with: "template: \"\(shipped.appendingPathComponent("bericht.md.mustache").path)\"")
+        try spec.write(to: folder.appendingPathComponent("bericht.yaml"), atomically: true, encoding: .utf8)
+        let pipeline = ReportPipeline(options: .init(specFile: folder.appendingPathComponent("bericht.yaml"),
+                                                     outputFolder: folder.appendingPathComponent("out"), formats: [.md, .html]))
+        let error = await #expect(throws: PublishError.self) { try await pipeline.run() }
+        let printed = Self.printed(try #require(error))
+        #expect(printed.text.hasPrefix("error: house style: bericht.yaml: the formats html, pdf and docx need a 'style' folder"),
+                "\(printed.text)")
+        #expect(printed.status == .usage)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    @Test func aFailingToolIsNamedWithWhatItPrinted() {
+        let printed = Self.printed(PublishError.toolFailed(format: "pdf", tool: "WeasyPrint", status: 1, detail: "no font"))
+        #expect(printed.text == "error: pdf: WeasyPrint failed (exit 1): no font")
+        #expect(printed.status == .outputFailed)
+    }
+
+    // MARK: OutputError (exit 3)
+
     /// `--out` below a file: the folder cannot be created, and the message says why.
-    @Test func anOutputFolderThatCannotBeCreatedSaysWhy() throws {
+    @Test func anOutputFolderThatCannotBeCreatedSaysWhy() async throws {
         let root = try TemporaryFolder.make()
         let blocker = root.appendingPathComponent("blocker")
         try Data("a file".utf8).write(to: blocker)
         let out = blocker.appendingPathComponent("report")
-        let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
-                                                   outputFolder: out, formats: [.md])).run()
-        guard case .failure(.output(let message)) = result else {
-            Issue.record("expected an output error, got \(result)")
-            return
-        }
-        #expect(message == "cannot create the folder \(out.path): \(blocker.path) is a file, not a folder")
-        #expect(!message.contains(Self.foundationPhrase))
+        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
+                                                     outputFolder: out, formats: [.md]))
+        let error = await #expect(throws: OutputError.self) { try await pipeline.run() }
+        let printed = Self.printed(try #require(error))
+        #expect(printed.text == "error: cannot create the folder \(out.path): \(blocker.path) is a file, not a folder")
+        #expect(printed.status == .outputFailed)
+    }
+
+    @Test(.enabled(if: TestPaths.cliBinary != nil && FileManager.default.fileExists(atPath: "/proc/self"),
+                   "needs the CLI and Linux's /proc"))
+    func anOutputFolderInProcSaysTheSystemRefuses() throws {
+        let binary = try #require(TestPaths.cliBinary)
+        let run = try ChildProcess.run(binary, ["report", TestPaths.finalReportSpec.path, "--data", TestPaths.data.path,
+                                                "--out", "/proc/x", "--formats", "md"])
+        #expect(run.status == Diagnostics.ExitStatus.outputFailed.rawValue)
+        #expect(run.stderr.hasPrefix("error: cannot create the folder /proc/x: "), "\(run.stderr)")
+        Self.expectPlain(run.stderr)
     }
 
     @Test func systemReasonsReadAsPlainWords() {
@@ -68,13 +175,28 @@ import XlsxWriter
         #expect(OutputError.posix(.replaceTarget, path: "/x/out", code: EXDEV).description.hasPrefix("cannot move the finished outputs to /x/out: "))
     }
 
-    /// libxlsxwriter's own message reaches the user instead of "XlsxError error 1".
-    @Test func anAnnexFailureCarriesLibxlsxwritersMessage() {
-        let error = XlsxError(code: 2, message: "Error creating output xlsx file. Usually a permissions error.",
-                              operation: "write workbook '/x/Anhang.xlsx'")
-        let message = ReportPipeline.writeFailure(error, target: URL(fileURLWithPath: "/x"))
-        #expect(message == "cannot write the Excel annex: write workbook '/x/Anhang.xlsx': Error creating output xlsx file. "
-            + "Usually a permissions error. (libxlsxwriter error 2)")
-        #expect(!message.contains(Self.foundationPhrase))
+    // MARK: XlsxError (exit 3)
+
+    /// libxlsxwriter's own message and the file reach the user instead of "XlsxError error 1".
+    @Test func aWorkbookThatCannotBeWrittenCarriesLibxlsxwritersMessage() throws {
+        let path = try TemporaryFolder.make().appendingPathComponent("no/such/folder/Anhang.xlsx").path
+        let error = #expect(throws: XlsxError.self) {
+            let book = try XlsxWorkbook(path: path)
+            _ = try book.addWorksheet(named: "A")
+            try book.close()
+        }
+        let printed = Self.printed(try #require(error))
+        #expect(printed.text.contains(path), "\(printed.text)")
+        #expect(printed.text.contains("(libxlsxwriter error "), "\(printed.text)")
+        #expect(printed.status == .outputFailed)
+        Self.expectPlain(printed.text)
+    }
+
+    /// Every exit code is documented in the README, with the number the CLI uses.
+    @Test func everyExitCodeIsDocumented() throws {
+        let readme = try String(contentsOf: TestPaths.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        for status in Diagnostics.ExitStatus.allCases {
+            #expect(readme.contains("| \(status.rawValue) |"), "exit code \(status.rawValue) (\(status))")
+        }
     }
 }

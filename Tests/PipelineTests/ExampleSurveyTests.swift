@@ -9,18 +9,14 @@ import TestSupport
 @Suite struct ExampleSurveyTests {
     static let spec = TestPaths.repository.appendingPathComponent("examples/kommunen-2023/bericht.yaml")
 
-    static func run() throws -> (summary: ReportPipeline.Summary, folder: URL) {
+    static func run() async throws -> (summary: ReportPipeline.Summary, folder: URL) {
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let result = ReportPipeline(options: .init(specFile: spec, outputFolder: out, formats: [.md])).run()
-        guard case .success(let summary) = result else {
-            Issue.record("the example failed: \(result)")
-            throw CocoaError(.fileWriteUnknown)
-        }
+        let summary = try await ReportPipeline(options: .init(specFile: spec, outputFolder: out, formats: [.md])).run()
         return (summary, out)
     }
 
-    @Test func theExampleSurveyRendersWithItsOwnUnitScalesAndFilter() throws {
-        let (summary, folder) = try Self.run()
+    @Test func theExampleSurveyRendersWithItsOwnUnitScalesAndFilter() async throws {
+        let (summary, folder) = try await Self.run()
         #expect(summary.answers == 368)
         // The filter opens on "trifft zu": the one text behind "trifft nicht zu" is noted, not counted.
         #expect(summary.notes.count == 2)
@@ -48,13 +44,9 @@ import TestSupport
 
     /// Profiles cover every item with an answer scale; their share counts the scale's
     /// positive half by role ("stimme voll zu" and "stimme eher zu"), not a literal "ja".
-    @Test func profilesCoverEveryScaleAndCountItsPositiveHalf() throws {
+    @Test func profilesCoverEveryScaleAndCountItsPositiveHalf() async throws {
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let result = ReportPipeline(options: .init(specFile: Self.spec, outputFolder: out, profiles: true, formats: [.md])).run()
-        guard case .success = result else {
-            Issue.record("\(result)")
-            return
-        }
+        _ = try await ReportPipeline(options: .init(specFile: Self.spec, outputFolder: out, profiles: true, formats: [.md])).run()
         let page = try String(contentsOf: out.appendingPathComponent("regionalprofile/profil-09990001.md"), encoding: .utf8)
         #expect(page.contains("| Frage | Antwort 2023 | Anteil positiver Antworten aller Kommunen |"))
         // A.02 in 2023: 12 of 18 agree fully or rather (the example's Abbildung 3).

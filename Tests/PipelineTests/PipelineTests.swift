@@ -5,13 +5,9 @@ import Testing
 import TestSupport
 
 @Suite struct PipelineTests {
-    @Test func writesResponsesAndValidationReport() throws {
+    @Test func writesResponsesAndValidationReport() async throws {
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run()
-        guard case .success(let summary) = result else {
-            Issue.record("run failed: \(result)")
-            return
-        }
+        let summary = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run()
         let csv = try String(contentsOf: out.appendingPathComponent("responses.csv"), encoding: .utf8)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines.first == "wave,year,region_ags,region,item,value")
@@ -24,46 +20,48 @@ import TestSupport
         #expect(report.contains("Die Spalte „Bemerkung“ steht nicht im Fragenkatalog"))
     }
 
-    @Test func aFailedRunLeavesThePreviousOutputUntouched() throws {
+    @Test func aFailedRunLeavesThePreviousOutputUntouched() async throws {
         let root = try TemporaryFolder.make()
         let out = root.appendingPathComponent("out")
-        guard case .success = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run() else {
-            Issue.record("first run failed")
-            return
-        }
+        _ = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run()
         let before = try Data(contentsOf: out.appendingPathComponent("responses.csv"))
         let fixture = try DataFolderFixture()
         try fixture.replaceWaveWithCSV("Monitoring_W3_2019.xlsx", sheet: "Antworten") { $0[7][2] = "vielleicht" }
-        let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: fixture.url, outputFolder: out, formats: [.md])).run()
-        guard case .failure(.dataErrors(let issues)) = result else {
-            Issue.record("expected data errors")
-            return
-        }
-        #expect(issues.filter { $0.severity == .error }.count == 1)
+        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: fixture.url, outputFolder: out, formats: [.md]))
+        let problems = await #expect(throws: DataProblems.self) { try await pipeline.run() }
+        #expect(problems?.errors.count == 1)
         #expect(try Data(contentsOf: out.appendingPathComponent("responses.csv")) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"], "no staging debris")
     }
 
-    @Test func strictTurnsNotesIntoErrors() throws {
+    @Test func strictTurnsNotesIntoErrors() async throws {
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, strict: true, formats: [.md])).run()
-        guard case .failure(.dataErrors(let issues)) = result else {
-            Issue.record("expected strict failure")
-            return
-        }
-        #expect(issues.count == 16)
-        #expect(issues.allSatisfy { $0.severity == .error })
+        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, strict: true, formats: [.md]))
+        let problems = await #expect(throws: DataProblems.self) { try await pipeline.run() }
+        #expect(problems?.issues.count == 16)
+        #expect(problems?.issues.allSatisfy { $0.severity == .error } == true)
     }
 
-    @Test func twoRunsGiveIdenticalFiles() throws {
+    @Test func twoRunsGiveIdenticalFiles() async throws {
         let root = try TemporaryFolder.make()
         for name in ["a", "b"] {
-            _ = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
-                                              outputFolder: root.appendingPathComponent(name), formats: [.md])).run()
+            _ = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
+                                                        outputFolder: root.appendingPathComponent(name), formats: [.md])).run()
         }
         for file in ["responses.csv", "validierung.md"] {
             #expect(try Data(contentsOf: root.appendingPathComponent("a/\(file)"))
                     == Data(contentsOf: root.appendingPathComponent("b/\(file)")))
         }
+    }
+
+    /// The short report (another spec, same data) goes through the same stages.
+    @Test func theSecondSpecRendersThroughTheSamePath() async throws {
+        let out = try TemporaryFolder.make().appendingPathComponent("kurz")
+        let summary = try await ReportPipeline(options: .init(specFile: TestPaths.shortReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run()
+        #expect(summary.files.contains("daten/abb03.csv"))
+        let csv = try String(contentsOf: out.appendingPathComponent("daten/abb02.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("Jahr,sehr hoch,eher hoch,eher gering,sehr gering,keine Angabe,n,Hinweis\r\n"))
+        let table = try String(contentsOf: out.appendingPathComponent("daten/tab01.csv"), encoding: .utf8)
+        #expect(table.components(separatedBy: "\r\n")[1].hasPrefix("III,ja,2021,130,169,"))
     }
 }

@@ -23,15 +23,11 @@ import TestSupport
         return files
     }
 
-    @Test func twoRunsGiveByteIdenticalOutputs() throws {
+    @Test func twoRunsGiveByteIdenticalOutputs() async throws {
         let root = try TemporaryFolder.make()
         for name in ["first", "second"] {
-            let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
+            _ = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
                                                        outputFolder: root.appendingPathComponent(name), profiles: true, formats: [.md])).run()
-            guard case .success = result else {
-                Issue.record("run failed: \(result)")
-                return
-            }
         }
         let first = try Self.snapshot(root.appendingPathComponent("first"))
         let second = try Self.snapshot(root.appendingPathComponent("second"))
@@ -58,10 +54,7 @@ import TestSupport
         let before = try Self.snapshot(out)
         // A large survey keeps the second run busy long enough to be interrupted.
         let catalogue: Catalogue
-        guard case .success(let data) = DataFolder(url: TestPaths.data).normalise() else {
-            Issue.record("shipped data does not normalise")
-            return
-        }
+        let data = try DataFolder(url: TestPaths.data).normalise()
         catalogue = data.catalogue
         let large = root.appendingPathComponent("large")
         try SyntheticSurvey(regions: 400, waves: 10, seed: 1, template: catalogue).write(to: large)

@@ -10,7 +10,7 @@ import TestSupport
 /// Synthetic surveys and regional profiles: the scale feature, tested small.
 @Suite(.serialized) struct ScaleTests {
     static let catalogue: Catalogue? = {
-        if case .success(let data) = DataFolder(url: TestPaths.data).normalise() { return data.catalogue }
+        if let data = try? DataFolder(url: TestPaths.data).normalise() { return data.catalogue }
         return nil
     }()
 
@@ -21,14 +21,11 @@ import TestSupport
     }
 
     static func answers(_ folder: URL) throws -> NormalisedData {
-        guard case .success(let data) = DataFolder(url: folder).normalise() else {
-            Issue.record("the synthetic survey does not normalise")
-            throw CocoaError(.fileReadCorruptFile)
-        }
+        let data = try DataFolder(url: folder).normalise()
         return data
     }
 
-    @Test func generatedSurveysAreDeterministicAndCarryTheQuirks() throws {
+    @Test func generatedSurveysAreDeterministicAndCarryTheQuirks() async throws {
         let first = try Self.answers(try Self.generate(regions: 30, waves: 4, seed: 7))
         let again = try Self.answers(try Self.generate(regions: 30, waves: 4, seed: 7))
         let other = try Self.answers(try Self.generate(regions: 30, waves: 4, seed: 8))
@@ -45,17 +42,13 @@ import TestSupport
         #expect(values.isSuperset(of: ["ja", "in Erarbeitung", "nein", "keine Angabe", "ausgewählt", "nicht ausgewählt"]))
     }
 
-    @Test func profilesRenderTheSameInParallelAndSerially() throws {
+    @Test func profilesRenderTheSameInParallelAndSerially() async throws {
         let data = try Self.generate(regions: 24, waves: 3, seed: 11)
         let root = try TemporaryFolder.make()
         for (name, serial) in [("parallel", false), ("serial", true)] {
-            let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: data,
+            _ = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: data,
                                                        outputFolder: root.appendingPathComponent(name), profiles: true,
                                                        serial: serial, formats: [.md])).run()
-            guard case .success = result else {
-                Issue.record("\(name) run failed: \(result)")
-                return
-            }
         }
         let files = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("serial").path).sorted()
         #expect(files.filter { $0.hasPrefix("regionalprofile/profil-") }.count == 48)
@@ -76,14 +69,11 @@ import TestSupport
     }
 
     @Test(.enabled(if: ExternalTool.checkSVG != nil && ExternalTool.exists("chromium"), "needs chromium and check-svg"))
-    func twentyProfilesPassCheckSVG() throws {
+    func twentyProfilesPassCheckSVG() async throws {
         let data = try Self.generate(regions: 20, waves: 10, seed: 3)
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        guard case .success = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: data,
-                                                             outputFolder: out, profiles: true, formats: [.md])).run() else {
-            Issue.record("report failed")
-            return
-        }
+        _ = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: data,
+                                                             outputFolder: out, profiles: true, formats: [.md])).run()
         let folder = out.appendingPathComponent("regionalprofile")
         let svgs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svg") }
         #expect(svgs.count == 20)

@@ -4,17 +4,12 @@ import Foundation
 import FoundationXML
 #endif
 import Formatting
-import Pipeline
 import RenderSVG
 import Testing
 import TestSupport
 
 @Suite struct FigureRendererTests {
-    static let model: ReportModel? = {
-        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, formats: [.md]))
-        if case .success(let (model, _)) = pipeline.model() { return model }
-        return nil
-    }()
+    static let model: ReportModel? = ReportModelBuilder.shipped?.model
 
     static var canCheckSVG: Bool { ExternalTool.checkSVG != nil && ExternalTool.exists("chromium") && ExternalTool.exists("python3") }
 

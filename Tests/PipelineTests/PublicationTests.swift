@@ -16,22 +16,19 @@ struct PublicationTests {
         var docx: URL { folder.appendingPathComponent("Bericht.docx") }
     }
 
-    static func publish(to out: URL) throws -> Run {
-        let result = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
+    static func publish(to out: URL) async throws -> Run {
+        let summary = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
                                                    outputFolder: out, formats: OutputFormat.allCases)).run()
-        guard case .success(let summary) = result else {
-            Issue.record("report failed: \(result)")
-            throw CocoaError(.fileWriteUnknown)
-        }
         return Run(folder: out, summary: summary)
     }
 
-    static let shipped: Run? = try? publish(to: TemporaryFolder.make().appendingPathComponent("out"))
+    /// One run for the suite, awaited by every test that reads it.
+    static let shipped = Task { try await publish(to: TemporaryFolder.make().appendingPathComponent("out")) }
 
     // MARK: HTML
 
-    @Test func allFourFormatsAreWrittenAndNothingIsSkipped() throws {
-        let run = try #require(Self.shipped)
+    @Test func allFourFormatsAreWrittenAndNothingIsSkipped() async throws {
+        let run = try await Self.shipped.value
         #expect(run.summary.skipped.isEmpty, "\(run.summary.skipped)")
         for name in ["Bericht.md", "Bericht.html", "Bericht.pdf", "Bericht.docx"] {
             #expect(run.summary.files.contains(name), "\(name)")
@@ -39,8 +36,8 @@ struct PublicationTests {
         }
     }
 
-    @Test func theHTMLReferencesNothingOutsideItself() throws {
-        let html = try #require(Self.shipped).html
+    @Test func theHTMLReferencesNothingOutsideItself() async throws {
+        let html = try await Self.shipped.value.html
         for match in html.matches(of: /(?:src|href|data|poster|action)\s*=\s*"([^"]*)"/) {
             let target = String(match.1)
             #expect(target.hasPrefix("#") || target.hasPrefix("data:"), "external reference \(target.prefix(80))")
@@ -53,8 +50,8 @@ struct PublicationTests {
         }
     }
 
-    @Test func theHTMLHasLanguageLandmarksAndNumberedHeadings() throws {
-        let html = try #require(Self.shipped).html
+    @Test func theHTMLHasLanguageLandmarksAndNumberedHeadings() async throws {
+        let html = try await Self.shipped.value.html
         #expect(html.contains("<html lang=\"de\""))
         for landmark in ["<header", "<nav", "<main", "<footer"] { #expect(html.contains(landmark), "\(landmark)") }
         #expect(html.contains("<span class=\"header-section-number\">1</span> Einführung"))
@@ -65,8 +62,8 @@ struct PublicationTests {
         #expect(html.contains("<nav class=\"inhalt\""))
     }
 
-    @Test func everyFigureAndTableIsThereWithAStableID() throws {
-        let html = try #require(Self.shipped).html
+    @Test func everyFigureAndTableIsThereWithAStableID() async throws {
+        let html = try await Self.shipped.value.html
         for n in 1...22 {
             let id = String(format: "abb-%02d", n)
             #expect(html.components(separatedBy: "<figure id=\"\(id)\">").count == 2, "\(id)")
@@ -78,8 +75,8 @@ struct PublicationTests {
     }
 
     /// Every number in the figures' data tables, read back from the HTML, equals `series.csv`.
-    @Test func theFiguresDataTablesEqualSeriesCSV() throws {
-        let run = try #require(Self.shipped)
+    @Test func theFiguresDataTablesEqualSeriesCSV() async throws {
+        let run = try await Self.shipped.value
         let html = run.html
         let csv = try String(contentsOf: run.folder.appendingPathComponent("series.csv"), encoding: .utf8)
         var expected: [String: (count: String, base: String)] = [:]  // "abb01|2021|ja"
@@ -116,8 +113,8 @@ struct PublicationTests {
     }
 
     /// What a reader of the web page sees contains no entity or Markdown escape.
-    @Test func theHTMLShowsNoEntityOrEscapedMarkup() throws {
-        let html = try #require(Self.shipped).html
+    @Test func theHTMLShowsNoEntityOrEscapedMarkup() async throws {
+        let html = try await Self.shipped.value.html
         let body = try #require(html.range(of: "<main").map { String(html[$0.lowerBound...]) })
         let visible = Self.unescape(body.replacing(/<[^>]*>/, with: ""))
         #expect(!visible.contains("&amp;"), "an entity shows through")
@@ -129,8 +126,8 @@ struct PublicationTests {
     }
 
     @Test(.enabled(if: ExternalTool.available("chromium", "chromedriver", "python:axe_selenium_python")))
-    func axeCoreFindsNoViolations() throws {
-        let run = try #require(Self.shipped)
+    func axeCoreFindsNoViolations() async throws {
+        let run = try await Self.shipped.value
         let script = TestPaths.repository.appendingPathComponent("scripts/check-html-a11y.py").path
         let result = try ExternalTool.run("python3", [script, run.folder.appendingPathComponent("Bericht.html").path], timeout: 240)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
@@ -140,8 +137,8 @@ struct PublicationTests {
     // MARK: PDF
 
     @Test(.enabled(if: ExternalTool.available("pdfua")))
-    func pdfUAFindsNoErrorAndNoWarningExceptTheHeuristicTableNote() throws {
-        let run = try #require(Self.shipped)
+    func pdfUAFindsNoErrorAndNoWarningExceptTheHeuristicTableNote() async throws {
+        let run = try await Self.shipped.value
         let result = try ExternalTool.run("pdfua", ["check", "--format", "json", run.pdf.path], timeout: 240)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let summary = try #require(json["summary"] as? [String: Any], "\(result.stdout.prefix(300))")
@@ -159,8 +156,8 @@ struct PublicationTests {
     }
 
     @Test(.enabled(if: ExternalTool.available("python:pikepdf")))
-    func everyPDFTableCellNamesItsHeadersAndTheFileClaimsPDFUA() throws {
-        let run = try #require(Self.shipped)
+    func everyPDFTableCellNamesItsHeadersAndTheFileClaimsPDFUA() async throws {
+        let run = try await Self.shipped.value
         let script = """
             import sys, pikepdf
             pdf = pikepdf.open(sys.argv[1])
@@ -195,8 +192,8 @@ struct PublicationTests {
     }
 
     @Test(.enabled(if: ExternalTool.available("pdffonts")))
-    func everyFontIsEmbedded() throws {
-        let run = try #require(Self.shipped)
+    func everyFontIsEmbedded() async throws {
+        let run = try await Self.shipped.value
         let result = try ExternalTool.run("pdffonts", [run.pdf.path])
         let rows = result.stdout.split(separator: "\n").dropFirst(2)
         #expect(!rows.isEmpty)
@@ -212,8 +209,8 @@ struct PublicationTests {
     }
 
     @Test(.enabled(if: ExternalTool.available("pdftotext", "pdfinfo")))
-    func everyPageAfterTheTitleCarriesItsNumberAndTheContentsPointToTheRightPages() throws {
-        let run = try #require(Self.shipped)
+    func everyPageAfterTheTitleCarriesItsNumberAndTheContentsPointToTheRightPages() async throws {
+        let run = try await Self.shipped.value
         let info = try ExternalTool.run("pdfinfo", [run.pdf.path]).stdout
         let pages = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) })
         #expect(pages > 15)
@@ -247,8 +244,8 @@ struct PublicationTests {
     }
 
     @Test(.enabled(if: ExternalTool.available("unzip")))
-    func theDOCXUsesWordsHeadingStylesFiguresAndTables() throws {
-        let run = try #require(Self.shipped)
+    func theDOCXUsesWordsHeadingStylesFiguresAndTables() async throws {
+        let run = try await Self.shipped.value
         let document = try Self.docxPart(run.docx, "word/document.xml")
         for level in 1...3 { #expect(document.contains("<w:pStyle w:val=\"Heading\(level)\" />"), "Heading \(level)") }
         #expect(document.matches(of: /<pic:pic[ >]/).count == 22, "22 images")
@@ -270,8 +267,8 @@ struct PublicationTests {
     }
 
     @Test(.enabled(if: ExternalTool.available("soffice")))
-    func libreOfficeOpensTheDOCX() throws {
-        let run = try #require(Self.shipped)
+    func libreOfficeOpensTheDOCX() async throws {
+        let run = try await Self.shipped.value
         let folder = try TemporaryFolder.make()
         let result = try ExternalTool.run("soffice", ["--headless", "-env:UserInstallation=file://\(folder.path)/profile",
                                                      "--convert-to", "pdf", "--outdir", folder.path, run.docx.path], timeout: 240)
@@ -284,9 +281,9 @@ struct PublicationTests {
 
     // MARK: Determinism
 
-    @Test func theSameInputGivesTheSameHTMLPDFAndDOCX() throws {
-        let first = try #require(Self.shipped)
-        let second = try Self.publish(to: TemporaryFolder.make().appendingPathComponent("again"))
+    @Test func theSameInputGivesTheSameHTMLPDFAndDOCX() async throws {
+        let first = try await Self.shipped.value
+        let second = try await Self.publish(to: TemporaryFolder.make().appendingPathComponent("again"))
         for name in ["Bericht.html", "Bericht.pdf", "Bericht.docx", "Bericht.md"] {
             let a = try Data(contentsOf: first.folder.appendingPathComponent(name))
             let b = try Data(contentsOf: second.folder.appendingPathComponent(name))

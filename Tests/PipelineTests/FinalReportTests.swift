@@ -1,3 +1,5 @@
+import Diagnostics
+import RenderReport
 import Foundation
 import Pipeline
 import Testing
@@ -5,20 +7,17 @@ import TestSupport
 
 /// The final report as a reader gets it: complete, linked, escaped, and following the data.
 @Suite(.serialized) struct FinalReportTests {
-    static func report(data: URL = TestPaths.data, spec: URL = TestPaths.finalReportSpec) throws -> (text: String, folder: URL) {
+    static func report(data: URL = TestPaths.data, spec: URL = TestPaths.finalReportSpec) async throws -> (text: String, folder: URL) {
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let result = ReportPipeline(options: .init(specFile: spec, dataFolder: data, outputFolder: out, formats: [.md])).run()
-        guard case .success = result else {
-            Issue.record("report failed: \(result)")
-            throw CocoaError(.fileWriteUnknown)
-        }
+        _ = try await ReportPipeline(options: .init(specFile: spec, dataFolder: data, outputFolder: out, formats: [.md])).run()
         return (try String(contentsOf: out.appendingPathComponent("Bericht.md"), encoding: .utf8), out)
     }
 
-    static let shipped = try? report()
+    /// One run for the suite, awaited by every test that reads it.
+    static let shipped = Task { try await report() }
 
-    @Test func hasTheReportsStructure() throws {
-        let text = try #require(Self.shipped).text
+    @Test func hasTheReportsStructure() async throws {
+        let text = try await Self.shipped.value.text
         #expect(text.hasPrefix("---\ntitle: \"Monitoring zum Umsetzungsstand"))
         #expect(text.contains("\nlang: de\n"))
         // Top-level sections are level 1, so that numbering starts at 1; the contents are
@@ -39,8 +38,8 @@ import TestSupport
     }
 
     /// What the editorial review asked of the text, on the shipped data.
-    @Test func theReportReadsAsAPublication() throws {
-        let text = try #require(Self.shipped).text
+    @Test func theReportReadsAsAPublication() async throws {
+        let text = try await Self.shipped.value.text
         #expect(text.contains("\n# Das Wichtigste in Kürze {#kurzfassung .unnumbered}\n"))
         // The form-letter frame "… der 13 Arbeitsbündnisse (92 %) im Jahr 2021" at most three times.
         #expect(text.matches(of: /der 13 Arbeitsbündnisse \([^)]*%\) im Jahr \d{4}/).count <= 3)
@@ -78,8 +77,8 @@ import TestSupport
         #expect(text.contains("Klare Rollenverteilung \\& Transparenz"))
     }
 
-    @Test func theTemplatesContextIsWrittenAsJSON() throws {
-        let (_, folder) = try #require(Self.shipped)
+    @Test func theTemplatesContextIsWrittenAsJSON() async throws {
+        let (_, folder) = try await Self.shipped.value
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("report-context.json")))
         let context = try #require(json as? [String: Any])
         let figure = try #require((context["fig"] as? [String: Any])?["f05"] as? [String: Any])
@@ -88,8 +87,8 @@ import TestSupport
         #expect(ja["one"] as? Bool == false)
     }
 
-    @Test func everyLinkResolves() throws {
-        let (text, folder) = try #require(Self.shipped)
+    @Test func everyLinkResolves() async throws {
+        let (text, folder) = try await Self.shipped.value
         let anchors = Set(text.matches(of: /\{#([a-z0-9-]+)/).map { String($0.1) })
         for match in text.matches(of: /\]\(([^)\s]+)\)/) {
             let target = String(match.1)
@@ -102,15 +101,15 @@ import TestSupport
         #expect(anchors.count >= 22 + 4 + 8)
     }
 
-    @Test func changingOneAnswerChangesTheRightSentence() throws {
-        let before = try #require(Self.shipped).text
+    @Test func changingOneAnswerChangesTheRightSentence() async throws {
+        let before = try await Self.shipped.value.text
         #expect(before.contains("gibt es 2021 in 10 der 13 Arbeitsbündnisse (77\u{202F}%; Abbildung 5). Gegenüber 2020 ist das ein Arbeitsbündnis weniger. Von „ja“ zu „nein“ wechselte ein Arbeitsbündnis."))
         let fixture = try DataFolderFixture()
         // Welle 5, Harz (row 3), II.01 = F09 in column S: "ja" → "nein".
         try fixture.replaceWaveWithCSV("Monitoring 2021 - Welle 5 - final.xlsx", sheet: "Monitoring 2021") { grid in
             grid[2][18] = "nein"
         }
-        let after = try Self.report(data: fixture.url).text
+        let after = try await Self.report(data: fixture.url).text
         #expect(after.contains("gibt es 2021 in 9 der 13 Arbeitsbündnisse (69\u{202F}%; Abbildung 5). Gegenüber 2020 sind das zwei Arbeitsbündnisse weniger. Von „ja“ zu „nein“ wechselten zwei Arbeitsbündnisse."))
         // Everything else stays as it was: only what depends on II.01 in 2021 moves: its
         // sentence and alt text, the key findings (theme II, the losses), the theme-II
@@ -133,13 +132,13 @@ import TestSupport
         #expect(changed.contains { $0.hasPrefix("| nein | 5,8") })
     }
 
-    @Test func markdownSpecialCharactersInFreeTextAreEscaped() throws {
+    @Test func markdownSpecialCharactersInFreeTextAreEscaped() async throws {
         let fixture = try DataFolderFixture()
         // Welle 5, Harz (row 3): II.06.t1 (column Z) with Markdown and HTML syntax.
         try fixture.replaceWaveWithCSV("Monitoring 2021 - Welle 5 - final.xlsx", sheet: "Monitoring 2021") { grid in
             grid[2][25] = "# Überschrift?\n| Spalte | *fett* _kursiv_ <script>x</script>"
         }
-        let text = try Self.report(data: fixture.url).text
+        let text = try await Self.report(data: fixture.url).text
         let heading = try #require(text.split(separator: "\n").first { $0.contains("Überschrift") })
         #expect(heading.hasPrefix("| \\# Überschrift? (1) |"))
         let row = try #require(text.split(separator: "\n").first { $0.contains("Spalte") })
@@ -150,8 +149,8 @@ import TestSupport
     }
 
     @Test(.enabled(if: ExternalTool.exists("pandoc"), "needs pandoc"))
-    func pandocConvertsWithoutWarnings() throws {
-        let (_, folder) = try #require(Self.shipped)
+    func pandocConvertsWithoutWarnings() async throws {
+        let (_, folder) = try await Self.shipped.value
         for format in ["html", "docx"] {
             let output = folder.appendingPathComponent("Bericht.\(format)").path
             let result = try ExternalTool.run("pandoc", ["-s", "--fail-if-warnings", "--resource-path", folder.path,
@@ -161,12 +160,12 @@ import TestSupport
         }
     }
 
-    @Test func theShortReportUsesTheSameEngine() throws {
-        let text = try Self.report(spec: TestPaths.shortReportSpec).text
+    @Test func theShortReportUsesTheSameEngine() async throws {
+        let text = try await Self.report(spec: TestPaths.shortReportSpec).text
         #expect(text.contains("7 der 13 Arbeitsbündnisse (54\u{202F}%) haben sich 2021 geeinigt, 2020 noch kein Arbeitsbündnis."))
     }
 
-    @Test func aBrokenTemplateStopsTheRunWithFileAndLine() throws {
+    @Test func aBrokenTemplateStopsTheRunWithFileAndLine() async throws {
         let folder = try TemporaryFolder.make()
         let shipped = TestPaths.finalReportSpec.deletingLastPathComponent()
         let spec = try String(contentsOf: TestPaths.finalReportSpec, encoding: .utf8)
@@ -175,12 +174,10 @@ import TestSupport
                                   with: "table: \"\(shipped.appendingPathComponent("veroeffentlichte-werte.csv").path)\"")
         try spec.write(to: folder.appendingPathComponent("bericht.yaml"), atomically: true, encoding: .utf8)
         try "Titel\n\n{{meta.titel}}\n".write(to: folder.appendingPathComponent("bericht.md.mustache"), atomically: true, encoding: .utf8)
-        let result = ReportPipeline(options: .init(specFile: folder.appendingPathComponent("bericht.yaml"), formats: [.md])).run()
-        guard case .failure(.templateError(let message)) = result else {
-            Issue.record("expected a template error, got \(result)")
-            return
-        }
-        #expect(message == "bericht.md.mustache:3: unknown placeholder 'meta.titel' (no 'titel')")
+        let pipeline = ReportPipeline(options: .init(specFile: folder.appendingPathComponent("bericht.yaml"), formats: [.md]))
+        let error = await #expect(throws: Template.Error.self) { try await pipeline.run() }
+        #expect(error?.description == "bericht.md.mustache:3: unknown placeholder 'meta.titel' (no 'titel')")
+        #expect(error?.exitStatus == .usage)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("output").path))
     }
 }

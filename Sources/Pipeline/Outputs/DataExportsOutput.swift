@@ -1,0 +1,34 @@
+import Aggregate
+import Normalise
+import RenderData
+
+/// The machine-readable exports: the tidy answers, the validation report, the series of
+/// every figure and table, and the transitions.
+struct DataExportsOutput: OutputWriter {
+    let model: ReportModel
+    let data: NormalisedData
+
+    var name: String { "CSV exports" }
+
+    func write(into folder: AtomicOutputDirectory) async throws -> WrittenOutput {
+        try writeFiles(into: folder)
+    }
+
+    /// Synchronous: the work has no suspension point (and Swift 6.3's optimiser crashes on
+    /// this loop inside a coroutine).
+    private func writeFiles(into folder: AtomicOutputDirectory) throws -> WrittenOutput {
+        var files: [(path: String, text: String)] = [
+            ("responses.csv", ResponsesCSV.render(data.answers)),
+            ("validierung.md", ValidationReport.render(issues: data.issues, waves: data.waves, answerCount: data.answers.count)),
+            ("series.csv", DataExports.series(model)),
+        ]
+        files += model.figures.map { ("daten/\($0.fileStem).csv", DataExports.figure($0)) }
+        files += model.tables.map { ("daten/\($0.fileStem).csv", DataExports.table($0)) }
+        files.append(("transitions.csv", DataExports.transitions(model)))
+        for file in files {
+            try Task.checkCancellation()
+            try folder.write(file.text, to: file.path)
+        }
+        return WrittenOutput(files: files.map(\.path))
+    }
+}

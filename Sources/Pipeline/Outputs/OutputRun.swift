@@ -1,0 +1,57 @@
+import Diagnostics
+import Foundation
+
+/// Runs the writers into one staging folder and swaps it into place when all succeeded.
+///
+/// The writers run as child tasks of one task group (one after another with `--serial`).
+/// The first failure cancels the others, the group waits for them, and the staging folder
+/// is removed, so the previous outputs stay exactly as they were.
+struct OutputRun {
+    let writers: [any OutputWriter]
+    let serial: Bool
+    let timer: StageTimer
+
+    func write(to target: URL) async throws -> WrittenOutput {
+        let folder = try AtomicOutputDirectory(target: target)
+        do {
+            let results = serial ? try await oneByOne(into: folder) : try await together(into: folder)
+            try folder.commit()
+            return WrittenOutput(files: results.flatMap(\.files).sorted(), skipped: results.flatMap(\.skipped))
+        } catch {
+            folder.discard()
+            throw Self.userFacing(error, target: target)
+        }
+    }
+
+    private func together(into folder: AtomicOutputDirectory) async throws -> [WrittenOutput] {
+        try await withThrowingTaskGroup(of: WrittenOutput.self) { group in
+            for writer in writers {
+                group.addTask { try await timed(writer, into: folder) }
+            }
+            var results: [WrittenOutput] = []
+            for try await result in group { results.append(result) }
+            return results
+        }
+    }
+
+    private func oneByOne(into folder: AtomicOutputDirectory) async throws -> [WrittenOutput] {
+        var results: [WrittenOutput] = []
+        for writer in writers { results.append(try await timed(writer, into: folder)) }
+        return results
+    }
+
+    private func timed(_ writer: any OutputWriter, into folder: AtomicOutputDirectory) async throws -> WrittenOutput {
+        try Task.checkCancellation()
+        let start = StageTimer.now()
+        let result = try await writer.write(into: folder)
+        timer.record("  \(writer.name)", since: start)
+        return result
+    }
+
+    /// The writers' errors are the user's messages already; anything else (cancellation, a
+    /// Foundation error) at least names the output folder.
+    static func userFacing(_ error: any Error, target: URL) -> any UserFacingError {
+        if let error = error as? any UserFacingError { return error }
+        return OutputError(.writeFile, path: target.path, reason: String(describing: error))
+    }
+}

@@ -1,0 +1,52 @@
+import Aggregate
+import Concurrency
+import Normalise
+import RenderExcel
+import RenderReport
+import RenderSVG
+
+/// One page per region: SVG and Markdown rendered on all cores (the result does not depend
+/// on scheduling), the profiles workbook written meanwhile as a child task.
+struct ProfilesOutput: OutputWriter {
+    let model: ReportModel
+    let data: NormalisedData
+    let created: Int?
+    let serial: Bool
+
+    static let workbookFile = "regionalprofile/Regionalprofile.xlsx"
+    var name: String { "regional profiles" }
+
+    func write(into folder: AtomicOutputDirectory) async throws -> WrittenOutput {
+        let set = ProfileSet(data: data, scales: model.spec.scales)
+        let workbookPath = try folder.url(for: Self.workbookFile).path
+        let workbook = ProfilesWorkbook(set: set, sourceLine: model.sourceLine, created: created)
+        async let workbookWritten: Void = Self.write(workbook, to: workbookPath)
+        if serial { try await workbookWritten }
+        let themes = Dictionary(model.spec.themes.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let render: @Sendable (RegionProfile) -> (svg: String, markdown: String) = { page($0, set: set, themes: themes) }
+        let pages = serial ? set.profiles.map(render) : ParallelMap.map(set.profiles, render)
+        var files: [String] = []
+        for (profile, page) in zip(set.profiles, pages) {
+            try Task.checkCancellation()
+            try folder.write(page.svg, to: "regionalprofile/\(profile.fileStem).svg")
+            try folder.write(page.markdown, to: "regionalprofile/\(profile.fileStem).md")
+            files += ["regionalprofile/\(profile.fileStem).svg", "regionalprofile/\(profile.fileStem).md"]
+        }
+        try await workbookWritten
+        return WrittenOutput(files: files + [Self.workbookFile])
+    }
+
+    private static func write(_ workbook: ProfilesWorkbook, to path: String) async throws {
+        do { try workbook.write(to: path) } catch { throw OutputError(.writeFile, path: workbookFile, reason: error.description) }
+    }
+
+    private func page(_ profile: RegionProfile, set: ProfileSet, themes: [String: String]) -> (svg: String, markdown: String) {
+        let spec = model.spec
+        let svg = ProfileChart().svg(profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
+                                     themeTitles: themes, scales: spec.scales)
+        let alt = "Regionalprofil \(profile.name): Antworten je Erhebungsjahr und Anteil \(set.positiveLabel) aller \(spec.unitPlural)."
+        let markdown = ProfileMarkdown.render(profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
+                                              dataNote: spec.dataNote, altText: alt)
+        return (svg, markdown)
+    }
+}

@@ -1,0 +1,12 @@
+/// The report text as Markdown (`Bericht.md`), the source of the publication formats.
+struct ReportTextOutput: OutputWriter {
+    let markdown: String
+
+    static let file = "Bericht.md"
+    var name: String { "report text" }
+
+    func write(into folder: AtomicOutputDirectory) async throws -> WrittenOutput {
+        try folder.write(markdown, to: Self.file)
+        return WrittenOutput(files: [Self.file])
+    }
+}
