@@ -1,0 +1,63 @@
+import Ingest
+
+/// A value read from a cell, before the filter logic is applied.
+enum ParsedAnswer: Sendable, Equatable {
+    /// One of the item type's categories (spellings and empty cells already mapped).
+    case category(String)
+    /// A free-text answer.
+    case text(String)
+    /// Not a spelling the catalogue knows for this item type.
+    case unknown(String)
+}
+
+/// Step 3 of a wave: a cell → an answer as the item's type expects, using the catalogue's
+/// categories and spellings. Answers repeat ("ja", "x"), so each spelling is parsed once per
+/// item type.
+struct AnswerParser {
+    let catalogue: Catalogue
+    private var cache: [Key: ParsedAnswer] = [:]
+
+    private struct Key: Hashable {
+        let type: ItemType
+        let value: CellValue
+    }
+
+    init(catalogue: Catalogue) {
+        self.catalogue = catalogue
+    }
+
+    mutating func parse(_ value: CellValue, item: CatalogueItem) -> ParsedAnswer {
+        let key = Key(type: item.type, value: value)
+        if let known = cache[key] { return known }
+        let fresh = Self.parse(value, type: item.type, catalogue: catalogue)
+        cache[key] = fresh
+        return fresh
+    }
+
+    private static func parse(_ value: CellValue, type: ItemType, catalogue: Catalogue) -> ParsedAnswer {
+        let text: String
+        switch value {
+        case .date(let date): return .unknown(date.germanDescription)
+        case .error(let code): return .unknown(code)
+        default: text = value.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let isMissingSpelling = catalogue.category(forSpelling: text, table: ItemType.status.rawValue) == catalogue.missingCategory
+        if let table = type.categoryTableKey {
+            if text.isEmpty { return .category(catalogue.emptyCategory(forTable: table) ?? catalogue.missingCategory) }
+            if let category = catalogue.category(forSpelling: text, table: table) { return .category(category) }
+            // Missing-value spellings (k.A., -) apply to every categorical type.
+            return isMissingSpelling ? .category(catalogue.missingCategory) : .unknown(text)
+        }
+        // Free text: empty or a missing-value spelling is "keine Angabe".
+        if text.isEmpty || isMissingSpelling { return .category(catalogue.missingCategory) }
+        return .text(text)
+    }
+
+    /// The spellings an unknown answer is told to use instead.
+    func expected(for item: CatalogueItem) -> [String] {
+        guard let table = item.type.categoryTableKey else { return [] }
+        var spellings = catalogue.expectedSpellings(table: table)
+        if table != ItemType.status.rawValue { spellings.append(catalogue.missingCategory) }
+        return spellings
+    }
+}

@@ -1,0 +1,59 @@
+import Ingest
+
+/// Step 1 of a wave: the header row → the region column and one column per item the
+/// catalogue names for this wave. Headers match after folding case and spaces.
+struct HeaderMapping {
+    let regionColumn: Int
+    /// The catalogue's items asked in this wave, in catalogue order.
+    let items: [CatalogueItem]
+    /// Item ID → column, for the items whose header was found.
+    let columnOfItem: [String: Int]
+
+    /// Nil when the region column is missing: then the header row is wrong, and every other
+    /// header message would only be noise, so only that one is reported.
+    static func map(_ sheet: Sheet, wave: WaveDefinition, catalogue: Catalogue, issues: inout WaveIssues) -> HeaderMapping? {
+        var headerText: [Int: String] = [:]
+        for cell in sheet.row(wave.headerRow)?.cells ?? [] {
+            let text = cell.value.text.whitespaceFolded
+            if !text.isEmpty { headerText[cell.reference.column] = text }
+        }
+        let headers = headerText.sorted { $0.key < $1.key }
+        let wanted = wave.regionColumnHeader.folded
+        guard let regionColumn = headers.first(where: { $0.value.folded == wanted })?.key else {
+            let foundIn = sheet.rows.prefix(50).first { row in row.cells.contains { $0.value.text.folded == wanted } }?.index
+            issues.add(.error, .regionColumnMissing(header: wave.regionColumnHeader, row: wave.headerRow, foundInRow: foundIn),
+                       wave.headerRow, 1)
+            return nil
+        }
+        var columnByHeader: [String: Int] = [:]
+        for (column, text) in headers {
+            if let other = columnByHeader[text.folded] {
+                issues.add(.error, .duplicateHeader(text, other: CellReference(row: wave.headerRow, column: other).description),
+                           wave.headerRow, column)
+            } else {
+                columnByHeader[text.folded] = column
+            }
+        }
+        let items = catalogue.items.filter { $0.headers[wave.number] != nil }
+        var columnOfItem: [String: Int] = [:]
+        for item in items {
+            guard let header = item.headers[wave.number] else { continue }
+            if let column = columnByHeader[header.folded] {
+                columnOfItem[item.id] = column
+            } else {
+                issues.add(.error, .headerNotFound(header), wave.headerRow, 1, item: item.id)
+            }
+        }
+        let mapped = Set(columnOfItem.values).union([regionColumn])
+        for (column, text) in headers where !mapped.contains(column) {
+            issues.add(.note, .unmappedColumn(text), wave.headerRow, column)
+        }
+        for column in sheet.hiddenColumns.sorted() {
+            if let text = headerText[column] { issues.add(.note, .hiddenColumn(text), wave.headerRow, column) }
+        }
+        for range in sheet.mergedRanges where range.last.row >= wave.headerRow {
+            issues.add(.note, .mergedCells(range.description), at: range.first)
+        }
+        return HeaderMapping(regionColumn: regionColumn, items: items, columnOfItem: columnOfItem)
+    }
+}

@@ -1,0 +1,28 @@
+import Ingest
+
+/// The issues of one wave sheet, each at its cell (file › sheet › cell).
+struct WaveIssues {
+    let fileName: String
+    let sheetName: String
+    private(set) var all: [ValidationIssue] = []
+
+    init(fileName: String, sheetName: String) {
+        self.fileName = fileName
+        self.sheetName = sheetName
+    }
+
+    func location(_ row: Int, _ column: Int) -> CellLocation {
+        CellLocation(file: fileName, sheet: sheetName, reference: CellReference(row: row, column: column))
+    }
+
+    mutating func add(_ severity: ValidationIssue.Severity, _ kind: ValidationIssue.Kind, _ row: Int, _ column: Int,
+                      item: String? = nil, region: String? = nil) {
+        all.append(.init(severity, kind, at: location(row, column), item: item, region: region))
+    }
+
+    /// An issue about the sheet or a range rather than one cell.
+    mutating func add(_ severity: ValidationIssue.Severity, _ kind: ValidationIssue.Kind, at reference: CellReference?,
+                      region: String? = nil) {
+        all.append(.init(severity, kind, at: CellLocation(file: fileName, sheet: sheetName, reference: reference), region: region))
+    }
+}

@@ -1,0 +1,74 @@
+import Ingest
+
+/// Turns one wave's sheet into tidy answers, driven entirely by the catalogue, in four
+/// named steps: `HeaderMapping` (columns), `RegionResolver` (rows), `AnswerParser` (cells)
+/// and `FilterGate` (filter logic). Every problem is an issue at its cell.
+struct WaveNormaliser {
+    let catalogue: Catalogue
+    let wave: WaveDefinition
+    let fileName: String
+
+    struct Result: Sendable {
+        var answers: [TidyAnswer] = []
+        var issues: [ValidationIssue] = []
+        var summary: WaveSummary?
+    }
+
+    func normalise(_ sheet: Sheet) -> Result {
+        var issues = WaveIssues(fileName: fileName, sheetName: sheet.name)
+        guard let columns = HeaderMapping.map(sheet, wave: wave, catalogue: catalogue, issues: &issues) else {
+            return Result(issues: issues.all)
+        }
+        var regions = RegionResolver(catalogue: catalogue, column: columns.regionColumn)
+        var parser = AnswerParser(catalogue: catalogue)
+        let gate = FilterGate(catalogue: catalogue, wave: wave)
+        let askedItems = columns.items.compactMap { item in columns.columnOfItem[item.id].map { (item, $0) } }
+        var answers: [TidyAnswer] = []
+        for row in sheet.rows where row.index >= wave.firstDataRow && !row.isBlank {
+            guard let region = regions.resolve(row, in: sheet, issues: &issues) else { continue }
+            var parsed: [String: ParsedAnswer] = [:]
+            for (item, column) in askedItems {
+                parsed[item.id] = parser.parse(row.cell(column: column)?.value ?? .empty, item: item)
+            }
+            for (item, column) in askedItems {
+                guard let value = parsed[item.id] else { continue }
+                if let closed = gate.closed(item, answers: parsed) {
+                    if let text = gate.contradiction(value, item: item, cellText: row.cell(column: column)?.value.text) {
+                        issues.add(.note, .answerOutsideFilter(text, parent: closed.parent, parentAnswer: closed.parentAnswer),
+                                   row.index, column, item: item.id, region: region.name)
+                    }
+                    continue
+                }
+                switch value {
+                case .category(let category):
+                    answers.append(answer(region, item, category, isFreeText: false, issues.location(row.index, column)))
+                case .text(let text):
+                    answers.append(answer(region, item, text, isFreeText: true, issues.location(row.index, column)))
+                case .unknown(let text):
+                    issues.add(.error, .unknownAnswer(text, expected: parser.expected(for: item)), row.index, column,
+                               item: item.id, region: region.name)
+                }
+            }
+        }
+        for region in regions.missing {
+            issues.add(.note, .regionMissing(region.name), at: nil, region: region.name)
+        }
+        // Filter notes for items whose parent was not asked in this wave (once per item).
+        for item in columns.items {
+            if let parent = gate.gateItem(of: item), parent.headers[wave.number] == nil, parent.type != .multipleChoice {
+                issues.add(.note, .filterParentNotAsked(parent: parent.id), wave.headerRow, columns.columnOfItem[item.id] ?? 1,
+                           item: item.id)
+            }
+        }
+        let summary = WaveSummary(wave: wave.number, year: wave.year, file: fileName, sheet: sheet.name,
+                                  regionCount: regions.seen.count, itemCount: columns.columnOfItem.count,
+                                  answerCount: answers.count)
+        return Result(answers: answers, issues: issues.all, summary: summary)
+    }
+
+    private func answer(_ region: Region, _ item: CatalogueItem, _ value: String, isFreeText: Bool,
+                        _ source: CellLocation) -> TidyAnswer {
+        TidyAnswer(wave: wave.number, year: wave.year, regionAGS: region.ags, region: region.name, item: item.id,
+                   value: value, isFreeText: isFreeText, source: source)
+    }
+}

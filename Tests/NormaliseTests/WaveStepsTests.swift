@@ -1,0 +1,111 @@
+import Foundation
+import Ingest
+@testable import Normalise
+import Testing
+
+/// The four steps of a wave, each on its own: header mapping, region resolution, answer
+/// parsing and filter gating (catalogue: `FilterAnswerTests.catalogue`).
+@Suite struct WaveStepsTests {
+    static let catalogue: Catalogue? = CatalogueReader().read(FilterAnswerTests.catalogue).0
+
+    static func sheet(_ grid: [[String]], hiddenRows: Set<Int> = []) -> Sheet {
+        Sheet(name: "W1", rows: grid.enumerated().map { r, values in
+            Row(index: r + 1, cells: values.enumerated().compactMap { c, text in
+                text.isEmpty ? nil : Cell(reference: CellReference(row: r + 1, column: c + 1), value: .string(text))
+            })
+        }, hiddenRows: hiddenRows)
+    }
+
+    func setting() throws -> (Catalogue, WaveDefinition, WaveIssues) {
+        let catalogue = try #require(Self.catalogue)
+        return (catalogue, try #require(catalogue.waves.first), WaveIssues(fileName: "welle1.csv", sheetName: "W1"))
+    }
+
+    // MARK: HeaderMapping
+
+    @Test func headersMapToItemsFoldingCaseAndSpaces() throws {
+        var (catalogue, wave, issues) = try setting()
+        let sheet = Self.sheet([["kommune", " s01 ", "S01_t", "S02", "Bemerkung"]])
+        let columns = try #require(HeaderMapping.map(sheet, wave: wave, catalogue: catalogue, issues: &issues))
+        #expect(columns.regionColumn == 1)
+        #expect(columns.columnOfItem == ["S.01": 2, "S.01.t": 3, "S.02": 4])
+        #expect(issues.all.map(\.description) == ["welle1.csv › W1 › E1: column 'Bemerkung' is not in the catalogue; ignored"])
+    }
+
+    @Test func aMissingRegionColumnIsTheOnlyHeaderIssueAndSaysWhereItIs() throws {
+        var (catalogue, wave, issues) = try setting()
+        let sheet = Self.sheet([["Umfrage 2023"], [], ["Kommune", "S01"]])
+        #expect(HeaderMapping.map(sheet, wave: wave, catalogue: catalogue, issues: &issues) == nil)
+        #expect(issues.all.count == 1)
+        guard case .regionColumnMissing(let header, let row, let foundIn) = issues.all.first?.kind else {
+            Issue.record("\(issues.all)")
+            return
+        }
+        #expect(header == "Kommune" && row == 1 && foundIn == 3)
+    }
+
+    @Test func aDuplicatedHeaderNamesTheFirstCell() throws {
+        var (catalogue, wave, issues) = try setting()
+        let sheet = Self.sheet([["Kommune", "S01", "S01_t", "S02", "s01"]])
+        _ = HeaderMapping.map(sheet, wave: wave, catalogue: catalogue, issues: &issues)
+        #expect(issues.all.filter { $0.severity == .error }.map(\.kind) == [.duplicateHeader("s01", other: "B1")])
+    }
+
+    @Test func aMissingItemHeaderIsAnError() throws {
+        var (catalogue, wave, issues) = try setting()
+        let columns = HeaderMapping.map(Self.sheet([["Kommune", "S01", "S02"]]), wave: wave, catalogue: catalogue, issues: &issues)
+        #expect(columns?.columnOfItem["S.01.t"] == nil)
+        #expect(issues.all.map(\.kind) == [.headerNotFound("S01_t")])
+    }
+
+    // MARK: RegionResolver
+
+    @Test func rowsResolveToRegionsAndEveryProblemIsAtItsCell() throws {
+        var (catalogue, _, issues) = try setting()
+        let sheet = Self.sheet([["Kommune"], ["aach"], [""], ["Zach"], ["Aach"], ["Bach"]], hiddenRows: [6])
+        var resolver = RegionResolver(catalogue: catalogue, column: 1)
+        let resolved = sheet.rows.dropFirst().map { resolver.resolve($0, in: sheet, issues: &issues)?.name }
+        #expect(resolved == ["Aach", nil, nil, nil, "Bach"])
+        #expect(issues.all.map(\.kind) == [.emptyRegion, .unknownRegion("Zach"), .duplicateRegion("Aach", firstCell: "A2"), .hiddenRow])
+        #expect(issues.all.map { $0.location?.reference?.description } == ["A3", "A4", "A5", "A6"])
+        #expect(resolver.missing.map(\.name) == ["Cach"])
+    }
+
+    // MARK: AnswerParser
+
+    @Test func cellsParseAsTheItemTypeExpects() throws {
+        let (catalogue, _, _) = try setting()
+        var parser = AnswerParser(catalogue: catalogue)
+        let status = try #require(catalogue.item("S.01")), text = try #require(catalogue.item("S.01.t"))
+        #expect(parser.parse(.string(" trifft zu "), item: status) == .category("trifft zu"))
+        #expect(parser.parse(.string("vielleicht"), item: status) == .unknown("vielleicht"))
+        #expect(parser.parse(.date(SpreadsheetDate(year: 2023, month: 5, day: 4)), item: status) == .unknown("04.05.2023"))
+        #expect(parser.parse(.empty, item: text) == .category(catalogue.missingCategory))
+        #expect(parser.parse(.string("Netz am Fluss"), item: text) == .text("Netz am Fluss"))
+        // The cache gives the same answer the second time.
+        #expect(parser.parse(.string(" trifft zu "), item: status) == .category("trifft zu"))
+        #expect(parser.expected(for: status).contains("trifft nicht zu"))
+        #expect(parser.expected(for: text).isEmpty)
+    }
+
+    // MARK: FilterGate
+
+    @Test func theFilterOpensOnTheCataloguesAnswerAndNotesOnlyRealContradictions() throws {
+        let (catalogue, wave, _) = try setting()
+        let gate = FilterGate(catalogue: catalogue, wave: wave)
+        let text = try #require(catalogue.item("S.01.t")), reasons = try #require(catalogue.item("S.02"))
+        let yes: [String: ParsedAnswer] = ["S.01": .category("trifft zu")]
+        let no: [String: ParsedAnswer] = ["S.01": .category("trifft nicht zu")]
+        #expect(gate.closed(text, answers: yes) == nil)
+        #expect(gate.closed(text, answers: no) == FilterGate.Closed(parent: "S.01", parentAnswer: "trifft nicht zu"))
+        // S.02 opens on "trifft nicht zu" (its Filterantwort), not on the positive answer.
+        #expect(gate.closed(reasons, answers: no) == nil)
+        #expect(gate.closed(reasons, answers: yes) == FilterGate.Closed(parent: "S.01", parentAnswer: "trifft zu"))
+        #expect(gate.closed(text, answers: [:]) == FilterGate.Closed(parent: "S.01", parentAnswer: catalogue.missingCategory))
+        #expect(gate.contradiction(.category(catalogue.missingCategory), item: reasons, cellText: "k.A.") == nil)
+        #expect(gate.contradiction(.category("trifft zu"), item: reasons, cellText: "Trifft zu ") == "Trifft zu ")
+        #expect(gate.contradiction(.text("Netz"), item: text, cellText: "Netz") == "Netz")
+        #expect(gate.contradiction(.unknown("??"), item: reasons, cellText: "??") == "??")
+        #expect(gate.gateItem(of: reasons)?.id == "S.01")
+    }
+}
