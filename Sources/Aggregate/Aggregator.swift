@@ -2,18 +2,18 @@ import Formatting
 import Normalise
 
 /// Computes the report model: series per figure, tables, transitions.
-public struct Aggregator: Sendable {
-    public let data: NormalisedData
-    public let spec: ReportSpec
+package struct Aggregator: Sendable {
+    package let data: NormalisedData
+    package let spec: ReportSpec
 
-    public init(data: NormalisedData, spec: ReportSpec) {
+    package init(data: NormalisedData, spec: ReportSpec) {
         self.data = data
         self.spec = spec
     }
 
     var catalogue: Catalogue { data.catalogue }
 
-    public func model() -> ReportModel {
+    package func model() -> ReportModel {
         let index = AnswerIndex(data.answers)
         let years = catalogue.waves.map(\.year)
         let transitions = transitions(index)

@@ -7,18 +7,18 @@ import Foundation
 /// every resulting piece is also given as an entry of its own somewhere else (in any wave),
 /// so "Evaluation, Monitoring, Controlling" stays one entry while "Qualitätszirkel,
 /// Öffentlichkeitsarbeit" becomes two: the data decides, not a guess about commas.
-public struct FreeTextCoder: Sendable {
+package struct FreeTextCoder: Sendable {
     private let vocabulary: Set<String>
 
     /// `corpus`: every answer given to the item (all waves), to learn which pieces stand alone.
-    public init(corpus: [String]) {
+    package init(corpus: [String]) {
         var vocabulary: Set<String> = []
         for answer in corpus { vocabulary.formUnion(Self.hardSplit(answer)) }
         self.vocabulary = vocabulary
     }
 
     /// The distinct entries of one answer, in order.
-    public func entries(of answer: String) -> [String] {
+    package func entries(of answer: String) -> [String] {
         var result: [String] = []
         for piece in Self.hardSplit(answer) {
             for entry in decompose(piece) where !result.contains(entry) { result.append(entry) }

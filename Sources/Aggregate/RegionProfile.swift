@@ -3,41 +3,41 @@ import Normalise
 
 /// One region's feedback: its answer to every main item with an answer scale (Status and
 /// Skala) in every wave, next to how all regions answered in the latest wave.
-public struct RegionProfile: Sendable {
-    public struct Row: Sendable {
-        public let itemID: String
-        public let theme: String
-        public let title: String
+package struct RegionProfile: Sendable {
+    package struct Row: Sendable {
+        package let itemID: String
+        package let theme: String
+        package let title: String
         /// Per year of `ProfileSet.years`: the region's category, or nil when not asked.
-        public let answers: [String?]
+        package let answers: [String?]
         /// All regions in the latest wave the item was asked: counts per category (in `ProfileSet.categories` order).
-        public let distribution: [Int]
-        public let distributionYear: Int?
+        package let distribution: [Int]
+        package let distributionYear: Int?
         /// Of `distribution`, the answers in the positive half of the item's scale (roles from
         /// the spec's scales; without them, the scale's first category).
-        public let positive: Int
+        package let positive: Int
     }
 
-    public let ags: String
-    public let name: String
-    public let rows: [Row]
+    package let ags: String
+    package let name: String
+    package let rows: [Row]
 
     /// A file-safe stem: `profil-15081`.
-    public var fileStem: String { "profil-" + String(ags.map { $0.isLetter || $0.isNumber ? $0 : "_" }) }
+    package var fileStem: String { "profil-" + String(ags.map { $0.isLetter || $0.isNumber ? $0 : "_" }) }
 }
 
 /// The profiles of all regions, sharing years and categories.
-public struct ProfileSet: Sendable {
-    public let years: [Int]
+package struct ProfileSet: Sendable {
+    package let years: [Int]
     /// The categories of every scale the profiles show, in scale order, each once.
-    public let categories: [String]
+    package let categories: [String]
     /// What the share column counts: one quoted category ("„ja“") where every item's
     /// positive half is that one category, otherwise "positiver Antworten" (genitive: "Anteil …").
-    public let positiveLabel: String
-    public let profiles: [RegionProfile]
+    package let positiveLabel: String
+    package let profiles: [RegionProfile]
 
     /// Builds every region's profile in one pass over the answers.
-    public init(data: NormalisedData, scales: [AnswerScale] = []) {
+    package init(data: NormalisedData, scales: [AnswerScale] = []) {
         let catalogue = data.catalogue
         years = catalogue.waves.map(\.year)
         let types: [ItemType] = [.status, .scale]

@@ -5,80 +5,80 @@ import Normalise
 /// the interpretation follows the data: who took part in each wave, how the questionnaire
 /// changed, which items moved, what drove each theme's change, where answers are missing,
 /// and the coded free-text answers ranked by how many units gave them.
-public struct ReportAnalysis: Sendable {
+package struct ReportAnalysis: Sendable {
     /// Units that answered in a wave, against the population.
-    public struct Participation: Sendable, Hashable {
-        public let year: Int
-        public let answering: Int
-        public let population: Int
+    package struct Participation: Sendable, Hashable {
+        package let year: Int
+        package let answering: Int
+        package let population: Int
     }
 
     /// Questions (main questions and free-text follow-ups; options count with their
     /// question) first asked, or no longer asked, in a wave.
-    public struct QuestionnaireChange: Sendable {
-        public let year: Int
-        public let added: [CatalogueItem]
-        public let dropped: [CatalogueItem]
+    package struct QuestionnaireChange: Sendable {
+        package let year: Int
+        package let added: [CatalogueItem]
+        package let dropped: [CatalogueItem]
     }
 
     /// The lead answer's count of a main status item in two waves.
-    public struct ItemChange: Sendable, Hashable {
-        public let itemID: String
-        public let fromYear: Int
-        public let toYear: Int
-        public let before: Int
-        public let now: Int
-        public let base: Int
-        public var difference: Int { now - before }
+    package struct ItemChange: Sendable, Hashable {
+        package let itemID: String
+        package let fromYear: Int
+        package let toYear: Int
+        package let before: Int
+        package let now: Int
+        package let base: Int
+        package var difference: Int { now - before }
     }
 
     /// Answers that moved from one category to another between two waves, pooled.
-    public struct Flow: Sendable, Hashable {
-        public let from: String
-        public let to: String
-        public let count: Int
+    package struct Flow: Sendable, Hashable {
+        package let from: String
+        package let to: String
+        package let count: Int
     }
 
     /// What lies behind a theme's change in the theme summary (Tabelle 4).
-    public struct ThemeDrivers: Sendable {
-        public let theme: String
+    package struct ThemeDrivers: Sendable {
+        package let theme: String
         /// Pooled moves between the categories, largest first.
-        public let flows: [Flow]
+        package let flows: [Flow]
         /// Items whose count of a category changed, per category.
-        public let changes: [String: [ItemChange]]
+        package let changes: [String: [ItemChange]]
     }
 
     /// Missing answers ("keine Angabe") of an item in the latest wave it was asked.
-    public struct NonResponse: Sendable, Hashable {
-        public let itemID: String
-        public let year: Int
-        public let count: Int
-        public let base: Int
+    package struct NonResponse: Sendable, Hashable {
+        package let itemID: String
+        package let year: Int
+        package let count: Int
+        package let base: Int
     }
 
     /// A free-text item's answers in one wave, coded into entries.
-    public struct CodedText: Sendable {
-        public let itemID: String
-        public let year: Int
+    package struct CodedText: Sendable {
+        package let itemID: String
+        package let year: Int
         /// Units that answered with text (not "keine Angabe").
-        public let respondents: Int
+        package let respondents: Int
         /// Entries with the number of units naming them, most frequent first.
-        public let entries: [FreeTextTable.Entry]
+        package let entries: [FreeTextTable.Entry]
     }
 
-    public let participation: [Participation]
-    public let questionnaireChanges: [QuestionnaireChange]
+    package let participation: [Participation]
+    package let questionnaireChanges: [QuestionnaireChange]
     /// Main status items of the themes, latest wave against the one before (lead answer).
-    public let latestChanges: [ItemChange]
+    package let latestChanges: [ItemChange]
     /// The same items from the first wave they were asked to the latest.
-    public let overallChanges: [ItemChange]
-    public let themeDrivers: [ThemeDrivers]
-    public let nonResponse: [NonResponse]
-    public let freeTexts: [String: CodedText]
+    package let overallChanges: [ItemChange]
+    package let themeDrivers: [ThemeDrivers]
+    package let nonResponse: [NonResponse]
+    package let freeTexts: [String: CodedText]
 
-    public func freeText(_ itemID: String) -> CodedText? { freeTexts[itemID] }
+    package func freeText(_ itemID: String) -> CodedText? { freeTexts[itemID] }
 
-    public static let empty = ReportAnalysis(participation: [], questionnaireChanges: [], latestChanges: [], overallChanges: [],
+    package static let empty = ReportAnalysis(participation: [], questionnaireChanges: [], latestChanges: [], overallChanges: [],
                                       themeDrivers: [], nonResponse: [], freeTexts: [:])
 }
 

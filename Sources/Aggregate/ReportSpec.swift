@@ -4,27 +4,27 @@ import Foundation
 
 /// What a report contains, read from `reports/<name>/bericht.yaml`. Everything about a
 /// particular report (title, figures, tables, themes) lives in the spec, not in Swift.
-public struct ReportSpec: Sendable {
-    public enum FigureKind: String, Sendable, CaseIterable, Codable {
+package struct ReportSpec: Sendable {
+    package enum FigureKind: String, Sendable, CaseIterable, Codable {
         /// Stacked bars of a categorical item (Status, Skala), one bar per wave.
         case status
         /// Grouped bars of a multiple-choice question's options, one bar per wave.
         case options
     }
 
-    public struct Figure: Sendable {
-        public let number: Int
-        public let item: String
-        public let kind: FigureKind
+    package struct Figure: Sendable {
+        package let number: Int
+        package let item: String
+        package let kind: FigureKind
         /// Years to show; nil = every wave of the catalogue.
-        public let years: [Int]?
+        package let years: [Int]?
         /// Caption; nil = the catalogue's wording of the item.
-        public let caption: String?
+        package let caption: String?
         /// The spec line that defines it (for messages).
-        public let line: Int
+        package let line: Int
     }
 
-    public enum Table: Sendable {
+    package enum Table: Sendable {
         /// The options of a multiple-choice question in one wave (Tabelle 2).
         case options(number: Int, title: String, item: String, year: Int?, line: Int, headings: [String])
         /// Per theme, all Status items of the latest wave pooled, with the change against the
@@ -33,7 +33,7 @@ public struct ReportSpec: Sendable {
         /// Free-text answers of one wave, side by side, coded into distinct entries (Tabellen 1, 3).
         case freeText(number: Int, title: String, items: [String], headings: [String], year: Int?, line: Int)
 
-        public var number: Int {
+        package var number: Int {
             switch self {
             case .options(let n, _, _, _, _, _), .themeSummary(let n, _, _, _, _), .freeText(let n, _, _, _, _, _): return n
             }
@@ -41,7 +41,7 @@ public struct ReportSpec: Sendable {
 
         /// Column headings given in the spec (free-text tables: one per item; an options
         /// table: the heading of its first column).
-        public var headings: [String] {
+        package var headings: [String] {
             switch self {
             case .freeText(_, _, _, let headings, _, _): return headings
             case .options(_, _, _, _, _, let headings): return headings
@@ -49,59 +49,59 @@ public struct ReportSpec: Sendable {
             }
         }
 
-        public var title: String {
+        package var title: String {
             switch self {
             case .options(_, let t, _, _, _, _), .themeSummary(_, let t, _, _, _), .freeText(_, let t, _, _, _, _): return t
             }
         }
     }
 
-    public let file: String
-    public let title: String
-    public let subtitle: String
-    public let author: String
-    public let institution: String
+    package let file: String
+    package let title: String
+    package let subtitle: String
+    package let author: String
+    package let institution: String
     /// Publication date, ISO `YYYY-MM-DD`.
-    public let date: String
+    package let date: String
     /// The data folder, resolved against the spec's folder.
-    public let dataFolder: URL
-    public let dataNote: String
+    package let dataFolder: URL
+    package let dataNote: String
     /// Survey name for source lines: "Quelle: <source> 2017–2021, eigene Berechnung".
-    public let source: String
+    package let source: String
     /// What one respondent is, plural ("Arbeitsbündnisse"), for "n = 13 Arbeitsbündnisse".
-    public let unitPlural: String
-    public let unitSingular: String
+    package let unitPlural: String
+    package let unitSingular: String
     /// The unit with its grammar (gender, dative plural) for counted phrases.
-    public let unit: GermanNoun
+    package let unit: GermanNoun
     /// File name of the Excel annex.
-    public let annexFile: String
+    package let annexFile: String
     /// Theme codes → titles, in report order.
-    public let themes: [(code: String, title: String)]
-    public let figures: [Figure]
-    public let tables: [Table]
+    package let themes: [(code: String, title: String)]
+    package let figures: [Figure]
+    package let tables: [Table]
     /// The formats a run writes (spec field `formats`, CLI `--formats`); nil: not given,
     /// all of them.
-    public let formats: [OutputFormat]?
+    package let formats: [OutputFormat]?
     /// The house style for the publication formats (HTML template, stylesheet, Word
     /// reference document), resolved against the spec's folder; nil = none given.
-    public let style: URL?
+    package let style: URL?
     /// Template for the Markdown report, resolved against the spec's folder (nil: none).
-    public let template: URL?
+    package let template: URL?
     /// Write a one-page profile per region (SVG, Markdown, a workbook sheet).
-    public let profiles: Bool
+    package let profiles: Bool
     /// The answer scales (spec `scales`): categories in order with role, short label and
     /// colour. Without them, categories get Okabe–Ito colours in order.
-    public let scales: [AnswerScale]
+    package let scales: [AnswerScale]
     /// The institute's own texts for the template (spec `texts`: name → text), such as the
     /// population note or the outlook: statements that do not come from the data.
-    public let texts: [(name: String, text: String)]
+    package let texts: [(name: String, text: String)]
     /// Figures an earlier publication stated (spec `revisions`), to be checked against the
     /// data; nil = none.
-    public let published: (publication: String, rows: [Revisions.Published])?
+    package let published: (publication: String, rows: [Revisions.Published])?
     /// Creation time for reproducible outputs (ISO date-time); `SOURCE_DATE_EPOCH` overrides it.
-    public let created: String?
+    package let created: String?
 
-    public func themeTitle(_ code: String) -> String { themes.first { $0.code == code }?.title ?? code }
+    package func themeTitle(_ code: String) -> String { themes.first { $0.code == code }?.title ?? code }
 }
 
 /// A format of the report itself. The data outputs (SVG, CSV, JSON, the Excel annex) are

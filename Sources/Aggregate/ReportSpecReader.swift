@@ -5,8 +5,8 @@ import Yams
 
 /// Reads a report spec (YAML) and checks it against the catalogue. Every problem names the
 /// spec file and line; all problems are collected.
-public struct ReportSpecReader {
-    public init() {}
+package struct ReportSpecReader {
+    package init() {}
 
     /// Why a spec file could not be read, in the user's terms.
     struct UnreadableSpec: Error {
@@ -34,7 +34,7 @@ public struct ReportSpecReader {
 
     /// Parses the spec file. Item IDs and years are checked later against the catalogue
     /// (`validate`), because the spec names the data folder the catalogue comes from.
-    public func read(_ url: URL) throws(SpecErrors) -> ReportSpec {
+    package func read(_ url: URL) throws(SpecErrors) -> ReportSpec {
         let file = url.lastPathComponent
         let text: String
         do {
@@ -62,7 +62,7 @@ public struct ReportSpecReader {
     }
 
     /// Checks the spec's items, kinds and years against the catalogue.
-    public func validate(_ spec: ReportSpec, against catalogue: Catalogue) -> [SpecError] {
+    package func validate(_ spec: ReportSpec, against catalogue: Catalogue) -> [SpecError] {
         var errors: [SpecError] = []
         let years = Set(catalogue.waves.map(\.year))
         let yearList = catalogue.waves.map { String($0.year) }.joined(separator: ", ")

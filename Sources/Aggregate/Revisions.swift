@@ -14,18 +14,18 @@ import Normalise
 /// or "<year> vs <year>" for a change; `category` may join categories with " + " (their sum);
 /// `unit` is `count`, `percent` or `percentage points`. A transition is given as year
 /// "2020→2021" and category "ja → nein".
-public struct Revisions: Sendable {
-    public struct Published: Sendable, Hashable {
-        public let source: String
-        public let item: String
-        public let year: String
-        public let category: String
-        public let value: String
-        public let unit: String
-        public let line: Int
+package struct Revisions: Sendable {
+    package struct Published: Sendable, Hashable {
+        package let source: String
+        package let item: String
+        package let year: String
+        package let category: String
+        package let value: String
+        package let unit: String
+        package let line: Int
     }
 
-    public enum Reason: Sendable, Hashable {
+    package enum Reason: Sendable, Hashable {
         /// No whole number of answers out of the base gives the published value.
         case unreachable
         /// The publication's own count gives another value: "9 von 13 sind 69 %".
@@ -36,25 +36,25 @@ public struct Revisions: Sendable {
         case differs
     }
 
-    public struct Revision: Sendable, Hashable {
-        public let published: Published
+    package struct Revision: Sendable, Hashable {
+        package let published: Published
         /// The value from the data, at the published precision.
-        public let current: Double
-        public let decimals: Int
-        public let reason: Reason
-        public var publishedValue: Double { Double(published.value) ?? .nan }
+        package let current: Double
+        package let decimals: Int
+        package let reason: Reason
+        package var publishedValue: Double { Double(published.value) ?? .nan }
     }
 
     /// The publication as the text names it ("im Abschlussbericht vom Januar 2022").
-    public let publication: String
+    package let publication: String
     /// Rows checked (those the data can answer).
-    public let checked: Int
-    public let reproduced: Int
-    public let revisions: [Revision]
+    package let checked: Int
+    package let reproduced: Int
+    package let revisions: [Revision]
     /// Rows the data cannot answer (unknown item, wave not in the data).
-    public let unmatched: [Published]
+    package let unmatched: [Published]
 
-    public func revisions(where predicate: (Published) -> Bool) -> [Revision] { revisions.filter { predicate($0.published) } }
+    package func revisions(where predicate: (Published) -> Bool) -> [Revision] { revisions.filter { predicate($0.published) } }
 }
 
 extension Revisions {
@@ -149,7 +149,7 @@ extension Revisions {
         return Revisions(publication: publication, checked: checked, reproduced: reproduced, revisions: revisions, unmatched: unmatched)
     }
 
-    public static func rounded(_ value: Double, _ decimals: Int) -> Int {
+    package static func rounded(_ value: Double, _ decimals: Int) -> Int {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = value * scale

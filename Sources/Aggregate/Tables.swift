@@ -1,54 +1,54 @@
 import Formatting
 
 /// Tabelle 2 style: the options of a multiple-choice question in one wave.
-public struct OptionsTable: Sendable {
-    public struct Row: Sendable {
-        public let option: String
-        public let itemID: String
-        public let count: Int
-        public let base: Int
-        public var share: Ratio? { Ratio.share(count, of: base) }
+package struct OptionsTable: Sendable {
+    package struct Row: Sendable {
+        package let option: String
+        package let itemID: String
+        package let count: Int
+        package let base: Int
+        package var share: Ratio? { Ratio.share(count, of: base) }
         /// The option in the wave before, nil when it was not asked then.
-        public let previous: (count: Int, base: Int)?
+        package let previous: (count: Int, base: Int)?
     }
 
-    public let number: Int
-    public let title: String
-    public let itemID: String
-    public let year: Int
+    package let number: Int
+    package let title: String
+    package let itemID: String
+    package let year: Int
     /// The wave before `year`, when the question was asked then too (for a comparison column).
-    public let previousYear: Int?
-    public let rows: [Row]
+    package let previousYear: Int?
+    package let rows: [Row]
 }
 
 /// Tabelle 4 style: per theme, all Status main items of a wave pooled, and the change
 /// against the wave before in percentage points (from unrounded shares).
-public struct ThemeSummaryTable: Sendable {
-    public struct Cell: Sendable {
-        public let count: Int
-        public let total: Int
-        public let share: Ratio
+package struct ThemeSummaryTable: Sendable {
+    package struct Cell: Sendable {
+        package let count: Int
+        package let total: Int
+        package let share: Ratio
         /// Change against the previous wave; nil when there is no previous wave.
-        public let change: Ratio?
+        package let change: Ratio?
     }
 
-    public struct Column: Sendable {
-        public let theme: String
-        public let title: String
-        public let itemIDs: [String]
+    package struct Column: Sendable {
+        package let theme: String
+        package let title: String
+        package let itemIDs: [String]
         /// Per category, parallel to `categories`.
-        public let cells: [Cell]
-        public let previousTotal: Int?
+        package let cells: [Cell]
+        package let previousTotal: Int?
     }
 
-    public let number: Int
-    public let title: String
-    public let year: Int
-    public let previousYear: Int?
-    public let categories: [String]
-    public let columns: [Column]
+    package let number: Int
+    package let title: String
+    package let year: Int
+    package let previousYear: Int?
+    package let categories: [String]
+    package let columns: [Column]
 
-    public func cell(theme: String, category: String) -> Cell? {
+    package func cell(theme: String, category: String) -> Cell? {
         guard let c = columns.first(where: { $0.theme == theme }), let i = categories.firstIndex(of: category) else { return nil }
         return c.cells[i]
     }
@@ -56,33 +56,33 @@ public struct ThemeSummaryTable: Sendable {
 
 /// Tabellen 1 and 3 style: free-text answers of one wave, coded into distinct entries,
 /// each with how many regions named it.
-public struct FreeTextTable: Sendable {
-    public struct Entry: Sendable, Hashable {
-        public let text: String
-        public let regions: Int
+package struct FreeTextTable: Sendable {
+    package struct Entry: Sendable, Hashable {
+        package let text: String
+        package let regions: Int
     }
 
-    public struct Column: Sendable {
-        public let itemID: String
-        public let heading: String
-        public let entries: [Entry]
+    package struct Column: Sendable {
+        package let itemID: String
+        package let heading: String
+        package let entries: [Entry]
         /// Regions that answered with text.
-        public let respondents: Int
+        package let respondents: Int
     }
 
-    public let number: Int
-    public let title: String
-    public let year: Int
-    public let columns: [Column]
+    package let number: Int
+    package let title: String
+    package let year: Int
+    package let columns: [Column]
 }
 
 /// Some table of a report, in spec order.
-public enum ReportTable: Sendable {
+package enum ReportTable: Sendable {
     case options(OptionsTable)
     case themeSummary(ThemeSummaryTable)
     case freeText(FreeTextTable)
 
-    public var number: Int {
+    package var number: Int {
         switch self {
         case .options(let t): return t.number
         case .themeSummary(let t): return t.number
@@ -90,7 +90,7 @@ public enum ReportTable: Sendable {
         }
     }
 
-    public var title: String {
+    package var title: String {
         switch self {
         case .options(let t): return t.title
         case .themeSummary(let t): return t.title
@@ -98,18 +98,18 @@ public enum ReportTable: Sendable {
         }
     }
 
-    public var fileStem: String { "tab" + (number < 10 ? "0" : "") + String(number) }
+    package var fileStem: String { "tab" + (number < 10 ? "0" : "") + String(number) }
 
     /// The table's anchor in the report (Markdown, HTML, DOCX bookmarks): `tab-04`.
-    public var anchor: String { "tab-" + (number < 10 ? "0" : "") + String(number) }
+    package var anchor: String { "tab-" + (number < 10 ? "0" : "") + String(number) }
 }
 
 /// How many regions moved from one category to another between two consecutive waves.
-public struct Transition: Sendable, Hashable {
-    public let itemID: String
-    public let fromYear: Int
-    public let toYear: Int
-    public let from: String
-    public let to: String
-    public let count: Int
+package struct Transition: Sendable, Hashable {
+    package let itemID: String
+    package let fromYear: Int
+    package let toYear: Int
+    package let from: String
+    package let to: String
+    package let count: Int
 }

@@ -5,26 +5,26 @@ import Foundation
 /// fed once, later (the PDF engine starts before its HTML exists, to load meanwhile); its
 /// standard output and error go to temporary files, so a chatty tool cannot block on a full
 /// pipe. `posix_spawn`, not Foundation's `Process`, whose waiting polls a run loop on Linux.
-public final class Subprocess: @unchecked Sendable {
+package final class Subprocess: @unchecked Sendable {
     /// How a finished child ended.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The exit code, or 128 + the signal that ended it.
-        public let status: Int32
-        public let stdout: String
-        public let stderr: String
+        package let status: Int32
+        package let stdout: String
+        package let stderr: String
         /// The child's own CPU time (user + system) and peak resident memory, from `wait4`.
-        public let cpuSeconds: Double
-        public let peakMiB: Double
+        package let cpuSeconds: Double
+        package let peakMiB: Double
     }
 
     /// A tool could not be started at all.
-    public struct LaunchError: Error, Sendable, CustomStringConvertible {
-        public let executable: String
-        public let reason: String
-        public var description: String { "cannot start \(executable): \(reason)" }
+    package struct LaunchError: Error, Sendable, CustomStringConvertible {
+        package let executable: String
+        package let reason: String
+        package var description: String { "cannot start \(executable): \(reason)" }
     }
 
-    public let executable: String
+    package let executable: String
     private let pid: pid_t
     private var stdinFD: Int32
     private let outPath: String
@@ -33,7 +33,7 @@ public final class Subprocess: @unchecked Sendable {
     private var outcome: Outcome?
 
     /// The full path of `name` in `PATH`, nil when it is not installed.
-    public static func which(_ name: String) -> String? {
+    package static func which(_ name: String) -> String? {
         if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
         return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -42,7 +42,7 @@ public final class Subprocess: @unchecked Sendable {
     /// Starts `executable` (a path, or a name looked up in `PATH`) with `arguments`, the
     /// caller's environment plus `environment`, and, if `input` is true, a pipe on its
     /// standard input that `send(_:)` fills and closes.
-    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], input: Bool = false) throws {
+    package init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], input: Bool = false) throws {
         guard let path = Self.which(executable) else { throw LaunchError(executable: executable, reason: "not found in PATH") }
         self.executable = executable
         _ = Self.ignoreBrokenPipes
@@ -83,13 +83,13 @@ public final class Subprocess: @unchecked Sendable {
     }
 
     /// Ends every child still running (an interrupted run: their output would go nowhere).
-    public static func terminateAll() {
+    package static func terminateAll() {
         for pid in running.all() { kill(pid, SIGTERM) }
     }
 
     /// Writes `data` to the child's standard input and closes it. A child that has already
     /// exited is not an error here: `wait()` reports how it ended.
-    public func send(_ data: Data) {
+    package func send(_ data: Data) {
         lock.lock()
         defer { lock.unlock() }
         guard stdinFD >= 0 else { return }
@@ -103,7 +103,7 @@ public final class Subprocess: @unchecked Sendable {
     /// a child still running after that many seconds is killed (its outcome then says
     /// signal 9: status 137).
     @discardableResult
-    public func wait(timeout: Double? = nil) -> Outcome {
+    package func wait(timeout: Double? = nil) -> Outcome {
         send(Data())
         lock.lock()
         defer { lock.unlock() }
@@ -140,7 +140,7 @@ public final class Subprocess: @unchecked Sendable {
     }
 
     /// Ends a child that is no longer needed (the run failed elsewhere) and reaps it.
-    public func terminate() {
+    package func terminate() {
         lock.lock()
         let running = outcome == nil
         lock.unlock()

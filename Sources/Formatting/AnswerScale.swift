@@ -2,8 +2,8 @@
 /// its role, and optionally a short label for tight legends and a colour. Colours, the order
 /// of a diverging palette and the share called "positive" follow from the roles, so no
 /// category name needs to be known to the code.
-public struct AnswerScale: Sendable, Hashable {
-    public enum Role: String, Sendable, CaseIterable {
+package struct AnswerScale: Sendable, Hashable {
+    package enum Role: String, Sendable, CaseIterable {
         /// An answer in favour (ja, trifft zu, stimme voll zu); the first is the strongest.
         case positive
         /// Partly there (in Erarbeitung, teils/teils).
@@ -17,7 +17,7 @@ public struct AnswerScale: Sendable, Hashable {
 
         /// The row label when answers of several scales are pooled by role (German, as the
         /// reports are; "missing" takes the catalogue's name for no answer instead).
-        public var label: String {
+        package var label: String {
             switch self {
             case .positive: return "Zustimmung (positiv)"
             case .partly: return "teilweise"
@@ -28,13 +28,13 @@ public struct AnswerScale: Sendable, Hashable {
         }
     }
 
-    public struct Category: Sendable, Hashable {
-        public let label: String
-        public let role: Role
-        public let short: String?
-        public let colour: String?
+    package struct Category: Sendable, Hashable {
+        package let label: String
+        package let role: Role
+        package let short: String?
+        package let colour: String?
 
-        public init(label: String, role: Role, short: String? = nil, colour: String? = nil) {
+        package init(label: String, role: Role, short: String? = nil, colour: String? = nil) {
             self.label = label
             self.role = role
             self.short = short
@@ -42,13 +42,13 @@ public struct AnswerScale: Sendable, Hashable {
         }
     }
 
-    public let name: String
-    public let categories: [Category]
+    package let name: String
+    package let categories: [Category]
 
-    public init(name: String, categories: [Category]) {
+    package init(name: String, categories: [Category]) {
         self.name = name
         self.categories = categories
     }
 
-    public func category(_ label: String) -> Category? { categories.first { $0.label == label } }
+    package func category(_ label: String) -> Category? { categories.first { $0.label == label } }
 }

@@ -2,27 +2,27 @@
 /// "keine der 18 Kommunen", "in zwölf Arbeitsbündnissen", "keiner der 22 Landkreise".
 /// The words come from the report spec (`unit`, `unit_singular`, `unit_gender`,
 /// `unit_dative`); nothing about a particular survey is written here.
-public struct GermanNoun: Sendable, Hashable {
-    public enum Gender: String, Sendable, CaseIterable {
+package struct GermanNoun: Sendable, Hashable {
+    package enum Gender: String, Sendable, CaseIterable {
         case masculine = "m"
         case feminine = "f"
         case neuter = "n"
     }
 
-    public enum Case: Sendable {
+    package enum Case: Sendable {
         case nominative
         case dative
     }
 
-    public let singular: String
-    public let plural: String
+    package let singular: String
+    package let plural: String
     /// Dative plural: "Arbeitsbündnissen", "Landkreisen", "Kommunen".
-    public let dativePlural: String
-    public let gender: Gender
+    package let dativePlural: String
+    package let gender: Gender
 
     /// Without an explicit dative plural the regular one is formed: `-n` unless the plural
     /// already ends in -n or -s ("Kommunen", "Büros").
-    public init(singular: String, plural: String, gender: Gender, dativePlural: String? = nil) {
+    package init(singular: String, plural: String, gender: Gender, dativePlural: String? = nil) {
         self.singular = singular
         self.plural = plural
         self.gender = gender
@@ -30,7 +30,7 @@ public struct GermanNoun: Sendable, Hashable {
     }
 
     /// The plural noun in a case.
-    public func plural(_ grammaticalCase: Case) -> String { grammaticalCase == .dative ? dativePlural : plural }
+    package func plural(_ grammaticalCase: Case) -> String { grammaticalCase == .dative ? dativePlural : plural }
 
     // MARK: Numbers
 
@@ -38,11 +38,11 @@ public struct GermanNoun: Sendable, Hashable {
                                 "elf", "zwölf"]
 
     /// A number standing alone: "eins" … "zwölf", larger ones in digits (DIN 5008 practice).
-    public static func word(_ n: Int) -> String { (0..<words.count).contains(n) ? words[n] : GermanFormat.integer(n) }
+    package static func word(_ n: Int) -> String { (0..<words.count).contains(n) ? words[n] : GermanFormat.integer(n) }
 
     /// A number before this noun: "kein"/"keine", "ein"/"eine"/"einem"/"einer", "zwei" …
     /// "zwölf", then digits.
-    public func cardinal(_ n: Int, _ grammaticalCase: Case = .nominative) -> String {
+    package func cardinal(_ n: Int, _ grammaticalCase: Case = .nominative) -> String {
         switch n {
         case 0: return "kein" + article(grammaticalCase)
         case 1: return "ein" + article(grammaticalCase)
@@ -62,14 +62,14 @@ public struct GermanNoun: Sendable, Hashable {
 
     /// "ein Arbeitsbündnis", "zwei Arbeitsbündnisse", dative "zwei Arbeitsbündnissen",
     /// "kein Landkreis", "keine Kommune".
-    public func count(_ n: Int, _ grammaticalCase: Case = .nominative) -> String {
+    package func count(_ n: Int, _ grammaticalCase: Case = .nominative) -> String {
         let noun = (n == 1 || n == 0) ? singular : plural(grammaticalCase)
         return cardinal(n, grammaticalCase) + " " + noun
     }
 
     /// A count standing for the noun, as in "2020 waren es zwei", "2020 war es noch keines":
     /// "keines"/"keiner"/"keine", "eines"/"einer"/"eine", then "zwei" … "zwölf", digits.
-    public func pronoun(_ n: Int, _ grammaticalCase: Case = .nominative) -> String {
+    package func pronoun(_ n: Int, _ grammaticalCase: Case = .nominative) -> String {
         n <= 1 ? one(grammaticalCase, none: n == 0) : Self.word(n)
     }
 
@@ -91,7 +91,7 @@ public struct GermanNoun: Sendable, Hashable {
     /// "einem der 13 Arbeitsbündnisse", "keiner der 18 Kommunen". In this fixed pattern the
     /// part stays in digits (2 and more) so that it lines up with the base. nil for an empty
     /// base: nobody was asked, and a sentence over nobody says nothing.
-    public func partitive(_ n: Int, of base: Int, _ grammaticalCase: Case = .nominative) -> String? {
+    package func partitive(_ n: Int, of base: Int, _ grammaticalCase: Case = .nominative) -> String? {
         guard base > 0 else { return nil }
         let total = GermanFormat.integer(base)
         if n == base { return (grammaticalCase == .dative ? "allen " : "alle ") + total + " " + plural(grammaticalCase) }
@@ -106,7 +106,7 @@ public struct GermanNoun: Sendable, Hashable {
     /// allen 13 Arbeitsbündnissen" (dative, after "in"). Waves at the end with the same count
     /// become "seit"; earlier runs of equal counts are joined ("2018 und 2019", "2017 bis
     /// 2019"); "erst" marks a first value below the last one.
-    public func history(_ points: [(year: Int, count: Int)], preposition: String = "in", all: Int? = nil) -> String {
+    package func history(_ points: [(year: Int, count: Int)], preposition: String = "in", all: Int? = nil) -> String {
         guard let last = points.last else { return "" }
         var runs: [(first: Int, last: Int, count: Int, length: Int)] = []
         for point in points {
@@ -134,7 +134,7 @@ public struct GermanNoun: Sendable, Hashable {
     }
 
     /// "A", "A und B", "A, B und C".
-    public static func list(_ items: [String], conjunction: String = "und") -> String {
+    package static func list(_ items: [String], conjunction: String = "und") -> String {
         switch items.count {
         case 0: return ""
         case 1: return items[0]

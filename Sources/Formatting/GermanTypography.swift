@@ -3,10 +3,10 @@ import Foundation
 /// Spaces that must not break in German running text (DIN 5008): inside abbreviations such
 /// as "z. B." (a narrow no-break space) and after "§" (a no-break space). Applied to texts
 /// from the catalogue before they enter the report's prose and captions.
-public enum GermanTypography {
+package enum GermanTypography {
     private static let abbreviations = ["z. B.", "d. h.", "u. a.", "o. Ä.", "u. U.", "i. d. R.", "z. T."]
 
-    public static func text(_ s: String) -> String {
+    package static func text(_ s: String) -> String {
         guard s.contains(". ") || s.contains("§ ") else { return s }
         var out = s
         for abbreviation in abbreviations where out.contains(abbreviation) {

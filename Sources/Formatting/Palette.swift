@@ -2,13 +2,13 @@ import Foundation
 
 /// Colours: the Okabe–Ito palette (safe for colour-blind readers) for categories, an
 /// alternating light/dark sequence for waves, and label colours chosen by computed contrast.
-public enum Palette {
-    public static let okabeIto = ["#009E73", "#E69F00", "#D55E00", "#0072B2", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+package enum Palette {
+    package static let okabeIto = ["#009E73", "#E69F00", "#D55E00", "#0072B2", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 
     /// The colour of each category: from the spec's answer scales (an explicit colour, or
     /// one derived from the category's role, see `colours(of:)`), otherwise the next unused
     /// Okabe–Ito colour. The same category gets the same colour in every chart and the annex.
-    public static func colours(for categories: [String], scales: [AnswerScale] = []) -> [String] {
+    package static func colours(for categories: [String], scales: [AnswerScale] = []) -> [String] {
         var known: [String: String] = [:]
         for scale in scales {
             for (label, colour) in colours(of: scale) where known[label] == nil { known[label] = colour }
@@ -25,7 +25,7 @@ public enum Palette {
     /// Purples for the positive half of a scale and oranges for the negative half (the
     /// colour-blind-safe "PuOr" scheme), darker at the extremes; a warm grey for "partly",
     /// cool greys for "don't know" and "no answer". Explicit colours of the spec win.
-    public static func colours(of scale: AnswerScale) -> [String: String] {
+    package static func colours(of scale: AnswerScale) -> [String: String] {
         let positive = ["#3F1D73", "#6A51A3", "#9E9AC8", "#CBC9E2"]
         let negative = ["#8C3A02", "#C55A11", "#E88A3A", "#F4B97F"]
         let positives = scale.categories.filter { $0.role == .positive }
@@ -60,22 +60,22 @@ public enum Palette {
     /// alternate, so that every colour has at least 3:1 contrast against white and against
     /// its neighbours (WCAG 1.4.11), and the hues differ for readers who see fewer colours.
     /// More waves than colours repeat the cycle (its last and first still contrast).
-    public static let waves = ["#4F86C6", "#13294B", "#C0701E", "#3D1F5C", "#2E8B57", "#3B1A05", "#B0589A", "#06261D",
+    package static let waves = ["#4F86C6", "#13294B", "#C0701E", "#3D1F5C", "#2E8B57", "#3B1A05", "#B0589A", "#06261D",
                                "#7A7A2E", "#1A1A1A"]
 
-    public static func waveColours(count: Int) -> [String] {
+    package static func waveColours(count: Int) -> [String] {
         guard count > 0 else { return [] }
         return (0..<count).map { waves[$0 % waves.count] }
     }
 
     /// Text colour for a label on `background`: black or white, whichever contrasts more
     /// (WCAG 2 relative luminance); both are checked against 4.5:1 in the tests.
-    public static func labelColour(on background: String) -> String {
+    package static func labelColour(on background: String) -> String {
         contrast(background, "#000000") >= contrast(background, "#FFFFFF") ? "#000000" : "#FFFFFF"
     }
 
     /// WCAG contrast ratio of two `#RRGGBB` colours.
-    public static func contrast(_ a: String, _ b: String) -> Double {
+    package static func contrast(_ a: String, _ b: String) -> Double {
         let (la, lb) = (luminance(a), luminance(b))
         return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
     }
@@ -91,9 +91,9 @@ public enum Palette {
     }
 
     /// Grey for secondary text ("nicht erhoben", source line): 7:1 on white.
-    public static let secondaryText = "#595959"
-    public static let axis = "#595959"
-    public static let grid = "#D9D9D9"
+    package static let secondaryText = "#595959"
+    package static let axis = "#595959"
+    package static let grid = "#D9D9D9"
 }
 
 extension Double {

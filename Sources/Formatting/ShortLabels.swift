@@ -2,8 +2,8 @@
 /// a longer one becomes the initials of its words ("in Erarbeitung" → "i. E.", "keine Angabe"
 /// → "k. A.", "trifft nicht zu" → "t. n. z."). Labels that would collide keep more letters of
 /// their first word, so every short form of a scale is distinct.
-public enum ShortLabels {
-    public static func make(_ labels: [String]) -> [String: String] {
+package enum ShortLabels {
+    package static func make(_ labels: [String]) -> [String: String] {
         var result: [String: String] = [:]
         var used: [String: Int] = [:]
         for label in labels {

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Escaping of untrusted text (every spreadsheet cell is untrusted) for each output format.
-public enum TextEscaping {
+package enum TextEscaping {
     /// XML/SVG text content: `& < >`. Control characters XML cannot carry are dropped.
-    public static func xmlText(_ s: String) -> String { escapeXML(s, attribute: false) }
+    package static func xmlText(_ s: String) -> String { escapeXML(s, attribute: false) }
 
     /// XML/SVG attribute values: `& < > " '` (and line breaks/tabs as references).
-    public static func xmlAttribute(_ s: String) -> String { escapeXML(s, attribute: true) }
+    package static func xmlAttribute(_ s: String) -> String { escapeXML(s, attribute: true) }
 
     /// Works on UTF-8 bytes: every character that needs escaping is ASCII, and most labels
     /// need none, so the common case is one scan and no copy.
@@ -53,7 +53,7 @@ public enum TextEscaping {
     /// break. With `guardFormula`, text a spreadsheet would run as a formula (starting with
     /// `= + - @`, tab or CR) is prefixed with `'` so Excel and LibreOffice show it as text.
     /// Plain numbers (`-0.25`) are left alone: they are data, not formulas.
-    public static func csvField(_ s: String, separator: Character = ",", guardFormula: Bool = false) -> String {
+    package static func csvField(_ s: String, separator: Character = ",", guardFormula: Bool = false) -> String {
         var value = s
         if guardFormula, let first = value.utf8.first, "=+-@\t\r".utf8.contains(first), !isPlainNumber(value) {
             value = "'" + value
@@ -81,14 +81,14 @@ public enum TextEscaping {
     }
 
     /// One CSV record terminated by CRLF as RFC 4180 asks.
-    public static func csvRecord(_ fields: [String], separator: Character = ",", guardFormula: Bool = false) -> String {
+    package static func csvRecord(_ fields: [String], separator: Character = ",", guardFormula: Bool = false) -> String {
         fields.map { csvField($0, separator: separator, guardFormula: guardFormula) }
             .joined(separator: String(separator)) + "\r\n"
     }
 
     /// Inline Markdown text: escapes characters with Markdown meaning and HTML, folds line
     /// breaks, and neutralises block syntax at the start (`#`, `>`, `-`, `+`, `1.`).
-    public static func markdownInline(_ s: String) -> String {
+    package static func markdownInline(_ s: String) -> String {
         // Most values need nothing: no special ASCII, and no list marker or number at the start.
         let special: Set<UInt8> = Self.markdownSpecialBytes
         if let first = s.utf8.first, first != UInt8(ascii: "-"), first != UInt8(ascii: "+"),

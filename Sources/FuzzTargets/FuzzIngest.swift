@@ -5,7 +5,7 @@ import Ingest
 /// crash, a hang or unbounded memory. The first byte picks what the rest is fed to:
 /// an xlsx file, a CSV file, or the worksheet XML of an otherwise valid xlsx (so that
 /// mutations reach the XML scanner and cell parser instead of failing the zip checks).
-public enum FuzzIngest {
+package enum FuzzIngest {
     /// Small limits keep each execution fast; the checks are the same as in production.
     static let limits = IngestLimits(maxEntryBytes: 4 * 1_048_576, maxCSVBytes: 4 * 1_048_576,
                                      maxCellCharacters: 32_767, maxXMLDepth: 64)
@@ -17,7 +17,7 @@ public enum FuzzIngest {
         return URL(fileURLWithPath: base).appendingPathComponent("monitoring-fuzz-\(getpid())")
     }()
 
-    public static func run(_ input: [UInt8]) {
+    package static func run(_ input: [UInt8]) {
         guard let mode = input.first else { return }
         let body = Data(input.dropFirst())
         let file: Data

@@ -5,12 +5,12 @@ import SystemZlib
 /// deflate entries with sizes and CRC in the local headers, UTF-8 names, a fixed date
 /// (1980-01-01) so the bytes are reproducible. Only what xlsx fixtures need: no zip64, no
 /// encryption, no data descriptors.
-public enum InMemoryZip {
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
+package enum InMemoryZip {
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
     }
 
-    public static func make(_ parts: [(String, Data)], compressed: Bool = true) throws -> Data {
+    package static func make(_ parts: [(String, Data)], compressed: Bool = true) throws -> Data {
         var archive = Data()
         var directory = Data()
         for (path, data) in parts {

@@ -2,14 +2,14 @@ import Foundation
 
 /// A calendar date (and optional time of day) stored in a cell as a serial number with a
 /// date number format. Kept as components so output never depends on the time zone.
-public struct SpreadsheetDate: Hashable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct SpreadsheetDate: Hashable, Sendable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
     /// Seconds after midnight, 0 for pure dates.
-    public let secondsOfDay: Int
+    package let secondsOfDay: Int
 
-    public init(year: Int, month: Int, day: Int, secondsOfDay: Int = 0) {
+    package init(year: Int, month: Int, day: Int, secondsOfDay: Int = 0) {
         self.year = year
         self.month = month
         self.day = day
@@ -19,7 +19,7 @@ public struct SpreadsheetDate: Hashable, Sendable, CustomStringConvertible {
     /// Converts an Excel serial number. `date1904` selects the Mac epoch. In the 1900
     /// system serial 60 is Excel's fictitious 29 February 1900; it maps to 1 March.
     /// Returns nil for serials outside Excel's valid date range (0 … 2 958 465).
-    public init?(serial: Double, date1904: Bool) {
+    package init?(serial: Double, date1904: Bool) {
         guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
         var days = Int(serial.rounded(.down))
         var seconds = Int(((serial - Double(days)) * 86_400).rounded())
@@ -46,18 +46,18 @@ public struct SpreadsheetDate: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// ISO 8601: `2021-08-15`, or `2021-08-15T10:30:00` when a time is present.
-    public var description: String {
+    package var description: String {
         let date = String(format: "%04d-%02d-%02d", year, month, day)
         guard secondsOfDay > 0 else { return date }
         return date + String(format: "T%02d:%02d:%02d", secondsOfDay / 3600, secondsOfDay / 60 % 60, secondsOfDay % 60)
     }
 
     /// German display form: `15.08.2021`.
-    public var germanDescription: String { String(format: "%02d.%02d.%04d", day, month, year) }
+    package var germanDescription: String { String(format: "%02d.%02d.%04d", day, month, year) }
 }
 
 /// The typed content of one cell.
-public enum CellValue: Hashable, Sendable {
+package enum CellValue: Hashable, Sendable {
     case empty
     case string(String)
     case number(Double)
@@ -68,7 +68,7 @@ public enum CellValue: Hashable, Sendable {
 
     /// The text a reader of the sheet would see, in a locale-free form: integral numbers
     /// without decimals (`15081`, not `15081.0`), dates as ISO 8601, booleans as TRUE/FALSE.
-    public var text: String {
+    package var text: String {
         switch self {
         case .empty: return ""
         case .string(let s): return s
@@ -79,7 +79,7 @@ public enum CellValue: Hashable, Sendable {
         }
     }
 
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         if case .empty = self { return true }
         if case .string(let s) = self { return s.isEmpty }
         return false
@@ -93,13 +93,13 @@ public enum CellValue: Hashable, Sendable {
 }
 
 /// One non-empty cell with its position.
-public struct Cell: Hashable, Sendable {
-    public let reference: CellReference
-    public let value: CellValue
+package struct Cell: Hashable, Sendable {
+    package let reference: CellReference
+    package let value: CellValue
     /// The formula text when the cell holds a formula; `value` is then its cached result.
-    public let formula: String?
+    package let formula: String?
 
-    public init(reference: CellReference, value: CellValue, formula: String? = nil) {
+    package init(reference: CellReference, value: CellValue, formula: String? = nil) {
         self.reference = reference
         self.value = value
         self.formula = formula
@@ -107,19 +107,19 @@ public struct Cell: Hashable, Sendable {
 }
 
 /// One row with its (sparse, column-ordered) cells.
-public struct Row: Sendable, Hashable {
-    public let index: Int
-    public let cells: [Cell]
-    public let isHidden: Bool
+package struct Row: Sendable, Hashable {
+    package let index: Int
+    package let cells: [Cell]
+    package let isHidden: Bool
 
-    public init(index: Int, cells: [Cell], isHidden: Bool = false) {
+    package init(index: Int, cells: [Cell], isHidden: Bool = false) {
         self.index = index
         self.cells = cells
         self.isHidden = isHidden
     }
 
     /// The cell in a given column, if any (binary search over the sorted cells).
-    public func cell(column: Int) -> Cell? {
+    package func cell(column: Int) -> Cell? {
         var low = 0
         var high = cells.count - 1
         while low <= high {
@@ -131,5 +131,5 @@ public struct Row: Sendable, Hashable {
         return nil
     }
 
-    public var isBlank: Bool { cells.allSatisfy { $0.value.isEmpty } }
+    package var isBlank: Bool { cells.allSatisfy { $0.value.isEmpty } }
 }

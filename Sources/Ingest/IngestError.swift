@@ -3,6 +3,7 @@ import Diagnostics
 /// Why a spreadsheet could not be read. Every case names the file; where it applies,
 /// the part of the file (zip entry, sheet, cell) and what was expected.
 public struct IngestError: UserFacingError, Hashable {
+    /// What is wrong with the file, with the values the message names.
     public enum Reason: Sendable, Hashable {
         case fileNotFound
         case unreadable(String)

@@ -1,14 +1,14 @@
 /// A worksheet read completely into memory.
-public struct Sheet: Sendable {
-    public let name: String
+package struct Sheet: Sendable {
+    package let name: String
     /// Rows in ascending order; rows without any cell are absent.
-    public let rows: [Row]
-    public let hiddenColumns: Set<Int>
-    public let hiddenRows: Set<Int>
-    public let mergedRanges: [CellRange]
+    package let rows: [Row]
+    package let hiddenColumns: Set<Int>
+    package let hiddenRows: Set<Int>
+    package let mergedRanges: [CellRange]
     private let rowPositions: [Int: Int]
 
-    public init(name: String, rows: [Row], hiddenColumns: Set<Int> = [], hiddenRows: Set<Int> = [],
+    package init(name: String, rows: [Row], hiddenColumns: Set<Int> = [], hiddenRows: Set<Int> = [],
                 mergedRanges: [CellRange] = []) {
         self.name = name
         self.rows = rows.sorted { $0.index < $1.index }
@@ -20,18 +20,18 @@ public struct Sheet: Sendable {
         self.rowPositions = positions
     }
 
-    public func row(_ index: Int) -> Row? {
+    package func row(_ index: Int) -> Row? {
         rowPositions[index].map { rows[$0] }
     }
 
-    public func cell(_ reference: CellReference) -> Cell? {
+    package func cell(_ reference: CellReference) -> Cell? {
         row(reference.row)?.cell(column: reference.column)
     }
 
-    public func value(_ reference: CellReference) -> CellValue {
+    package func value(_ reference: CellReference) -> CellValue {
         cell(reference)?.value ?? .empty
     }
 
     /// The last row index that has a cell, 0 for an empty sheet.
-    public var lastRowIndex: Int { rows.last?.index ?? 0 }
+    package var lastRowIndex: Int { rows.last?.index ?? 0 }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The uncompressed size of a sheet's XML part, for throughput figures (MB/s of sheet XML).
-public enum SheetPartSize {
+package enum SheetPartSize {
     /// Inflates the part and returns its size; CSV files return their file size.
-    public static func bytes(of url: URL, sheet: String, limits: IngestLimits = .default) throws -> Int {
+    package static func bytes(of url: URL, sheet: String, limits: IngestLimits = .default) throws -> Int {
         guard url.pathExtension.lowercased() != "csv" else {
             return (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A spreadsheet file: a list of sheets that can be read by name.
-public protocol Workbook {
+package protocol Workbook {
     var fileName: String { get }
     var sheetNames: [String] { get }
     func readSheet(named name: String) throws(IngestError) -> Sheet
@@ -10,8 +10,8 @@ public protocol Workbook {
 }
 
 /// Opens spreadsheet files by their content: an xlsx (zip) package or a CSV text file.
-public enum WorkbookReader {
-    public static func open(_ url: URL, limits: IngestLimits = .default) throws(IngestError) -> any Workbook {
+package enum WorkbookReader {
+    package static func open(_ url: URL, limits: IngestLimits = .default) throws(IngestError) -> any Workbook {
         let fileName = url.lastPathComponent
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             throw IngestError(file: fileName, FileManager.default.fileExists(atPath: url.path)

@@ -1,20 +1,20 @@
 /// The codebook: items, waves, regions and answer categories, read from the catalogue
 /// workbook. Everything the normaliser knows about the survey comes from here.
-public struct Catalogue: Sendable {
-    public let fileName: String
-    public let items: [CatalogueItem]
-    public let waves: [WaveDefinition]
-    public let regions: [Region]
-    public let categories: [AnswerCategory]
+package struct Catalogue: Sendable {
+    package let fileName: String
+    package let items: [CatalogueItem]
+    package let waves: [WaveDefinition]
+    package let regions: [Region]
+    package let categories: [AnswerCategory]
     /// The catalogue's own notes (`Hinweise`), one line each.
-    public let notes: [String]
+    package let notes: [String]
 
     private let itemIndex: [String: Int]
     private let regionIndex: [String: Int]
     private let categoryIndex: [String: [String: String]]
     private let emptyCategory: [String: String]
 
-    public init(fileName: String, items: [CatalogueItem], waves: [WaveDefinition], regions: [Region],
+    package init(fileName: String, items: [CatalogueItem], waves: [WaveDefinition], regions: [Region],
                 categories: [AnswerCategory], notes: [String]) {
         self.fileName = fileName
         self.items = items
@@ -44,28 +44,28 @@ public struct Catalogue: Sendable {
         self.emptyCategory = emptyCategory
     }
 
-    public func item(_ id: String) -> CatalogueItem? { itemIndex[id].map { items[$0] } }
+    package func item(_ id: String) -> CatalogueItem? { itemIndex[id].map { items[$0] } }
 
-    public func wave(number: Int) -> WaveDefinition? { waves.first { $0.number == number } }
+    package func wave(number: Int) -> WaveDefinition? { waves.first { $0.number == number } }
 
-    public func wave(year: Int) -> WaveDefinition? { waves.first { $0.year == year } }
+    package func wave(year: Int) -> WaveDefinition? { waves.first { $0.year == year } }
 
     /// Looks a region up by official name, known spelling or AGS code.
-    public func region(matching text: String) -> Region? { regionIndex[text.folded].map { regions[$0] } }
+    package func region(matching text: String) -> Region? { regionIndex[text.folded].map { regions[$0] } }
 
     /// Options of a multiple-choice item, in catalogue order.
-    public func options(of multipleChoiceID: String) -> [CatalogueItem] {
+    package func options(of multipleChoiceID: String) -> [CatalogueItem] {
         items.filter { $0.type == .option && $0.parentID == multipleChoiceID }
     }
 
     /// Category names of a type in catalogue order (`Status` → ja, in Erarbeitung, nein, keine Angabe).
-    public func categoryNames(type: String) -> [String] {
+    package func categoryNames(type: String) -> [String] {
         categories.filter { $0.type == type }.map(\.name)
     }
 
     /// The categories an item type's answers fall into, in display order, the "no answer"
     /// category last (ja, in Erarbeitung, nein, keine Angabe). Empty for free text.
-    public func answerCategories(of type: ItemType) -> [String] {
+    package func answerCategories(of type: ItemType) -> [String] {
         guard let table = type.categoryTableKey else { return [] }
         var names = categoryNames(type: table)
         if !names.contains(missingCategory) { names.append(missingCategory) }
@@ -73,13 +73,13 @@ public struct Catalogue: Sendable {
     }
 
     /// The Option category meaning "ticked": the one an empty cell does not stand for.
-    public var selectedCategory: String {
+    package var selectedCategory: String {
         categories.first { $0.type == ItemType.option.rawValue && !$0.matchesEmpty }?.name ?? "ausgewählt"
     }
 
     /// The category that stands for "no answer" (the Status category spelled `(leer)`),
     /// used for every item type where an answer is missing.
-    public var missingCategory: String { emptyCategory[ItemType.status.rawValue] ?? "keine Angabe" }
+    package var missingCategory: String { emptyCategory[ItemType.status.rawValue] ?? "keine Angabe" }
 
     /// The catalogue's item types that have categories, and what an empty cell means there.
     func emptyCategory(forTable table: String) -> String? { emptyCategory[table] }
@@ -96,21 +96,21 @@ public struct Catalogue: Sendable {
     /// Whether `answer` to `parent` opens `item` (its filter): one of the item's
     /// `openingAnswers`, or by default the first category of the parent's scale. Spellings
     /// are compared folded, as answers are.
-    public func opens(_ item: CatalogueItem, parent: CatalogueItem, answer: String) -> Bool {
+    package func opens(_ item: CatalogueItem, parent: CatalogueItem, answer: String) -> Bool {
         if !item.openingAnswers.isEmpty { return item.openingAnswers.contains { $0.folded == answer.folded } }
         return answerCategories(of: parent.type).first.map { $0.folded == answer.folded } ?? false
     }
 
     /// The answers that open `item`, for messages.
-    public func openingAnswers(of item: CatalogueItem, parent: CatalogueItem) -> [String] {
+    package func openingAnswers(of item: CatalogueItem, parent: CatalogueItem) -> [String] {
         item.openingAnswers.isEmpty ? Array(answerCategories(of: parent.type).prefix(1)) : item.openingAnswers
     }
 
     /// Items that belong to a theme (`Themenbereich`).
-    public func items(inTheme theme: String) -> [CatalogueItem] { items.filter { $0.theme == theme } }
+    package func items(inTheme theme: String) -> [CatalogueItem] { items.filter { $0.theme == theme } }
 
     /// Themes in catalogue order.
-    public var themes: [String] {
+    package var themes: [String] {
         items.map(\.theme).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 }

@@ -2,18 +2,18 @@ import Ingest
 
 /// Reads the catalogue workbook into a `Catalogue`, collecting every structural problem
 /// (with its cell) instead of stopping at the first.
-public struct CatalogueReader {
-    public enum SheetName {
-        public static let items = "Fragen"
-        public static let waves = "Wellen"
-        public static let regions = "Regionen"
-        public static let categories = "Antwortkategorien"
-        public static let notes = "Hinweise"
+package struct CatalogueReader {
+    package enum SheetName {
+        package static let items = "Fragen"
+        package static let waves = "Wellen"
+        package static let regions = "Regionen"
+        package static let categories = "Antwortkategorien"
+        package static let notes = "Hinweise"
     }
 
-    public init() {}
+    package init() {}
 
-    public func read(_ workbook: any Workbook) -> (catalogue: Catalogue?, issues: [ValidationIssue]) {
+    package func read(_ workbook: any Workbook) -> (catalogue: Catalogue?, issues: [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         let file = workbook.fileName
 

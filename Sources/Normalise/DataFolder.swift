@@ -3,38 +3,38 @@ import Concurrency
 import Ingest
 
 /// Everything the normalise stage produces.
-public struct NormalisedData: Sendable {
-    public let catalogue: Catalogue
+package struct NormalisedData: Sendable {
+    package let catalogue: Catalogue
     /// Sorted by wave, region (catalogue order), item (catalogue order).
-    public let answers: [TidyAnswer]
+    package let answers: [TidyAnswer]
     /// Notes and errors, errors first, in file order.
-    public let issues: [ValidationIssue]
-    public let waves: [WaveSummary]
+    package let issues: [ValidationIssue]
+    package let waves: [WaveSummary]
 
-    public init(catalogue: Catalogue, answers: [TidyAnswer], issues: [ValidationIssue] = [], waves: [WaveSummary] = []) {
+    package init(catalogue: Catalogue, answers: [TidyAnswer], issues: [ValidationIssue] = [], waves: [WaveSummary] = []) {
         self.catalogue = catalogue
         self.answers = answers
         self.issues = issues
         self.waves = waves
     }
 
-    public var errors: [ValidationIssue] { issues.filter { $0.severity == .error } }
-    public var notes: [ValidationIssue] { issues.filter { $0.severity == .note } }
+    package var errors: [ValidationIssue] { issues.filter { $0.severity == .error } }
+    package var notes: [ValidationIssue] { issues.filter { $0.severity == .note } }
 }
 
 /// A data folder: the catalogue workbook at its top level and the wave files it names
 /// under `waves/`.
-public struct DataFolder: Sendable {
-    public let url: URL
-    public let limits: IngestLimits
+package struct DataFolder: Sendable {
+    package let url: URL
+    package let limits: IngestLimits
 
-    public init(url: URL, limits: IngestLimits = .default) {
+    package init(url: URL, limits: IngestLimits = .default) {
         self.url = url
         self.limits = limits
     }
 
     /// Reads the catalogue and every wave; throws all errors at once.
-    public func normalise() throws(DataProblems) -> NormalisedData {
+    package func normalise() throws(DataProblems) -> NormalisedData {
         var issues: [ValidationIssue] = []
         guard let catalogueURL = locateCatalogue(&issues) else { throw DataProblems(issues) }
         let catalogueBook: any Workbook

@@ -5,7 +5,7 @@ extension String {
     /// every run of white space (line breaks, tabs, no-break spaces) folded to one space,
     /// trimmed, lower-cased. The catalogue says case, line breaks and extra spaces carry no
     /// meaning.
-    public var folded: String {
+    package var folded: String {
         // ASCII needs no Unicode normalisation: fold it byte by byte.
         if utf8.allSatisfy({ $0 < 0x80 }) {
             var bytes: [UInt8] = []
@@ -42,7 +42,7 @@ extension String {
     }
 
     /// White space folded and trimmed, case kept: how a label is shown.
-    public var whitespaceFolded: String {
+    package var whitespaceFolded: String {
         split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

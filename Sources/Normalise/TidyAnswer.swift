@@ -4,21 +4,21 @@ import Ingest
 ///
 /// Items that were not asked (no column in that wave, or filtered out by `Bezug`) have no
 /// tidy answer at all; "asked but not answered" is the category `keine Angabe`.
-public struct TidyAnswer: Sendable, Hashable {
-    public let wave: Int
-    public let year: Int
-    public let regionAGS: String
-    public let region: String
-    public let item: String
+package struct TidyAnswer: Sendable, Hashable {
+    package let wave: Int
+    package let year: Int
+    package let regionAGS: String
+    package let region: String
+    package let item: String
     /// The canonical category (`ja`, `in Erarbeitung`, `ausgewählt`, a scale level,
     /// `keine Angabe`, …) or, for free text, the text itself.
-    public let value: String
+    package let value: String
     /// True when `value` is free text rather than a category.
-    public let isFreeText: Bool
+    package let isFreeText: Bool
     /// The cell the answer was read from.
-    public let source: CellLocation
+    package let source: CellLocation
 
-    public init(wave: Int, year: Int, regionAGS: String, region: String, item: String, value: String,
+    package init(wave: Int, year: Int, regionAGS: String, region: String, item: String, value: String,
                 isFreeText: Bool, source: CellLocation) {
         self.wave = wave
         self.year = year
@@ -32,12 +32,12 @@ public struct TidyAnswer: Sendable, Hashable {
 }
 
 /// What one wave file held, for the validation report.
-public struct WaveSummary: Sendable, Hashable {
-    public let wave: Int
-    public let year: Int
-    public let file: String
-    public let sheet: String
-    public let regionCount: Int
-    public let itemCount: Int
-    public let answerCount: Int
+package struct WaveSummary: Sendable, Hashable {
+    package let wave: Int
+    package let year: Int
+    package let file: String
+    package let sheet: String
+    package let regionCount: Int
+    package let itemCount: Int
+    package let answerCount: Int
 }

@@ -5,11 +5,13 @@ import Ingest
 /// Errors stop the run; notes are written to the validation report. Each kind has an
 /// English text (CLI, logs) and a German one (the report that readers see).
 public struct ValidationIssue: Sendable, Hashable {
+    /// An error stops the run; a note is reported and the run goes on.
     public enum Severity: String, Sendable, Hashable, Comparable {
         case error, note
         public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .note }
     }
 
+    /// What is wrong, with the values the message names.
     public enum Kind: Sendable, Hashable {
         // Data folder
         case catalogueNotFound(folder: String)

@@ -4,15 +4,15 @@ import Foundation
 /// Writes a run's outputs into a temporary folder beside the target and swaps it into
 /// place only when everything is written, so a failed or interrupted run leaves the
 /// previous outputs exactly as they were.
-public final class AtomicOutputDirectory: @unchecked Sendable {
-    public let target: URL
-    public let staging: URL
+package final class AtomicOutputDirectory: @unchecked Sendable {
+    package let target: URL
+    package let staging: URL
     private var committed = false
     private var createdFolders: Set<String> = []
     /// Writers on several threads (the annex, the JSON files) share the folder bookkeeping.
     private let lock = NSLock()
 
-    public init(target: URL) throws(OutputError) {
+    package init(target: URL) throws(OutputError) {
         self.target = target.standardizedFileURL
         let parent = self.target.deletingLastPathComponent()
         // Name the folder the user asked for when its parent cannot be made.
@@ -24,7 +24,7 @@ public final class AtomicOutputDirectory: @unchecked Sendable {
     }
 
     /// The staging URL for a relative path, with intermediate folders created.
-    public func url(for relativePath: String) throws(OutputError) -> URL {
+    package func url(for relativePath: String) throws(OutputError) -> URL {
         let url = staging.appendingPathComponent(relativePath)
         let folder = url.deletingLastPathComponent()
         lock.lock()
@@ -36,21 +36,21 @@ public final class AtomicOutputDirectory: @unchecked Sendable {
         return url
     }
 
-    public func write(_ text: String, to relativePath: String) throws(OutputError) {
+    package func write(_ text: String, to relativePath: String) throws(OutputError) {
         try write(Data(text.utf8), to: relativePath)
     }
 
     /// A plain POSIX write. Atomicity comes from swapping the whole staging folder in
     /// `commit`; Foundation's `Data.write` would add an fsync per file (54 of them cost
     /// ~14 ms per report), which protects against power loss, not against a failed run.
-    public func write(_ data: Data, to relativePath: String) throws(OutputError) {
+    package func write(_ data: Data, to relativePath: String) throws(OutputError) {
         let path = try url(for: relativePath).path
         if let failure = FileDescriptorWriter.write(data, toFile: path) { throw OutputError.posix(.writeFile, path: path, code: failure) }
     }
 
     /// Moves the staged folder into place; the previous target is removed only after the
     /// new one is there.
-    public func commit() throws(OutputError) {
+    package func commit() throws(OutputError) {
         do {
             try StagingRegistry.shared.exclusively { try swap() }
         } catch let error as OutputError {
@@ -80,7 +80,7 @@ public final class AtomicOutputDirectory: @unchecked Sendable {
     }
 
     /// Removes the staging folder (also done on deinit when not committed).
-    public func discard() {
+    package func discard() {
         if !committed { try? FileManager.default.removeItem(at: staging) }
         StagingRegistry.shared.unregister(staging)
     }

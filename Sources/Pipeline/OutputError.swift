@@ -4,6 +4,7 @@ import Foundation
 /// A failure writing the outputs, in the user's terms: which folder or file, what was tried,
 /// and why the system refused (never Foundation's "The operation could not be completed").
 public struct OutputError: UserFacingError, Equatable {
+    /// What was being done when the system refused.
     public enum Operation: Sendable, Equatable {
         case createFolder
         case writeFile

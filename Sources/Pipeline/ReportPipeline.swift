@@ -11,7 +11,28 @@ import Publish
 import XlsxWriter
 
 /// Runs the stages for a report spec and writes every output atomically.
+///
+/// The entry point of the `MonitoringPipeline` library:
+///
+/// ```swift
+/// import Pipeline
+///
+/// let pipeline = ReportPipeline(options: .init(specFile: URL(fileURLWithPath: "reports/abschlussbericht-2021/bericht.yaml"),
+///                                              formats: [.md, .html]))
+/// do {
+///     let summary = try await pipeline.run()
+///     print("\(summary.files.count) files in \(summary.outputFolder.path)")
+/// } catch let error as any UserFacingError {
+///     print(error.userMessage)          // names the file (› sheet › cell) and what was expected
+///     exit(error.exitStatus.rawValue)
+/// }
+/// ```
+///
+/// Stages: spec → data (ingest + normalise) → model (aggregate) → report text and figures,
+/// then the outputs, written side by side into a staging folder that replaces the output
+/// folder only when every output succeeded.
 public struct ReportPipeline: Sendable {
+    /// What to run: the spec, and the command line's overrides of it.
     public struct Options: Sendable {
         /// The report spec (`reports/<name>/bericht.yaml`).
         public var specFile: URL
@@ -21,6 +42,7 @@ public struct ReportPipeline: Sendable {
         public var outputFolder: URL?
         /// Treat notes as errors (for the institute's CI).
         public var strict: Bool
+        /// Bounds for hostile or broken input files.
         public var limits: IngestLimits
         /// Prints the wall time of each stage to stderr.
         public var timings: Bool
@@ -31,6 +53,7 @@ public struct ReportPipeline: Sendable {
         /// The report formats (`--formats`); nil = the spec's, or all of them.
         public var formats: [OutputFormat]?
 
+        /// Options for `specFile`; everything else defaults to the spec's own settings.
         public init(specFile: URL, dataFolder: URL? = nil, outputFolder: URL? = nil, strict: Bool = false,
                     limits: IngestLimits = .default, timings: Bool = false, profiles: Bool = false, serial: Bool = false,
                     formats: [OutputFormat]? = nil) {
@@ -45,15 +68,21 @@ public struct ReportPipeline: Sendable {
             self.limits = limits
         }
 
+        /// The folder the outputs go to: `outputFolder`, or `output/` beside the spec.
         public var resolvedOutputFolder: URL {
             outputFolder ?? specFile.deletingLastPathComponent().appendingPathComponent("output", isDirectory: true)
         }
     }
 
+    /// What a successful run wrote.
     public struct Summary: Sendable {
+        /// Tidy answers read from the waves.
         public let answers: Int
+        /// Data notes (not errors), also listed in `validierung.md`.
         public let notes: [ValidationIssue]
+        /// Paths of the written files, relative to `outputFolder`, sorted.
         public let files: [String]
+        /// Where the outputs are now.
         public let outputFolder: URL
         /// Formats not written because their tool is missing (with how to install it).
         public let skipped: [PublishError]
@@ -61,20 +90,22 @@ public struct ReportPipeline: Sendable {
         public let formatsExplicit: Bool
     }
 
+    /// The options the pipeline was made with.
     public let options: Options
     let timer: StageTimer
 
+    /// A pipeline for `options`; nothing is read before `run()`.
     public init(options: Options) {
         self.options = options
         timer = StageTimer(enabled: options.timings)
     }
 
-    public func readSpec() throws(SpecErrors) -> ReportSpec {
+    package func readSpec() throws(SpecErrors) -> ReportSpec {
         try ReportSpecReader().read(options.specFile)
     }
 
     /// Normalises a data folder, applying `--strict` (notes become errors).
-    public func normalise(_ folder: URL) throws(DataProblems) -> NormalisedData {
+    package func normalise(_ folder: URL) throws(DataProblems) -> NormalisedData {
         let data = try DataFolder(url: folder, limits: options.limits).normalise()
         if options.strict, !data.notes.isEmpty {
             throw DataProblems(data.notes.map { var issue = $0; issue.severity = .error; return issue })
@@ -83,7 +114,7 @@ public struct ReportPipeline: Sendable {
     }
 
     /// Spec → data → model, without writing anything.
-    public func model() throws -> (ReportModel, NormalisedData) {
+    package func model() throws -> (ReportModel, NormalisedData) {
         let spec = try readSpec()
         timer.mark("read spec")
         let data = try normalise(options.dataFolder ?? spec.dataFolder)

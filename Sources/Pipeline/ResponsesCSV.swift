@@ -2,10 +2,10 @@ import Formatting
 import Normalise
 
 /// `responses.csv`: the tidy answers, one row per asked item and region (RFC 4180, UTF-8).
-public enum ResponsesCSV {
-    public static let header = ["wave", "year", "region_ags", "region", "item", "value"]
+package enum ResponsesCSV {
+    package static let header = ["wave", "year", "region_ags", "region", "item", "value"]
 
-    public static func render(_ answers: [TidyAnswer]) -> String {
+    package static func render(_ answers: [TidyAnswer]) -> String {
         var out = TextEscaping.csvRecord(header)
         out.reserveCapacity(answers.count * 48)
         for answer in answers {

@@ -3,8 +3,8 @@ import Foundation
 /// The staging folders of runs in progress, so that an interrupted run (SIGINT, SIGTERM)
 /// can remove them before exiting. A commit holds the lock while it swaps folders, so an
 /// interruption waits for a swap in progress and never leaves the target half-moved.
-public final class StagingRegistry: @unchecked Sendable {
-    public static let shared = StagingRegistry()
+package final class StagingRegistry: @unchecked Sendable {
+    package static let shared = StagingRegistry()
 
     private let lock = NSLock()
     private var folders: Set<URL> = []
@@ -30,7 +30,7 @@ public final class StagingRegistry: @unchecked Sendable {
 
     /// Removes every registered staging folder; the previous outputs stay as they were.
     /// Returns with the lock held, so no commit can start before the process exits.
-    public func removeAllAndHold() {
+    package func removeAllAndHold() {
         lock.lock()
         for folder in folders { try? FileManager.default.removeItem(at: folder) }
         folders.removeAll()

@@ -2,8 +2,8 @@ import Formatting
 import Normalise
 
 /// `validierung.md`: what was read and every note, in German, for the analyst.
-public enum ValidationReport {
-    public static func render(issues: [ValidationIssue], waves: [WaveSummary], answerCount: Int) -> String {
+package enum ValidationReport {
+    package static func render(issues: [ValidationIssue], waves: [WaveSummary], answerCount: Int) -> String {
         var out = "# Validierungsbericht\n\n"
         if !waves.isEmpty {
             out += "## Gelesene Wellen\n\n| Welle | Jahr | Datei | Tabellenblatt | Regionen | Fragen | Antworten |\n"

@@ -3,21 +3,21 @@ import Foundation
 /// The institute's house style for the publication formats: a folder (spec field `style`)
 /// holding the pandoc HTML template, the stylesheet shared by screen and print, and the Word
 /// reference document. Everything a reader sees of the layout lives there, not in Swift.
-public struct PublicationStyle: Sendable {
+package struct PublicationStyle: Sendable {
     /// pandoc HTML template: title block, landmarks, the contents (`$table-of-contents$`).
-    public static let htmlTemplateName = "report.html"
+    package static let htmlTemplateName = "report.html"
     /// One stylesheet for screen and print (`@page`, running footer, contents page numbers).
-    public static let stylesheetName = "report.css"
+    package static let stylesheetName = "report.css"
     /// pandoc's `--reference-doc`: fonts, heading and caption styles for Word.
-    public static let referenceDocumentName = "reference.docx"
+    package static let referenceDocumentName = "reference.docx"
 
-    public let folder: URL
-    public let htmlTemplate: URL
-    public let stylesheet: String
-    public let referenceDocument: URL
+    package let folder: URL
+    package let htmlTemplate: URL
+    package let stylesheet: String
+    package let referenceDocument: URL
 
     /// Reads the style folder; a missing or unreadable file is named with what it is for.
-    public init(folder: URL) throws(PublishError) {
+    package init(folder: URL) throws(PublishError) {
         self.folder = folder
         htmlTemplate = folder.appendingPathComponent(Self.htmlTemplateName)
         referenceDocument = folder.appendingPathComponent(Self.referenceDocumentName)

@@ -8,18 +8,18 @@ import Foundation
 /// Use: `start` when the run begins (the PDF engine loads meanwhile), `publish` once the
 /// Markdown and the figures exist, `cancel` if the run fails before that. A format whose
 /// tool is not installed is skipped and reported; a tool that fails fails the run.
-public final class Publisher: @unchecked Sendable {
+package final class Publisher: @unchecked Sendable {
     /// What `publish` wrote and what it had to skip.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// Output paths relative to the folder (`Bericht.html`, …).
-        public let files: [String]
+        package let files: [String]
         /// One `.missingTool` per format that was not written.
-        public let skipped: [PublishError]
+        package let skipped: [PublishError]
     }
 
-    public static let htmlFile = "Bericht.html"
-    public static let pdfFile = "Bericht.pdf"
-    public static let docxFile = "Bericht.docx"
+    package static let htmlFile = "Bericht.html"
+    package static let pdfFile = "Bericht.pdf"
+    package static let docxFile = "Bericht.docx"
 
     private let formats: Set<OutputFormat>
     private let style: PublicationStyle?
@@ -33,7 +33,7 @@ public final class Publisher: @unchecked Sendable {
     ///   - style: the house style (needed for any of html, pdf, docx).
     ///   - folder: the (staging) folder the files go to.
     ///   - created: the reproducible creation time, pinned in the documents' metadata.
-    public init(formats: [OutputFormat], style: PublicationStyle?, folder: URL, created: Int?) {
+    package init(formats: [OutputFormat], style: PublicationStyle?, folder: URL, created: Int?) {
         self.formats = Set(formats)
         self.style = style
         self.folder = folder
@@ -41,10 +41,10 @@ public final class Publisher: @unchecked Sendable {
     }
 
     /// Whether anything is to be published besides the Markdown.
-    public var isEmpty: Bool { formats.subtracting([.md]).isEmpty }
+    package var isEmpty: Bool { formats.subtracting([.md]).isEmpty }
 
     /// Starts the PDF engine so that it loads while the rest of the report is made.
-    public func start() {
+    package func start() {
         guard formats.contains(.pdf) else { return }
         let python = ProcessInfo.processInfo.environment["MONITORING_PYTHON"] ?? "python3"
         do {
@@ -56,13 +56,13 @@ public final class Publisher: @unchecked Sendable {
     }
 
     /// Ends the PDF engine without output (the run failed elsewhere).
-    public func cancel() {
+    package func cancel() {
         engine?.terminate()
         engine = nil
     }
 
     /// Writes the asked formats from the report's Markdown and figures (SVG per file stem).
-    public func publish(markdown: String, model: ReportModel, svgs: [String: String]) throws(PublishError) -> Result {
+    package func publish(markdown: String, model: ReportModel, svgs: [String: String]) throws(PublishError) -> Result {
         defer { cancel() }
         guard !isEmpty else { return Result(files: [], skipped: []) }
         guard let style else { throw .style(file: model.spec.file, problem: "no 'style' folder for html, pdf, docx") }

@@ -4,9 +4,9 @@ import Normalise
 
 /// The machine-readable outputs: tidy series, one Datawrapper-ready CSV per figure, the
 /// tables and the transitions. Comma-separated, decimal point, UTF-8, RFC 4180.
-public enum DataExports {
+package enum DataExports {
     /// `series.csv`: one row per figure × wave × category.
-    public static func series(_ model: ReportModel) -> String {
+    package static func series(_ model: ReportModel) -> String {
         var out = TextEscaping.csvRecord(["figure", "item", "year", "category", "count", "base", "share", "asked"])
         for figure in model.figures {
             for point in figure.points {
@@ -23,7 +23,7 @@ public enum DataExports {
     /// A figure in wide form (one row per wave, one column per category), as Datawrapper,
     /// Excel or R take it. Waves where the item was not asked have empty values and the note
     /// "nicht erhoben".
-    public static func figure(_ figure: FigureSeries) -> String {
+    package static func figure(_ figure: FigureSeries) -> String {
         var out = TextEscaping.csvRecord(["Jahr"] + figure.categories + ["n", "Hinweis"], guardFormula: true)
         for year in figure.years {
             let asked = figure.asked(year: year)
@@ -38,7 +38,7 @@ public enum DataExports {
     }
 
     /// A table as CSV.
-    public static func table(_ table: ReportTable) -> String {
+    package static func table(_ table: ReportTable) -> String {
         switch table {
         case .options(let t):
             var out = TextEscaping.csvRecord(["option", "item", "year", "count", "base", "share"])
@@ -77,7 +77,7 @@ public enum DataExports {
     }
 
     /// `transitions.csv`: wave-to-wave movements between categories.
-    public static func transitions(_ model: ReportModel) -> String {
+    package static func transitions(_ model: ReportModel) -> String {
         var out = TextEscaping.csvRecord(["item", "from_year", "to_year", "from", "to", "count"])
         for t in model.transitions {
             out += TextEscaping.csvRecord([t.itemID, String(t.fromYear), String(t.toYear), t.from, t.to, String(t.count)])

@@ -5,80 +5,80 @@ import Normalise
 
 /// `report-data.json`: every computed value of the report, with the German display forms
 /// next to the raw numbers, for templates and other tools.
-public struct ReportDataJSON: Codable, Sendable {
-    public struct Meta: Codable, Sendable {
-        public var title, subtitle, author, institution, date, dateGerman, sourceLine, dataNote, unit, unitSingular: String
-        public var regions: Int
-        public var firstYear, lastYear: Int
-        public var yearRange: String
-        public var annexFile: String
+package struct ReportDataJSON: Codable, Sendable {
+    package struct Meta: Codable, Sendable {
+        package var title, subtitle, author, institution, date, dateGerman, sourceLine, dataNote, unit, unitSingular: String
+        package var regions: Int
+        package var firstYear, lastYear: Int
+        package var yearRange: String
+        package var annexFile: String
     }
 
-    public struct Wave: Codable, Sendable {
-        public var number, year: Int
-        public var fieldStart, fieldEnd: String?
+    package struct Wave: Codable, Sendable {
+        package var number, year: Int
+        package var fieldStart, fieldEnd: String?
     }
 
-    public struct Value: Codable, Sendable {
-        public var category: String
-        public var count: Int?
-        public var base: Int?
-        public var share: Double?
-        public var shareText: String?
-        public var asked: Bool
+    package struct Value: Codable, Sendable {
+        package var category: String
+        package var count: Int?
+        package var base: Int?
+        package var share: Double?
+        package var shareText: String?
+        package var asked: Bool
     }
 
-    public struct FigureWave: Codable, Sendable {
-        public var year: Int
-        public var asked: Bool
-        public var base: Int?
-        public var values: [Value]
+    package struct FigureWave: Codable, Sendable {
+        package var year: Int
+        package var asked: Bool
+        package var base: Int?
+        package var values: [Value]
     }
 
-    public struct Figure: Codable, Sendable {
-        public var number: Int
-        public var id: String
-        public var item: String
-        public var kind: String
-        public var caption: String
-        public var question: String
-        public var categories: [String]
-        public var waves: [FigureWave]
+    package struct Figure: Codable, Sendable {
+        package var number: Int
+        package var id: String
+        package var item: String
+        package var kind: String
+        package var caption: String
+        package var question: String
+        package var categories: [String]
+        package var waves: [FigureWave]
     }
 
-    public struct TableCell: Codable, Sendable {
-        public var theme: String
-        public var category: String
-        public var count: Int
-        public var total: Int
-        public var shareText: String
-        public var changeText: String?
+    package struct TableCell: Codable, Sendable {
+        package var theme: String
+        package var category: String
+        package var count: Int
+        package var total: Int
+        package var shareText: String
+        package var changeText: String?
     }
 
-    public struct Table: Codable, Sendable {
-        public var number: Int
-        public var id: String
-        public var kind: String
-        public var title: String
-        public var year: Int
-        public var rows: [[String: String]]
+    package struct Table: Codable, Sendable {
+        package var number: Int
+        package var id: String
+        package var kind: String
+        package var title: String
+        package var year: Int
+        package var rows: [[String: String]]
     }
 
-    public struct TransitionRow: Codable, Sendable {
-        public var item: String
-        public var fromYear, toYear: Int
-        public var from, to: String
-        public var count: Int
+    package struct TransitionRow: Codable, Sendable {
+        package var item: String
+        package var fromYear, toYear: Int
+        package var from, to: String
+        package var count: Int
     }
 
-    public var meta: Meta
-    public var waves: [Wave]
-    public var themes: [[String: String]]
-    public var figures: [Figure]
-    public var tables: [Table]
-    public var transitions: [TransitionRow]
+    package var meta: Meta
+    package var waves: [Wave]
+    package var themes: [[String: String]]
+    package var figures: [Figure]
+    package var tables: [Table]
+    package var transitions: [TransitionRow]
 
-    public init(_ model: ReportModel) {
+    package init(_ model: ReportModel) {
         let spec = model.spec
         meta = Meta(title: spec.title, subtitle: spec.subtitle, author: spec.author, institution: spec.institution,
                     date: spec.date, dateGerman: GermanFormat.date(iso: spec.date), sourceLine: model.sourceLine,
@@ -135,7 +135,7 @@ public struct ReportDataJSON: Codable, Sendable {
     }
 
     /// Deterministic JSON (sorted keys, no escaped slashes).
-    public func encoded() throws -> Data {
+    package func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -7,14 +7,14 @@ import XlsxWriter
 /// The Excel annex for the ministry: a cover with the symbols explained, contents, numbered
 /// notes, one sheet per figure and table with the numbers (Excel tables) and a native
 /// chart, the tidy answers, the codebook and the validation notes.
-public struct AnnexWriter: Sendable {
-    public let model: ReportModel
-    public let answers: [TidyAnswer]
-    public let issues: [ValidationIssue]
+package struct AnnexWriter: Sendable {
+    package let model: ReportModel
+    package let answers: [TidyAnswer]
+    package let issues: [ValidationIssue]
     /// Creation time (seconds since 1970) written into the document properties.
-    public let created: Int?
+    package let created: Int?
 
-    public init(model: ReportModel, answers: [TidyAnswer], issues: [ValidationIssue], created: Int?) {
+    package init(model: ReportModel, answers: [TidyAnswer], issues: [ValidationIssue], created: Int?) {
         self.model = model
         self.answers = answers
         self.issues = issues
@@ -23,7 +23,7 @@ public struct AnnexWriter: Sendable {
 
     /// libxlsxwriter writes every part to a temporary file before zipping; a memory-backed
     /// folder (`/dev/shm` on Linux) saves the disk round trip. Falls back to the default.
-    public static let temporaryDirectory: String? = {
+    package static let temporaryDirectory: String? = {
         if let configured = ProcessInfo.processInfo.environment["MONITORING_TMPDIR"] { return configured }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isDirectory), isDirectory.boolValue,
@@ -45,7 +45,7 @@ public struct AnnexWriter: Sendable {
         var validation = ""
     }
 
-    public func write(to path: String) throws(XlsxError) {
+    package func write(to path: String) throws(XlsxError) {
         let workbook = try XlsxWorkbook(path: path, options: .init(temporaryDirectory: Self.temporaryDirectory))
         let spec = model.spec
         try workbook.setProperties(.init(
@@ -81,8 +81,8 @@ public struct AnnexWriter: Sendable {
 
 /// Turns an ISO date-time (`2022-01-31T12:00:00Z`) or `SOURCE_DATE_EPOCH` into seconds
 /// since 1970, without time-zone or locale surprises.
-public enum ReproducibleTime {
-    public static func seconds(iso: String?, environment: [String: String]) -> Int? {
+package enum ReproducibleTime {
+    package static func seconds(iso: String?, environment: [String: String]) -> Int? {
         if let epoch = environment["SOURCE_DATE_EPOCH"], let value = Int(epoch) { return value }
         guard let iso else { return nil }
         let digits = iso.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }

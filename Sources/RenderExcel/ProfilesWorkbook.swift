@@ -4,18 +4,18 @@ import XlsxWriter
 
 /// A workbook with one sheet per region: its answers per wave and, per item, the share of
 /// all regions whose answer has the scale role "positive".
-public struct ProfilesWorkbook: Sendable {
-    public let set: ProfileSet
-    public let sourceLine: String
-    public let created: Int?
+package struct ProfilesWorkbook: Sendable {
+    package let set: ProfileSet
+    package let sourceLine: String
+    package let created: Int?
 
-    public init(set: ProfileSet, sourceLine: String, created: Int?) {
+    package init(set: ProfileSet, sourceLine: String, created: Int?) {
         self.set = set
         self.sourceLine = sourceLine
         self.created = created
     }
 
-    public func write(to path: String) throws(XlsxError) {
+    package func write(to path: String) throws(XlsxError) {
         let workbook = try XlsxWorkbook(path: path, options: .init(constantMemory: true,
                                                                   temporaryDirectory: AnnexWriter.temporaryDirectory))
         try workbook.setProperties(.init(title: "Regionalprofile", subject: "Antworten je Region und Welle",

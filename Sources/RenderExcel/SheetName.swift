@@ -1,13 +1,13 @@
 /// Excel's rules for sheet names, applied to names that come from specs or data: at most
 /// 31 characters, none of `[ ] : * ? / \`, not starting or ending with an apostrophe, not
 /// "History", and unique (case-insensitive) within the workbook.
-public struct SheetNames {
+package struct SheetNames {
     private var used: Set<String> = []
 
-    public init() {}
+    package init() {}
 
     /// A valid, unused name as close to `wanted` as possible.
-    public mutating func make(_ wanted: String) -> String {
+    package mutating func make(_ wanted: String) -> String {
         var base = String(wanted.map { "[]:*?/\\".contains($0) ? "_" : $0 })
             .trimmingCharacters(in: .whitespaces)
         while base.hasPrefix("'") { base.removeFirst() }
@@ -26,7 +26,7 @@ public struct SheetNames {
     }
 
     /// How a formula or link refers to a sheet: `'Abb 01'!A1`, quotes doubled.
-    public static func reference(_ sheet: String, cell: String = "A1") -> String {
+    package static func reference(_ sheet: String, cell: String = "A1") -> String {
         "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'!" + cell
     }
 }

@@ -3,9 +3,9 @@ import Foundation
 import Normalise
 
 /// The final report: the spec's template rendered with the report context.
-public enum MarkdownReport {
+package enum MarkdownReport {
     /// The report text and the context it was rendered from (for `report-context.json`).
-    public static func render(templateURL: URL, model: ReportModel,
+    package static func render(templateURL: URL, model: ReportModel,
                               data: NormalisedData) throws(Template.Error) -> (text: String, context: TemplateValue) {
         let file = templateURL.lastPathComponent
         guard let source = try? String(contentsOf: templateURL, encoding: .utf8) else {

@@ -4,8 +4,8 @@ import Formatting
 /// A region's profile page in Markdown: title, the profile chart, and its latest answers
 /// next to the share of all regions. Generated in Swift (one layout for every region);
 /// every text from the data is escaped.
-public enum ProfileMarkdown {
-    public static func render(_ profile: RegionProfile, set: ProfileSet, unitPlural: String, sourceLine: String,
+package enum ProfileMarkdown {
+    package static func render(_ profile: RegionProfile, set: ProfileSet, unitPlural: String, sourceLine: String,
                               dataNote: String, altText: String) -> String {
         let md = TextEscaping.markdownInline
         func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }

@@ -1,12 +1,12 @@
 import Formatting
 
 /// What the rendered prose is checked against: the spec's unit and the population size.
-public struct ProseRules: Sendable {
-    public let unit: GermanNoun
+package struct ProseRules: Sendable {
+    package let unit: GermanNoun
     /// The number of units in the survey ("der 13 Arbeitsbündnisse").
-    public let population: Int
+    package let population: Int
 
-    public init(unit: GermanNoun, population: Int) {
+    package init(unit: GermanNoun, population: Int) {
         self.unit = unit
         self.population = population
     }

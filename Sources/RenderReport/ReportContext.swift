@@ -5,11 +5,11 @@ import Normalise
 /// Everything the report template can say, computed from the report model. Numbers are
 /// formatted here (German conventions), words that depend on the data are offered as flags
 /// (`trend.up`, `ja.all`, …) so the template chooses the wording and never does arithmetic.
-public struct ReportContext {
+package struct ReportContext {
     let model: ReportModel
     let data: NormalisedData
 
-    public init(model: ReportModel, data: NormalisedData) {
+    package init(model: ReportModel, data: NormalisedData) {
         self.model = model
         self.data = data
     }
@@ -17,7 +17,7 @@ public struct ReportContext {
     private var spec: ReportSpec { model.spec }
     private var catalogue: Catalogue { model.catalogue }
 
-    public func build() -> TemplateValue {
+    package func build() -> TemplateValue {
         var root = TemplateObject()
         root.set("meta", meta())
         root.set("yaml", yaml())

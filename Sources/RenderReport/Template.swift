@@ -11,7 +11,7 @@ import Formatting
 /// typed into the prose outside a placeholder (every number must come from the data).
 /// `{{name}}` escapes the value for Markdown; `{{{name}}}` inserts prepared Markdown as is.
 public struct Template: Sendable {
-    public let file: String
+    package let file: String
     private let nodes: [Node]
 
     indirect enum Node: Sendable {
@@ -20,6 +20,8 @@ public struct Template: Sendable {
         case section(path: [String], inverted: Bool, children: [Node], line: Int)
     }
 
+    /// A template problem at a line of the template file (unknown placeholder, typed digit,
+    /// a prose rule broken by the rendered text).
     public struct Error: UserFacingError, Equatable {
         public let file: String
         public let line: Int
@@ -36,7 +38,7 @@ public struct Template: Sendable {
         public var exitStatus: ExitStatus { .usage }
     }
 
-    public init(_ source: String, file: String) throws(Template.Error) {
+    package init(_ source: String, file: String) throws(Template.Error) {
         self.file = file
         var parser = Parser(source: source, file: file)
         nodes = try parser.parse()
@@ -44,7 +46,7 @@ public struct Template: Sendable {
 
     /// Renders with `context` as the outermost scope. With `rules`, the rendered prose is
     /// checked too (see `ProseCheck`): a violation fails with the template line it came from.
-    public func render(_ context: TemplateValue, rules: ProseRules? = nil) throws(Template.Error) -> String {
+    package func render(_ context: TemplateValue, rules: ProseRules? = nil) throws(Template.Error) -> String {
         var out = ""
         var origins: [(offset: Int, line: Int)] = []
         try render(nodes, stack: [context], into: &out, origins: &origins)

@@ -1,12 +1,12 @@
 /// The data a template sees: text, flags, lists and objects. Numbers arrive as text the
 /// Swift side has already formatted, so the template cannot format one differently.
-public indirect enum TemplateValue: Sendable, Equatable {
+package indirect enum TemplateValue: Sendable, Equatable {
     case text(String)
     case flag(Bool)
     case list([TemplateValue])
     case object([String: TemplateValue])
 
-    public subscript(key: String) -> TemplateValue? {
+    package subscript(key: String) -> TemplateValue? {
         if case .object(let fields) = self { return fields[key] }
         return nil
     }
@@ -23,23 +23,23 @@ public indirect enum TemplateValue: Sendable, Equatable {
 }
 
 /// Builds objects with a little less noise.
-public struct TemplateObject {
-    public private(set) var fields: [String: TemplateValue] = [:]
+package struct TemplateObject {
+    package private(set) var fields: [String: TemplateValue] = [:]
 
-    public init() {}
+    package init() {}
 
-    public subscript(key: String) -> TemplateValue? {
+    package subscript(key: String) -> TemplateValue? {
         get { fields[key] }
         set { fields[key] = newValue }
     }
 
-    public mutating func set(_ key: String, _ text: String) { fields[key] = .text(text) }
-    public mutating func set(_ key: String, _ flag: Bool) { fields[key] = .flag(flag) }
-    public mutating func set(_ key: String, _ value: TemplateValue) { fields[key] = value }
-    public mutating func set(_ key: String, _ object: TemplateObject) { fields[key] = object.value }
-    public mutating func set(_ key: String, _ list: [TemplateObject]) { fields[key] = .list(list.map(\.value)) }
+    package mutating func set(_ key: String, _ text: String) { fields[key] = .text(text) }
+    package mutating func set(_ key: String, _ flag: Bool) { fields[key] = .flag(flag) }
+    package mutating func set(_ key: String, _ value: TemplateValue) { fields[key] = value }
+    package mutating func set(_ key: String, _ object: TemplateObject) { fields[key] = object.value }
+    package mutating func set(_ key: String, _ list: [TemplateObject]) { fields[key] = .list(list.map(\.value)) }
 
-    public var value: TemplateValue { .object(fields) }
+    package var value: TemplateValue { .object(fields) }
 }
 
 import Foundation
@@ -48,7 +48,7 @@ extension TemplateValue {
     /// The value as JSON with sorted keys: `report-context.json`, every placeholder a
     /// template can use, with its value for this data. Written directly: JSONSerialization
     /// bridges the tree through NSDictionary on Linux and took 175 ms for this one file.
-    public func json() -> Data {
+    package func json() -> Data {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 20)
         var indents: [[UInt8]] = [[]]

@@ -1,22 +1,22 @@
 /// Sizes of a figure for a report column. Units are points (1/72 inch): the SVG's viewBox
 /// is in points and its width is 160 mm, so a 9-unit font prints at 9 pt.
-public struct ChartStyle: Sendable {
+package struct ChartStyle: Sendable {
     /// 160 mm in points.
-    public var width = 453.54
-    public var widthMillimetres = 160.0
-    public var margin = 6.0
-    public var labelSize = 9.0
-    public var smallSize = 8.0
-    public var titleSize = 10.5
-    public var fontFamily = "Liberation Sans, Arial, Helvetica, sans-serif"
+    package var width = 453.54
+    package var widthMillimetres = 160.0
+    package var margin = 6.0
+    package var labelSize = 9.0
+    package var smallSize = 8.0
+    package var titleSize = 10.5
+    package var fontFamily = "Liberation Sans, Arial, Helvetica, sans-serif"
     /// Draw the caption as a title inside the figure (off: the report's caption carries it).
-    public var showTitle = false
+    package var showTitle = false
 
-    public init(showTitle: Bool = false) {
+    package init(showTitle: Bool = false) {
         self.showTitle = showTitle
     }
 
-    public static let report = ChartStyle()
+    package static let report = ChartStyle()
 
     /// Line pitch for wrapped text: more than the text box (1.117 em), so lines never touch.
     func linePitch(_ size: Double) -> Double { size * 1.25 }

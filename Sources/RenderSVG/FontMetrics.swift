@@ -1,17 +1,17 @@
 /// Advance widths of a font, for measuring and wrapping labels the way a browser will
 /// draw them (kerning, which only narrows, is ignored, so measurements err on the wide side).
-public struct FontMetrics: Sendable {
+package struct FontMetrics: Sendable {
     let unitsPerEm: Int
     /// Ascent and descent in font units: a text box is (ascent + descent) / unitsPerEm em tall.
     let ascent: Int
     let descent: Int
     let advances: [UInt32: Int]
 
-    public static let regular = liberationSansRegular
-    public static let bold = liberationSansBold
+    package static let regular = liberationSansRegular
+    package static let bold = liberationSansBold
 
     /// Width of `text` at `size` (in the same unit as `size`).
-    public func width(_ text: String, size: Double) -> Double {
+    package func width(_ text: String, size: Double) -> Double {
         var units = 0
         for scalar in text.unicodeScalars {
             if let advance = advances[scalar.value] {
@@ -27,14 +27,14 @@ public struct FontMetrics: Sendable {
     }
 
     /// The height of a text box (ascent + descent) at `size`.
-    public func lineBox(size: Double) -> Double { Double(ascent + descent) / Double(unitsPerEm) * size }
+    package func lineBox(size: Double) -> Double { Double(ascent + descent) / Double(unitsPerEm) * size }
 
     /// Distance from the top of a text box to its baseline at `size`.
-    public func ascent(size: Double) -> Double { Double(ascent) / Double(unitsPerEm) * size }
+    package func ascent(size: Double) -> Double { Double(ascent) / Double(unitsPerEm) * size }
 
     /// Breaks `text` into lines no wider than `maxWidth`: at spaces, else after `/` or `-`,
     /// else (a single over-long word) between characters. Never truncates.
-    public func wrap(_ text: String, maxWidth: Double, size: Double) -> [String] {
+    package func wrap(_ text: String, maxWidth: Double, size: Double) -> [String] {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
         var lines: [String] = []
         var current = ""

@@ -4,14 +4,14 @@ import Formatting
 /// A region's one-page profile: a grid of its answers (items × waves), and per item a bar
 /// of how all regions answered in the latest wave, with the share of answers whose scale role
 /// is positive.
-public struct ProfileChart: Sendable {
-    public let style: ChartStyle
+package struct ProfileChart: Sendable {
+    package let style: ChartStyle
 
-    public init(style: ChartStyle = .report) {
+    package init(style: ChartStyle = .report) {
         self.style = style
     }
 
-    public func svg(_ profile: RegionProfile, set: ProfileSet, unitPlural: String, sourceLine: String,
+    package func svg(_ profile: RegionProfile, set: ProfileSet, unitPlural: String, sourceLine: String,
                     themeTitles: [String: String], scales: [AnswerScale] = []) -> String {
         var canvas = ChartCanvas(style: style)
         let regular = FontMetrics.regular

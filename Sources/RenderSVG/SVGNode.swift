@@ -2,21 +2,21 @@ import Formatting
 
 /// A node of an SVG document: a value, rendered into one buffer. Attributes keep the order
 /// they were given in, so the same chart always gives the same bytes.
-public indirect enum SVGNode: Sendable, Equatable {
+package indirect enum SVGNode: Sendable, Equatable {
     case element(String, [(String, String)], [SVGNode])
     case text(String)
     /// Several nodes without a wrapper.
     case group([SVGNode])
 
-    public static func == (a: SVGNode, b: SVGNode) -> Bool { a.rendered() == b.rendered() }
+    package static func == (a: SVGNode, b: SVGNode) -> Bool { a.rendered() == b.rendered() }
 
-    public static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [SVGNode] = []) -> SVGNode {
+    package static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [SVGNode] = []) -> SVGNode {
         .element(name, attributes, children)
     }
 
     /// Writes the node. Every text and attribute value is escaped: labels come from
     /// spreadsheets and are untrusted.
-    public func render(into out: inout String, indent: Int = 0) {
+    package func render(into out: inout String, indent: Int = 0) {
         switch self {
         case .text(let s):
             out += TextEscaping.xmlText(s)
@@ -42,7 +42,7 @@ public indirect enum SVGNode: Sendable, Equatable {
         }
     }
 
-    public func rendered() -> String {
+    package func rendered() -> String {
         var out = ""
         render(into: &out)
         return out
@@ -50,8 +50,8 @@ public indirect enum SVGNode: Sendable, Equatable {
 }
 
 /// Numbers in SVG attributes: at most two decimals, no exponent, no locale, no `-0`.
-public enum SVGNumber {
-    public static func format(_ value: Double) -> String {
+package enum SVGNumber {
+    package static func format(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         var scaled = (value * 100).rounded()
         if scaled == 0 { scaled = 0 } // drops the sign of -0

@@ -102,21 +102,21 @@ struct StatusChart {
 }
 
 /// What a figure needs besides its series: population, wording, source.
-public struct FigureContext: Sendable {
-    public let population: Int
-    public let unitPlural: String
-    public let sourceLine: String
+package struct FigureContext: Sendable {
+    package let population: Int
+    package let unitPlural: String
+    package let sourceLine: String
     /// The spec's answer scales, for the categories' colours.
-    public let scales: [AnswerScale]
+    package let scales: [AnswerScale]
 
-    public init(population: Int, unitPlural: String, sourceLine: String, scales: [AnswerScale] = []) {
+    package init(population: Int, unitPlural: String, sourceLine: String, scales: [AnswerScale] = []) {
         self.population = population
         self.unitPlural = unitPlural
         self.sourceLine = sourceLine
         self.scales = scales
     }
 
-    public init(model: ReportModel) {
+    package init(model: ReportModel) {
         self.init(population: model.regionCount, unitPlural: model.spec.unitPlural, sourceLine: model.sourceLine,
                   scales: model.spec.scales)
     }

@@ -10,15 +10,15 @@ import XlsxWriter
 /// answers written in several ways, ticks as `x`, `X` or 1, a hidden column, a note column.
 /// Every answer is drawn from a generator seeded by (seed, region, wave, item), so the data
 /// does not depend on the order of writing.
-public struct SyntheticSurvey: Sendable {
-    public let regions: Int
-    public let waves: Int
-    public let seed: UInt64
-    public let lastYear: Int
+package struct SyntheticSurvey: Sendable {
+    package let regions: Int
+    package let waves: Int
+    package let seed: UInt64
+    package let lastYear: Int
     /// The real catalogue whose items (and answer categories) the synthetic survey uses.
-    public let template: Catalogue
+    package let template: Catalogue
 
-    public init(regions: Int, waves: Int, seed: UInt64, lastYear: Int = 2021, template: Catalogue) {
+    package init(regions: Int, waves: Int, seed: UInt64, lastYear: Int = 2021, template: Catalogue) {
         self.regions = regions
         self.waves = waves
         self.seed = seed
@@ -32,7 +32,7 @@ public struct SyntheticSurvey: Sendable {
         return template.items.filter { $0.headers[latest.number] != nil || $0.type == .multipleChoice }
     }
 
-    public var itemCount: Int { items.filter { $0.type != .multipleChoice }.count }
+    package var itemCount: Int { items.filter { $0.type != .multipleChoice }.count }
 
     func year(ofWave wave: Int) -> Int { lastYear - waves + wave }
 
@@ -50,17 +50,17 @@ public struct SyntheticSurvey: Sendable {
         }
     }
 
-    public struct Region: Sendable {
-        public let ags: String
-        public let name: String
+    package struct Region: Sendable {
+        package let ags: String
+        package let name: String
     }
 
-    public var regionList: [Region] {
+    package var regionList: [Region] {
         (1...max(1, regions)).map { Region(ags: String(format: "%05d", 10_000 + $0), name: String(format: "Region %03d", $0)) }
     }
 
     /// Writes `Fragenkatalog_Synthetisch.xlsx` and `waves/Welle_NN.xlsx` into `folder`.
-    public func write(to folder: URL) throws {
+    package func write(to folder: URL) throws {
         let wavesFolder = folder.appendingPathComponent("waves", isDirectory: true)
         try FileManager.default.createDirectory(at: wavesFolder, withIntermediateDirectories: true)
         try writeCatalogue(to: folder.appendingPathComponent("Fragenkatalog_Synthetisch.xlsx").path)

@@ -3,12 +3,12 @@ import XlsxWriter
 /// Writes a large single-sheet workbook (rows × columns of survey-like answers) through
 /// libxlsxwriter, for the ingest benchmark: a shared-string table, a region column, status
 /// answers, ticks and some free text.
-public struct WideSheetWriter {
-    public let rows: Int
-    public let columns: Int
-    public let seed: UInt64
+package struct WideSheetWriter {
+    package let rows: Int
+    package let columns: Int
+    package let seed: UInt64
 
-    public init(rows: Int, columns: Int, seed: UInt64 = 2021) {
+    package init(rows: Int, columns: Int, seed: UInt64 = 2021) {
         self.rows = rows
         self.columns = columns
         self.seed = seed
@@ -18,7 +18,7 @@ public struct WideSheetWriter {
     /// their meaning does not matter), gaps, ticks and numbers.
     static let answers = ["eins", "Eins ", "in Bearbeitung", "zwei", "k.A.", "", "x", "1", "0"]
 
-    public func write(to path: String) throws(XlsxError) {
+    package func write(to path: String) throws(XlsxError) {
         var random = SeededGenerator(seed: seed)
         let workbook = try XlsxWorkbook(path: path, options: .init(constantMemory: true))
         let sheet = try workbook.addWorksheet(named: "Antworten")

@@ -3,8 +3,8 @@ import CXlsxWriter
 /// A native Excel chart. Series refer to cell ranges of a worksheet, so the chart stays
 /// live when a reader edits the numbers. It keeps its workbook's memory alive; after the
 /// workbook is closed every call throws.
-public final class XlsxChart {
-    public enum Kind { case stackedBar, clusteredBar }
+package final class XlsxChart {
+    package enum Kind { case stackedBar, clusteredBar }
 
     let handle: UnsafeMutablePointer<lxw_chart>
     let lifetime: WorkbookLifetime
@@ -15,12 +15,12 @@ public final class XlsxChart {
     }
 
     /// A cell range of a sheet, 0-based inclusive.
-    public struct Range: Sendable {
-        public let sheet: String
-        public let rows: ClosedRange<Int>
-        public let columns: ClosedRange<Int>
+    package struct Range: Sendable {
+        package let sheet: String
+        package let rows: ClosedRange<Int>
+        package let columns: ClosedRange<Int>
 
-        public init(sheet: String, rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
+        package init(sheet: String, rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
             self.sheet = sheet
             self.rows = rows
             self.columns = columns
@@ -30,7 +30,7 @@ public final class XlsxChart {
     /// Adds a series with its values, category labels, name, fill colour and data labels.
     /// `customLabels` replaces the label of single points (0-based index → text), e.g. to
     /// say "nicht erhoben" where a value is missing instead of leaving a bar that reads as 0.
-    public func addSeries(name: String, categories: Range, values: Range, fill: String, labels: Bool,
+    package func addSeries(name: String, categories: Range, values: Range, fill: String, labels: Bool,
                           labelsInside: Bool, customLabels: [Int: String] = [:]) throws(XlsxError) {
         try lifetime.ensureOpen("add chart series '\(name)'")
         guard let series = chart_add_series(handle, nil, nil) else {
@@ -66,7 +66,7 @@ public final class XlsxChart {
         }
     }
 
-    public func title(_ text: String, size: Double = 11) throws(XlsxError) {
+    package func title(_ text: String, size: Double = 11) throws(XlsxError) {
         try lifetime.ensureOpen("set chart title")
         text.withCString { chart_title_set_name(handle, $0) }
         var font = lxw_chart_font()
@@ -76,7 +76,7 @@ public final class XlsxChart {
     }
 
     /// Names the value axis and fixes its range; lists categories top to bottom.
-    public func axes(valueTitle: String, maximum: Double, categoriesTopDown: Bool = true) throws(XlsxError) {
+    package func axes(valueTitle: String, maximum: Double, categoriesTopDown: Bool = true) throws(XlsxError) {
         try lifetime.ensureOpen("set chart axes")
         // In bar charts libxlsxwriter's x axis is the horizontal value axis and its y axis
         // the vertical category axis (it swaps them for bar charts).
@@ -90,14 +90,14 @@ public final class XlsxChart {
         chart_axis_set_max(handle.pointee.x_axis, maximum)
     }
 
-    public func legendAtBottom() throws(XlsxError) {
+    package func legendAtBottom() throws(XlsxError) {
         try lifetime.ensureOpen("set chart legend")
         chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
     }
 }
 
 extension XlsxWorkbook {
-    public func addChart(_ kind: XlsxChart.Kind) throws(XlsxError) -> XlsxChart {
+    package func addChart(_ kind: XlsxChart.Kind) throws(XlsxError) -> XlsxChart {
         try lifetime.ensureOpen("add chart")
         let type = kind == .stackedBar ? LXW_CHART_BAR_STACKED : LXW_CHART_BAR
         guard let chart = workbook_add_chart(handle, UInt8(type.rawValue)) else {
@@ -108,11 +108,11 @@ extension XlsxWorkbook {
 
     /// Document properties (File › Properties). `created` as seconds since 1970 keeps the
     /// file reproducible.
-    public struct Properties: Sendable {
-        public var title = "", subject = "", author = "", company = "", keywords = "", comments = ""
-        public var created: Int?
+    package struct Properties: Sendable {
+        package var title = "", subject = "", author = "", company = "", keywords = "", comments = ""
+        package var created: Int?
 
-        public init(title: String = "", subject: String = "", author: String = "", company: String = "",
+        package init(title: String = "", subject: String = "", author: String = "", company: String = "",
                     keywords: String = "", comments: String = "", created: Int? = nil) {
             self.title = title
             self.subject = subject
@@ -124,7 +124,7 @@ extension XlsxWorkbook {
         }
     }
 
-    public func setProperties(_ properties: Properties) throws(XlsxError) {
+    package func setProperties(_ properties: Properties) throws(XlsxError) {
         try lifetime.ensureOpen("set document properties")
         // libxlsxwriter copies the strings during the call.
         var result = LXW_NO_ERROR

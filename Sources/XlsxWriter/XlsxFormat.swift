@@ -2,7 +2,7 @@ import CXlsxWriter
 
 /// A cell format created by a workbook. Set its properties before using it in a cell; it
 /// keeps its workbook's memory alive, and after the workbook is closed a setter throws.
-public final class XlsxFormat {
+package final class XlsxFormat {
     let handle: UnsafeMutablePointer<lxw_format>
     let lifetime: WorkbookLifetime
 
@@ -18,39 +18,39 @@ public final class XlsxFormat {
         return self
     }
 
-    public enum Alignment { case left, centre, right, top, verticalCentre }
+    package enum Alignment { case left, centre, right, top, verticalCentre }
 
-    @discardableResult public func numberFormat(_ code: String) throws(XlsxError) -> Self {
+    @discardableResult package func numberFormat(_ code: String) throws(XlsxError) -> Self {
         try set("number format") { handle in code.withCString { format_set_num_format(handle, $0) } }
     }
 
-    @discardableResult public func bold() throws(XlsxError) -> Self { try set("bold") { format_set_bold($0) } }
-    @discardableResult public func italic() throws(XlsxError) -> Self { try set("italic") { format_set_italic($0) } }
-    @discardableResult public func wrap() throws(XlsxError) -> Self { try set("wrap") { format_set_text_wrap($0) } }
-    @discardableResult public func underline() throws(XlsxError) -> Self {
+    @discardableResult package func bold() throws(XlsxError) -> Self { try set("bold") { format_set_bold($0) } }
+    @discardableResult package func italic() throws(XlsxError) -> Self { try set("italic") { format_set_italic($0) } }
+    @discardableResult package func wrap() throws(XlsxError) -> Self { try set("wrap") { format_set_text_wrap($0) } }
+    @discardableResult package func underline() throws(XlsxError) -> Self {
         try set("underline") { format_set_underline($0, UInt8(LXW_UNDERLINE_SINGLE.rawValue)) }
     }
 
-    @discardableResult public func fontSize(_ size: Double) throws(XlsxError) -> Self {
+    @discardableResult package func fontSize(_ size: Double) throws(XlsxError) -> Self {
         try set("font size") { format_set_font_size($0, size) }
     }
 
-    @discardableResult public func fontColour(_ hex: String) throws(XlsxError) -> Self {
+    @discardableResult package func fontColour(_ hex: String) throws(XlsxError) -> Self {
         try set("font colour") { format_set_font_color($0, XlsxColour.value(hex)) }
     }
 
-    @discardableResult public func background(_ hex: String) throws(XlsxError) -> Self {
+    @discardableResult package func background(_ hex: String) throws(XlsxError) -> Self {
         try set("background") { handle in
             format_set_pattern(handle, UInt8(LXW_PATTERN_SOLID.rawValue))
             format_set_bg_color(handle, XlsxColour.value(hex))
         }
     }
 
-    @discardableResult public func bottomBorder() throws(XlsxError) -> Self {
+    @discardableResult package func bottomBorder() throws(XlsxError) -> Self {
         try set("bottom border") { format_set_bottom($0, UInt8(LXW_BORDER_THIN.rawValue)) }
     }
 
-    @discardableResult public func align(_ alignment: Alignment) throws(XlsxError) -> Self {
+    @discardableResult package func align(_ alignment: Alignment) throws(XlsxError) -> Self {
         let value: lxw_format_alignments
         switch alignment {
         case .left: value = LXW_ALIGN_LEFT
@@ -72,7 +72,7 @@ enum XlsxColour {
 
 extension XlsxWorkbook {
     /// A new cell format owned by this workbook.
-    public func addFormat() throws(XlsxError) -> XlsxFormat {
+    package func addFormat() throws(XlsxError) -> XlsxFormat {
         try lifetime.ensureOpen("add format")
         guard let format = workbook_add_format(handle) else {
             throw CBridge.failure("add format", "libxlsxwriter could not allocate it")

@@ -4,14 +4,14 @@ import CXlsxWriter
 /// only then, and some failures (disk full, bad path) surface only there. After `close()`,
 /// the workbook and every worksheet, format and chart taken from it throw instead of
 /// touching freed memory; a second `close()` throws too.
-public final class XlsxWorkbook {
-    public struct Options: Sendable {
+package final class XlsxWorkbook {
+    package struct Options: Sendable {
         /// Flush each row to a temporary file as it is written: memory stays flat, but rows
         /// must be written in order.
-        public var constantMemory: Bool
-        public var temporaryDirectory: String?
+        package var constantMemory: Bool
+        package var temporaryDirectory: String?
 
-        public init(constantMemory: Bool = false, temporaryDirectory: String? = nil) {
+        package init(constantMemory: Bool = false, temporaryDirectory: String? = nil) {
             self.constantMemory = constantMemory
             self.temporaryDirectory = temporaryDirectory
         }
@@ -19,11 +19,11 @@ public final class XlsxWorkbook {
 
     let lifetime: WorkbookLifetime
     var handle: UnsafeMutablePointer<lxw_workbook> { lifetime.handle }
-    public var path: String { lifetime.path }
+    package var path: String { lifetime.path }
     /// Whether `close()` was called.
-    public var isClosed: Bool { lifetime.isClosed }
+    package var isClosed: Bool { lifetime.isClosed }
 
-    public init(path: String, options: Options = Options()) throws(XlsxError) {
+    package init(path: String, options: Options = Options()) throws(XlsxError) {
         var cOptions = lxw_workbook_options()
         cOptions.constant_memory = options.constantMemory ? 1 : 0
         let created: UnsafeMutablePointer<lxw_workbook>? = path.withCString { cPath in
@@ -40,7 +40,7 @@ public final class XlsxWorkbook {
     }
 
     /// Adds a worksheet. The name must be a valid sheet name (see `SheetName.sanitised`).
-    public func addWorksheet(named name: String) throws(XlsxError) -> XlsxWorksheet {
+    package func addWorksheet(named name: String) throws(XlsxError) -> XlsxWorksheet {
         try lifetime.ensureOpen("add worksheet '\(name)'")
         try CBridge.check(name.withCString { workbook_validate_sheet_name(handle, $0) }, "sheet name '\(name)'")
         guard let sheet = name.withCString({ workbook_add_worksheet(handle, $0) }) else {
@@ -51,7 +51,7 @@ public final class XlsxWorkbook {
 
     /// Writes the file. Throws when libxlsxwriter could not write it, or when the workbook
     /// was closed already.
-    public func close() throws(XlsxError) {
+    package func close() throws(XlsxError) {
         try lifetime.close()
     }
 }

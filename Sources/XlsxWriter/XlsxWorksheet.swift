@@ -3,10 +3,10 @@ import Foundation
 
 /// A worksheet of an `XlsxWorkbook`. Rows and columns are 0-based as in libxlsxwriter.
 /// It keeps its workbook's memory alive; after the workbook is closed every call throws.
-public final class XlsxWorksheet {
+package final class XlsxWorksheet {
     let handle: UnsafeMutablePointer<lxw_worksheet>
     let lifetime: WorkbookLifetime
-    public let name: String
+    package let name: String
 
     init(handle: UnsafeMutablePointer<lxw_worksheet>, name: String, lifetime: WorkbookLifetime) {
         self.handle = handle
@@ -27,27 +27,27 @@ public final class XlsxWorksheet {
     }
 
     /// Writes text as a string cell: never interpreted as a formula, whatever it starts with.
-    public func write(_ text: String, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
+    package func write(_ text: String, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("write text at \(place(row, column))", format)
         try CBridge.check(text.withCString {
             worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, cFormat)
         }, "write text at \(place(row, column))")
     }
 
-    public func write(_ number: Double, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
+    package func write(_ number: Double, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("write number at \(place(row, column))", format)
         try CBridge.check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, cFormat),
                           "write number at \(place(row, column))")
     }
 
-    public func write(_ value: Bool, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
+    package func write(_ value: Bool, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("write boolean at \(place(row, column))", format)
         try CBridge.check(worksheet_write_boolean(handle, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, cFormat),
                           "write boolean at \(place(row, column))")
     }
 
     /// Writes a date (with a date number format, or the cell shows a serial number).
-    public func writeDate(year: Int, month: Int, day: Int, row: Int, column: Int, format: XlsxFormat) throws(XlsxError) {
+    package func writeDate(year: Int, month: Int, day: Int, row: Int, column: Int, format: XlsxFormat) throws(XlsxError) {
         let cFormat = try prepare("write date at \(place(row, column))", format)
         var datetime = lxw_datetime(year: Int32(year), month: Int32(month), day: Int32(day), hour: 0, min: 0, sec: 0)
         try CBridge.check(worksheet_write_datetime(handle, lxw_row_t(row), lxw_col_t(column), &datetime, cFormat),
@@ -55,7 +55,7 @@ public final class XlsxWorksheet {
     }
 
     /// Column width in characters; optionally hidden.
-    public func setColumns(_ columns: ClosedRange<Int>, width: Double, hidden: Bool = false,
+    package func setColumns(_ columns: ClosedRange<Int>, width: Double, hidden: Bool = false,
                            format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("set columns \(columns) of \(name)", format)
         var options = lxw_row_col_options(hidden: hidden ? 1 : 0, level: 0, collapsed: 0)
@@ -65,7 +65,7 @@ public final class XlsxWorksheet {
     }
 
     /// A hyperlink showing `text`. `url` may be `internal:'Sheet'!A1`.
-    public func writeLink(_ url: String, text: String, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
+    package func writeLink(_ url: String, text: String, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("write link at \(place(row, column))", format)
         try CBridge.check(url.withCString { cURL in
             text.withCString { cText in
@@ -74,12 +74,12 @@ public final class XlsxWorksheet {
         }, "write link at \(place(row, column))")
     }
 
-    public func setRowHeight(_ row: Int, height: Double, format: XlsxFormat? = nil) throws(XlsxError) {
+    package func setRowHeight(_ row: Int, height: Double, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("set row \(row + 1) of \(name)", format)
         try CBridge.check(worksheet_set_row(handle, lxw_row_t(row), height, cFormat), "set row \(row + 1) of \(name)")
     }
 
-    public func merge(rows: ClosedRange<Int>, columns: ClosedRange<Int>, text: String, format: XlsxFormat? = nil) throws(XlsxError) {
+    package func merge(rows: ClosedRange<Int>, columns: ClosedRange<Int>, text: String, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("merge cells at \(place(rows.lowerBound, columns.lowerBound))", format)
         try CBridge.check(text.withCString {
             worksheet_merge_range(handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
@@ -88,30 +88,30 @@ public final class XlsxWorksheet {
     }
 
     /// Keeps rows above `row` and columns left of `column` in view.
-    public func freezePanes(row: Int, column: Int = 0) throws(XlsxError) {
+    package func freezePanes(row: Int, column: Int = 0) throws(XlsxError) {
         _ = try prepare("freeze panes on \(name)")
         worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
     }
 
-    public func autofilter(rows: ClosedRange<Int>, columns: ClosedRange<Int>) throws(XlsxError) {
+    package func autofilter(rows: ClosedRange<Int>, columns: ClosedRange<Int>) throws(XlsxError) {
         _ = try prepare("autofilter on \(name)")
         try CBridge.check(worksheet_autofilter(handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
                                                lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound)),
                           "autofilter on \(name)")
     }
 
-    public struct PageSetup: Sendable {
-        public var landscape = false
+    package struct PageSetup: Sendable {
+        package var landscape = false
         /// Fit to this many pages wide (0 = any), and tall (0 = as many as needed).
-        public var fitWidth = 1
-        public var fitHeight = 0
+        package var fitWidth = 1
+        package var fitHeight = 0
         /// Rows (0-based) repeated on every printed page.
-        public var repeatRows: ClosedRange<Int>?
+        package var repeatRows: ClosedRange<Int>?
         /// Footer text; `&` is escaped here, page fields are added by `pageNumbers`.
-        public var footer: String?
-        public var pageNumbers = true
+        package var footer: String?
+        package var pageNumbers = true
 
-        public init(landscape: Bool = false, fitWidth: Int = 1, fitHeight: Int = 0, repeatRows: ClosedRange<Int>? = nil,
+        package init(landscape: Bool = false, fitWidth: Int = 1, fitHeight: Int = 0, repeatRows: ClosedRange<Int>? = nil,
                     footer: String? = nil, pageNumbers: Bool = true) {
             self.landscape = landscape
             self.fitWidth = fitWidth
@@ -123,7 +123,7 @@ public final class XlsxWorksheet {
     }
 
     /// A4, orientation, fit to page, repeated header rows, footer with page numbers.
-    public func setPage(_ setup: PageSetup) throws(XlsxError) {
+    package func setPage(_ setup: PageSetup) throws(XlsxError) {
         _ = try prepare("page setup of \(name)")
         worksheet_set_paper(handle, 9) // A4
         if setup.landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
@@ -147,7 +147,7 @@ public final class XlsxWorksheet {
     /// must be unique), readers get header semantics, filter and sort, and Power Query a
     /// name. `name` must start with a letter and hold letters, digits and underscores.
     /// The data cells are written as usual, before or after.
-    public func addTable(rows: ClosedRange<Int>, columns: ClosedRange<Int>, name: String, headers: [String],
+    package func addTable(rows: ClosedRange<Int>, columns: ClosedRange<Int>, name: String, headers: [String],
                          headerFormat: XlsxFormat? = nil) throws(XlsxError) {
         let cHeaderFormat = try prepare("add table \(name) on \(self.name)", headerFormat)
         guard headers.count == columns.count, Set(headers).count == headers.count else {
@@ -176,14 +176,14 @@ public final class XlsxWorksheet {
 
     /// Turns off Excel's "number stored as text" flag in a range such as "A1:XFD1048576"
     /// (codes like AGS numbers are text on purpose).
-    public func ignoreNumbersStoredAsText(in range: String) throws(XlsxError) {
+    package func ignoreNumbersStoredAsText(in range: String) throws(XlsxError) {
         _ = try prepare("ignore number-as-text in \(name)")
         try CBridge.check(range.withCString { worksheet_ignore_errors(handle, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), $0) },
                           "ignore number-as-text in \(name)")
     }
 
     /// Places a chart with its top-left corner at a cell.
-    public func insert(_ chart: XlsxChart, row: Int, column: Int, scaleX: Double = 1, scaleY: Double = 1,
+    package func insert(_ chart: XlsxChart, row: Int, column: Int, scaleX: Double = 1, scaleY: Double = 1,
                        description: String) throws(XlsxError) {
         _ = try prepare("insert chart on \(name)")
         guard chart.lifetime === lifetime else {

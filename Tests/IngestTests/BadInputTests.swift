@@ -1,5 +1,5 @@
 import Foundation
-import Ingest
+@testable import Ingest
 import Testing
 import TestSupport
 
@@ -167,5 +167,22 @@ import TestSupport
         #expect(missing?.description == "w.xlsx: file not found")
         let e = error { _ = try open(Data("x".utf8), name: "notes.pdf") }
         #expect(e?.description == "notes.pdf: unsupported file type '.pdf'; expected .xlsx or .csv")
+    }
+}
+
+/// A file the system will not read is named with the system's reason in plain words.
+@Suite struct UnreadableFileTests {
+    @Test func aFolderNamedLikeACSVSaysItIsAFolder() throws {
+        let folder = try TemporaryFolder.make().appendingPathComponent("welle.csv")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let error = #expect(throws: IngestError.self) { _ = try CSVWorkbook(url: folder) }
+        #expect(error?.description.hasPrefix("welle.csv: cannot read the file (") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("The operation could not be completed") == false)
+    }
+
+    @Test func systemErrorsReadAsPlainWords() {
+        #expect(FileReadReason.describe(CocoaError(.fileReadNoSuchFile)) == "no such file")
+        #expect(FileReadReason.describe(CocoaError(.fileReadNoPermission)) == "permission denied")
+        #expect(FileReadReason.describe(NSError(domain: NSPOSIXErrorDomain, code: Int(EISDIR))) == "it is a folder, not a file")
     }
 }

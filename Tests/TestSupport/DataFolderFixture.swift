@@ -4,11 +4,11 @@ import Ingest
 
 /// A copy of a data folder in a temporary location, whose waves can be replaced by CSV
 /// versions (optionally edited) to test how the pipeline treats changed or broken input.
-public struct DataFolderFixture {
-    public let url: URL
+package struct DataFolderFixture {
+    package let url: URL
 
     /// Copies `source` (default: the repository's `data/`).
-    public init(copying source: URL = TestPaths.data) throws {
+    package init(copying source: URL = TestPaths.data) throws {
         url = try TemporaryFolder.make().appendingPathComponent("data", isDirectory: true)
         try FileManager.default.copyItem(at: source, to: url)
         // The hand-over files are read-only; the copy must be editable.
@@ -19,11 +19,11 @@ public struct DataFolderFixture {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
     }
 
-    public var waves: URL { url.appendingPathComponent("waves", isDirectory: true) }
+    package var waves: URL { url.appendingPathComponent("waves", isDirectory: true) }
 
     /// The cells of a wave's sheet as a grid of text (row 1 first), keeping empty rows so
     /// that header and data rows stay where the catalogue says.
-    public static func grid(of sheet: Sheet) -> [[String]] {
+    package static func grid(of sheet: Sheet) -> [[String]] {
         let width = sheet.rows.flatMap(\.cells).map(\.reference.column).max() ?? 0
         var grid = Array(repeating: Array(repeating: "", count: width), count: sheet.lastRowIndex)
         for row in sheet.rows {
@@ -34,7 +34,7 @@ public struct DataFolderFixture {
 
     /// Replaces the xlsx wave `fileName` (sheet `sheetName`) by a CSV with the same stem,
     /// after letting `edit` change the grid.
-    public func replaceWaveWithCSV(_ fileName: String, sheet sheetName: String, separator: Character = ";",
+    package func replaceWaveWithCSV(_ fileName: String, sheet sheetName: String, separator: Character = ";",
                                    bom: Bool = true, edit: (inout [[String]]) -> Void = { _ in }) throws {
         let xlsx = waves.appendingPathComponent(fileName)
         let sheet = try WorkbookReader.open(xlsx).readSheet(named: sheetName)

@@ -5,11 +5,11 @@ import Foundation
 /// poppler, python3 with openpyxl and pdfua). On a developer's machine a test whose tool is
 /// missing is skipped; under CI (`CI=true`, where `.ci/run` installs them) a missing tool
 /// fails the run, so a broken install cannot pass as green.
-public enum ExternalTool {
-    public static func exists(_ name: String) -> Bool { Subprocess.which(name) != nil }
+package enum ExternalTool {
+    package static func exists(_ name: String) -> Bool { Subprocess.which(name) != nil }
 
     /// Whether a test that needs `tools` (commands, or `python:module`) can run here.
-    public static func available(_ tools: String...) -> Bool {
+    package static func available(_ tools: String...) -> Bool {
         let missing = tools.filter { tool in
             if tool.hasPrefix("python:") {
                 let module = String(tool.dropFirst("python:".count))
@@ -25,21 +25,21 @@ public enum ExternalTool {
     }
 
     /// `shared/tools/check-svg`, beside the repository as CI lays it out, if present.
-    public static var checkSVG: URL? {
+    package static var checkSVG: URL? {
         let candidates = [TestPaths.repository.deletingLastPathComponent().appendingPathComponent("shared/tools/check-svg"),
                           TestPaths.repository.appendingPathComponent("../shared/tools/check-svg").standardizedFileURL]
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 
-    public struct Output: Sendable {
-        public let status: Int32
-        public let stdout: String
-        public let stderr: String
+    package struct Output: Sendable {
+        package let status: Int32
+        package let stdout: String
+        package let stderr: String
     }
 
     /// Runs a tool to its end, or kills it after `timeout` seconds (status 137). Both output
     /// streams go to files, so a tool that writes much to either cannot block.
-    public static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 300,
+    package static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 300,
                            environment: [String: String] = [:]) throws -> Output {
         let process = try Subprocess(executable, arguments, environment: environment)
         let outcome = process.wait(timeout: timeout)

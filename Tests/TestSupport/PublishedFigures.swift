@@ -1,19 +1,19 @@
 import Foundation
 
 /// One row of `published-figures.csv`: a number the reference report states about the data.
-public struct PublishedFigure: CustomStringConvertible, Sendable {
-    public let source: String
-    public let item: String
-    public let year: String
-    public let category: String
-    public let value: String
-    public let unit: String
-    public let note: String
+package struct PublishedFigure: CustomStringConvertible, Sendable {
+    package let source: String
+    package let item: String
+    package let year: String
+    package let category: String
+    package let value: String
+    package let unit: String
+    package let note: String
 
-    public var description: String { "\(source) \(item) \(year) \(category) = \(value) \(unit)" }
+    package var description: String { "\(source) \(item) \(year) \(category) = \(value) \(unit)" }
 
     /// Reads the file (plain comma-separated, no quoted fields in it).
-    public static func load(_ url: URL) throws -> [PublishedFigure] {
+    package static func load(_ url: URL) throws -> [PublishedFigure] {
         let text = try String(contentsOf: url, encoding: .utf8)
         return text.split(whereSeparator: \.isNewline).dropFirst().map { line in
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)

@@ -4,9 +4,9 @@ import Normalise
 
 /// Spec → data → model the way the pipeline does it, without the `Pipeline` module, so each
 /// stage's test target depends on its own module only.
-public enum ReportModelBuilder {
+package enum ReportModelBuilder {
     /// Throws the stage's own error: `SpecErrors` or `DataProblems`.
-    public static func build(spec: URL = TestPaths.finalReportSpec, data: URL? = TestPaths.data) throws -> (model: ReportModel, data: NormalisedData) {
+    package static func build(spec: URL = TestPaths.finalReportSpec, data: URL? = TestPaths.data) throws -> (model: ReportModel, data: NormalisedData) {
         let spec = try ReportSpecReader().read(spec)
         let normalised = try DataFolder(url: data ?? spec.dataFolder).normalise()
         let errors = ReportSpecReader().validate(spec, against: normalised.catalogue)
@@ -15,5 +15,5 @@ public enum ReportModelBuilder {
     }
 
     /// The shipped final report's model, built once.
-    public static let shipped: (model: ReportModel, data: NormalisedData)? = try? build()
+    package static let shipped: (model: ReportModel, data: NormalisedData)? = try? build()
 }

@@ -1,23 +1,23 @@
 import Foundation
 
 /// Paths into the repository, found from this file's location.
-public enum TestPaths {
-    public static let repository = URL(fileURLWithPath: #filePath)
+package enum TestPaths {
+    package static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    public static let data = repository.appendingPathComponent("data")
-    public static let fixtures = repository.appendingPathComponent("Tests/Fixtures")
-    public static let finalReportSpec = repository.appendingPathComponent("reports/abschlussbericht-2021/bericht.yaml")
-    public static let shortReportSpec = repository.appendingPathComponent("reports/kurzbericht-2021/bericht.yaml")
-    public static let publishedFigures = fixtures.appendingPathComponent("reference/published-figures.csv")
+    package static let data = repository.appendingPathComponent("data")
+    package static let fixtures = repository.appendingPathComponent("Tests/Fixtures")
+    package static let finalReportSpec = repository.appendingPathComponent("reports/abschlussbericht-2021/bericht.yaml")
+    package static let shortReportSpec = repository.appendingPathComponent("reports/kurzbericht-2021/bericht.yaml")
+    package static let publishedFigures = fixtures.appendingPathComponent("reference/published-figures.csv")
 
     /// The CLI built by `make test` (`swift build` first), for tests that run it as a user would.
     /// Set by `make test-sanitize`: the binaries carry a sanitizer's shadow memory and run
     /// several times slower, so bounds on memory and time are checked in plain builds only.
-    public static var underSanitizer: Bool { ProcessInfo.processInfo.environment["MONITORING_SANITIZER"] != nil }
+    package static var underSanitizer: Bool { ProcessInfo.processInfo.environment["MONITORING_SANITIZER"] != nil }
 
     /// The CLI built beside the running test bundle (so a sanitizer build tests its own
     /// binary), else the usual debug or release build.
-    public static var cliBinary: String? {
+    package static var cliBinary: String? {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.deletingLastPathComponent()
             .appendingPathComponent("monitoring").path
         return ([beside] + [".build/debug/monitoring", ".build/release/monitoring"].map { repository.appendingPathComponent($0).path })

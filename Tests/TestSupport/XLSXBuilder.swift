@@ -3,37 +3,37 @@ import FuzzTargets
 
 /// Builds small xlsx files from literal XML, so that every quirk and every hostile input
 /// a test needs is spelled out in the test itself.
-public struct XLSXBuilder {
-    public struct SheetSpec {
-        public var name: String
-        public var xml: String
-        public init(name: String, xml: String) {
+package struct XLSXBuilder {
+    package struct SheetSpec {
+        package var name: String
+        package var xml: String
+        package init(name: String, xml: String) {
             self.name = name
             self.xml = xml
         }
     }
 
-    public var sheets: [SheetSpec] = []
-    public var sharedStrings: [String]?
+    package var sheets: [SheetSpec] = []
+    package var sharedStrings: [String]?
     /// Raw `<si>` elements, for rich text and phonetic runs.
-    public var sharedStringsXML: String?
-    public var stylesXML: String?
-    public var workbookPr = ""
+    package var sharedStringsXML: String?
+    package var stylesXML: String?
+    package var workbookPr = ""
     /// Extra or replacement parts by path.
-    public var extraParts: [String: Data] = [:]
-    public var omitParts: Set<String> = []
+    package var extraParts: [String: Data] = [:]
+    package var omitParts: Set<String> = []
 
-    public init() {}
+    package init() {}
 
     /// A worksheet part around the given `<sheetData>` content (and optional extras).
-    public static func worksheet(_ sheetData: String, before: String = "", after: String = "") -> String {
+    package static func worksheet(_ sheetData: String, before: String = "", after: String = "") -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\(before)<sheetData>\(sheetData)</sheetData>\(after)</worksheet>
         """
     }
 
-    public func data() throws -> Data {
+    package func data() throws -> Data {
         var parts: [(String, Data)] = []
         func add(_ path: String, _ text: String) { parts.append((path, Data(text.utf8))) }
         add("[Content_Types].xml", """
@@ -70,14 +70,14 @@ public struct XLSXBuilder {
     }
 
     /// Writes the workbook to a temporary file and returns its URL.
-    public func write(named name: String = "test.xlsx") throws -> URL {
+    package func write(named name: String = "test.xlsx") throws -> URL {
         let url = try TemporaryFolder.make().appendingPathComponent(name)
         try data().write(to: url)
         return url
     }
 
     /// A zip archive of the given parts (deflated), in memory.
-    public static func zip(_ parts: [(String, Data)]) throws -> Data {
+    package static func zip(_ parts: [(String, Data)]) throws -> Data {
         try InMemoryZip.make(parts)
     }
 
@@ -88,8 +88,8 @@ public struct XLSXBuilder {
 }
 
 /// Fresh temporary folders for tests.
-public enum TemporaryFolder {
-    public static func make() throws -> URL {
+package enum TemporaryFolder {
+    package static func make() throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("monitoring-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

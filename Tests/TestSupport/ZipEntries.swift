@@ -3,8 +3,8 @@ import Ingest
 
 /// Reads every entry of a zip file (to inspect written xlsx files part by part), through
 /// the project's own bounded zip reader.
-public enum ZipEntries {
-    public static func read(_ url: URL) throws -> [String: Data] {
+package enum ZipEntries {
+    package static func read(_ url: URL) throws -> [String: Data] {
         let archive = try ZipArchive(url: url)
         var result: [String: Data] = [:]
         for (path, entry) in archive.entries where !path.hasSuffix("/") {
@@ -15,7 +15,7 @@ public enum ZipEntries {
         return result
     }
 
-    public static func text(_ url: URL, _ path: String) throws -> String {
+    package static func text(_ url: URL, _ path: String) throws -> String {
         String(decoding: try read(url)[path] ?? Data(), as: UTF8.self)
     }
 }

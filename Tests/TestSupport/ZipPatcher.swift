@@ -1,10 +1,10 @@
 import Foundation
 
 /// Edits zip headers in place, to build archives that lie about themselves.
-public enum ZipPatcher {
+package enum ZipPatcher {
     /// Sets the declared uncompressed size of `entry` in its local header and central
     /// directory record.
-    public static func declare(size: UInt32, for entry: String, in data: Data) -> Data {
+    package static func declare(size: UInt32, for entry: String, in data: Data) -> Data {
         var bytes = [UInt8](data)
         let name = Array(entry.utf8)
         func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
@@ -26,7 +26,7 @@ public enum ZipPatcher {
     }
 
     /// Flips bytes in the middle of `entry`'s stored data (not its headers).
-    public static func corruptData(of entry: String, in data: Data) -> Data {
+    package static func corruptData(of entry: String, in data: Data) -> Data {
         var bytes = [UInt8](data)
         let name = Array(entry.utf8)
         var i = 0

@@ -6,12 +6,12 @@ import Foundation
 /// uses more, outside quotes), RFC 4180 quoting with doubled quotes and line breaks inside
 /// quoted fields, and LF, CRLF or CR line ends. Every value is text; the normaliser reads
 /// numbers and region codes from text the same way as from xlsx numbers.
-public struct CSVWorkbook: Workbook {
-    public let fileName: String
-    public let sheetNames: [String]
+package struct CSVWorkbook: Workbook {
+    package let fileName: String
+    package let sheetNames: [String]
     private let rows: [Row]
 
-    public init(url: URL, limits: IngestLimits = .default) throws(IngestError) {
+    package init(url: URL, limits: IngestLimits = .default) throws(IngestError) {
         let fileName = url.lastPathComponent
         let data: Data
         do {
@@ -23,26 +23,26 @@ public struct CSVWorkbook: Workbook {
         } catch let error as IngestError {
             throw error
         } catch {
-            throw IngestError(file: fileName, .unreadable("\(error.localizedDescription)"))
+            throw IngestError(file: fileName, .unreadable(FileReadReason.describe(error)))
         }
         try self.init(data: data, fileName: fileName, limits: limits)
     }
 
-    public init(data: Data, fileName: String, limits: IngestLimits = .default) throws(IngestError) {
+    package init(data: Data, fileName: String, limits: IngestLimits = .default) throws(IngestError) {
         self.fileName = fileName
         let sheetName = (fileName as NSString).deletingPathExtension
         self.sheetNames = [sheetName]
         self.rows = try CSVParser(bytes: [UInt8](data), fileName: fileName, sheetName: sheetName, limits: limits).parse()
     }
 
-    public func readSheet(named name: String) throws(IngestError) -> Sheet {
+    package func readSheet(named name: String) throws(IngestError) -> Sheet {
         guard sheetNames.contains(name) else {
             throw IngestError(file: fileName, .sheetNotFound(name, available: sheetNames))
         }
         return Sheet(name: name, rows: rows)
     }
 
-    public func forEachRow(inSheet name: String, _ body: (Row) throws -> Void) throws {
+    package func forEachRow(inSheet name: String, _ body: (Row) throws -> Void) throws {
         guard sheetNames.contains(name) else {
             throw IngestError(file: fileName, .sheetNotFound(name, available: sheetNames))
         }

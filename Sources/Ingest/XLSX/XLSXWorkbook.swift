@@ -2,21 +2,21 @@ import Foundation
 
 /// An xlsx workbook opened for reading. Workbook-level parts (sheet list, styles, shared
 /// strings) are read on open; sheets are read on demand.
-public final class XLSXWorkbook: Workbook {
-    public let fileName: String
-    public let sheetNames: [String]
+package final class XLSXWorkbook: Workbook {
+    package let fileName: String
+    package let sheetNames: [String]
     /// Names of sheets marked hidden in the workbook.
-    public let hiddenSheetNames: Set<String>
+    package let hiddenSheetNames: Set<String>
     private let package: ZipPackage
     private let parts: PackageParts
     private let limits: IngestLimits
 
-    public convenience init(url: URL, limits: IngestLimits = .default) throws(IngestError) {
+    package convenience init(url: URL, limits: IngestLimits = .default) throws(IngestError) {
         try self.init(package: try ZipPackage(url: url, fileName: url.lastPathComponent, limits: limits), limits: limits)
     }
 
     /// A workbook from bytes in memory.
-    public convenience init(data: Data, fileName: String, limits: IngestLimits = .default) throws(IngestError) {
+    package convenience init(data: Data, fileName: String, limits: IngestLimits = .default) throws(IngestError) {
         try self.init(package: try ZipPackage(data: data, fileName: fileName, limits: limits), limits: limits)
     }
 
@@ -35,7 +35,7 @@ public final class XLSXWorkbook: Workbook {
         hiddenSheetNames = Set(parts.sheets.filter(\.isHidden).map(\.name))
     }
 
-    public func readSheet(named name: String) throws(IngestError) -> Sheet {
+    package func readSheet(named name: String) throws(IngestError) -> Sheet {
         var rows: [Row] = []
         let layout: WorksheetParser.Layout
         do {
@@ -49,7 +49,7 @@ public final class XLSXWorkbook: Workbook {
                      hiddenRows: layout.hiddenRows, mergedRanges: layout.mergedRanges)
     }
 
-    public func forEachRow(inSheet name: String, _ body: (Row) throws -> Void) throws {
+    package func forEachRow(inSheet name: String, _ body: (Row) throws -> Void) throws {
         _ = try parse(sheet: name, onRow: body)
     }
 

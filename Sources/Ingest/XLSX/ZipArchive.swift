@@ -31,7 +31,7 @@ package struct ZipArchive {
         do {
             data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
-            throw Failure.damaged("cannot read: \(error.localizedDescription)")
+            throw Failure.damaged("cannot read: \(FileReadReason.describe(error))")
         }
         try self.init(bytes: data)
     }

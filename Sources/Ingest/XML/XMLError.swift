@@ -1,4 +1,4 @@
-/// Why a part of an xlsx package is not acceptable XML.
+/// Why a part of an xlsx public is not acceptable XML.
 public enum XMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// DTDs are refused outright: SpreadsheetML never needs one, and they are how
     /// entity-expansion ("billion laughs") and external-entity attacks work.
