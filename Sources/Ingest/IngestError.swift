@@ -9,6 +9,10 @@ public struct IngestError: UserFacingError, Hashable {
         case unreadable(String)
         case emptyFile
         case notAZip
+        /// A password-protected workbook (Excel encrypts it into an OLE2 container).
+        case encrypted
+        /// An Excel 97–2003 `.xls` workbook (OLE2), not an xlsx.
+        case legacyXLS
         case corruptZip(String)
         case missingPart(String)
         case entryTooLarge(entry: String, limit: Int)
@@ -48,6 +52,10 @@ public struct IngestError: UserFacingError, Hashable {
         case .unreadable(let why): return "cannot read the file (\(why))"
         case .emptyFile: return "the file is empty; expected an xlsx workbook or a CSV file"
         case .notAZip: return "not an xlsx workbook (no zip archive found); expected a file saved by Excel or LibreOffice as .xlsx"
+        case .encrypted:
+            return "the workbook is password-protected (encrypted); save a copy without a password (Excel: File › Info › Protect Workbook › Encrypt with Password, clear it)"
+        case .legacyXLS:
+            return "an Excel 97–2003 workbook (.xls); save it as an Excel workbook (.xlsx)"
         case .corruptZip(let why): return "the xlsx archive is damaged (\(why)); re-export the workbook"
         case .missingPart(let part): return "the workbook has no part '\(part)'; expected a complete xlsx file"
         case .entryTooLarge(let entry, let limit):

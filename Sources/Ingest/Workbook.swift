@@ -22,14 +22,16 @@ package enum WorkbookReader {
         let ext = url.pathExtension.lowercased()
         if magic.isEmpty { throw IngestError(file: fileName, .emptyFile) }
         let isZip = magic.starts(with: [0x50, 0x4B])
+        // OLE2: an encrypted workbook or an old .xls; the package reader names which.
+        let isCompoundFile = magic.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
         switch ext {
-        case "xlsx", "xlsm":
-            guard isZip else { throw IngestError(file: fileName, .notAZip) }
+        case "xlsx", "xlsm", "xls":
+            guard isZip || isCompoundFile else { throw IngestError(file: fileName, .notAZip) }
             return try XLSXWorkbook(url: url, limits: limits)
         case "csv", "txt":
             return try CSVWorkbook(url: url, limits: limits)
         default:
-            if isZip { return try XLSXWorkbook(url: url, limits: limits) }
+            if isZip || isCompoundFile { return try XLSXWorkbook(url: url, limits: limits) }
             throw IngestError(file: fileName, .unsupportedFormat(ext.isEmpty ? "(none)" : "." + ext))
         }
     }

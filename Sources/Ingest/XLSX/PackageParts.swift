@@ -158,7 +158,7 @@ struct PackageParts {
                     }
                 case .end:
                     if scanner.localName(token.range, is: XMLNames.si) {
-                        strings.append(current)
+                        strings.append(OOXMLEscapes.decode(current))
                         inSI = false
                     } else if scanner.localName(token.range, is: XMLNames.rPh) {
                         phoneticDepth = max(0, phoneticDepth - 1)

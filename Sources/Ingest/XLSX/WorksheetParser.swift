@@ -220,9 +220,9 @@ struct WorksheetParser {
             }
             return .string(sharedStrings[index])
         case .inlineString:
-            return inline.isEmpty ? (raw.isEmpty ? .empty : .string(raw)) : .string(inline)
+            return inline.isEmpty ? (raw.isEmpty ? .empty : .string(OOXMLEscapes.decode(raw))) : .string(OOXMLEscapes.decode(inline))
         case .formulaString:
-            return raw.isEmpty ? .empty : .string(raw)
+            return raw.isEmpty ? .empty : .string(OOXMLEscapes.decode(raw))
         case .boolean:
             return .bool(raw == "1" || raw.lowercased() == "true")
         case .error:
@@ -240,15 +240,35 @@ struct WorksheetParser {
         }
     }
 
-    private static func isoDate(_ raw: String) -> SpreadsheetDate? {
-        let parts = raw.split(separator: "T")
-        let ymd = parts.first?.split(separator: "-").compactMap { Int($0) } ?? []
-        guard ymd.count == 3 else { return nil }
-        var seconds = 0
-        if parts.count > 1 {
-            let hms = parts[1].prefix(8).split(separator: ":").compactMap { Int($0) }
-            if hms.count >= 2 { seconds = hms[0] * 3600 + hms[1] * 60 + (hms.count > 2 ? hms[2] : 0) }
+    /// ISO 8601 as producers write `t="d"` cells: `2021-08-15`, `2021-08-15T10:30:00`, with
+    /// `t` or a space as separator, fractions of seconds and a zone (`Z`, `+02:00`, kept as
+    /// the wall-clock time written), or a time alone (`10:30:00`, on Excel's day 0).
+    static func isoDate(_ raw: String) -> SpreadsheetDate? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        let separator = text.firstIndex { $0 == "T" || $0 == "t" || $0 == " " }
+        let datePart = separator.map { text[..<$0] } ?? Substring(text)
+        let timePart = separator.map { text[text.index(after: $0)...] }
+        var year = 1899, month = 12, day = 30
+        if datePart.contains(":"), timePart == nil {
+            return time(datePart).map { SpreadsheetDate(year: year, month: month, day: day, secondsOfDay: $0) }
         }
-        return SpreadsheetDate(year: ymd[0], month: ymd[1], day: ymd[2], secondsOfDay: seconds)
+        let ymd = datePart.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard ymd.count == 3, let y = ymd[0], let m = ymd[1], let d = ymd[2], (1...12).contains(m), (1...31).contains(d) else {
+            return nil
+        }
+        (year, month, day) = (y, m, d)
+        guard let timePart, !timePart.isEmpty else { return SpreadsheetDate(year: year, month: month, day: day) }
+        return time(timePart).map { SpreadsheetDate(year: year, month: month, day: day, secondsOfDay: $0) }
+    }
+
+    /// `HH:MM[:SS[.fff]][Z|±hh:mm]` → seconds after midnight.
+    private static func time(_ text: Substring) -> Int? {
+        let clock = text.prefix { $0.isNumber || $0 == ":" || $0 == "." }
+        let fields = clock.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(fields.count), let h = Int(fields[0]), let m = Int(fields[1]), (0..<24).contains(h), (0..<60).contains(m)
+        else { return nil }
+        let s = fields.count == 3 ? Double(fields[2]) : 0
+        guard let s, s >= 0, s < 61 else { return nil }
+        return h * 3600 + m * 60 + Int(s.rounded(.down))
     }
 }

@@ -21,6 +21,10 @@ package struct ZipArchive {
     enum Failure: Error, Equatable {
         case notAZip
         case damaged(String)
+        /// An OLE2 compound file holding an `EncryptedPackage`: a password-protected workbook.
+        case encrypted
+        /// An OLE2 compound file without one: an Excel 97–2003 `.xls` workbook.
+        case legacyWorkbook
     }
 
     let bytes: Data
@@ -38,7 +42,21 @@ package struct ZipArchive {
 
     init(bytes: Data) throws {
         self.bytes = bytes
-        entries = try Self.centralDirectory(bytes)
+        do {
+            entries = try Self.centralDirectory(bytes)
+        } catch Failure.notAZip {
+            throw Self.compoundFileKind(bytes) ?? Failure.notAZip
+        }
+    }
+
+    /// Excel saves a password-protected workbook, and the old .xls format, as an OLE2
+    /// compound file (magic D0 CF 11 E0 A1 B1 1A E1); its directory names the streams in
+    /// UTF-16LE, so an `EncryptedPackage` stream marks an encrypted workbook.
+    private static func compoundFileKind(_ d: Data) -> Failure? {
+        let magic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        guard d.count >= 512, d.prefix(8).elementsEqual(magic) else { return nil }
+        let name = Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        return d.range(of: name) != nil ? .encrypted : .legacyWorkbook
     }
 
     // MARK: Little-endian access with bounds checks

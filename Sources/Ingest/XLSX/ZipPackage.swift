@@ -36,11 +36,20 @@ final class ZipPackage {
         self.archive = archive
     }
 
-    func contains(_ path: String) -> Bool { archive.entries[path] != nil }
+    func contains(_ path: String) -> Bool { entry(path) != nil }
+
+    /// OPC part names are case-insensitive (ECMA-376 Part 2, 6.2.2.3): a relationship that
+    /// says `sharedStrings.xml` finds the part `xl/SharedStrings.xml`.
+    private func entry(_ path: String) -> ZipArchive.Entry? {
+        archive.entries[path] ?? partsByLowercasedName[path.lowercased()]
+    }
+
+    private lazy var partsByLowercasedName: [String: ZipArchive.Entry] = Dictionary(
+        archive.entries.values.map { ($0.path.lowercased(), $0) }, uniquingKeysWith: { a, b in a.path < b.path ? a : b })
 
     /// Streams an entry's bytes to `consumer` in chunks.
     func read(_ path: String, consumer: (Data) throws -> Void) throws {
-        guard let entry = archive.entries[path] else { throw IngestError(file: fileName, .missingPart(path)) }
+        guard let entry = entry(path) else { throw IngestError(file: fileName, .missingPart(path)) }
         let limit = limits.maxEntryBytes
         guard entry.uncompressedSize <= limit else {
             throw IngestError(file: fileName, .entryTooLarge(entry: path, limit: limit))
@@ -68,6 +77,8 @@ final class ZipPackage {
         switch failure {
         case .notAZip: return .notAZip
         case .damaged(let why): return .corruptZip(why)
+        case .encrypted: return .encrypted
+        case .legacyWorkbook: return .legacyXLS
         }
     }
 }
