@@ -100,6 +100,9 @@ package struct ReportSpec: Sendable {
     package let published: (publication: String, rows: [Revisions.Published])?
     /// Creation time for reproducible outputs (ISO date-time); `SOURCE_DATE_EPOCH` overrides it.
     package let created: String?
+    /// At most this many answer rows on the annex's answers sheet (spec `annex_answer_rows`);
+    /// nil = as many as one Excel sheet holds. More answers: the sheet points to the CSV.
+    package var annexAnswerRows: Int? = nil
 
     package func themeTitle(_ code: String) -> String { themes.first { $0.code == code }?.title ?? code }
 }

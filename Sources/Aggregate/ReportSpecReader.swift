@@ -222,7 +222,8 @@ private struct NodeReader {
     mutating func spec(_ root: Node, folder: URL) -> ReportSpec? {
         let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
                                     "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
-                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales"]
+                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales",
+                                    "annex_answer_rows"]
         guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
         let title = string(f, "title", in: root)
         let date = string(f, "date", in: root)
@@ -309,6 +310,8 @@ private struct NodeReader {
             }
         }
         let style = string(f, "style", in: root, required: false).map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL }
+        let annexAnswerRows = integer(f, "annex_answer_rows", in: root, required: false)
+        if let annexAnswerRows, annexAnswerRows < 1 { fail(f["annex_answer_rows"], "'annex_answer_rows' must be at least 1") }
         guard let title, let date, let data, let source, let unit else { return nil }
         return ReportSpec(file: file, title: title, subtitle: string(f, "subtitle", in: root, required: false) ?? "",
                           author: string(f, "author", in: root, required: false) ?? "",
@@ -322,7 +325,8 @@ private struct NodeReader {
                           themes: themes, figures: figures, tables: tables, formats: formats, style: style,
                           template: string(f, "template", in: root, required: false)
                               .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
-                          profiles: profiles, scales: scales, texts: texts, published: published, created: string(f, "created", in: root, required: false))
+                          profiles: profiles, scales: scales, texts: texts, published: published, created: string(f, "created", in: root, required: false),
+                          annexAnswerRows: annexAnswerRows)
     }
 
     mutating func figure(_ node: Node) -> ReportSpec.Figure? {

@@ -13,12 +13,29 @@ package struct AnnexWriter: Sendable {
     package let issues: [ValidationIssue]
     /// Creation time (seconds since 1970) written into the document properties.
     package let created: Int?
+    /// The CSV file beside the annex that holds every answer (named on the answers sheet
+    /// when they do not fit into it).
+    package let answersFile: String
 
-    package init(model: ReportModel, answers: [TidyAnswer], issues: [ValidationIssue], created: Int?) {
+    /// The answers sheet's table starts below a title block; Excel's sheets end at row 1,048,576.
+    package static let answerRowsPerSheet = 1_048_576 - SheetWriter.answersTop - 1
+    // libxlsxwriter's constant-memory mode is not used: it has no Excel tables and needs
+    // every sheet written strictly row by row, and the annex is laid out with tables as
+    // official statistics publish them. The row limit bounds the memory instead.
+
+    package init(model: ReportModel, answers: [TidyAnswer], issues: [ValidationIssue], created: Int?,
+                 answersFile: String = "responses.csv") {
         self.model = model
         self.answers = answers
         self.issues = issues
         self.created = created
+        self.answersFile = answersFile
+    }
+
+    /// How many answer rows the answers sheet lists: all of them, unless they exceed the
+    /// spec's `annex_answer_rows` or what one sheet holds; then none, and the sheet says so.
+    package var answersFitTheSheet: Bool {
+        answers.count <= min(model.spec.annexAnswerRows ?? Self.answerRowsPerSheet, Self.answerRowsPerSheet)
     }
 
     /// libxlsxwriter writes every part to a temporary file before zipping; a memory-backed
@@ -43,9 +60,13 @@ package struct AnnexWriter: Sendable {
         var tables: [Int: String] = [:]
         var answers = ""
         var validation = ""
+        /// Whether the answers are listed on their sheet, or only pointed to in `answersFile`.
+        var answersListed = true
+        var answersFile = ""
     }
 
     package func write(to path: String) throws(XlsxError) {
+        let listed = answersFitTheSheet
         let workbook = try XlsxWorkbook(path: path, options: .init(temporaryDirectory: Self.temporaryDirectory))
         let spec = model.spec
         try workbook.setProperties(.init(
@@ -63,6 +84,8 @@ package struct AnnexWriter: Sendable {
         plan.answers = names.make("Antworten")
         plan.codebook = names.make("Codebuch")
         plan.validation = names.make("Validierung")
+        plan.answersListed = listed
+        plan.answersFile = answersFile
 
         let sheets = SheetWriter(workbook: workbook, formats: formats, model: model, plan: plan)
         try sheets.cover()

@@ -91,7 +91,9 @@ struct SheetWriter {
             entries.append(("Abbildung \(figure.number)", plan.figures[figure.number] ?? "", figure.caption))
         }
         for table in model.tables { entries.append(("Tabelle \(table.number)", plan.tables[table.number] ?? "", table.title)) }
-        entries.append(("Daten", plan.answers, "Antworten aller \(unit) je Welle und Frage"))
+        entries.append(("Daten", plan.answers, plan.answersListed
+            ? "Antworten aller \(unit) je Welle und Frage"
+            : "Antworten aller \(unit) je Welle und Frage: zu viele für ein Tabellenblatt, vollständig in der Datei „\(plan.answersFile)“"))
         entries.append(("Codebuch", plan.codebook, "Alle Fragen mit Wortlaut, Typ, Filter und Wellen"))
         entries.append(("Prüfung", plan.validation, "Hinweise der Datenprüfung zu den Eingangsdaten"))
         let top = 3
@@ -418,6 +420,9 @@ struct SheetWriter {
 
     // MARK: Data sheets
 
+    /// The row (0-based) of the answers table's header.
+    static let answersTop = 5
+
     func answers(_ answers: [TidyAnswer]) throws(XlsxError) {
         let sheet = try workbook.addWorksheet(named: plan.answers)
         let headers = ["Welle", "Jahr", "AGS", "Region", "Frage", "Kurztitel", "Antwort"]
@@ -428,7 +433,15 @@ struct SheetWriter {
         try sheet.write("Nicht gestellte Fragen haben keine Zeile; „\(model.catalogue.missingCategory)“ heißt: gefragt, "
                         + "aber nicht beantwortet. [Hinweis \(Note.notAsked.rawValue)]", row: 2, column: 0, format: formats.text)
         try backLink(sheet, row: 3)
-        let top = 5
+        let top = Self.answersTop
+        guard plan.answersListed else {
+            // Official statistics publish what does not fit a sheet as CSV; the sheet says where.
+            try sheet.write("Die \(GermanFormat.integer(answers.count)) Antworten passen nicht auf ein Tabellenblatt "
+                            + "(Excel fasst höchstens \(GermanFormat.integer(1_048_576)) Zeilen). Sie stehen vollständig in der Datei "
+                            + "„\(plan.answersFile)“ (UTF-8, eine Zeile je Antwort), die zu diesem Anhang gehört.", row: top, column: 0, format: formats.warning)
+            try sheet.setPage(.init(landscape: true, fitWidth: 1, fitHeight: 0, repeatRows: nil, footer: model.sourceLine))
+            return
+        }
         try sheet.addTable(rows: top...(top + max(answers.count, 1)), columns: 0...(headers.count - 1), name: "Antworten",
                            headers: headers, headerFormat: formats.header)
         for (i, answer) in answers.enumerated() {

@@ -324,3 +324,4 @@ import TestSupport
         #expect(result.stdout.hasPrefix("32 10 1 1 Abbildung 4: Es besteht eine gemeinsame interne Kommunikationsplattform."))
     }
 }
+

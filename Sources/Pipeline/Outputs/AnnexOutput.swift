@@ -14,7 +14,8 @@ struct AnnexOutput: OutputWriter {
         let file = model.spec.annexFile
         let path = try folder.url(for: file).path
         do {
-            try AnnexWriter(model: model, answers: data.answers, issues: data.issues, created: created).write(to: path)
+            try AnnexWriter(model: model, answers: data.answers, issues: data.issues, created: created,
+                            answersFile: ResponsesCSV.file).write(to: path)
         } catch {
             throw OutputError(.writeFile, path: file, reason: error.description)
         }

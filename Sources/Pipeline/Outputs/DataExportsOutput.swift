@@ -18,7 +18,7 @@ struct DataExportsOutput: OutputWriter {
     /// this loop inside a coroutine).
     private func writeFiles(into folder: AtomicOutputDirectory) throws -> WrittenOutput {
         var files: [(path: String, text: String)] = [
-            ("responses.csv", ResponsesCSV.render(data.answers)),
+            (ResponsesCSV.file, ResponsesCSV.render(data.answers)),
             ("validierung.md", ValidationReport.render(issues: data.issues, waves: data.waves, answerCount: data.answers.count)),
             ("series.csv", DataExports.series(model)),
         ]

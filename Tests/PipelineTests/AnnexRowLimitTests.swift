@@ -1,0 +1,49 @@
+import Concurrency
+import Foundation
+import Ingest
+import Testing
+import TestSupport
+
+/// More answers than an annex sheet may hold: the run still succeeds, the answers sheet and
+/// the contents say where the answers are, and `responses.csv` holds all of them.
+@Suite struct AnnexRowLimitTests {
+    @Test(.enabled(if: TestPaths.cliBinary != nil, "needs the CLI built (make test builds it)"))
+    func answersBeyondTheRowLimitArePointedToInTheCSV() throws {
+        let binary = try #require(TestPaths.cliBinary)
+        let folder = try TemporaryFolder.make()
+        let shipped = TestPaths.finalReportSpec.deletingLastPathComponent()
+        let spec = try String(contentsOf: TestPaths.finalReportSpec, encoding: .utf8)
+            .replacingOccurrences(of: "data: \"../../data\"", with: "data: \"\(TestPaths.data.path)\"")
+            .replacingOccurrences(of: "table: \"veroeffentlichte-werte.csv\"",
+                                  with: "table: \"\(shipped.appendingPathComponent("veroeffentlichte-werte.csv").path)\"")
+            .replacingOccurrences(of: "template: \"bericht.md.mustache\"",
+                                  with: "template: \"\(shipped.appendingPathComponent("bericht.md.mustache").path)\"")
+            .replacingOccurrences(of: "style: \"../hausstil\"", with: "style: \"\(shipped.appendingPathComponent("../hausstil").path)\"")
+            + "\nannex_answer_rows: 1000\n"
+        let specFile = folder.appendingPathComponent("bericht.yaml")
+        try spec.write(to: specFile, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let run = try ChildProcess.run(binary, ["report", specFile.path, "--out", out.path, "--formats", "md"])
+        #expect(run.status == 0, "\(run.stderr)")
+
+        let book = try WorkbookReader.open(out.appendingPathComponent("Anhang_Monitoring_RUEMSA_2017-2021.xlsx"))
+        let answers = try book.readSheet(named: "Antworten")
+        let note = answers.value(CellReference("A6")!).text
+        #expect(note.hasPrefix("Die 2\u{202F}933 Antworten passen nicht auf ein Tabellenblatt"), "\(note)")
+        #expect(note.contains("„responses.csv“"))
+        #expect(answers.rows.count == 5, "title, data note, reading note, back link, the pointer; no answer rows")
+        let contents = try book.readSheet(named: "Inhalt").rows.flatMap(\.cells).map(\.value.text)
+        #expect(contents.contains { $0.hasSuffix("zu viele für ein Tabellenblatt, vollständig in der Datei „responses.csv“") })
+        let csv = try String(contentsOf: out.appendingPathComponent("responses.csv"), encoding: .utf8)
+        #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2_934)
+    }
+
+    @Test func theLimitMustBePositive() throws {
+        let folder = try TemporaryFolder.make()
+        let spec = folder.appendingPathComponent("bericht.yaml")
+        try "title: T\ndate: \"2022-01-31\"\ndata: \"\(TestPaths.data.path)\"\nsource: S\nunit: U\nannex_answer_rows: 0\n"
+            .write(to: spec, atomically: true, encoding: .utf8)
+        let error = try #require(throws: (any Error).self) { _ = try ReportModelBuilder.build(spec: spec) }
+        #expect("\(error)" == "bericht.yaml:6: 'annex_answer_rows' must be at least 1")
+    }
+}
