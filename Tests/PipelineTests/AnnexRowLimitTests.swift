@@ -11,17 +11,7 @@ import TestSupport
     func answersBeyondTheRowLimitArePointedToInTheCSV() throws {
         let binary = try #require(TestPaths.cliBinary)
         let folder = try TemporaryFolder.make()
-        let shipped = TestPaths.finalReportSpec.deletingLastPathComponent()
-        let spec = try String(contentsOf: TestPaths.finalReportSpec, encoding: .utf8)
-            .replacingOccurrences(of: "data: \"../../data\"", with: "data: \"\(TestPaths.data.path)\"")
-            .replacingOccurrences(of: "table: \"veroeffentlichte-werte.csv\"",
-                                  with: "table: \"\(shipped.appendingPathComponent("veroeffentlichte-werte.csv").path)\"")
-            .replacingOccurrences(of: "template: \"bericht.md.mustache\"",
-                                  with: "template: \"\(shipped.appendingPathComponent("bericht.md.mustache").path)\"")
-            .replacingOccurrences(of: "style: \"../hausstil\"", with: "style: \"\(shipped.appendingPathComponent("../hausstil").path)\"")
-            + "\nannex_answer_rows: 1000\n"
-        let specFile = folder.appendingPathComponent("bericht.yaml")
-        try spec.write(to: specFile, atomically: true, encoding: .utf8)
+        let specFile = try SpecCopy.finalReport(in: folder) { $0 + "\nannex_answer_rows: 1000\n" }
         let out = folder.appendingPathComponent("out")
         let run = try ChildProcess.run(binary, ["report", specFile.path, "--out", out.path, "--formats", "md"])
         #expect(run.status == 0, "\(run.stderr)")

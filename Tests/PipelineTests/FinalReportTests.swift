@@ -167,12 +167,7 @@ import TestSupport
 
     @Test func aBrokenTemplateStopsTheRunWithFileAndLine() async throws {
         let folder = try TemporaryFolder.make()
-        let shipped = TestPaths.finalReportSpec.deletingLastPathComponent()
-        let spec = try String(contentsOf: TestPaths.finalReportSpec, encoding: .utf8)
-            .replacingOccurrences(of: "data: \"../../data\"", with: "data: \"\(TestPaths.data.path)\"")
-            .replacingOccurrences(of: "table: \"veroeffentlichte-werte.csv\"",
-                                  with: "table: \"\(shipped.appendingPathComponent("veroeffentlichte-werte.csv").path)\"")
-        try spec.write(to: folder.appendingPathComponent("bericht.yaml"), atomically: true, encoding: .utf8)
+        _ = try SpecCopy.finalReport(in: folder, keepTemplate: false)
         try "Titel\n\n{{meta.titel}}\n".write(to: folder.appendingPathComponent("bericht.md.mustache"), atomically: true, encoding: .utf8)
         let pipeline = ReportPipeline(options: .init(specFile: folder.appendingPathComponent("bericht.yaml"), formats: [.md]))
         let error = await #expect(throws: Template.Error.self) { try await pipeline.run() }
