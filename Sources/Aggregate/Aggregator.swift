@@ -209,11 +209,16 @@ package struct Aggregator: Sendable {
 
 /// Tidy answers grouped by item and year, for fast lookup.
 struct AnswerIndex {
-    private let groups: [String: [TidyAnswer]]
+    private let groups: [Key: [TidyAnswer]]
 
     init(_ answers: [TidyAnswer]) {
-        groups = Dictionary(grouping: answers) { "\($0.item)|\($0.year)" }
+        groups = Dictionary(grouping: answers) { Key(item: $0.item, year: $0.year) }
     }
 
-    func answers(item: String, year: Int) -> [TidyAnswer] { groups["\(item)|\(year)"] ?? [] }
+    func answers(item: String, year: Int) -> [TidyAnswer] { groups[Key(item: item, year: year)] ?? [] }
+
+    private struct Key: Hashable {
+        let item: String
+        let year: Int
+    }
 }

@@ -13,7 +13,9 @@ package struct FreeTextCoder: Sendable {
     /// `corpus`: every answer given to the item (all waves), to learn which pieces stand alone.
     package init(corpus: [String]) {
         var vocabulary: Set<String> = []
-        for answer in corpus { vocabulary.formUnion(Self.hardSplit(answer)) }
+        var seen: Set<String> = []
+        // Answers repeat (many units name the same thing): each distinct text once.
+        for answer in corpus where seen.insert(answer).inserted { vocabulary.formUnion(Self.hardSplit(answer)) }
         self.vocabulary = vocabulary
     }
 

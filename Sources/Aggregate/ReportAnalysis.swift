@@ -171,8 +171,11 @@ extension Aggregator {
         let answers = index.answers(item: itemID, year: year).filter(\.isFreeText)
         var unitsPerEntry: [String: Int] = [:]
         var order: [String] = []
+        var coded: [String: [String]] = [:]
         for answer in answers {
-            for entry in coder.entries(of: answer.value) {
+            let entries = coded[answer.value] ?? coder.entries(of: answer.value)
+            coded[answer.value] = entries
+            for entry in entries {
                 if unitsPerEntry[entry] == nil { order.append(entry) }
                 unitsPerEntry[entry, default: 0] += 1
             }

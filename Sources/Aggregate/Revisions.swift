@@ -194,18 +194,33 @@ extension Revisions {
 
     /// Whether whole counts out of `bases` can give `value` (a share in percent for one base,
     /// a difference of two shares in percentage points for two), at the given precision.
+    ///
+    /// Linear in the bases: for each numerator of the first base only the few numerators of
+    /// the second that come near the target are tried (a full double loop took seconds on
+    /// pooled bases of a hundred thousand answers).
     static func reachable(_ value: Double, decimals: Int, bases: [Int]) -> Bool {
         let target = rounded(value, decimals)
+        /// Numerators of `base` whose share (in percent) lies within a rounding step of `share`.
+        func near(_ share: Double, base: Int) -> ClosedRange<Int>? {
+            let centre = share / 100 * Double(base)
+            let slack = Double(base) / 100 + 1  // more than one step of the least precision
+            let low = max(0, Int((centre - slack).rounded(.down))), high = min(base, Int((centre + slack).rounded(.up)))
+            return low <= high ? low...high : nil
+        }
         switch bases.count {
         case 1:
             let base = bases[0]
-            guard base > 0 else { return false }
-            return (0...base).contains { rounded(Double($0) * 100 / Double(base), decimals) == target }
+            guard base > 0, let candidates = near(value, base: base) else { return false }
+            return candidates.contains { rounded(Double($0) * 100 / Double(base), decimals) == target }
         case 2:
             let (a, b) = (bases[0], bases[1])
             guard a > 0, b > 0 else { return false }
             for k in 0...a {
-                for j in 0...b where rounded((Double(k) / Double(a) - Double(j) / Double(b)) * 100, decimals) == target { return true }
+                // k/a − j/b = value/100  ⇒  j/b = k/a − value/100
+                guard let candidates = near((Double(k) / Double(a)) * 100 - value, base: b) else { continue }
+                for j in candidates where rounded((Double(k) / Double(a) - Double(j) / Double(b)) * 100, decimals) == target {
+                    return true
+                }
             }
             return false
         default:

@@ -51,6 +51,7 @@ package struct DataFolder: Sendable {
         let waves = catalogue.waves
         let results = ParallelMap.map(waves) { wave in self.normalise(wave: wave, catalogue: catalogue) }
         var answers: [TidyAnswer] = []
+        answers.reserveCapacity(results.reduce(0) { $0 + $1.answers.count })
         var summaries: [WaveSummary] = []
         for result in results {
             answers += result.answers
@@ -86,15 +87,18 @@ package struct DataFolder: Sendable {
         }
     }
 
+    /// Wave, then region and item in catalogue order; stable. Sorts packed integer keys
+    /// (wave, region rank, item rank), not the answers with dictionary lookups per comparison.
     static func sorted(_ answers: [TidyAnswer], catalogue: Catalogue) -> [TidyAnswer] {
+        let unknown = (1 << 24) - 1
         let regionOrder = Dictionary(catalogue.regions.enumerated().map { ($1.ags, $0) }, uniquingKeysWith: { a, _ in a })
         let itemOrder = Dictionary(catalogue.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return answers.sorted { a, b in
-            if a.wave != b.wave { return a.wave < b.wave }
-            let ra = regionOrder[a.regionAGS] ?? .max, rb = regionOrder[b.regionAGS] ?? .max
-            if ra != rb { return ra < rb }
-            return (itemOrder[a.item] ?? .max) < (itemOrder[b.item] ?? .max)
+        let keys = answers.enumerated().map { index, answer in
+            let key = min(answer.wave, (1 << 15) - 1) << 48 | min(regionOrder[answer.regionAGS] ?? unknown, unknown) << 24
+                | min(itemOrder[answer.item] ?? unknown, unknown)
+            return (key: key, index: index)
         }
+        return keys.sorted { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }.map { answers[$0.index] }
     }
 
     private var wavesFolder: URL { url.appendingPathComponent("waves", isDirectory: true) }

@@ -12,24 +12,50 @@ struct FilterGate {
         let parentAnswer: String
     }
 
-    /// Nil when the item was asked of this region.
-    func closed(_ item: CatalogueItem, answers: [String: ParsedAnswer]) -> Closed? {
+    /// An ancestor that gates an item in this wave (asked in it, not a multiple-choice
+    /// question), with the answers of it that open the way down.
+    struct Step {
+        let parent: CatalogueItem
+        /// The parent's categories that open the child below it (the catalogue's
+        /// `Filterantwort`, default the positive answer), resolved once per wave.
+        let opening: Set<String>
+    }
+
+    /// The gating ancestors of `item`, nearest first; computed once per item and wave.
+    func steps(of item: CatalogueItem) -> [Step] {
+        var steps: [Step] = []
         var current = item
-        var depth = 0
-        while let parentID = current.parentID, let parent = catalogue.item(parentID), depth < 32 {
-            depth += 1
+        while let parentID = current.parentID, let parent = catalogue.item(parentID), steps.count < 32 {
             if parent.type != .multipleChoice, parent.headers[wave.number] != nil {
-                // The parent was asked in this wave: it gates with its answer.
-                switch answers[parent.id] {
-                case .category(let category) where catalogue.opens(current, parent: parent, answer: category): break
-                case .category(let answer), .text(let answer), .unknown(let answer):
-                    return Closed(parent: parent.id, parentAnswer: answer)
-                case nil: return Closed(parent: parent.id, parentAnswer: catalogue.missingCategory)
-                }
+                // Every category an answer to the parent can be parsed as.
+                var categories = catalogue.answerCategories(of: parent.type) + [catalogue.missingCategory]
+                if let table = parent.type.categoryTableKey, let empty = catalogue.emptyCategory(forTable: table) { categories.append(empty) }
+                let child = current
+                steps.append(Step(parent: parent, opening: Set(categories.filter { catalogue.opens(child, parent: parent, answer: $0) })))
             }
             current = parent
         }
+        return steps
+    }
+
+    /// Nil when the item was asked of this region. `answer(i)` is the region's answer to
+    /// `steps[i].parent` (nil: not in the sheet).
+    func closed(_ steps: [Step], answer: (Int) -> ParsedAnswer?) -> Closed? {
+        for (index, step) in steps.enumerated() {
+            switch answer(index) {
+            case .category(let category) where step.opening.contains(category): continue
+            case .category(let answer), .text(let answer), .unknown(let answer):
+                return Closed(parent: step.parent.id, parentAnswer: answer)
+            case nil: return Closed(parent: step.parent.id, parentAnswer: catalogue.missingCategory)
+            }
+        }
         return nil
+    }
+
+    /// `closed` for one item with the answers by item ID (for tests and single lookups).
+    func closed(_ item: CatalogueItem, answers: [String: ParsedAnswer]) -> Closed? {
+        let steps = steps(of: item)
+        return closed(steps) { answers[steps[$0].parent.id] }
     }
 
     /// The text to name in an "answer outside the filter" note, or nil when the answer says

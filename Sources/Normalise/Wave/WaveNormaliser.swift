@@ -23,16 +23,19 @@ struct WaveNormaliser {
         var parser = AnswerParser(catalogue: catalogue)
         let gate = FilterGate(catalogue: catalogue, wave: wave)
         let askedItems = columns.items.compactMap { item in columns.columnOfItem[item.id].map { (item, $0) } }
+        // Per asked item, its gating ancestors and where their answers stand in a row.
+        let position = Dictionary(askedItems.enumerated().map { ($1.0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let gates = askedItems.map { item, _ in
+            let steps = gate.steps(of: item)
+            return (steps: steps, positions: steps.map { position[$0.parent.id] })
+        }
         var answers: [TidyAnswer] = []
         for row in sheet.rows where row.index >= wave.firstDataRow && !row.isBlank {
             guard let region = regions.resolve(row, in: sheet, issues: &issues) else { continue }
-            var parsed: [String: ParsedAnswer] = [:]
-            for (item, column) in askedItems {
-                parsed[item.id] = parser.parse(row.cell(column: column)?.value ?? .empty, item: item)
-            }
-            for (item, column) in askedItems {
-                guard let value = parsed[item.id] else { continue }
-                if let closed = gate.closed(item, answers: parsed) {
+            let parsed = askedItems.map { item, column in parser.parse(row.cell(column: column)?.value ?? .empty, item: item) }
+            for (index, (item, column)) in askedItems.enumerated() {
+                let value = parsed[index], itemGates = gates[index]
+                if let closed = gate.closed(itemGates.steps, answer: { step in itemGates.positions[step].map { parsed[$0] } }) {
                     if let text = gate.contradiction(value, item: item, cellText: row.cell(column: column)?.value.text) {
                         issues.add(.note, .answerOutsideFilter(text, parent: closed.parent, parentAnswer: closed.parentAnswer),
                                    row.index, column, item: item.id, region: region.name)

@@ -17,8 +17,8 @@ struct DataExportsOutput: OutputWriter {
     /// Synchronous: the work has no suspension point (and Swift 6.3's optimiser crashes on
     /// this loop inside a coroutine).
     private func writeFiles(into folder: AtomicOutputDirectory) throws -> WrittenOutput {
+        try folder.write(ResponsesCSV.render(data.answers), to: ResponsesCSV.file)
         var files: [(path: String, text: String)] = [
-            (ResponsesCSV.file, ResponsesCSV.render(data.answers)),
             ("validierung.md", ValidationReport.render(issues: data.issues, waves: data.waves, answerCount: data.answers.count)),
             ("series.csv", DataExports.series(model)),
         ]
@@ -29,6 +29,6 @@ struct DataExportsOutput: OutputWriter {
             try Task.checkCancellation()
             try folder.write(file.text, to: file.path)
         }
-        return WrittenOutput(files: files.map(\.path))
+        return WrittenOutput(files: [ResponsesCSV.file] + files.map(\.path))
     }
 }
