@@ -48,21 +48,29 @@ package struct DataFolder: Sendable {
         guard let catalogue = maybeCatalogue else { throw DataProblems(issues) }
 
         // Waves are independent: read and normalise them in parallel, then join in wave order.
-        let waves = catalogue.waves
-        let results = ParallelMap.map(waves) { wave in self.normalise(wave: wave, catalogue: catalogue) }
+        // Each wave's answers are sorted in its own task (all of a wave's answers share its
+        // number); the waves are then joined in wave order, each released once copied, so
+        // the answers are held at most twice, not three times.
+        let waves = catalogue.waves.sorted { $0.number < $1.number }
+        var results = ParallelMap.map(waves) { wave in
+            var result = self.normalise(wave: wave, catalogue: catalogue)
+            result.answers = Self.sorted(result.answers, catalogue: catalogue)
+            return result
+        }
         var answers: [TidyAnswer] = []
         answers.reserveCapacity(results.reduce(0) { $0 + $1.answers.count })
         var summaries: [WaveSummary] = []
-        for result in results {
-            answers += result.answers
-            issues += result.issues
-            if let summary = result.summary { summaries.append(summary) }
+        for index in results.indices {
+            answers += results[index].answers
+            results[index].answers = []
+            issues += results[index].issues
+            if let summary = results[index].summary { summaries.append(summary) }
         }
         let ordered = issues.enumerated().sorted { a, b in
             a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
         }.map(\.element)
         if ordered.contains(where: { $0.severity == .error }) { throw DataProblems(ordered) }
-        return NormalisedData(catalogue: catalogue, answers: Self.sorted(answers, catalogue: catalogue),
+        return NormalisedData(catalogue: catalogue, answers: answers,
                               issues: ordered, waves: summaries)
     }
 
