@@ -26,10 +26,12 @@ struct AnswerParser {
         self.catalogue = catalogue
     }
 
-    mutating func parse(_ value: CellValue, item: CatalogueItem) -> ParsedAnswer {
-        let key = Key(type: item.type, value: value)
+    mutating func parse(_ value: CellValue, item: CatalogueItem) -> ParsedAnswer { parse(value, type: item.type) }
+
+    mutating func parse(_ value: CellValue, type: ItemType) -> ParsedAnswer {
+        let key = Key(type: type, value: value)
         if let known = cache[key] { return known }
-        let fresh = Self.parse(value, type: item.type, catalogue: catalogue)
+        let fresh = Self.parse(value, type: type, catalogue: catalogue)
         cache[key] = fresh
         return fresh
     }

@@ -22,34 +22,35 @@ struct WaveNormaliser {
         var regions = RegionResolver(catalogue: catalogue, column: columns.regionColumn)
         var parser = AnswerParser(catalogue: catalogue)
         let gate = FilterGate(catalogue: catalogue, wave: wave)
-        let askedItems = columns.items.compactMap { item in columns.columnOfItem[item.id].map { (item, $0) } }
-        // Per asked item, its gating ancestors and where their answers stand in a row.
-        let position = Dictionary(askedItems.enumerated().map { ($1.0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let gates = askedItems.map { item, _ in
+        // What the row loop needs of each asked item, resolved once per wave: copying the
+        // whole catalogue item per row and item was a sixth of reading a large survey.
+        let mapped = columns.items.compactMap { item in columns.columnOfItem[item.id].map { (item, $0) } }
+        let position = Dictionary(mapped.enumerated().map { ($1.0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let asked = mapped.map { item, column in
             let steps = gate.steps(of: item)
-            return (steps: steps, positions: steps.map { position[$0.parent.id] })
+            return AskedItem(id: item.id, type: item.type, column: column, steps: steps, stepPositions: steps.map { position[$0.parent.id] })
         }
         var answers: [TidyAnswer] = []
         for row in sheet.rows where row.index >= wave.firstDataRow && !row.isBlank {
             guard let region = regions.resolve(row, in: sheet, issues: &issues) else { continue }
-            let parsed = askedItems.map { item, column in parser.parse(row.cell(column: column)?.value ?? .empty, item: item) }
-            for (index, (item, column)) in askedItems.enumerated() {
-                let value = parsed[index], itemGates = gates[index]
-                if let closed = gate.closed(itemGates.steps, answer: { step in itemGates.positions[step].map { parsed[$0] } }) {
-                    if let text = gate.contradiction(value, item: item, cellText: row.cell(column: column)?.value.text) {
+            let parsed = asked.map { parser.parse(row.cell(column: $0.column)?.value ?? .empty, type: $0.type) }
+            for index in asked.indices {
+                let value = parsed[index], column = asked[index].column
+                if let closed = gate.closed(asked[index].steps, answer: { step in asked[index].stepPositions[step].map { parsed[$0] } }) {
+                    if let text = gate.contradiction(value, type: asked[index].type, cellText: row.cell(column: column)?.value.text) {
                         issues.add(.note, .answerOutsideFilter(text, parent: closed.parent, parentAnswer: closed.parentAnswer),
-                                   row.index, column, item: item.id, region: region.name)
+                                   row.index, column, item: asked[index].id, region: region.name)
                     }
                     continue
                 }
                 switch value {
                 case .category(let category):
-                    answers.append(answer(region, item, category, isFreeText: false, issues.location(row.index, column)))
+                    answers.append(answer(region, asked[index].id, category, isFreeText: false, issues.location(row.index, column)))
                 case .text(let text):
-                    answers.append(answer(region, item, text, isFreeText: true, issues.location(row.index, column)))
+                    answers.append(answer(region, asked[index].id, text, isFreeText: true, issues.location(row.index, column)))
                 case .unknown(let text):
-                    issues.add(.error, .unknownAnswer(text, expected: parser.expected(for: item)), row.index, column,
-                               item: item.id, region: region.name)
+                    issues.add(.error, .unknownAnswer(text, expected: parser.expected(for: mapped[index].0)), row.index, column,
+                               item: asked[index].id, region: region.name)
                 }
             }
         }
@@ -69,9 +70,19 @@ struct WaveNormaliser {
         return Result(answers: answers, issues: issues.all, summary: summary)
     }
 
-    private func answer(_ region: Region, _ item: CatalogueItem, _ value: String, isFreeText: Bool,
+    /// One asked item as the row loop reads it.
+    private struct AskedItem {
+        let id: String
+        let type: ItemType
+        let column: Int
+        /// Its gating ancestors, and where their answers stand among the asked items.
+        let steps: [FilterGate.Step]
+        let stepPositions: [Int?]
+    }
+
+    private func answer(_ region: Region, _ item: String, _ value: String, isFreeText: Bool,
                         _ source: CellLocation) -> TidyAnswer {
-        TidyAnswer(wave: wave.number, year: wave.year, regionAGS: region.ags, region: region.name, item: item.id,
+        TidyAnswer(wave: wave.number, year: wave.year, regionAGS: region.ags, region: region.name, item: item,
                    value: value, isFreeText: isFreeText, source: source)
     }
 }
