@@ -48,6 +48,19 @@ package final class AtomicOutputDirectory: @unchecked Sendable {
         if let failure = FileDescriptorWriter.write(data, toFile: path) { throw OutputError.posix(.writeFile, path: path, code: failure) }
     }
 
+    /// Writes a large file in chunks as `body` produces it (see `BufferedFileWriter`).
+    package func stream(to relativePath: String, _ body: (BufferedFileWriter) throws -> Void) throws {
+        let path = try url(for: relativePath).path
+        guard let writer = BufferedFileWriter(path: path) else { throw OutputError.posix(.writeFile, path: path) }
+        do {
+            try body(writer)
+        } catch {
+            _ = writer.close()
+            throw error
+        }
+        if let failure = writer.close() { throw OutputError.posix(.writeFile, path: path, code: failure) }
+    }
+
     /// Moves the staged folder into place; the previous target is removed only after the
     /// new one is there.
     package func commit() throws(OutputError) {

@@ -80,3 +80,25 @@ import Testing
         #endif
     }
 }
+
+@Suite struct BufferedFileWriterTests {
+    @Test func aFileLargerThanTheBufferIsWrittenWhole() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("buffered-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try #require(BufferedFileWriter(path: path, chunkSize: 64))
+        var expected = ""
+        for i in 0..<1_000 {
+            writer.append("Zeile \(i) – äöü\r\n")
+            expected += "Zeile \(i) – äöü\r\n"
+        }
+        #expect(writer.close() == nil)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs Linux's /dev/full"))
+    func aFullDiskIsReportedByClose() throws {
+        let writer = try #require(BufferedFileWriter(path: "/dev/full", chunkSize: 16))
+        writer.append(String(repeating: "x", count: 100))
+        #expect(writer.close() == ENOSPC)
+    }
+}

@@ -17,7 +17,7 @@ struct DataExportsOutput: OutputWriter {
     /// Synchronous: the work has no suspension point (and Swift 6.3's optimiser crashes on
     /// this loop inside a coroutine).
     private func writeFiles(into folder: AtomicOutputDirectory) throws -> WrittenOutput {
-        try folder.write(ResponsesCSV.render(data.answers), to: ResponsesCSV.file)
+        try folder.stream(to: ResponsesCSV.file) { ResponsesCSV.write(data.answers, to: $0) }
         var files: [(path: String, text: String)] = [
             ("validierung.md", ValidationReport.render(issues: data.issues, waves: data.waves, answerCount: data.answers.count)),
             ("series.csv", DataExports.series(model)),
