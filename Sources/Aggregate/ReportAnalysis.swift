@@ -85,9 +85,11 @@ package struct ReportAnalysis: Sendable {
 extension Aggregator {
     func analysis(_ index: AnswerIndex, transitions: [Transition], counts: (String, Int) -> ItemWaveCounts?) -> ReportAnalysis {
         let waves = catalogue.waves
+        // Regions with at least one answer, per wave: one pass over the answers, not one per wave.
+        var answeringRegions: [Int: Set<String>] = [:]
+        for answer in data.answers { answeringRegions[answer.wave, default: []].insert(answer.regionAGS) }
         let participation = waves.map { wave -> ReportAnalysis.Participation in
-            let answering = Set(data.answers.lazy.filter { $0.wave == wave.number }.map(\.regionAGS)).count
-            return .init(year: wave.year, answering: answering, population: catalogue.regions.count)
+            .init(year: wave.year, answering: answeringRegions[wave.number]?.count ?? 0, population: catalogue.regions.count)
         }
         // A question is a main item or a follow-up that is not an option; a multiple-choice
         // question is asked when any of its options is.

@@ -20,7 +20,7 @@ struct Bench: ParsableCommand {
 
     /// The sections of a benchmark run, in the order they run.
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case shipped, formats, stages, large, scaling, wide
+        case shipped, formats, stages, large, scale, wide
     }
 }
 
@@ -37,6 +37,16 @@ struct Run: ParsableCommand {
     @Option(help: "Rows of the synthetic wide sheet (streaming ingest).") var rows = 100_000
     @Option(help: "Python with the baseline's packages (bench/requirements.txt).") var python = "python3"
     @Flag(help: "Skip the Python baseline.") var noBaseline = false
+    @Option(help: "Units of the scale table (comma-separated).", transform: { text in
+        try text.split(separator: ",").map { part in
+            guard let units = Int(part.trimmingCharacters(in: .whitespaces)), units > 0 else {
+                throw ValidationError("--scale-units: '\(part)' is not a positive whole number")
+            }
+            return units
+        }
+    })
+    var scaleUnits: [Int] = [13, 400, 2_000, 10_800]
+    @Option(help: "The scale table's size at which read throughput is measured.") var readThroughputUnits = 2_000
     @Option(help: "Run only these sections (comma-separated: \(Section.allCases.map(\.rawValue).joined(separator: ", "))).",
             transform: Run.sections)
     var only: Set<Section>?
@@ -77,7 +87,7 @@ struct Run: ParsableCommand {
                 try shippedData()
                 try renderStages()
             case .large: try largeSurvey(baseline)
-            case .scaling: try scaling()
+            case .scale: try scaleTable(baseline)
             case .wide: try syntheticWorkbook()
             }
         }
@@ -233,26 +243,54 @@ struct Run: ParsableCommand {
         Self.printStages(run, indent: "    ")
     }
 
-    /// Time against the number of regions: close to linear means no hidden quadratic step.
-    func scaling() throws {
+    /// The scale table: units × waves from a few to every German municipality, each size
+    /// run by this project and by the Python stack in the same benchmark run (fresh
+    /// processes), with ratios, and the read throughput against python-calamine.
+    func scaleTable(_ baseline: PythonBaseline?) throws {
         print("")
-        print("scaling, \(waves) waves, make report with profiles (one run each):")
-        var points: [(Int, Double)] = []
-        for count in [regions / 4, regions / 2, regions] {
-            let folder = scratch.appendingPathComponent("scale-\(count)")
-            _ = try generate(regions: count, into: folder)
-            let run = try ChildProcess.run(executable, ["report", spec, "--data", folder.path, "--out",
-                                                    scratch.appendingPathComponent("scale-out-\(count)").path, "--profiles",
-                                                    "--formats", "md"])
-            guard run.status == 0 else { throw ValidationError("scaling run failed: \(run.stderr)") }
-            points.append((count, run.wallSeconds))
-            print(String(format: "  %4d regions: %.2f s wall, %.2f ms per region", count, run.wallSeconds,
-                         run.wallSeconds / Double(count) * 1000))
+        print("(s) scale, \(waves) waves, `monitoring report --formats md` without profiles against the Python stack (one run each):")
+        print("  | units | answers | this project | Python stack | faster | memory (ours / Python) |")
+        print("  |---:|---:|---:|---:|---:|---:|")
+        var points: [(units: Int, seconds: Double)] = []
+        for units in scaleUnits {
+            let folder = scratch.appendingPathComponent("scale-\(units)")
+            _ = try generate(regions: units, into: folder)
+            let out = scratch.appendingPathComponent("scale-out-\(units)")
+            let run = try ChildProcess.run(executable, ["report", spec, "--data", folder.path, "--out", out.path, "--formats", "md"])
+            guard run.status == 0 else { throw ValidationError("scale run (\(units) units) failed: \(run.stderr)") }
+            let answers = run.stdout.firstMatch(of: /(\d+) answers/).map { String($0.1) } ?? "?"
+            points.append((units, run.wallSeconds))
+            var row = String(format: "  | %d | %@ | %.2f s, %.0f MiB |", units, answers as NSString, run.wallSeconds, run.peakMiB)
+            if let baseline, let python = try? baseline.full(spec: spec, data: folder.path,
+                                                            out: scratch.appendingPathComponent("scale-py-\(units)").path, runs: 1) {
+                row += String(format: " %.2f s, %.0f MiB | %.1f× | %.2f |", python.wall, python.peakMiB, python.wall / run.wallSeconds,
+                              run.peakMiB / python.peakMiB)
+            } else {
+                row += " – | – | – |"
+            }
+            print(row)
+            try? FileManager.default.removeItem(at: out)
+            if units == readThroughputUnits { try readThroughput(folder, baseline) }
+            try? FileManager.default.removeItem(at: folder)
         }
-        if let first = points.first, let last = points.last {
-            print(String(format: "  → %.1f× the regions took %.2f× the time (linear: %.1f×)", Double(last.0) / Double(first.0),
-                         last.1 / first.1, Double(last.0) / Double(first.0)))
+        if let first = points.first, let last = points.last, last.units > first.units {
+            print(String(format: "  → %.0f× the units took %.1f× the time", Double(last.units) / Double(first.units), last.seconds / first.seconds))
         }
+    }
+
+    /// Cells per second read from the waves of one size: this project's reader on all cores
+    /// and on one, against python-calamine on the same files.
+    func readThroughput(_ folder: URL, _ baseline: PythonBaseline?) throws {
+        let parallel = try StageReport.runChild(.ingest, folder.path)
+        let serial = try StageReport.runChild(.ingestSerial, folder.path)
+        var line = String(format: "  read throughput at %d units (%d cells): %.1f M cells/s on all cores, %.1f M cells/s on one",
+                          readThroughputUnits, parallel.cells, Double(parallel.cells) / parallel.wallSeconds / 1e6,
+                          Double(serial.cells) / serial.wallSeconds / 1e6)
+        if let baseline, let python = try? baseline.ingest(data: folder.path) {
+            line += String(format: "; python-calamine %.1f M cells/s → %.1f× (all cores), %.1f× (one core)",
+                           Double(parallel.cells) / python / 1e6, python / parallel.wallSeconds, python / serial.wallSeconds)
+        }
+        print(line)
     }
 
     /// Streaming ingest of synthetic workbooks of two sizes, each in its own process, so

@@ -11,6 +11,8 @@ package struct Catalogue: Sendable {
 
     private let itemIndex: [String: Int]
     private let regionIndex: [String: Int]
+    /// One shared key-and-name object per region for all its tidy answers (see `TidyAnswer`).
+    package let answerRegions: [TidyAnswer.RegionName]
     private let categoryIndex: [String: [String: String]]
     private let emptyCategory: [String: String]
 
@@ -32,6 +34,7 @@ package struct Catalogue: Sendable {
             }
         }
         self.regionIndex = regionIndex
+        answerRegions = regions.map { TidyAnswer.RegionName(ags: $0.ags, name: $0.name) }
         var categoryIndex: [String: [String: String]] = [:]
         var emptyCategory: [String: String] = [:]
         for category in categories {
@@ -51,6 +54,12 @@ package struct Catalogue: Sendable {
     package func wave(year: Int) -> WaveDefinition? { waves.first { $0.year == year } }
 
     /// Looks a region up by official name, known spelling or AGS code.
+    /// The shared answer region for a region of this catalogue.
+    package func answerRegion(of region: Region) -> TidyAnswer.RegionName {
+        regionIndex[region.ags.folded].flatMap { answerRegions[$0].ags == region.ags ? answerRegions[$0] : nil }
+            ?? TidyAnswer.RegionName(ags: region.ags, name: region.name)
+    }
+
     package func region(matching text: String) -> Region? { regionIndex[text.folded].map { regions[$0] } }
 
     /// Options of a multiple-choice item, in catalogue order.

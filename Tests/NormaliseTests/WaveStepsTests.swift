@@ -109,3 +109,21 @@ import Testing
         #expect(gate.gateItem(of: reasons)?.id == "S.01")
     }
 }
+
+/// A nationwide survey holds millions of tidy answers: each must stay small, and share its
+/// region and origin with the other answers of its wave.
+@Suite struct TidyAnswerSizeTests {
+    @Test func anAnswerTakesAtMost64Bytes() {
+        #expect(MemoryLayout<TidyAnswer>.stride <= 64, "\(MemoryLayout<TidyAnswer>.stride) bytes")
+    }
+
+    @Test func regionAndSourceReadBackThroughTheSharedObjects() throws {
+        let data = try DataFolder(url: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data")).normalise()
+        let first = try #require(data.answers.first)
+        let sameRegion = data.answers.filter { $0.regionAGS == first.regionAGS }
+        #expect(sameRegion.count > 100)
+        #expect(sameRegion.allSatisfy { $0.region == first.region })
+        #expect(first.source.description.contains(" › "), "the source cell is still named: \(first.source)")
+    }
+}

@@ -31,8 +31,10 @@ struct WaveNormaliser {
             return AskedItem(id: item.id, type: item.type, column: column, steps: steps, stepPositions: steps.map { position[$0.parent.id] })
         }
         var answers: [TidyAnswer] = []
+        let origin = TidyAnswer.SheetOrigin(file: fileName, sheet: sheet.name)
         for row in sheet.rows where row.index >= wave.firstDataRow && !row.isBlank {
             guard let region = regions.resolve(row, in: sheet, issues: &issues) else { continue }
+            let regionName = catalogue.answerRegion(of: region)
             let parsed = asked.map { parser.parse(row.cell(column: $0.column)?.value ?? .empty, type: $0.type) }
             for index in asked.indices {
                 let value = parsed[index], column = asked[index].column
@@ -44,10 +46,11 @@ struct WaveNormaliser {
                     continue
                 }
                 switch value {
-                case .category(let category):
-                    answers.append(answer(region, asked[index].id, category, isFreeText: false, issues.location(row.index, column)))
-                case .text(let text):
-                    answers.append(answer(region, asked[index].id, text, isFreeText: true, issues.location(row.index, column)))
+                case .category(let category), .text(let category):
+                    let isFreeText = if case .text = value { true } else { false }
+                    answers.append(TidyAnswer(wave: wave.number, year: wave.year, region: regionName, item: asked[index].id,
+                                              value: category, isFreeText: isFreeText, origin: origin,
+                                              cell: CellReference(row: row.index, column: column)))
                 case .unknown(let text):
                     issues.add(.error, .unknownAnswer(text, expected: parser.expected(for: mapped[index].0)), row.index, column,
                                item: asked[index].id, region: region.name)
@@ -78,11 +81,5 @@ struct WaveNormaliser {
         /// Its gating ancestors, and where their answers stand among the asked items.
         let steps: [FilterGate.Step]
         let stepPositions: [Int?]
-    }
-
-    private func answer(_ region: Region, _ item: String, _ value: String, isFreeText: Bool,
-                        _ source: CellLocation) -> TidyAnswer {
-        TidyAnswer(wave: wave.number, year: wave.year, regionAGS: region.ags, region: region.name, item: item,
-                   value: value, isFreeText: isFreeText, source: source)
     }
 }
