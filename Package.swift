@@ -75,7 +75,7 @@ let package = Package(
             "Concurrency",
             "Ingest", "Normalise", "Aggregate", "Formatting", "FuzzTargets", "SyntheticData",
         ], path: "Tests/TestSupport"),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "XlsxWriter", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "TestSupport"]),
         .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "TestSupport"]),
         .testTarget(name: "RenderSVGTests", dependencies: ["RenderSVG", "TestSupport"]),
