@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Normalise", dependencies: ["Ingest", "Formatting", "Concurrency", "Diagnostics"]),
         // Stage 3: report spec + tidy answers → chart-ready series, tables, transitions.
         .target(name: "Aggregate", dependencies: [
-            "Normalise", "Ingest", "Formatting", "Diagnostics", .product(name: "Yams", package: "Yams"),
+            "Normalise", "Ingest", "Formatting", "Diagnostics", "Concurrency", .product(name: "Yams", package: "Yams"),
         ]),
         // Render: SVG charts in pure Swift.
         .target(name: "RenderSVG", dependencies: ["Aggregate", "Formatting"]),

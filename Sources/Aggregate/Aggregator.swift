@@ -1,3 +1,4 @@
+import Concurrency
 import Formatting
 import Normalise
 
@@ -167,9 +168,11 @@ package struct Aggregator: Sendable {
     /// For every categorical item and every pair of consecutive waves in which it was asked,
     /// how many regions moved from which category to which.
     func transitions(_ index: AnswerIndex) -> [Transition] {
-        var result: [Transition] = []
         let waves = catalogue.waves
-        for item in catalogue.items where item.type == .status || item.type == .scale || item.type == .option {
+        let items = catalogue.items.filter { $0.type == .status || $0.type == .scale || $0.type == .option }
+        // Items are independent: counted on all cores, joined in catalogue order.
+        return ParallelMap.map(items) { item -> [Transition] in
+            var result: [Transition] = []
             let cats = catalogue.answerCategories(of: item.type)
             for (earlier, later) in zip(waves, waves.dropFirst())
             where item.headers[earlier.number] != nil && item.headers[later.number] != nil {
@@ -189,8 +192,8 @@ package struct Aggregator: Sendable {
                     }
                 }
             }
-        }
-        return result
+            return result
+        }.flatMap { $0 }
     }
 
     func itemCounts(_ index: AnswerIndex) -> [ItemWaveCounts] {
