@@ -425,6 +425,7 @@ struct SheetWriter {
 
     func answers(_ answers: [TidyAnswer]) throws(XlsxError) {
         let sheet = try workbook.addWorksheet(named: plan.answers)
+        guard plan.answersListed else { return try answersInFile(count: answers.count, sheet: sheet) }
         let headers = ["Welle", "Jahr", "AGS", "Region", "Frage", "Kurztitel", "Antwort"]
         for (c, width) in [7.0, 7, 10, 24, 10, 40, 70].enumerated() { try sheet.setColumns(c...c, width: width) }
         try sheet.write("Antworten aller \(unit) je Welle und Frage", row: 0, column: 0, format: formats.title)
@@ -434,14 +435,6 @@ struct SheetWriter {
                         + "aber nicht beantwortet. [Hinweis \(Note.notAsked.rawValue)]", row: 2, column: 0, format: formats.text)
         try backLink(sheet, row: 3)
         let top = Self.answersTop
-        guard plan.answersListed else {
-            // Official statistics publish what does not fit a sheet as CSV; the sheet says where.
-            try sheet.write("Die \(GermanFormat.integer(answers.count)) Antworten passen nicht auf ein Tabellenblatt "
-                            + "(Excel fasst höchstens \(GermanFormat.integer(1_048_576)) Zeilen). Sie stehen vollständig in der Datei "
-                            + "„\(plan.answersFile)“ (UTF-8, eine Zeile je Antwort), die zu diesem Anhang gehört.", row: top, column: 0, format: formats.warning)
-            try sheet.setPage(.init(landscape: true, fitWidth: 1, fitHeight: 0, repeatRows: nil, footer: model.sourceLine))
-            return
-        }
         try sheet.addTable(rows: top...(top + max(answers.count, 1)), columns: 0...(headers.count - 1), name: "Antworten",
                            headers: headers, headerFormat: formats.header)
         for (i, answer) in answers.enumerated() {
@@ -458,6 +451,30 @@ struct SheetWriter {
         try sheet.freezePanes(row: top + 1)
         try sheet.ignoreNumbersStoredAsText(in: "A1:XFD1048576")
         try sheet.setPage(.init(landscape: true, fitWidth: 1, fitHeight: 0, repeatRows: top...top, footer: model.sourceLine))
+    }
+
+    /// The answers sheet when the answers do not fit one sheet: official statistics publish
+    /// such tables as CSV, and the sheet says where, in one wide column of wrapped text.
+    private func answersInFile(count: Int, sheet: XlsxWorksheet) throws(XlsxError) {
+        let width = 100.0  // fits an A4 page across, as the listed answers are printed
+        try sheet.setColumns(0...0, width: width)
+        // Made here, not in AnnexFormats: the annex of a survey whose answers fit keeps its styles.
+        let pointer = try workbook.addFormat().bold().fontColour("#7A1F00").wrap().align(.top)
+        let texts: [(row: Int, text: String, format: XlsxFormat)] = [
+            (1, "Hinweis zu den Daten: " + spec.dataNote, pointer),
+            (2, "Nicht gestellte Fragen haben keine Zeile; „\(model.catalogue.missingCategory)“ heißt: gefragt, aber nicht "
+                + "beantwortet. [Hinweis \(Note.notAsked.rawValue)]", formats.wrapped),
+            (Self.answersTop, "Die \(GermanFormat.integer(count)) Antworten passen nicht auf ein Tabellenblatt (Excel fasst "
+                + "höchstens \(GermanFormat.integer(1_048_576)) Zeilen). Sie stehen vollständig in der Datei "
+                + "„\(plan.answersFile)“ (UTF-8, eine Zeile je Antwort), die zu diesem Anhang gehört.", pointer),
+        ]
+        try sheet.write("Antworten aller \(unit) je Welle und Frage", row: 0, column: 0, format: formats.title)
+        for entry in texts {
+            try sheet.write(entry.text, row: entry.row, column: 0, format: entry.format)
+            try sheet.setRowHeight(entry.row, height: RowHeight.forText(entry.text, columnWidth: width))
+        }
+        try backLink(sheet, row: 3)
+        try sheet.setPage(.init(landscape: true, fitWidth: 1, fitHeight: 0, repeatRows: nil, footer: model.sourceLine))
     }
 
     func validation(_ issues: [ValidationIssue]) throws(XlsxError) {
