@@ -12,10 +12,16 @@ package enum FuzzIngest {
 
     /// Inputs are written to a file (on tmpfs where there is one) and opened the way
     /// `make report` opens files, so the fuzzer exercises the production path.
-    static let scratch: URL = {
+    static let scratchFolder: URL = {
         let base = FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        return URL(fileURLWithPath: base).appendingPathComponent("monitoring-fuzz-\(getpid())")
+        return URL(fileURLWithPath: base)
     }()
+
+    /// A file of its own per input: the tests replay inputs in parallel, and rewriting a
+    /// file another reader has memory-mapped ends that reader with SIGBUS (ASan caught it).
+    static func scratch() -> URL {
+        scratchFolder.appendingPathComponent("monitoring-fuzz-\(getpid())-\(UUID().uuidString)")
+    }
 
     package static func run(_ input: [UInt8]) {
         guard let mode = input.first else { return }
@@ -29,7 +35,7 @@ package enum FuzzIngest {
             guard let zip = try? wrapAsWorksheet(body) else { return }
             (file, name) = (zip, "fuzz.xlsx")
         }
-        let url = scratch.appendingPathExtension((name as NSString).pathExtension)
+        let url = scratch().appendingPathExtension((name as NSString).pathExtension)
         guard (try? file.write(to: url)) != nil else { return }
         defer { try? FileManager.default.removeItem(at: url) }
         read { try WorkbookReader.open(url, limits: limits) }

@@ -7,7 +7,9 @@ import SystemZlib
 /// loops forever on a deflate stream that never ends (it keeps asking for input past the
 /// end of the file). Here every entry is inflated from exactly its compressed bytes, every
 /// offset and size is checked against the file, and a stream that stops early is reported
-/// as truncated. The file is memory-mapped, so reading costs no copy.
+/// as truncated. The file is read into memory, not mapped: a mapped file that another
+/// program truncates while we read it ends the process with SIGBUS, and a workbook is
+/// small next to its inflated sheets.
 package struct ZipArchive {
     package struct Entry {
         package let path: String
@@ -33,7 +35,7 @@ package struct ZipArchive {
     package init(url: URL) throws {
         let data: Data
         do {
-            data = try Data(contentsOf: url, options: .alwaysMapped)
+            data = try Data(contentsOf: url)
         } catch {
             throw Failure.damaged("cannot read: \(FileReadReason.describe(error))")
         }
