@@ -25,8 +25,15 @@ package final class Publisher: @unchecked Sendable {
     private let style: PublicationStyle?
     private let folder: URL
     private let created: Int?
-    private var engine: Subprocess?
+    /// Set by `start`, ended by `cancel`, which may come from another thread (a task's
+    /// cancellation handler): guarded by `lock`.
+    private var runningEngine: Subprocess?
     private var engineError: PublishError?
+    private let lock = NSLock()
+    private var engine: Subprocess? {
+        get { lock.withLock { runningEngine } }
+        set { lock.withLock { runningEngine = newValue } }
+    }
 
     /// - Parameters:
     ///   - formats: the formats asked for; `md` is the caller's and ignored here.
@@ -57,8 +64,11 @@ package final class Publisher: @unchecked Sendable {
 
     /// Ends the PDF engine without output (the run failed elsewhere).
     package func cancel() {
-        engine?.terminate()
-        engine = nil
+        let running = lock.withLock {
+            defer { runningEngine = nil }
+            return runningEngine
+        }
+        running?.terminate()
     }
 
     /// Writes the asked formats from the report's Markdown and figures (SVG per file stem).
