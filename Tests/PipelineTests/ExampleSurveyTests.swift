@@ -56,4 +56,25 @@ import TestSupport
         #expect(svg.contains("s. v. z. = stimme voll zu") || svg.contains("= stimme voll zu"), "legend with the scale's short forms")
         #expect(!svg.contains(">triff<"), "no colliding short forms")
     }
+
+    /// A table's caption never ends a page with its rows on the next one (it did in this
+    /// example: „Tabelle 1“ at the foot of page 5, the table on page 6).
+    @Test(.enabled(if: ExternalTool.available("pandoc", "python:weasyprint", "pdftotext", "pdfinfo")))
+    func noTableCaptionIsLeftAtTheFootOfAPage() async throws {
+        let out = try TemporaryFolder.make().appendingPathComponent("out")
+        _ = try await ReportPipeline(options: .init(specFile: Self.spec, outputFolder: out, formats: [.md, .pdf])).run()
+        let pdf = out.appendingPathComponent("Bericht.pdf")
+        let info = try ExternalTool.run("pdfinfo", [pdf.path]).stdout
+        let pages = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) })
+        var captions = 0
+        for page in 1...pages {
+            let lines = try ExternalTool.run("pdftotext", ["-f", "\(page)", "-l", "\(page)", pdf.path, "-"]).stdout
+                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{0C}"))) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("Seite ") && !$0.contains("Landkreis Musterland") }
+            captions += lines.filter { $0.hasPrefix("Tabelle ") && $0.contains(":") }.count
+            #expect(lines.last.map { !($0.hasPrefix("Tabelle ") && $0.contains(":")) } ?? true,
+                    "page \(page) ends with the caption \(lines.last ?? "")")
+        }
+        #expect(captions >= 1, "the example has a table")
+    }
 }
