@@ -59,9 +59,9 @@ struct DataOptions: ParsableArguments {
 /// The one place where errors become messages and exit codes: every stage's error is a
 /// `UserFacingError` that carries both.
 func terminate(with error: any Error) -> Never {
-    let failure = error as? any UserFacingError
-    FileHandle.standardError.write(Data("error: \(failure?.userMessage ?? String(describing: error))\n".utf8))
-    Foundation.exit((failure?.exitStatus ?? .outputFailed).rawValue)
+    let report = ErrorReport(error)
+    FileHandle.standardError.write(Data((report.text + "\n").utf8))
+    Foundation.exit(report.status.rawValue)
 }
 
 struct Report: AsyncParsableCommand {

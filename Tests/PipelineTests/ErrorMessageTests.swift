@@ -18,10 +18,10 @@ import XlsxWriter
 @Suite struct ErrorMessageTests {
     static let foundationPhrase = "The operation could not be completed"
 
-    /// What the CLI prints for an error, and the code it exits with.
+    /// What the CLI prints for an error, and the code it exits with (its own `ErrorReport`).
     static func printed(_ error: any Error) -> (text: String, status: Diagnostics.ExitStatus) {
-        let failure = error as? any UserFacingError
-        return ("error: \(failure?.userMessage ?? String(describing: error))", failure?.exitStatus ?? .outputFailed)
+        let report = ErrorReport(error)
+        return (report.text, report.status)
     }
 
     static func expectPlain(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
