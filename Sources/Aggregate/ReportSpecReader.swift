@@ -42,19 +42,15 @@ package struct ReportSpecReader {
         } catch {
             throw SpecErrors([SpecError(file: file, line: nil, error.message)])
         }
-        let root: Node
+        let composed: Node?
         do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw SpecErrors([SpecError(file: file, line: nil, "the spec is empty")])
-            }
-            root = node
-        } catch let error as SpecErrors {
-            throw error
+            composed = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw SpecErrors([SpecError(file: file, line: Self.line(of: error), "not valid YAML: \(Self.problem(of: error))")])
         } catch {
             throw SpecErrors([SpecError(file: file, line: nil, "not valid YAML: \(error)")])
         }
+        guard let root = composed else { throw SpecErrors([SpecError(file: file, line: nil, "the spec is empty")]) }
         var reader = NodeReader(file: file)
         let spec = reader.spec(root, folder: url.deletingLastPathComponent())
         if let spec, reader.errors.isEmpty { return spec }

@@ -12,7 +12,7 @@ package struct Catalogue: Sendable {
     private let itemIndex: [String: Int]
     private let regionIndex: [String: Int]
     /// One shared key-and-name object per region for all its tidy answers (see `TidyAnswer`).
-    package let answerRegions: [TidyAnswer.RegionName]
+    private let answerRegions: [String: TidyAnswer.RegionName]
     private let categoryIndex: [String: [String: String]]
     private let emptyCategory: [String: String]
 
@@ -34,7 +34,8 @@ package struct Catalogue: Sendable {
             }
         }
         self.regionIndex = regionIndex
-        answerRegions = regions.map { TidyAnswer.RegionName(ags: $0.ags, name: $0.name) }
+        answerRegions = Dictionary(regions.map { ($0.ags, TidyAnswer.RegionName(ags: $0.ags, name: $0.name)) },
+                                   uniquingKeysWith: { first, _ in first })
         var categoryIndex: [String: [String: String]] = [:]
         var emptyCategory: [String: String] = [:]
         for category in categories {
@@ -56,8 +57,7 @@ package struct Catalogue: Sendable {
     /// Looks a region up by official name, known spelling or AGS code.
     /// The shared answer region for a region of this catalogue.
     package func answerRegion(of region: Region) -> TidyAnswer.RegionName {
-        regionIndex[region.ags.folded].flatMap { answerRegions[$0].ags == region.ags ? answerRegions[$0] : nil }
-            ?? TidyAnswer.RegionName(ags: region.ags, name: region.name)
+        answerRegions[region.ags].flatMap { $0.name == region.name ? $0 : nil } ?? TidyAnswer.RegionName(ags: region.ags, name: region.name)
     }
 
     package func region(matching text: String) -> Region? { regionIndex[text.folded].map { regions[$0] } }

@@ -6,8 +6,10 @@ enum OOXMLEscapes {
     static func decode(_ text: String) -> String {
         let bytes = Array(text.utf8)
         guard bytes.count >= 7, bytes.contains(UInt8(ascii: "_")) else { return text }
+        // Escaped code units collect until plain text follows, so that a surrogate pair written
+        // as two escapes decodes to one character.
         var units: [UInt16] = []
-        var pendingASCII = false
+        var decodedAny = false
         var out = ""
         var i = 0
         var copiedUpTo = 0
@@ -26,17 +28,14 @@ enum OOXMLEscapes {
                 units.append(unit)
                 i += 7
                 copiedUpTo = i
-                pendingASCII = true
+                decodedAny = true
             } else {
                 i += 1
             }
         }
-        guard pendingASCII else { return text }
-        if copiedUpTo < bytes.count {
-            flushUnits()
-            out += String(decoding: bytes[copiedUpTo...], as: UTF8.self)
-        }
+        guard decodedAny else { return text }
         flushUnits()
+        out += String(decoding: bytes[copiedUpTo...], as: UTF8.self)
         return out
     }
 

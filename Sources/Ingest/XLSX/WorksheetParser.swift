@@ -248,15 +248,13 @@ struct WorksheetParser {
         let separator = text.firstIndex { $0 == "T" || $0 == "t" || $0 == " " }
         let datePart = separator.map { text[..<$0] } ?? Substring(text)
         let timePart = separator.map { text[text.index(after: $0)...] }
-        var year = 1899, month = 12, day = 30
         if datePart.contains(":"), timePart == nil {
-            return time(datePart).map { SpreadsheetDate(year: year, month: month, day: day, secondsOfDay: $0) }
+            // A time alone stands on Excel's day 0.
+            return time(datePart).map { SpreadsheetDate(year: 1899, month: 12, day: 30, secondsOfDay: $0) }
         }
         let ymd = datePart.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard ymd.count == 3, let y = ymd[0], let m = ymd[1], let d = ymd[2], (1...12).contains(m), (1...31).contains(d) else {
-            return nil
-        }
-        (year, month, day) = (y, m, d)
+        guard ymd.count == 3, let year = ymd[0], let month = ymd[1], let day = ymd[2], (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         guard let timePart, !timePart.isEmpty else { return SpreadsheetDate(year: year, month: month, day: day) }
         return time(timePart).map { SpreadsheetDate(year: year, month: month, day: day, secondsOfDay: $0) }
     }

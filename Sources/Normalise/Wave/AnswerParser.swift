@@ -26,8 +26,6 @@ struct AnswerParser {
         self.catalogue = catalogue
     }
 
-    mutating func parse(_ value: CellValue, item: CatalogueItem) -> ParsedAnswer { parse(value, type: item.type) }
-
     mutating func parse(_ value: CellValue, type: ItemType) -> ParsedAnswer {
         let key = Key(type: type, value: value)
         if let known = cache[key] { return known }

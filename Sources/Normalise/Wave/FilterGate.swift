@@ -60,10 +60,6 @@ struct FilterGate {
 
     /// The text to name in an "answer outside the filter" note, or nil when the answer says
     /// nothing and so contradicts no filter. `cellText` is the cell as typed.
-    func contradiction(_ answer: ParsedAnswer, item: CatalogueItem, cellText: String?) -> String? {
-        contradiction(answer, type: item.type, cellText: cellText)
-    }
-
     func contradiction(_ answer: ParsedAnswer, type: ItemType, cellText: String?) -> String? {
         switch answer {
         case .category(let category):
