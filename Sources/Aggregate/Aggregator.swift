@@ -139,10 +139,13 @@ package struct Aggregator: Sendable {
             let items = items(theme, year)
             var counts: [String: Int] = [:]
             var total = 0
+            let values = index.table.values
             for item in items {
-                for answer in index.answers(item: item.id, year: year) {
-                    counts[row(answer.value, item.type), default: 0] += 1
-                    total += 1
+                var perCode: [UInt32: Int] = [:]
+                for code in index.answers(item: item.id, year: year).valueCodes { perCode[code, default: 0] += 1 }
+                for (code, n) in perCode {
+                    counts[row(values[Int(code)], item.type), default: 0] += n
+                    total += n
                 }
             }
             return (counts, total, items.map(\.id))
@@ -170,18 +173,30 @@ package struct Aggregator: Sendable {
     func transitions(_ index: AnswerIndex) -> [Transition] {
         let waves = catalogue.waves
         let items = catalogue.items.filter { $0.type == .status || $0.type == .scale || $0.type == .option }
+        let regionKeyCount = (index.regionKeys.max() ?? -1) + 1
+        let values = index.table.values
         // Items are independent: counted on all cores, joined in catalogue order.
         return ParallelMap.map(items) { item -> [Transition] in
             var result: [Transition] = []
             let cats = catalogue.answerCategories(of: item.type)
             for (earlier, later) in zip(waves, waves.dropFirst())
             where item.headers[earlier.number] != nil && item.headers[later.number] != nil {
-                let before = Dictionary(index.answers(item: item.id, year: earlier.year).project { ($0.regionAGS, $0.value) },
-                                        uniquingKeysWith: { a, _ in a })
+                // Each region's earlier value code, by region key (the first answer wins).
+                let none = UInt32.max
+                var before = [UInt32](repeating: none, count: regionKeyCount)
+                for (region, value) in index.answers(item: item.id, year: earlier.year).regionsAndValues {
+                    let key = index.regionKeys[Int(region)]
+                    if before[key] == none { before[key] = value }
+                }
+                var codeCounts: [UInt64: Int] = [:]
+                for (region, value) in index.answers(item: item.id, year: later.year).regionsAndValues {
+                    let from = before[index.regionKeys[Int(region)]]
+                    guard from != none else { continue }
+                    codeCounts[UInt64(from) << 32 | UInt64(value), default: 0] += 1
+                }
                 var counts: [String: [String: Int]] = [:]
-                for (region, value) in index.answers(item: item.id, year: later.year).project({ ($0.regionAGS, $0.value) }) {
-                    guard let from = before[region] else { continue }
-                    counts[from, default: [:]][value, default: 0] += 1
+                for (pair, n) in codeCounts {
+                    counts[values[Int(pair >> 32)], default: [:]][values[Int(pair & 0xFFFF_FFFF)], default: 0] += n
                 }
                 for from in cats {
                     for to in cats {
@@ -201,48 +216,13 @@ package struct Aggregator: Sendable {
         for item in catalogue.items where item.type.categoryTableKey != nil {
             for wave in catalogue.waves where item.headers[wave.number] != nil {
                 let answers = index.answers(item: item.id, year: wave.year)
+                var perCode: [UInt32: Int] = [:]
+                for code in answers.valueCodes { perCode[code, default: 0] += 1 }
                 var counts: [String: Int] = [:]
-                for value in answers.project(\.value) { counts[value, default: 0] += 1 }
+                for (code, n) in perCode { counts[index.table.values[Int(code)], default: 0] += n }
                 result.append(ItemWaveCounts(itemID: item.id, year: wave.year, base: answers.count, counts: counts))
             }
         }
         return result
-    }
-}
-
-/// Tidy answers grouped by item and year, for fast lookup. Holds positions, not copies:
-/// at a million answers a second copy of them was the largest block of memory.
-struct AnswerIndex {
-    private let all: [TidyAnswer]
-    private let groups: [Key: [Int]]
-
-    init(_ answers: [TidyAnswer]) {
-        all = answers
-        groups = Dictionary(grouping: answers.indices) { Key(item: answers[$0].item, year: answers[$0].year) }
-    }
-
-    func answers(item: String, year: Int) -> Group {
-        Group(all: all, positions: groups[Key(item: item, year: year)] ?? [])
-    }
-
-    /// One item's answers in one wave, read through their positions (no copy).
-    struct Group: RandomAccessCollection {
-        let all: [TidyAnswer]
-        let positions: [Int]
-        var startIndex: Int { 0 }
-        var endIndex: Int { positions.count }
-        subscript(index: Int) -> TidyAnswer { all[positions[index]] }
-
-        /// One part of each answer, read in place: iterating copies every answer (a large
-        /// struct), which was a sixth of the aggregate stage at a million answers.
-        func project<T>(_ read: (TidyAnswer) -> T) -> [T] { positions.map { read(all[$0]) } }
-
-        /// How many answers have `value`.
-        func count(value: String) -> Int { positions.reduce(0) { $0 + (all[$1].value == value ? 1 : 0) } }
-    }
-
-    private struct Key: Hashable {
-        let item: String
-        let year: Int
     }
 }

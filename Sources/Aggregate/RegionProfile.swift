@@ -69,10 +69,18 @@ package struct ProfileSet: Sendable {
                             count: catalogue.regions.count)
         var counts = Array(repeating: Array(repeating: [Int](repeating: 0, count: categories.count), count: years.count),
                            count: items.count)
-        for answer in data.answers {
-            guard let i = itemIndex[answer.item], let y = yearIndex[answer.year], let r = regionIndex[answer.regionAGS] else { continue }
-            answers[r][i][y] = answer.value
-            if let c = categoryIndex[answer.value] { counts[i][y][c] += 1 }
+        // Looked up once per code, then read per answer.
+        let table = data.answers
+        let itemOfCode = table.items.map { itemIndex[$0] }
+        let yearOfCode = table.waves.map { yearIndex[$0.year] }
+        let regionOfCode = table.regions.map { regionIndex[$0.ags] }
+        let categoryOfCode = table.values.map { categoryIndex[$0] }
+        for k in table.indices {
+            guard let i = itemOfCode[Int(table.itemCodes[k])], let y = yearOfCode[Int(table.waveCodes[k])],
+                  let r = regionOfCode[Int(table.regionCodes[k])] else { continue }
+            let value = Int(table.valueCodes[k])
+            answers[r][i][y] = table.values[value]
+            if let c = categoryOfCode[value] { counts[i][y][c] += 1 }
         }
         let latestAsked = items.map { item -> Int? in
             catalogue.waves.lastIndex { item.headers[$0.number] != nil }

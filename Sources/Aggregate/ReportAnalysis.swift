@@ -86,8 +86,16 @@ extension Aggregator {
     func analysis(_ index: AnswerIndex, transitions: [Transition], counts: (String, Int) -> ItemWaveCounts?) -> ReportAnalysis {
         let waves = catalogue.waves
         // Regions with at least one answer, per wave: one pass over the answers, not one per wave.
+        // Marked on codes first, then the distinct (wave, AGS) pairs counted.
+        let table = data.answers
+        var seen = Array(repeating: [Bool](repeating: false, count: table.regions.count), count: table.waves.count)
+        for i in table.indices { seen[Int(table.waveCodes[i])][Int(table.regionCodes[i])] = true }
         var answeringRegions: [Int: Set<String>] = [:]
-        for answer in data.answers { answeringRegions[answer.wave, default: []].insert(answer.regionAGS) }
+        for (wave, regions) in seen.enumerated() {
+            for (region, answered) in regions.enumerated() where answered {
+                answeringRegions[table.waves[wave].number, default: []].insert(table.regions[region].ags)
+            }
+        }
         let participation = waves.map { wave -> ReportAnalysis.Participation in
             .init(year: wave.year, answering: answeringRegions[wave.number]?.count ?? 0, population: catalogue.regions.count)
         }
@@ -168,15 +176,15 @@ extension Aggregator {
     /// A free-text item's answers of one wave, coded into entries (see `FreeTextCoder`),
     /// most frequent first, ties in order of first mention.
     func codedText(_ itemID: String, year: Int, _ index: AnswerIndex) -> ReportAnalysis.CodedText {
-        let corpus = catalogue.waves.flatMap { index.answers(item: itemID, year: $0.year) }.filter(\.isFreeText).map(\.value)
+        let corpus = catalogue.waves.flatMap { index.answers(item: itemID, year: $0.year).freeTexts }
         let coder = FreeTextCoder(corpus: corpus)
-        let answers = index.answers(item: itemID, year: year).filter(\.isFreeText)
+        let answers = index.answers(item: itemID, year: year).freeTexts
         var unitsPerEntry: [String: Int] = [:]
         var order: [String] = []
         var coded: [String: [String]] = [:]
         for answer in answers {
-            let entries = coded[answer.value] ?? coder.entries(of: answer.value)
-            coded[answer.value] = entries
+            let entries = coded[answer] ?? coder.entries(of: answer)
+            coded[answer] = entries
             for entry in entries {
                 if unitsPerEntry[entry] == nil { order.append(entry) }
                 unitsPerEntry[entry, default: 0] += 1

@@ -6,16 +6,20 @@ import Ingest
 package struct NormalisedData: Sendable {
     package let catalogue: Catalogue
     /// Sorted by wave, region (catalogue order), item (catalogue order).
-    package let answers: [TidyAnswer]
+    package let answers: AnswerTable
     /// Notes and errors, errors first, in file order.
     package let issues: [ValidationIssue]
     package let waves: [WaveSummary]
 
-    package init(catalogue: Catalogue, answers: [TidyAnswer], issues: [ValidationIssue] = [], waves: [WaveSummary] = []) {
+    package init(catalogue: Catalogue, answers: AnswerTable, issues: [ValidationIssue] = [], waves: [WaveSummary] = []) {
         self.catalogue = catalogue
         self.answers = answers
         self.issues = issues
         self.waves = waves
+    }
+
+    package init(catalogue: Catalogue, answers: [TidyAnswer], issues: [ValidationIssue] = [], waves: [WaveSummary] = []) {
+        self.init(catalogue: catalogue, answers: AnswerTable(answers), issues: issues, waves: waves)
     }
 
     package var errors: [ValidationIssue] { issues.filter { $0.severity == .error } }
@@ -49,23 +53,20 @@ package struct DataFolder: Sendable {
 
         // Waves are independent: read and normalise them in parallel, then join in wave order.
         // Each wave's answers are sorted in its own task (all of a wave's answers share its
-        // number); the waves are then joined in wave order, each released once copied, so
-        // the answers are held at most twice, not three times.
+        // number); the waves' tables are then joined in wave order.
         let waves = catalogue.waves.sorted { $0.number < $1.number }
         var results = ParallelMap.map(waves) { wave in
             var result = self.normalise(wave: wave, catalogue: catalogue)
             result.answers = Self.sorted(result.answers, catalogue: catalogue)
             return result
         }
-        var answers: [TidyAnswer] = []
-        answers.reserveCapacity(results.reduce(0) { $0 + $1.answers.count })
         var summaries: [WaveSummary] = []
-        for index in results.indices {
-            answers += results[index].answers
-            results[index].answers = []
-            issues += results[index].issues
-            if let summary = results[index].summary { summaries.append(summary) }
+        for result in results {
+            issues += result.issues
+            if let summary = result.summary { summaries.append(summary) }
         }
+        let answers = AnswerTable.joined(results.map(\.answers))
+        results.removeAll()
         let ordered = issues.enumerated().sorted { a, b in
             a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
         }.map(\.element)
@@ -96,17 +97,31 @@ package struct DataFolder: Sendable {
     }
 
     /// Wave, then region and item in catalogue order; stable. Sorts packed integer keys
-    /// (wave, region rank, item rank), not the answers with dictionary lookups per comparison.
-    static func sorted(_ answers: [TidyAnswer], catalogue: Catalogue) -> [TidyAnswer] {
+    /// (wave, region rank, item rank) made from the codes' ranks, looked up once per code.
+    static func sorted(_ answers: AnswerTable, catalogue: Catalogue) -> AnswerTable {
         let unknown = (1 << 24) - 1
         let regionOrder = Dictionary(catalogue.regions.enumerated().map { ($1.ags, $0) }, uniquingKeysWith: { a, _ in a })
         let itemOrder = Dictionary(catalogue.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let keys = answers.enumerated().map { index, answer in
-            let key = min(answer.wave, (1 << 15) - 1) << 48 | min(regionOrder[answer.regionAGS] ?? unknown, unknown) << 24
-                | min(itemOrder[answer.item] ?? unknown, unknown)
-            return (key: key, index: index)
+        let regionRank = answers.regions.map { min(regionOrder[$0.ags] ?? unknown, unknown) }
+        let itemRank = answers.items.map { min(itemOrder[$0] ?? unknown, unknown) }
+        let waveRank = answers.waves.map { min(max($0.number, 0), (1 << 15) - 1) }
+        // (wave, region, item, position) packed into one integer when the ranks fit, so a
+        // plain sort of integers is a stable sort by the three keys.
+        func bits(_ values: [Int]) -> Int { Int.bitWidth - (values.max() ?? 0).leadingZeroBitCount }
+        let widths = (bits(waveRank), bits(regionRank), bits(itemRank), bits([answers.count]))
+        guard widths.0 + widths.1 + widths.2 + widths.3 <= 63 else {
+            let keys = answers.indices.map {
+                (waveRank[Int(answers.waveCodes[$0])], regionRank[Int(answers.regionCodes[$0])], itemRank[Int(answers.itemCodes[$0])], $0)
+            }
+            return answers.reordered(keys.sorted { $0 < $1 }.map(\.3))
         }
-        return keys.sorted { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }.map { answers[$0.index] }
+        var keys = answers.indices.map { index in
+            ((waveRank[Int(answers.waveCodes[index])] << widths.1 | regionRank[Int(answers.regionCodes[index])]) << widths.2
+                | itemRank[Int(answers.itemCodes[index])]) << widths.3 | index
+        }
+        keys.sort()
+        let mask = (1 << widths.3) - 1
+        return answers.reordered(keys.map { $0 & mask })
     }
 
     private var wavesFolder: URL { url.appendingPathComponent("waves", isDirectory: true) }

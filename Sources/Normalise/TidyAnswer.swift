@@ -29,8 +29,8 @@ package struct TidyAnswer: Sendable, Hashable {
         }
     }
 
-    private let regionName: RegionName
-    private let origin: SheetOrigin
+    package let regionName: RegionName
+    package let origin: SheetOrigin
     package let item: String
     /// The canonical category (`ja`, `in Erarbeitung`, `ausgewählt`, a scale level,
     /// `keine Angabe`, …) or, for free text, the text itself.

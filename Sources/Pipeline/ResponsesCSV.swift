@@ -8,37 +8,29 @@ package enum ResponsesCSV {
     package static let file = "responses.csv"
     package static let header = ["wave", "year", "region_ags", "region", "item", "value"]
 
-    /// Streams the file to `out`. Regions, items and answer categories repeat on every row,
-    /// so each distinct field is escaped once and then copied (a nationwide survey has
-    /// millions of rows but only thousands of distinct fields).
-    package static func write(_ answers: [TidyAnswer], to file: BufferedFileWriter) {
-        // Rows collect in a local buffer (appends inlined here), handed over per megabyte.
+    /// Streams the file to `out`. Every dictionary entry of the table (region, item, answer
+    /// category, wave) is escaped once; a row is then copies of those bytes. Free text is
+    /// mostly unique, so it is escaped where it stands and not kept.
+    package static func write(_ answers: AnswerTable, to file: BufferedFileWriter) {
+        func escaped(_ text: String) -> [UInt8] { Array(TextEscaping.csvField(text, guardFormula: true).utf8) }
+        let waves = answers.waves.map { Array("\($0.number),\($0.year),".utf8) }
+        let regions = answers.regions.map { escaped($0.ags) + [UInt8(ascii: ",")] + escaped($0.name) + [UInt8(ascii: ",")] }
+        let items = answers.items.map { escaped($0) + [UInt8(ascii: ",")] }
+        let values = answers.values.indices.map { answers.valueIsFreeText[$0] ? [] : escaped(answers.values[$0]) }
+        // Rows collect in a local buffer, handed over per megabyte.
         var out = [UInt8]()
         out.reserveCapacity(1 << 20 + 4096)
         out.append(contentsOf: TextEscaping.csvRecord(header).utf8)
-        var escaped: [String: [UInt8]] = [:]
-        func field(_ text: String, memo: Bool = true) {
-            if memo, let known = escaped[text] {
-                out.append(contentsOf: known)
-                return
+        for i in answers.indices {
+            out.append(contentsOf: waves[Int(answers.waveCodes[i])])
+            out.append(contentsOf: regions[Int(answers.regionCodes[i])])
+            out.append(contentsOf: items[Int(answers.itemCodes[i])])
+            let value = Int(answers.valueCodes[i])
+            if answers.valueIsFreeText[value] {
+                out.append(contentsOf: escaped(answers.values[value]))
+            } else {
+                out.append(contentsOf: values[value])
             }
-            let bytes = Array(TextEscaping.csvField(text, guardFormula: true).utf8)
-            if memo { escaped[text] = bytes }
-            out.append(contentsOf: bytes)
-        }
-        for answer in answers {
-            out.append(contentsOf: String(answer.wave).utf8)
-            out.append(UInt8(ascii: ","))
-            out.append(contentsOf: String(answer.year).utf8)
-            out.append(UInt8(ascii: ","))
-            field(answer.regionAGS)
-            out.append(UInt8(ascii: ","))
-            field(answer.region)
-            out.append(UInt8(ascii: ","))
-            field(answer.item)
-            out.append(UInt8(ascii: ","))
-            // Free text is mostly unique: escaped each time, not kept.
-            field(answer.value, memo: !answer.isFreeText)
             out.append(0x0D)
             out.append(0x0A)
             if out.count >= 1 << 20 {

@@ -9,7 +9,7 @@ import XlsxWriter
 /// chart, the tidy answers, the codebook and the validation notes.
 package struct AnnexWriter: Sendable {
     package let model: ReportModel
-    package let answers: [TidyAnswer]
+    package let answers: AnswerTable
     package let issues: [ValidationIssue]
     /// Creation time (seconds since 1970) written into the document properties.
     package let created: Int?
@@ -23,7 +23,7 @@ package struct AnnexWriter: Sendable {
     // every sheet written strictly row by row, and the annex is laid out with tables as
     // official statistics publish them. The row limit bounds the memory instead.
 
-    package init(model: ReportModel, answers: [TidyAnswer], issues: [ValidationIssue], created: Int?,
+    package init(model: ReportModel, answers: AnswerTable, issues: [ValidationIssue], created: Int?,
                  answersFile: String = "responses.csv") {
         self.model = model
         self.answers = answers

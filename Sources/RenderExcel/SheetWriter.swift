@@ -423,7 +423,7 @@ struct SheetWriter {
     /// The row (0-based) of the answers table's header.
     static let answersTop = 5
 
-    func answers(_ answers: [TidyAnswer]) throws(XlsxError) {
+    func answers(_ answers: AnswerTable) throws(XlsxError) {
         let sheet = try workbook.addWorksheet(named: plan.answers)
         guard plan.answersListed else { return try answersInFile(count: answers.count, sheet: sheet) }
         let headers = ["Welle", "Jahr", "AGS", "Region", "Frage", "Kurztitel", "Antwort"]
@@ -437,16 +437,27 @@ struct SheetWriter {
         let top = Self.answersTop
         try sheet.addTable(rows: top...(top + max(answers.count, 1)), columns: 0...(headers.count - 1), name: "Antworten",
                            headers: headers, headerFormat: formats.header)
-        for (i, answer) in answers.enumerated() {
+        // Every dictionary entry made a C string once; a row is then seven cell calls.
+        let ags = answers.regions.map { XlsxText($0.ags) }, regions = answers.regions.map { XlsxText($0.name) }
+        let items = answers.items.map { XlsxText($0) }
+        let titles = answers.items.map { XlsxText(model.catalogue.item($0)?.shortTitle ?? "") }
+        let values = answers.values.indices.map { answers.valueIsFreeText[$0] ? nil : XlsxText(answers.values[$0]) }
+        for i in answers.indices {
             let row = top + 1 + i
-            try sheet.write(Double(answer.wave), row: row, column: 0, format: formats.count)
-            try sheet.write(Double(answer.year), row: row, column: 1, format: formats.year)
-            try sheet.write(answer.regionAGS, row: row, column: 2)
-            try sheet.write(answer.region, row: row, column: 3)
-            try sheet.write(answer.item, row: row, column: 4)
-            try sheet.write(model.catalogue.item(answer.item)?.shortTitle ?? "", row: row, column: 5)
+            let wave = answers.waves[Int(answers.waveCodes[i])]
+            let region = Int(answers.regionCodes[i]), item = Int(answers.itemCodes[i]), value = Int(answers.valueCodes[i])
+            try sheet.write(Double(wave.number), row: row, column: 0, format: formats.count)
+            try sheet.write(Double(wave.year), row: row, column: 1, format: formats.year)
+            try sheet.write(ags[region], row: row, column: 2)
+            try sheet.write(regions[region], row: row, column: 3)
+            try sheet.write(items[item], row: row, column: 4)
+            try sheet.write(titles[item], row: row, column: 5)
             // Always a string cell: free text starting with "=" stays text.
-            try sheet.write(answer.value, row: row, column: 6, format: answer.isFreeText ? formats.wrapped : nil)
+            if let category = values[value] {
+                try sheet.write(category, row: row, column: 6)
+            } else {
+                try sheet.write(answers.values[value], row: row, column: 6, format: formats.wrapped)
+            }
         }
         try sheet.freezePanes(row: top + 1)
         try sheet.ignoreNumbersStoredAsText(in: "A1:XFD1048576")

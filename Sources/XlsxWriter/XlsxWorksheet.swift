@@ -34,6 +34,14 @@ package final class XlsxWorksheet {
         }, "write text at \(place(row, column))")
     }
 
+    /// Writes a prepared text as a string cell (see `XlsxText`).
+    package func write(_ text: XlsxText, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
+        let cFormat = try prepare("write text at \(place(row, column))", format)
+        try CBridge.check(text.bytes.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0.baseAddress, cFormat) }
+        }, "write text at \(place(row, column))")
+    }
+
     package func write(_ number: Double, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("write number at \(place(row, column))", format)
         try CBridge.check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, cFormat),

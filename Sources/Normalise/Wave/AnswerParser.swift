@@ -15,7 +15,9 @@ enum ParsedAnswer: Sendable, Equatable {
 /// item type.
 struct AnswerParser {
     let catalogue: Catalogue
-    private var cache: [Key: ParsedAnswer] = [:]
+    /// Distinct results, numbered in order of first use, and where each (type, cell) went.
+    private var results: [ParsedAnswer] = []
+    private var cache: [Key: Int] = [:]
 
     private struct Key: Hashable {
         let type: ItemType
@@ -26,12 +28,15 @@ struct AnswerParser {
         self.catalogue = catalogue
     }
 
-    mutating func parse(_ value: CellValue, type: ItemType) -> ParsedAnswer {
+    /// The answer, and its number among this parser's distinct results (so that a caller
+    /// can keep something per result in an array instead of hashing the answer again).
+    mutating func parse(_ value: CellValue, type: ItemType) -> (answer: ParsedAnswer, number: Int) {
         let key = Key(type: type, value: value)
-        if let known = cache[key] { return known }
+        if let known = cache[key] { return (results[known], known) }
         let fresh = Self.parse(value, type: type, catalogue: catalogue)
-        cache[key] = fresh
-        return fresh
+        cache[key] = results.count
+        results.append(fresh)
+        return (fresh, results.count - 1)
     }
 
     private static func parse(_ value: CellValue, type: ItemType, catalogue: Catalogue) -> ParsedAnswer {

@@ -9,7 +9,7 @@ struct WaveNormaliser {
     let fileName: String
 
     struct Result: Sendable {
-        var answers: [TidyAnswer] = []
+        var answers = AnswerTable()
         var issues: [ValidationIssue] = []
         var summary: WaveSummary?
     }
@@ -30,15 +30,20 @@ struct WaveNormaliser {
             let steps = gate.steps(of: item)
             return AskedItem(id: item.id, type: item.type, column: column, steps: steps, stepPositions: steps.map { position[$0.parent.id] })
         }
-        var answers: [TidyAnswer] = []
-        let origin = TidyAnswer.SheetOrigin(file: fileName, sheet: sheet.name)
+        // Codes resolved once per wave: the catalogue's regions and items, and each parsed
+        // spelling's value (the parser numbers its distinct results).
+        var answers = AnswerTable(catalogue: catalogue)
+        let waveCode = answers.code(wave: wave.number, year: wave.year,
+                                    origin: TidyAnswer.SheetOrigin(file: fileName, sheet: sheet.name))
+        let itemCodes = asked.map { answers.code(item: $0.id) }
+        var valueCodes: [UInt32?] = []
         for row in sheet.rows where row.index >= wave.firstDataRow && !row.isBlank {
             guard let region = regions.resolve(row, in: sheet, issues: &issues) else { continue }
-            let regionName = catalogue.answerRegion(of: region)
+            let regionCode = answers.code(region: catalogue.answerRegion(of: region))
             let parsed = asked.map { parser.parse(row.cell(column: $0.column)?.value ?? .empty, type: $0.type) }
             for index in asked.indices {
-                let value = parsed[index], column = asked[index].column
-                if let closed = gate.closed(asked[index].steps, answer: { step in asked[index].stepPositions[step].map { parsed[$0] } }) {
+                let (value, parse) = parsed[index], column = asked[index].column
+                if let closed = gate.closed(asked[index].steps, answer: { step in asked[index].stepPositions[step].map { parsed[$0].answer } }) {
                     if let text = gate.contradiction(value, type: asked[index].type, cellText: row.cell(column: column)?.value.text) {
                         issues.add(.note, .answerOutsideFilter(text, parent: closed.parent, parentAnswer: closed.parentAnswer),
                                    row.index, column, item: asked[index].id, region: region.name)
@@ -47,10 +52,15 @@ struct WaveNormaliser {
                 }
                 switch value {
                 case .category(let category), .text(let category):
-                    let isFreeText = if case .text = value { true } else { false }
-                    answers.append(TidyAnswer(wave: wave.number, year: wave.year, region: regionName, item: asked[index].id,
-                                              value: category, isFreeText: isFreeText, origin: origin,
-                                              cell: CellReference(row: row.index, column: column)))
+                    if parse >= valueCodes.count { valueCodes += Array(repeating: nil, count: parse + 1 - valueCodes.count) }
+                    let code = valueCodes[parse] ?? {
+                        let isFreeText = if case .text = value { true } else { false }
+                        let new = answers.code(value: category, isFreeText: isFreeText)
+                        valueCodes[parse] = new
+                        return new
+                    }()
+                    answers.append(region: regionCode, item: itemCodes[index], value: code, wave: waveCode,
+                                   cell: CellReference(row: row.index, column: column))
                 case .unknown(let text):
                     issues.add(.error, .unknownAnswer(text, expected: parser.expected(for: mapped[index].0)), row.index, column,
                                item: asked[index].id, region: region.name)
