@@ -20,6 +20,10 @@ package struct Sheet: Sendable {
         self.rowPositions = positions
     }
 
+    package var layout: SheetLayout {
+        SheetLayout(hiddenColumns: hiddenColumns, hiddenRows: hiddenRows, mergedRanges: mergedRanges)
+    }
+
     package func row(_ index: Int) -> Row? {
         rowPositions[index].map { rows[$0] }
     }

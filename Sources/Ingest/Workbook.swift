@@ -7,6 +7,18 @@ package protocol Workbook {
     func readSheet(named name: String) throws(IngestError) -> Sheet
     /// Streams a sheet's rows without keeping them; memory stays flat for any row count.
     func forEachRow(inSheet name: String, _ body: (Row) throws -> Void) throws
+    /// Streams a sheet's rows, each with the layout read so far (see `SheetLayout`), and
+    /// returns the whole layout.
+    func streamSheet(named name: String, _ body: (Row, SheetLayout) -> Void) throws(IngestError) -> SheetLayout
+}
+
+extension Workbook {
+    /// For workbooks read whole (CSV): the rows of `readSheet`, each with the full layout.
+    package func streamSheet(named name: String, _ body: (Row, SheetLayout) -> Void) throws(IngestError) -> SheetLayout {
+        let sheet = try readSheet(named: name)
+        for row in sheet.rows { body(row, sheet.layout) }
+        return sheet.layout
+    }
 }
 
 /// Opens spreadsheet files by their content: an xlsx (zip) package or a CSV text file.

@@ -136,11 +136,17 @@ package struct AnswerTable: Sendable, RandomAccessCollection {
     }
 
     /// The tables one after another, codes translated into one set of dictionaries (the
-    /// first table's codes stay as they are).
-    package static func joined(_ tables: [AnswerTable]) -> AnswerTable {
-        guard var result = tables.first else { return AnswerTable() }
-        result.reserveCapacity(tables.reduce(0) { $0 + $1.count })
-        for table in tables.dropFirst() {
+    /// first table's codes stay as they are). Each table is released once copied, so the
+    /// answers are not held twice while they are joined.
+    package static func joining(_ tables: inout [AnswerTable]) -> AnswerTable {
+        guard !tables.isEmpty else { return AnswerTable() }
+        let total = tables.reduce(0) { $0 + $1.count }
+        var result = tables[0]
+        tables[0] = AnswerTable()
+        result.reserveCapacity(total)
+        for index in tables.indices.dropFirst() {
+            let table = tables[index]
+            tables[index] = AnswerTable()
             let region = table.regions.map { result.code(region: $0) }
             let item = table.items.map { result.code(item: $0) }
             let value = table.values.indices.map { result.code(value: table.values[$0], isFreeText: table.valueIsFreeText[$0]) }

@@ -61,12 +61,14 @@ package struct DataFolder: Sendable {
             return result
         }
         var summaries: [WaveSummary] = []
-        for result in results {
-            issues += result.issues
-            if let summary = result.summary { summaries.append(summary) }
+        var tables: [AnswerTable] = []
+        for index in results.indices {
+            issues += results[index].issues
+            if let summary = results[index].summary { summaries.append(summary) }
+            tables.append(results[index].answers)
+            results[index].answers = AnswerTable()
         }
-        let answers = AnswerTable.joined(results.map(\.answers))
-        results.removeAll()
+        let answers = AnswerTable.joining(&tables)
         let ordered = issues.enumerated().sorted { a, b in
             a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
         }.map(\.element)
@@ -87,8 +89,8 @@ package struct DataFolder: Sendable {
             let book = try WorkbookReader.open(waveURL, limits: limits)
             // A CSV has one sheet, whatever the catalogue calls it.
             let sheetName = book is CSVWorkbook ? (book.sheetNames.first ?? wave.sheetName) : wave.sheetName
-            let sheet = try book.readSheet(named: sheetName)
-            return WaveNormaliser(catalogue: catalogue, wave: wave, fileName: book.fileName).normalise(sheet)
+            return try WaveNormaliser(catalogue: catalogue, wave: wave, fileName: book.fileName)
+                .normalise(streaming: book, sheet: sheetName)
         } catch {
             var result = WaveNormaliser.Result()
             result.issues.append(.init(.error, .unreadable(error)))

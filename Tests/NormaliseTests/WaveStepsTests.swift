@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import TestSupport
 @testable import Normalise
 import Testing
 
@@ -125,5 +126,54 @@ import Testing
         #expect(sameRegion.count > 100)
         #expect(sameRegion.allSatisfy { $0.region == first.region })
         #expect(first.source.description.contains(" › "), "the source cell is still named: \(first.source)")
+    }
+}
+
+/// A wave read row by row as the reader streams it gives what the same sheet read whole
+/// gives: the same answers and the same issues in the same order, although merged cells
+/// arrive after the rows and a misplaced header is only found in later rows.
+@Suite struct StreamedWaveTests {
+    func both(_ sheetXML: String) throws -> (streamed: WaveNormaliser.Result, whole: WaveNormaliser.Result) {
+        let catalogue = try #require(WaveStepsTests.catalogue)
+        let wave = try #require(catalogue.waves.first)
+        var builder = XLSXBuilder()
+        builder.sheets = [.init(name: "W1", xml: sheetXML)]
+        let book = try WorkbookReader.open(try builder.write())
+        let normaliser = WaveNormaliser(catalogue: catalogue, wave: wave, fileName: "welle1.xlsx")
+        return (try normaliser.normalise(streaming: book, sheet: "W1"), normaliser.normalise(try book.readSheet(named: "W1")))
+    }
+
+    static func row(_ index: Int, _ texts: [String], hidden: Bool = false) -> String {
+        let cells = texts.enumerated().map { c, text in
+            "<c r=\"\(CellReference(row: index, column: c + 1).description)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>"
+        }
+        return "<row r=\"\(index)\"\(hidden ? " hidden=\"1\"" : "")>" + cells.joined() + "</row>"
+    }
+
+    @Test func mergedCellsHiddenRowsAndColumnsGiveTheSameIssuesInTheSameOrder() throws {
+        let xml = XLSXBuilder.worksheet(
+            Self.row(1, ["Kommune", "S01", "S01_t", "S02", "Bemerkung"]) + Self.row(2, ["Aach", "trifft zu", "Netz", "vielleicht"])
+                + Self.row(3, ["Bach", "trifft nicht zu", "", "trifft zu"], hidden: true) + Self.row(4, ["Zach", "trifft zu"]),
+            before: #"<cols><col min="3" max="3" width="9" hidden="1" customWidth="1"/></cols>"#,
+            after: #"<mergeCells count="2"><mergeCell ref="E2:E3"/><mergeCell ref="B1:B1"/></mergeCells>"#)
+        let (streamed, whole) = try both(xml)
+        #expect(Array(streamed.answers) == Array(whole.answers))
+        #expect(streamed.issues.map(\.description) == whole.issues.map(\.description))
+        let issues = streamed.issues.map(\.description)
+        // The merged-cell notes stand with the header's notes, before the first row's issue.
+        let merged = try #require(issues.firstIndex { $0.contains("E2:E3") })
+        let unknown = try #require(issues.firstIndex { $0.contains("vielleicht") })
+        #expect(merged < unknown)
+        #expect(issues.contains { $0.contains("hidden") && $0.contains("S01_t") })
+        #expect(streamed.answers.count == whole.answers.count && streamed.answers.count > 0)
+    }
+
+    @Test func aHeaderFoundOnlyInALaterRowIsNamedAsWhenReadWhole() throws {
+        let xml = XLSXBuilder.worksheet(Self.row(1, ["Titel"]) + Self.row(2, ["Aach", "trifft zu"])
+                                        + Self.row(3, ["Kommune", "S01", "S01_t", "S02"]))
+        let (streamed, whole) = try both(xml)
+        #expect(streamed.answers.isEmpty && whole.answers.isEmpty)
+        #expect(streamed.issues.map(\.description) == whole.issues.map(\.description))
+        #expect(streamed.issues.first?.description.contains("it is in row 3") == true, "\(streamed.issues.map(\.description))")
     }
 }

@@ -3,12 +3,6 @@ import Foundation
 /// Streams the rows of one worksheet part, chunk by chunk as the zip layer inflates it,
 /// so memory stays flat however many rows the sheet has.
 struct WorksheetParser {
-    struct Layout {
-        var hiddenColumns: Set<Int> = []
-        var hiddenRows: Set<Int> = []
-        var mergedRanges: [CellRange] = []
-    }
-
     let fileName: String
     let sheetName: String
     let sharedStrings: [String]
@@ -18,8 +12,9 @@ struct WorksheetParser {
 
     fileprivate enum Collecting { case none, value, formula, inlineText }
 
-    /// Parses the part; calls `onRow` for every row that has at least one cell.
-    func parse(package: ZipPackage, entry: String, onRow: (Row) throws -> Void) throws -> Layout {
+    /// Parses the part; calls `onRow` for every row that has at least one cell, with the
+    /// layout read so far.
+    func parse(package: ZipPackage, entry: String, onRow: (Row, SheetLayout) throws -> Void) throws -> SheetLayout {
         var state = State(parser: self)
         do {
             try package.read(entry) { chunk in
@@ -39,7 +34,7 @@ struct WorksheetParser {
     private struct State {
         let parser: WorksheetParser
         var scanner: XMLScanner
-        var layout = Layout()
+        var layout = SheetLayout()
         var inSheetData = false
         var rowIndex = 0
         var rowHidden = false
@@ -75,7 +70,7 @@ struct WorksheetParser {
             }
         }
 
-        mutating func drain(isFinal: Bool, onRow: (Row) throws -> Void) throws {
+        mutating func drain(isFinal: Bool, onRow: (Row, SheetLayout) throws -> Void) throws {
             while let token = try scanner.next(isFinal: isFinal) {
                 switch token.kind {
                 case .start: try start(token)
@@ -146,7 +141,7 @@ struct WorksheetParser {
             }
         }
 
-        mutating func end(_ token: XMLToken, onRow: (Row) throws -> Void) throws {
+        mutating func end(_ token: XMLToken, onRow: (Row, SheetLayout) throws -> Void) throws {
             if inCell {
                 if scanner.localName(token.range, is: XMLNames.c) {
                     try finishCell()
@@ -164,7 +159,7 @@ struct WorksheetParser {
             } else if inSheetData, scanner.localName(token.range, is: XMLNames.row) {
                 if !cells.isEmpty {
                     cells.sort { $0.reference.column < $1.reference.column }
-                    try onRow(Row(index: rowIndex, cells: cells, isHidden: rowHidden))
+                    try onRow(Row(index: rowIndex, cells: cells, isHidden: rowHidden), layout)
                 }
                 cells.removeAll(keepingCapacity: true)
             } else if scanner.localName(token.range, is: XMLNames.sheetData) {

@@ -37,23 +37,26 @@ package final class XLSXWorkbook: Workbook {
 
     package func readSheet(named name: String) throws(IngestError) -> Sheet {
         var rows: [Row] = []
-        let layout: WorksheetParser.Layout
+        let layout = try streamSheet(named: name) { row, _ in rows.append(row) }
+        return Sheet(name: name, rows: rows, hiddenColumns: layout.hiddenColumns,
+                     hiddenRows: layout.hiddenRows, mergedRanges: layout.mergedRanges)
+    }
+
+    package func streamSheet(named name: String, _ body: (Row, SheetLayout) -> Void) throws(IngestError) -> SheetLayout {
         do {
-            layout = try parse(sheet: name) { rows.append($0) }
+            return try parse(sheet: name, onRow: body)
         } catch let error as IngestError {
             throw error
         } catch {
             throw IngestError(file: fileName, sheet: name, .corruptZip("\(error)"))
         }
-        return Sheet(name: name, rows: rows, hiddenColumns: layout.hiddenColumns,
-                     hiddenRows: layout.hiddenRows, mergedRanges: layout.mergedRanges)
     }
 
     package func forEachRow(inSheet name: String, _ body: (Row) throws -> Void) throws {
-        _ = try parse(sheet: name, onRow: body)
+        _ = try parse(sheet: name) { row, _ in try body(row) }
     }
 
-    private func parse(sheet name: String, onRow: (Row) throws -> Void) throws -> WorksheetParser.Layout {
+    private func parse(sheet name: String, onRow: (Row, SheetLayout) throws -> Void) throws -> SheetLayout {
         guard let entry = parts.sheets.first(where: { $0.name == name }) else {
             throw IngestError(file: fileName, .sheetNotFound(name, available: sheetNames))
         }

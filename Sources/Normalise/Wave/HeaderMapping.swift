@@ -12,15 +12,28 @@ struct HeaderMapping {
     /// Nil when the region column is missing: then the header row is wrong, and every other
     /// header message would only be noise, so only that one is reported.
     static func map(_ sheet: Sheet, wave: WaveDefinition, catalogue: Catalogue, issues: inout WaveIssues) -> HeaderMapping? {
+        let mapping = map(header: sheet.row(wave.headerRow), head: sheet.rows.prefix(Self.headRows), hiddenColumns: sheet.hiddenColumns,
+                          wave: wave, catalogue: catalogue, issues: &issues)
+        if mapping != nil { mergedCellNotes(sheet.mergedRanges, wave: wave, issues: &issues) }
+        return mapping
+    }
+
+    /// How many of a sheet's first rows are searched for a misplaced header row.
+    static let headRows = 50
+
+    /// The mapping from the header row alone: `head` (the sheet's first rows) only serves
+    /// to say where the region header stands when it is not in the header row.
+    static func map(header: Row?, head: ArraySlice<Row>, hiddenColumns: Set<Int>, wave: WaveDefinition, catalogue: Catalogue,
+                    issues: inout WaveIssues) -> HeaderMapping? {
         var headerText: [Int: String] = [:]
-        for cell in sheet.row(wave.headerRow)?.cells ?? [] {
+        for cell in header?.cells ?? [] {
             let text = cell.value.text.whitespaceFolded
             if !text.isEmpty { headerText[cell.reference.column] = text }
         }
         let headers = headerText.sorted { $0.key < $1.key }
         let wanted = wave.regionColumnHeader.folded
         guard let regionColumn = headers.first(where: { $0.value.folded == wanted })?.key else {
-            let foundIn = sheet.rows.prefix(50).first { row in row.cells.contains { $0.value.text.folded == wanted } }?.index
+            let foundIn = head.first { row in row.cells.contains { $0.value.text.folded == wanted } }?.index
             issues.add(.error, .regionColumnMissing(header: wave.regionColumnHeader, row: wave.headerRow, foundInRow: foundIn),
                        wave.headerRow, 1)
             return nil
@@ -48,12 +61,16 @@ struct HeaderMapping {
         for (column, text) in headers where !mapped.contains(column) {
             issues.add(.note, .unmappedColumn(text), wave.headerRow, column)
         }
-        for column in sheet.hiddenColumns.sorted() {
+        for column in hiddenColumns.sorted() {
             if let text = headerText[column] { issues.add(.note, .hiddenColumn(text), wave.headerRow, column) }
         }
-        for range in sheet.mergedRanges where range.last.row >= wave.headerRow {
+        return HeaderMapping(regionColumn: regionColumn, items: items, columnOfItem: columnOfItem)
+    }
+
+    /// Merged cells from the header row down (in a worksheet part they follow the rows).
+    static func mergedCellNotes(_ ranges: [CellRange], wave: WaveDefinition, issues: inout WaveIssues) {
+        for range in ranges where range.last.row >= wave.headerRow {
             issues.add(.note, .mergedCells(range.description), at: range.first)
         }
-        return HeaderMapping(regionColumn: regionColumn, items: items, columnOfItem: columnOfItem)
     }
 }

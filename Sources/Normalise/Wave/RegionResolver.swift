@@ -16,6 +16,10 @@ struct RegionResolver {
 
     /// Nil when the row has no usable region (the issue is recorded).
     mutating func resolve(_ row: Row, in sheet: Sheet, issues: inout WaveIssues) -> Region? {
+        resolve(row, hiddenRows: sheet.hiddenRows, issues: &issues)
+    }
+
+    mutating func resolve(_ row: Row, hiddenRows: Set<Int>, issues: inout WaveIssues) -> Region? {
         let text = row.cell(column: column)?.value.text.whitespaceFolded ?? ""
         guard !text.isEmpty else {
             issues.add(.error, .emptyRegion, row.index, column)
@@ -30,7 +34,7 @@ struct RegionResolver {
             return nil
         }
         seen[region.ags] = CellReference(row: row.index, column: column)
-        if row.isHidden || sheet.hiddenRows.contains(row.index) {
+        if row.isHidden || hiddenRows.contains(row.index) {
             issues.add(.note, .hiddenRow, row.index, column, region: region.name)
         }
         return region

@@ -20,6 +20,12 @@ struct WaveIssues {
         all.append(.init(severity, kind, at: location(row, column), item: item, region: region))
     }
 
+    /// Another set's issues placed before the issue at `index` (issues found later that
+    /// belong to an earlier step).
+    mutating func insert(_ other: WaveIssues, at index: Int) {
+        all.insert(contentsOf: other.all, at: index)
+    }
+
     /// An issue about the sheet or a range rather than one cell.
     mutating func add(_ severity: ValidationIssue.Severity, _ kind: ValidationIssue.Kind, at reference: CellReference?,
                       region: String? = nil) {
