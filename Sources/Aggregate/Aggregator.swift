@@ -141,9 +141,7 @@ package struct Aggregator: Sendable {
             var total = 0
             let values = index.table.values
             for item in items {
-                var perCode: [UInt32: Int] = [:]
-                for code in index.answers(item: item.id, year: year).valueCodes { perCode[code, default: 0] += 1 }
-                for (code, n) in perCode {
+                for (code, n) in index.answers(item: item.id, year: year).valueCounts() {
                     counts[row(values[Int(code)], item.type), default: 0] += n
                     total += n
                 }
@@ -174,7 +172,7 @@ package struct Aggregator: Sendable {
         let waves = catalogue.waves
         let items = catalogue.items.filter { $0.type == .status || $0.type == .scale || $0.type == .option }
         let regionKeyCount = (index.regionKeys.max() ?? -1) + 1
-        let values = index.table.values
+        let values = index.table.values, regionKeys = index.regionKeys, slot = index.categorySlot
         // Items are independent: counted on all cores, joined in catalogue order.
         return ParallelMap.map(items) { item -> [Transition] in
             var result: [Transition] = []
@@ -184,18 +182,32 @@ package struct Aggregator: Sendable {
                 // Each region's earlier value code, by region key (the first answer wins).
                 let none = UInt32.max
                 var before = [UInt32](repeating: none, count: regionKeyCount)
-                for (region, value) in index.answers(item: item.id, year: earlier.year).regionsAndValues {
-                    let key = index.regionKeys[Int(region)]
+                index.answers(item: item.id, year: earlier.year).forEach { region, value in
+                    let key = regionKeys[Int(region)]
                     if before[key] == none { before[key] = value }
                 }
-                var codeCounts: [UInt64: Int] = [:]
-                for (region, value) in index.answers(item: item.id, year: later.year).regionsAndValues {
-                    let from = before[index.regionKeys[Int(region)]]
-                    guard from != none else { continue }
-                    codeCounts[UInt64(from) << 32 | UInt64(value), default: 0] += 1
+                // Category pairs in a dense matrix, anything else (free text) in a dictionary.
+                let k = index.categoryCount
+                var matrix = [Int](repeating: 0, count: k * k)
+                var codeOfSlot = [UInt32](repeating: 0, count: k)
+                var other: [UInt64: Int] = [:]
+                index.answers(item: item.id, year: later.year).forEach { region, value in
+                    let from = before[regionKeys[Int(region)]]
+                    guard from != none else { return }
+                    let f = slot[Int(from)], t = slot[Int(value)]
+                    if f >= 0, t >= 0 {
+                        matrix[f * k + t] += 1
+                        codeOfSlot[f] = from
+                        codeOfSlot[t] = value
+                    } else {
+                        other[UInt64(from) << 32 | UInt64(value), default: 0] += 1
+                    }
                 }
                 var counts: [String: [String: Int]] = [:]
-                for (pair, n) in codeCounts {
+                for cell in matrix.indices where matrix[cell] > 0 {
+                    counts[values[Int(codeOfSlot[cell / k])], default: [:]][values[Int(codeOfSlot[cell % k])], default: 0] += matrix[cell]
+                }
+                for (pair, n) in other {
                     counts[values[Int(pair >> 32)], default: [:]][values[Int(pair & 0xFFFF_FFFF)], default: 0] += n
                 }
                 for from in cats {
@@ -216,10 +228,8 @@ package struct Aggregator: Sendable {
         for item in catalogue.items where item.type.categoryTableKey != nil {
             for wave in catalogue.waves where item.headers[wave.number] != nil {
                 let answers = index.answers(item: item.id, year: wave.year)
-                var perCode: [UInt32: Int] = [:]
-                for code in answers.valueCodes { perCode[code, default: 0] += 1 }
                 var counts: [String: Int] = [:]
-                for (code, n) in perCode { counts[index.table.values[Int(code)], default: 0] += n }
+                for (code, n) in answers.valueCounts() { counts[index.table.values[Int(code)], default: 0] += n }
                 result.append(ItemWaveCounts(itemID: item.id, year: wave.year, base: answers.count, counts: counts))
             }
         }

@@ -7,6 +7,10 @@ struct AnswerIndex {
     let table: AnswerTable
     /// Per region code: one number per distinct AGS (two spellings of a key count as one region).
     let regionKeys: [Int]
+    /// Per value code: its place among the categories (dense, for counting in arrays), or
+    /// -1 for a free text.
+    let categorySlot: [Int]
+    let categoryCount: Int
     private let years: [Int]
     private let yearSlot: [Int: Int]
     /// Positions of the answers of slot `item * years.count + year`, slot after slot.
@@ -21,6 +25,13 @@ struct AnswerIndex {
             keyOfAGS[region.ags] = keyOfAGS.count
             return keyOfAGS.count - 1
         }
+        var categories = 0
+        categorySlot = table.valueIsFreeText.map { isFreeText in
+            guard !isFreeText else { return -1 }
+            categories += 1
+            return categories - 1
+        }
+        categoryCount = categories
         let years = Array(Set(table.waves.map(\.year))).sorted()
         let yearSlot = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
         self.years = years
@@ -45,25 +56,43 @@ struct AnswerIndex {
     }
 
     func answers(item: String, year: Int) -> Group {
-        guard let item = table.itemCode(item), let y = yearSlot[year] else { return Group(table: table, positions: [][...]) }
+        guard let item = table.itemCode(item), let y = yearSlot[year] else { return Group(index: self, positions: [][...]) }
         let slot = Int(item) * years.count + y
-        return Group(table: table, positions: positions[starts[slot]..<starts[slot + 1]])
+        return Group(index: self, positions: positions[starts[slot]..<starts[slot + 1]])
     }
 
     /// One item's answers in one year, in table order, read through their positions.
     struct Group: RandomAccessCollection {
-        let table: AnswerTable
+        let index: AnswerIndex
         let positions: ArraySlice<UInt32>
+        var table: AnswerTable { index.table }
         var startIndex: Int { 0 }
         var endIndex: Int { positions.count }
-        subscript(index: Int) -> TidyAnswer { table[Int(positions[positions.startIndex + index])] }
+        subscript(position: Int) -> TidyAnswer { table[Int(positions[positions.startIndex + position])] }
 
-        /// The value codes of the answers, in order.
-        var valueCodes: some Sequence<UInt32> { positions.lazy.map { table.valueCodes[Int($0)] } }
+        /// Calls `body` with the region and value code of each answer, in order.
+        func forEach(_ body: (_ region: UInt32, _ value: UInt32) -> Void) {
+            let regions = table.regionCodes, values = table.valueCodes
+            for p in positions { body(regions[Int(p)], values[Int(p)]) }
+        }
 
-        /// (region code, value code) of each answer, in order.
-        var regionsAndValues: some Sequence<(region: UInt32, value: UInt32)> {
-            positions.lazy.map { (table.regionCodes[Int($0)], table.valueCodes[Int($0)]) }
+        /// How many answers have each value code, for the codes that occur: categories in a
+        /// dense array, free texts (rare in counted items) in a dictionary.
+        func valueCounts() -> [(code: UInt32, count: Int)] {
+            let values = table.valueCodes, slot = index.categorySlot
+            var dense = [Int](repeating: 0, count: index.categoryCount)
+            var codeOfSlot = [UInt32](repeating: 0, count: index.categoryCount)
+            var sparse: [UInt32: Int] = [:]
+            for p in positions {
+                let code = values[Int(p)], s = slot[Int(code)]
+                if s >= 0 {
+                    dense[s] += 1
+                    codeOfSlot[s] = code
+                } else {
+                    sparse[code, default: 0] += 1
+                }
+            }
+            return dense.indices.filter { dense[$0] > 0 }.map { (codeOfSlot[$0], dense[$0]) } + sparse.map { ($0.key, $0.value) }
         }
 
         /// How many answers have `value`.
@@ -71,15 +100,17 @@ struct AnswerIndex {
             let codes = table.codes(of: value)
             guard let first = codes.first else { return 0 }
             let second = codes.last ?? first
+            let values = table.valueCodes
             return positions.reduce(0) {
-                let code = table.valueCodes[Int($1)]
+                let code = values[Int($1)]
                 return $0 + (code == first || code == second ? 1 : 0)
             }
         }
 
         /// The free texts, in order.
         var freeTexts: [String] {
-            valueCodes.compactMap { table.valueIsFreeText[Int($0)] ? table.values[Int($0)] : nil }
+            let values = table.valueCodes, isFreeText = table.valueIsFreeText, texts = table.values
+            return positions.compactMap { isFreeText[Int(values[Int($0)])] ? texts[Int(values[Int($0)])] : nil }
         }
     }
 }
