@@ -115,38 +115,50 @@ public struct ReportPipeline: Sendable {
 
     /// Spec → data → model, without writing anything.
     package func model() throws -> (ReportModel, NormalisedData) {
+        let (spec, data) = try specAndData()
+        return (aggregate(spec, data), data)
+    }
+
+    /// The spec, and the data checked against it.
+    private func specAndData() throws -> (ReportSpec, NormalisedData) {
         let spec = try readSpec()
         timer.mark("read spec")
         let data = try normalise(options.dataFolder ?? spec.dataFolder)
         let specErrors = ReportSpecReader().validate(spec, against: data.catalogue)
         guard specErrors.isEmpty else { throw SpecErrors(specErrors) }
         timer.mark("ingest + normalise")
+        return (spec, data)
+    }
+
+    private func aggregate(_ spec: ReportSpec, _ data: NormalisedData) -> ReportModel {
         let model = Aggregator(data: data, spec: spec).model()
         timer.mark("aggregate")
-        return (model, data)
+        return model
     }
 
     /// Runs the whole pipeline and swaps the outputs into place. Throws a `UserFacingError`
     /// (`SpecErrors`, `DataProblems`, `Template.Error`, `PublishError`, `OutputError`); on
     /// any error the previous outputs stay as they were.
     public func run() async throws -> Summary {
-        let (model, data) = try model()
-        let report = try model.spec.template.map { url throws(Template.Error) in
-            try MarkdownReport.render(templateURL: url, model: model, data: data)
-        }
-        timer.mark("render report text")
-        let figures = RenderedFigures(model: model)
-        timer.mark("render SVG figures")
-        let formats = options.formats ?? model.spec.formats ?? OutputFormat.allCases
-        let written = try await OutputRun(writers: try writers(model: model, data: data, report: report, figures: figures,
-                                                               formats: formats),
-                                          serial: options.serial, timer: timer)
-            .write(to: options.resolvedOutputFolder)
+        let (spec, data) = try specAndData()
+        // The tidy answers need no model: `responses.csv` is written while it is aggregated.
+        let written = try await OutputRun(writers: [], serial: options.serial, timer: timer)
+            .write(to: options.resolvedOutputFolder, startingWith: [ResponsesOutput(answers: data.answers)]) {
+                let model = aggregate(spec, data)
+                let report = try model.spec.template.map { url throws(Template.Error) in
+                    try MarkdownReport.render(templateURL: url, model: model, data: data)
+                }
+                timer.mark("render report text")
+                let figures = RenderedFigures(model: model)
+                timer.mark("render SVG figures")
+                let formats = options.formats ?? model.spec.formats ?? OutputFormat.allCases
+                return try writers(model: model, data: data, report: report, figures: figures, formats: formats)
+            }
         timer.mark("write outputs")
         timer.report()
         return Summary(answers: data.answers.count, notes: data.notes, files: written.files,
                        outputFolder: options.resolvedOutputFolder, skipped: written.skipped,
-                       formatsExplicit: (options.formats ?? model.spec.formats) != nil)
+                       formatsExplicit: (options.formats ?? spec.formats) != nil)
     }
 
     /// The outputs of a run, each written independently of the others.

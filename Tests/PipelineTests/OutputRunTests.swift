@@ -20,9 +20,12 @@ import TestSupport
     final class WaitingWriter: OutputWriter, @unchecked Sendable {
         private let lock = NSLock()
         private var cancelled = false
+        private var began = false
         var name: String { "waiting" }
         var sawCancellation: Bool { lock.withLock { cancelled } }
+        var started: Bool { lock.withLock { began } }
         func write(into folder: AtomicOutputDirectory) async throws -> WrittenOutput {
+            lock.withLock { began = true }
             do {
                 try await Task.sleep(for: .seconds(20))
             } catch is CancellationError {
@@ -66,6 +69,33 @@ import TestSupport
         #expect(waiting.sawCancellation, "the other writers are cancelled")
         #expect(Date().timeIntervalSince(started) < 15, "the run does not wait for the cancelled writer to time out")
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == ["alt.csv"], "previous outputs untouched")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"], "no staging debris")
+    }
+
+    /// The tidy answers start before the model exists: the later writers come from a step
+    /// that may fail (a spec or template error), and its failure cancels the early ones.
+    @Test(arguments: [false, true])
+    func earlyWritersRunWhileTheRestIsPreparedAndStopWhenItFails(serial: Bool) async throws {
+        let root = try TemporaryFolder.make()
+        let target = root.appendingPathComponent("out")
+        let run = OutputRun(writers: [], serial: serial, timer: StageTimer(enabled: false))
+        let written = try await run.write(to: target, startingWith: [TextWriter(path: "früh.csv")]) {
+            [TextWriter(path: "spät.md")]
+        }
+        #expect(written.files == ["früh.csv", "spät.md"])
+        let waiting = WaitingWriter()
+        let error = await #expect(throws: OutputError.self) {
+            try await run.write(to: target, startingWith: serial ? [] : [waiting]) {
+                // The rest is prepared while the early writer is at work.
+                let deadline = Date().addingTimeInterval(10)
+                while !serial, !waiting.started, Date() < deadline { usleep(1000) }
+                throw OutputError(.writeFile, path: "vorlage.md", reason: "the template is broken")
+            }
+        }
+        #expect(error?.userMessage == "cannot write vorlage.md: the template is broken")
+        if !serial { #expect(waiting.sawCancellation, "the early writer is cancelled") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).sorted() == ["früh.csv", "spät.md"],
+                "previous outputs untouched")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"], "no staging debris")
     }
 }

@@ -2,8 +2,8 @@ import Aggregate
 import Normalise
 import RenderData
 
-/// The machine-readable exports: the tidy answers, the validation report, the series of
-/// every figure and table, and the transitions.
+/// The machine-readable exports: the validation report, the series of every figure and
+/// table, and the transitions (the tidy answers: `ResponsesOutput`).
 struct DataExportsOutput: OutputWriter {
     let model: ReportModel
     let data: NormalisedData
@@ -17,7 +17,6 @@ struct DataExportsOutput: OutputWriter {
     /// Synchronous: the work has no suspension point (and Swift 6.3's optimiser crashes on
     /// this loop inside a coroutine).
     private func writeFiles(into folder: AtomicOutputDirectory) throws -> WrittenOutput {
-        try folder.stream(to: ResponsesCSV.file) { ResponsesCSV.write(data.answers, to: $0) }
         var files: [(path: String, text: String)] = [
             ("validierung.md", ValidationReport.render(issues: data.issues, waves: data.waves, answerCount: data.answers.count)),
             ("series.csv", DataExports.series(model)),
@@ -29,6 +28,6 @@ struct DataExportsOutput: OutputWriter {
             try Task.checkCancellation()
             try folder.write(file.text, to: file.path)
         }
-        return WrittenOutput(files: [ResponsesCSV.file] + files.map(\.path))
+        return WrittenOutput(files: files.map(\.path))
     }
 }

@@ -12,9 +12,17 @@ struct OutputRun {
     let timer: StageTimer
 
     func write(to target: URL) async throws -> WrittenOutput {
+        try await write(to: target, startingWith: writers) { [] }
+    }
+
+    /// Starts the `early` writers at once and, while they write, calls `rest`, which may
+    /// first compute what its writers need (the tidy answers go to disk while the model is
+    /// aggregated). An error from `rest` cancels the early writers like any other failure.
+    func write(to target: URL, startingWith early: [any OutputWriter],
+               then rest: () throws -> [any OutputWriter]) async throws -> WrittenOutput {
         let folder = try AtomicOutputDirectory(target: target)
         do {
-            let results = serial ? try await oneByOne(into: folder) : try await together(into: folder)
+            let results = serial ? try await oneByOne(early, rest, into: folder) : try await together(early, rest, into: folder)
             try folder.commit()
             return WrittenOutput(files: results.flatMap(\.files).sorted(), skipped: results.flatMap(\.skipped))
         } catch {
@@ -23,9 +31,14 @@ struct OutputRun {
         }
     }
 
-    private func together(into folder: AtomicOutputDirectory) async throws -> [WrittenOutput] {
+    private func together(_ early: [any OutputWriter], _ rest: () throws -> [any OutputWriter],
+                          into folder: AtomicOutputDirectory) async throws -> [WrittenOutput] {
         try await withThrowingTaskGroup(of: WrittenOutput.self) { group in
-            for writer in writers {
+            for writer in early {
+                group.addTask { try await timed(writer, into: folder) }
+            }
+            // Leaving the group by an error cancels and awaits the early writers.
+            for writer in try rest() {
                 group.addTask { try await timed(writer, into: folder) }
             }
             var results: [WrittenOutput] = []
@@ -34,9 +47,11 @@ struct OutputRun {
         }
     }
 
-    private func oneByOne(into folder: AtomicOutputDirectory) async throws -> [WrittenOutput] {
+    private func oneByOne(_ early: [any OutputWriter], _ rest: () throws -> [any OutputWriter],
+                          into folder: AtomicOutputDirectory) async throws -> [WrittenOutput] {
         var results: [WrittenOutput] = []
-        for writer in writers { results.append(try await timed(writer, into: folder)) }
+        for writer in early { results.append(try await timed(writer, into: folder)) }
+        for writer in try rest() { results.append(try await timed(writer, into: folder)) }
         return results
     }
 
