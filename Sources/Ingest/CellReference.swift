@@ -17,11 +17,16 @@ public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvert
     /// Parses `A1`-style references (`$` anchors are ignored). Returns nil when malformed
     /// or outside the grid.
     public init?(_ text: some StringProtocol) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// A reference from its UTF-8 bytes (`B12`, `$B$12`), as a reader finds it in a file.
+    package init?<Bytes: Sequence>(utf8 bytes: Bytes) where Bytes.Element == UInt8 {
         var column = 0
         var row = 0
         var sawLetter = false
         var sawDigit = false
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "$"):
                 continue

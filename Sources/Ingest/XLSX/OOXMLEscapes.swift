@@ -4,8 +4,9 @@
 /// Decoded in shared strings, inline strings and formula results, as Excel reads them.
 enum OOXMLEscapes {
     static func decode(_ text: String) -> String {
+        // Checked on the string's own bytes first: almost no cell has an escape.
+        guard text.utf8.count >= 7, text.utf8.contains(UInt8(ascii: "_")) else { return text }
         let bytes = Array(text.utf8)
-        guard bytes.count >= 7, bytes.contains(UInt8(ascii: "_")) else { return text }
         // Escaped code units collect until plain text follows, so that a surrogate pair written
         // as two escapes decodes to one character.
         var units: [UInt16] = []

@@ -81,23 +81,25 @@ struct WorksheetParser {
         }
 
         mutating func start(_ token: XMLToken) throws {
+            let name = scanner.packedLocalName(token.range)
             if inCell {
-                if scanner.localName(token.range, is: XMLNames.v) {
-                    collecting = token.selfClosing ? .none : .value
-                } else if scanner.localName(token.range, is: XMLNames.f) {
+                switch name {
+                case PackedName.v: collecting = token.selfClosing ? .none : .value
+                case PackedName.f:
                     formulaText = formulaText ?? ""
                     collecting = token.selfClosing ? .none : .formula
-                } else if scanner.localName(token.range, is: XMLNames.is) {
-                    inInline = !token.selfClosing
-                } else if scanner.localName(token.range, is: XMLNames.rPh) {
-                    if !token.selfClosing { phoneticDepth += 1 }
-                } else if inInline, phoneticDepth == 0, scanner.localName(token.range, is: XMLNames.t) {
-                    collecting = token.selfClosing ? .none : .inlineText
+                case PackedName.is: inInline = !token.selfClosing
+                case PackedName.rPh: if !token.selfClosing { phoneticDepth += 1 }
+                case PackedName.t where inInline && phoneticDepth == 0: collecting = token.selfClosing ? .none : .inlineText
+                default: break
                 }
-            } else if inSheetData, scanner.localName(token.range, is: XMLNames.c) {
-                if let refRange = try scanner.attributeRange(XMLNames.r, in: token.attributes) {
-                    let text = String(decoding: scanner.buffer[refRange], as: UTF8.self)
-                    guard let ref = CellReference(text) else { throw fail(.badCellReference(text), at: nil) }
+            } else if inSheetData, name == PackedName.c {
+                let (refRange, styleRange, typeRange) = try scanner.attributeRanges((PackedName.r, PackedName.s, PackedName.t),
+                                                                                  in: token.attributes)
+                if let refRange {
+                    guard let ref = CellReference(utf8: scanner.buffer[refRange]) else {
+                        throw fail(.badCellReference(String(decoding: scanner.buffer[refRange], as: UTF8.self)), at: nil)
+                    }
                     cellRef = ref
                 } else {
                     guard column < CellReference.maxColumn else {
@@ -106,13 +108,17 @@ struct WorksheetParser {
                     cellRef = CellReference(row: rowIndex, column: column + 1)
                 }
                 column = cellRef.column
-                cellType = CellType(try scanner.attribute(XMLNames.t, in: token))
-                cellStyle = try scanner.integerAttribute(XMLNames.s, in: token) ?? 0
+                cellType = try typeRange.map { range throws(XMLError) in
+                    // Entities in a type name are legal XML, if odd: decoded like any attribute.
+                    scanner.contains(UInt8(ascii: "&"), in: range) ? CellType(try scanner.decode(range))
+                        : CellType(bytes: scanner.buffer[range])
+                } ?? .number
+                cellStyle = styleRange.flatMap { scanner.integer(in: $0) } ?? 0
                 valueText = ""
                 inlineText = ""
                 formulaText = nil
                 if !token.selfClosing { inCell = true }
-            } else if inSheetData, scanner.localName(token.range, is: XMLNames.row) {
+            } else if inSheetData, name == PackedName.row {
                 if let r = try scanner.integerAttribute(XMLNames.r, in: token) {
                     guard r >= 1, r <= CellReference.maxRow else { throw fail(.badCellReference("row \(r)"), at: nil) }
                     rowIndex = r
@@ -142,21 +148,20 @@ struct WorksheetParser {
         }
 
         mutating func end(_ token: XMLToken, onRow: (Row, SheetLayout) throws -> Void) throws {
+            let name = scanner.packedLocalName(token.range)
             if inCell {
-                if scanner.localName(token.range, is: XMLNames.c) {
+                switch name {
+                case PackedName.c:
                     try finishCell()
                     inCell = false
                     inInline = false
                     phoneticDepth = 0
                     collecting = .none
-                } else if scanner.localName(token.range, is: XMLNames.rPh) {
-                    phoneticDepth = Swift.max(0, phoneticDepth - 1)
-                } else if scanner.localName(token.range, is: XMLNames.is) {
-                    inInline = false
-                } else {
-                    collecting = .none
+                case PackedName.rPh: phoneticDepth = Swift.max(0, phoneticDepth - 1)
+                case PackedName.is: inInline = false
+                default: collecting = .none
                 }
-            } else if inSheetData, scanner.localName(token.range, is: XMLNames.row) {
+            } else if inSheetData, name == PackedName.row {
                 if !cells.isEmpty {
                     cells.sort { $0.reference.column < $1.reference.column }
                     try onRow(Row(index: rowIndex, cells: cells, isHidden: rowHidden), layout)
@@ -187,6 +192,36 @@ struct WorksheetParser {
 
     fileprivate enum CellType {
         case number, sharedString, inlineString, formulaString, boolean, error, isoDate
+
+        /// From the raw bytes of `t`, without making a string per cell.
+        init(bytes: ArraySlice<UInt8>) {
+            switch bytes.count {
+            case 1:
+                switch bytes.first {
+                case UInt8(ascii: "s"): self = .sharedString
+                case UInt8(ascii: "b"): self = .boolean
+                case UInt8(ascii: "e"): self = .error
+                case UInt8(ascii: "d"): self = .isoDate
+                default: self = .number
+                }
+            case 3 where Self.equal(bytes, Self.str): self = .formulaString
+            case 9 where Self.equal(bytes, Self.inlineStr): self = .inlineString
+            default: self = .number
+            }
+        }
+
+        private static let str: [UInt8] = [0x73, 0x74, 0x72]
+        private static let inlineStr: [UInt8] = [0x69, 0x6E, 0x6C, 0x69, 0x6E, 0x65, 0x53, 0x74, 0x72]
+
+        private static func equal(_ bytes: ArraySlice<UInt8>, _ name: [UInt8]) -> Bool {
+            var i = bytes.startIndex
+            for byte in name {
+                if bytes[i] != byte { return false }
+                i += 1
+            }
+            return true
+        }
+
         init(_ t: String?) {
             switch t {
             case "s": self = .sharedString

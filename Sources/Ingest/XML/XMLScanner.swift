@@ -193,6 +193,76 @@ struct XMLScanner {
         return true
     }
 
+    /// The local part of the name in `range` packed into an integer (first byte lowest),
+    /// 0 when longer than 8 bytes: one comparison per candidate name in the hot loop of a
+    /// worksheet, instead of a byte-by-byte match against each (see `PackedName`).
+    func packedLocalName(_ range: Range<Int>) -> UInt64 {
+        var start = range.lowerBound
+        for i in range where buffer[i] == UInt8(ascii: ":") { start = i + 1 }
+        guard range.upperBound - start <= 8 else { return 0 }
+        var packed: UInt64 = 0
+        for i in (start..<range.upperBound).reversed() { packed = packed << 8 | UInt64(buffer[i]) }
+        return packed
+    }
+
+    /// The values of up to three attributes of one start tag in one pass, by packed local
+    /// name (a cell's `r`, `s` and `t`).
+    func attributeRanges(_ names: (UInt64, UInt64, UInt64), in range: Range<Int>) throws(XMLError)
+        -> (Range<Int>?, Range<Int>?, Range<Int>?) {
+        var found: (Range<Int>?, Range<Int>?, Range<Int>?) = (nil, nil, nil)
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            while i < end, Self.isSpace(buffer[i]) { i += 1 }
+            guard i < end else { break }
+            let nameStart = i
+            while i < end, buffer[i] != UInt8(ascii: "="), !Self.isSpace(buffer[i]) { i += 1 }
+            let nameRange = nameStart..<i
+            while i < end, Self.isSpace(buffer[i]) { i += 1 }
+            guard i < end, buffer[i] == UInt8(ascii: "=") else {
+                throw .malformed("attribute without value", offset: offset(nameStart))
+            }
+            i += 1
+            while i < end, Self.isSpace(buffer[i]) { i += 1 }
+            guard i < end, buffer[i] == UInt8(ascii: "\"") || buffer[i] == UInt8(ascii: "'") else {
+                throw .malformed("unquoted attribute value", offset: offset(i))
+            }
+            let quote = buffer[i]
+            i += 1
+            let valueStart = i
+            while i < end, buffer[i] != quote { i += 1 }
+            guard i < end else { throw .malformed("unterminated attribute value", offset: offset(valueStart)) }
+            let valueRange = valueStart..<i
+            i += 1
+            // The first of each name counts, as with `attributeRange`.
+            switch packedLocalName(nameRange) {
+            case names.0 where found.0 == nil: found.0 = valueRange
+            case names.1 where found.1 == nil: found.1 = valueRange
+            case names.2 where found.2 == nil: found.2 = valueRange
+            default: break
+            }
+        }
+        return found
+    }
+
+    /// A non-negative decimal integer from raw bytes (no sign, at most 12 digits).
+    func integer(in range: Range<Int>) -> Int? {
+        var value = 0
+        guard !range.isEmpty, range.count <= 12 else { return nil }
+        for i in range {
+            let b = buffer[i]
+            guard b >= 48, b <= 57 else { return nil }
+            value = value * 10 + Int(b - 48)
+        }
+        return value
+    }
+
+    /// True when the bytes in `range` contain `byte`.
+    func contains(_ byte: UInt8, in range: Range<Int>) -> Bool {
+        for i in range where buffer[i] == byte { return true }
+        return false
+    }
+
     /// The decoded value of the attribute whose local name is `name`, if present.
     func attribute(_ name: [UInt8], in token: XMLToken) throws(XMLError) -> String? {
         guard let range = try attributeRange(name, in: token.attributes) else { return nil }
@@ -233,14 +303,7 @@ struct XMLScanner {
     /// Parses a non-negative decimal integer attribute without allocating.
     func integerAttribute(_ name: [UInt8], in token: XMLToken) throws(XMLError) -> Int? {
         guard let range = try attributeRange(name, in: token.attributes) else { return nil }
-        var value = 0
-        guard !range.isEmpty, range.count <= 12 else { return nil }
-        for i in range {
-            let b = buffer[i]
-            guard b >= 48, b <= 57 else { return nil }
-            value = value * 10 + Int(b - 48)
-        }
-        return value
+        return integer(in: range)
     }
 
     /// Decodes text or an attribute value: entities, character references, CR LF → LF.
