@@ -210,6 +210,23 @@ struct XMLScanner {
     func attributeRanges(_ names: (UInt64, UInt64, UInt64), in range: Range<Int>) throws(XMLError)
         -> (Range<Int>?, Range<Int>?, Range<Int>?) {
         var found: (Range<Int>?, Range<Int>?, Range<Int>?) = (nil, nil, nil)
+        try forEachAttribute(in: range) { nameRange, valueRange in
+            // The first of each name counts, as with `attributeRange`.
+            switch packedLocalName(nameRange) {
+            case names.0 where found.0 == nil: found.0 = valueRange
+            case names.1 where found.1 == nil: found.1 = valueRange
+            case names.2 where found.2 == nil: found.2 = valueRange
+            default: break
+            }
+            return true
+        }
+        return found
+    }
+
+    /// Calls `body` with the name and raw value of each attribute in `range` until it
+    /// returns false.
+    @inline(__always)
+    private func forEachAttribute(in range: Range<Int>, _ body: (Range<Int>, Range<Int>) -> Bool) throws(XMLError) {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
@@ -234,15 +251,8 @@ struct XMLScanner {
             guard i < end else { throw .malformed("unterminated attribute value", offset: offset(valueStart)) }
             let valueRange = valueStart..<i
             i += 1
-            // The first of each name counts, as with `attributeRange`.
-            switch packedLocalName(nameRange) {
-            case names.0 where found.0 == nil: found.0 = valueRange
-            case names.1 where found.1 == nil: found.1 = valueRange
-            case names.2 where found.2 == nil: found.2 = valueRange
-            default: break
-            }
+            guard body(nameRange, valueRange) else { return }
         }
-        return found
     }
 
     /// A non-negative decimal integer from raw bytes (no sign, at most 12 digits).
@@ -271,33 +281,12 @@ struct XMLScanner {
 
     /// The raw bytes of an attribute value (for numbers and references, no decoding needed).
     func attributeRange(_ name: [UInt8], in range: Range<Int>) throws(XMLError) -> Range<Int>? {
-        var i = range.lowerBound
-        let end = range.upperBound
-        while i < end {
-            while i < end, Self.isSpace(buffer[i]) { i += 1 }
-            guard i < end else { break }
-            let nameStart = i
-            while i < end, buffer[i] != UInt8(ascii: "="), !Self.isSpace(buffer[i]) { i += 1 }
-            let nameRange = nameStart..<i
-            while i < end, Self.isSpace(buffer[i]) { i += 1 }
-            guard i < end, buffer[i] == UInt8(ascii: "=") else {
-                throw .malformed("attribute without value", offset: offset(nameStart))
-            }
-            i += 1
-            while i < end, Self.isSpace(buffer[i]) { i += 1 }
-            guard i < end, buffer[i] == UInt8(ascii: "\"") || buffer[i] == UInt8(ascii: "'") else {
-                throw .malformed("unquoted attribute value", offset: offset(i))
-            }
-            let quote = buffer[i]
-            i += 1
-            let valueStart = i
-            while i < end, buffer[i] != quote { i += 1 }
-            guard i < end else { throw .malformed("unterminated attribute value", offset: offset(valueStart)) }
-            let valueRange = valueStart..<i
-            i += 1
-            if localName(nameRange, is: name) { return valueRange }
+        var found: Range<Int>?
+        try forEachAttribute(in: range) { nameRange, valueRange in
+            if localName(nameRange, is: name) { found = valueRange }
+            return found == nil
         }
-        return nil
+        return found
     }
 
     /// Parses a non-negative decimal integer attribute without allocating.
