@@ -141,19 +141,24 @@ public struct ReportPipeline: Sendable {
     /// any error the previous outputs stay as they were.
     public func run() async throws -> Summary {
         let (spec, data) = try specAndData()
-        // The tidy answers need no model: `responses.csv` is written while it is aggregated.
-        let written = try await OutputRun(writers: [], serial: options.serial, timer: timer)
-            .write(to: options.resolvedOutputFolder, startingWith: [ResponsesOutput(answers: data.answers)]) {
-                let model = aggregate(spec, data)
-                let report = try model.spec.template.map { url throws(Template.Error) in
-                    try MarkdownReport.render(templateURL: url, model: model, data: data)
-                }
-                timer.mark("render report text")
-                let figures = RenderedFigures(model: model)
-                timer.mark("render SVG figures")
-                let formats = options.formats ?? model.spec.formats ?? OutputFormat.allCases
-                return try writers(model: model, data: data, report: report, figures: figures, formats: formats)
+        let created = ReproducibleTime.seconds(iso: spec.created, environment: ProcessInfo.processInfo.environment)
+        let formats = options.formats ?? spec.formats ?? OutputFormat.allCases
+        // The house style is checked before any writer starts.
+        let style = try spec.template != nil && formats.contains(where: { $0 != .md }) ? publicationStyle(spec) : nil
+        // Each writer starts as soon as what it needs exists: the tidy answers need no model,
+        // the annex and the data exports no report text.
+        let written = try await OutputRun(serial: options.serial, timer: timer).write(to: options.resolvedOutputFolder) { start in
+            start([ResponsesOutput(answers: data.answers)])
+            let model = aggregate(spec, data)
+            start(modelWriters(model: model, data: data, created: created))
+            let report = try model.spec.template.map { url throws(Template.Error) in
+                try MarkdownReport.render(templateURL: url, model: model, data: data)
             }
+            timer.mark("render report text")
+            let figures = RenderedFigures(model: model)
+            timer.mark("render SVG figures")
+            start(textWriters(model: model, report: report, figures: figures, formats: formats, style: style, created: created))
+        }
         timer.mark("write outputs")
         timer.report()
         return Summary(answers: data.answers.count, notes: data.notes, files: written.files,
@@ -161,21 +166,25 @@ public struct ReportPipeline: Sendable {
                        formatsExplicit: (options.formats ?? spec.formats) != nil)
     }
 
-    /// The outputs of a run, each written independently of the others.
-    private func writers(model: ReportModel, data: NormalisedData, report: (text: String, context: TemplateValue)?,
-                         figures: RenderedFigures, formats: [OutputFormat]) throws(PublishError) -> [any OutputWriter] {
-        let created = ReproducibleTime.seconds(iso: model.spec.created, environment: ProcessInfo.processInfo.environment)
+    /// The outputs that need the model only.
+    private func modelWriters(model: ReportModel, data: NormalisedData, created: Int?) -> [any OutputWriter] {
         // Slowest first: the task group starts them roughly in this order.
-        var writers: [any OutputWriter] = []
-        if let report, formats.contains(where: { $0 != .md }) {
-            writers.append(PublicationOutput(formats: formats, style: try publicationStyle(model.spec), markdown: report.text,
-                                             model: model, figures: figures, created: created))
-        }
-        writers.append(AnnexOutput(model: model, data: data, created: created))
+        var writers: [any OutputWriter] = [AnnexOutput(model: model, data: data, created: created)]
         if model.spec.profiles || options.profiles {
             writers.append(ProfilesOutput(model: model, data: data, created: created, serial: options.serial))
         }
         writers.append(DataExportsOutput(model: model, data: data))
+        return writers
+    }
+
+    /// The outputs that need the report text or the rendered figures.
+    private func textWriters(model: ReportModel, report: (text: String, context: TemplateValue)?, figures: RenderedFigures,
+                             formats: [OutputFormat], style: PublicationStyle?, created: Int?) -> [any OutputWriter] {
+        var writers: [any OutputWriter] = []
+        if let report, let style {
+            writers.append(PublicationOutput(formats: formats, style: style, markdown: report.text,
+                                             model: model, figures: figures, created: created))
+        }
         writers.append(FiguresOutput(figures: figures))
         writers.append(ReportDataOutput(model: model, reportContext: report?.context))
         if let report, formats.contains(.md) { writers.append(ReportTextOutput(markdown: report.text)) }

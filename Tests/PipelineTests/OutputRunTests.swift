@@ -78,14 +78,16 @@ import TestSupport
     func earlyWritersRunWhileTheRestIsPreparedAndStopWhenItFails(serial: Bool) async throws {
         let root = try TemporaryFolder.make()
         let target = root.appendingPathComponent("out")
-        let run = OutputRun(writers: [], serial: serial, timer: StageTimer(enabled: false))
-        let written = try await run.write(to: target, startingWith: [TextWriter(path: "früh.csv")]) {
-            [TextWriter(path: "spät.md")]
+        let run = OutputRun(serial: serial, timer: StageTimer(enabled: false))
+        let written = try await run.write(to: target) { start in
+            start([TextWriter(path: "früh.csv")])
+            start([TextWriter(path: "spät.md")])
         }
         #expect(written.files == ["früh.csv", "spät.md"])
         let waiting = WaitingWriter()
         let error = await #expect(throws: OutputError.self) {
-            try await run.write(to: target, startingWith: serial ? [] : [waiting]) {
+            try await run.write(to: target) { start in
+                start(serial ? [] : [waiting])
                 // The rest is prepared while the early writer is at work.
                 let deadline = Date().addingTimeInterval(10)
                 while !serial, !waiting.started, Date() < deadline { usleep(1000) }

@@ -7,22 +7,29 @@ import Foundation
 /// The first failure cancels the others, the group waits for them, and the staging folder
 /// is removed, so the previous outputs stay exactly as they were.
 struct OutputRun {
+    /// What `write(to:)` runs; a run with a plan starts its writers itself.
     let writers: [any OutputWriter]
     let serial: Bool
     let timer: StageTimer
 
-    func write(to target: URL) async throws -> WrittenOutput {
-        try await write(to: target, startingWith: writers) { [] }
+    init(writers: [any OutputWriter] = [], serial: Bool, timer: StageTimer) {
+        self.writers = writers
+        self.serial = serial
+        self.timer = timer
     }
 
-    /// Starts the `early` writers at once and, while they write, calls `rest`, which may
-    /// first compute what its writers need (the tidy answers go to disk while the model is
-    /// aggregated). An error from `rest` cancels the early writers like any other failure.
-    func write(to target: URL, startingWith early: [any OutputWriter],
-               then rest: () throws -> [any OutputWriter]) async throws -> WrittenOutput {
+    func write(to target: URL) async throws -> WrittenOutput {
+        try await write(to: target) { start in start(writers) }
+    }
+
+    /// Runs `plan`, which starts writers as soon as what they need exists (`start`) and
+    /// computes the rest meanwhile: the tidy answers go to disk while the model is
+    /// aggregated, the annex while the report text is rendered. An error thrown by `plan`
+    /// cancels the writers already started, like any other failure.
+    func write(to target: URL, _ plan: (_ start: ([any OutputWriter]) -> Void) throws -> Void) async throws -> WrittenOutput {
         let folder = try AtomicOutputDirectory(target: target)
         do {
-            let results = serial ? try await oneByOne(early, rest, into: folder) : try await together(early, rest, into: folder)
+            let results = serial ? try await oneByOne(plan, into: folder) : try await together(plan, into: folder)
             try folder.commit()
             return WrittenOutput(files: results.flatMap(\.files).sorted(), skipped: results.flatMap(\.skipped))
         } catch {
@@ -31,15 +38,14 @@ struct OutputRun {
         }
     }
 
-    private func together(_ early: [any OutputWriter], _ rest: () throws -> [any OutputWriter],
+    private func together(_ plan: (([any OutputWriter]) -> Void) throws -> Void,
                           into folder: AtomicOutputDirectory) async throws -> [WrittenOutput] {
         try await withThrowingTaskGroup(of: WrittenOutput.self) { group in
-            for writer in early {
-                group.addTask { try await timed(writer, into: folder) }
-            }
-            // Leaving the group by an error cancels and awaits the early writers.
-            for writer in try rest() {
-                group.addTask { try await timed(writer, into: folder) }
+            // Leaving the group by an error cancels and awaits the writers started so far.
+            try plan { writers in
+                for writer in writers {
+                    group.addTask { try await timed(writer, into: folder) }
+                }
             }
             var results: [WrittenOutput] = []
             for try await result in group { results.append(result) }
@@ -47,11 +53,13 @@ struct OutputRun {
         }
     }
 
-    private func oneByOne(_ early: [any OutputWriter], _ rest: () throws -> [any OutputWriter],
+    /// `--serial`: the plan first, then its writers one by one in the order they were started.
+    private func oneByOne(_ plan: (([any OutputWriter]) -> Void) throws -> Void,
                           into folder: AtomicOutputDirectory) async throws -> [WrittenOutput] {
+        var started: [any OutputWriter] = []
+        try plan { started += $0 }
         var results: [WrittenOutput] = []
-        for writer in early { results.append(try await timed(writer, into: folder)) }
-        for writer in try rest() { results.append(try await timed(writer, into: folder)) }
+        for writer in started { results.append(try await timed(writer, into: folder)) }
         return results
     }
 
