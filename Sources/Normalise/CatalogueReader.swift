@@ -60,7 +60,7 @@ package struct CatalogueReader {
             func integer(_ field: String) -> Int? {
                 let value = table.value(row, field)
                 if case .number(let n) = value, n == n.rounded(), abs(n) < 1e9 { return Int(n) }
-                if let n = Int(value.text.trimmingCharacters(in: .whitespaces)) { return n }
+                if let n = Int(value.text.trimmingWhitespace(newlines: false)) { return n }
                 issues.append(.init(.error, .invalidWaveField(field: field, value: value.text), at: table.location(row, field)))
                 return nil
             }
@@ -73,7 +73,7 @@ package struct CatalogueReader {
             }
             guard let number = integer("Welle"), let year = integer("Jahr"),
                   let headerRow = integer("Kopfzeile"), let firstDataRow = integer("Erste Datenzeile") else { continue }
-            let fileName = table.value(row, "Datei").text.trimmingCharacters(in: .whitespaces)
+            let fileName = table.value(row, "Datei").text.trimmingWhitespace(newlines: false)
             let sheetName = table.value(row, "Tabellenblatt").text
             let regionHeader = table.value(row, "Regionsspalte").text
             // A CSV file has one sheet: it needs no sheet name.
@@ -116,7 +116,7 @@ package struct CatalogueReader {
         var items: [CatalogueItem] = []
         var firstRow: [String: Int] = [:]
         for row in table.dataRows {
-            let id = table.value(row, "ID").text.trimmingCharacters(in: .whitespaces)
+            let id = table.value(row, "ID").text.trimmingWhitespace(newlines: false)
             guard !id.isEmpty else {
                 if !row.isBlank { issues.append(.init(.error, .emptyField("ID"), at: table.location(row, "ID"))) }
                 continue
@@ -126,7 +126,7 @@ package struct CatalogueReader {
                 continue
             }
             firstRow[id] = row.index
-            let typeText = table.value(row, "Typ").text.trimmingCharacters(in: .whitespaces)
+            let typeText = table.value(row, "Typ").text.trimmingWhitespace(newlines: false)
             guard let type = ItemType(rawValue: typeText) else {
                 issues.append(.init(.error, .unknownItemType(typeText), at: table.location(row, "Typ"), item: id))
                 continue
@@ -136,13 +136,13 @@ package struct CatalogueReader {
                 let header = row.cell(column: column)?.value.text.whitespaceFolded ?? ""
                 if !header.isEmpty { headers[wave] = header }
             }
-            let parent = table.value(row, "Bezug").text.trimmingCharacters(in: .whitespaces)
+            let parent = table.value(row, "Bezug").text.trimmingWhitespace(newlines: false)
             let options = table.value(row, "Antwortoptionen").text
-                .split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .split(separator: "|").map { String($0).trimmingWhitespace(newlines: false) }.filter { !$0.isEmpty }
             // Optional column: the answers of the parent that open this item ("a | b").
             let opening = table.value(row, "Filterantwort").text
-                .split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            items.append(CatalogueItem(id: id, theme: table.value(row, "Themenbereich").text.trimmingCharacters(in: .whitespaces),
+                .split(separator: "|").map { String($0).trimmingWhitespace(newlines: false) }.filter { !$0.isEmpty }
+            items.append(CatalogueItem(id: id, theme: table.value(row, "Themenbereich").text.trimmingWhitespace(newlines: false),
                                        type: type, parentID: parent.isEmpty ? nil : parent,
                                        shortTitle: table.value(row, "Kurztitel").text.whitespaceFolded,
                                        wording: table.value(row, "Wortlaut").text.whitespaceFolded,
@@ -169,7 +169,7 @@ package struct CatalogueReader {
         var regions: [Region] = []
         var owner: [String: String] = [:]
         for row in table.dataRows {
-            let ags = table.value(row, "AGS").text.trimmingCharacters(in: .whitespaces)
+            let ags = table.value(row, "AGS").text.trimmingWhitespace(newlines: false)
             let name = table.value(row, "Name").text.whitespaceFolded
             guard !ags.isEmpty || !name.isEmpty else { continue }
             if ags.isEmpty { issues.append(.init(.error, .emptyField("AGS"), at: table.location(row, "AGS"))) }
@@ -192,7 +192,7 @@ package struct CatalogueReader {
         var categories: [AnswerCategory] = []
         var owner: [String: String] = [:]
         for row in table.dataRows {
-            let type = table.value(row, "Typ").text.trimmingCharacters(in: .whitespaces)
+            let type = table.value(row, "Typ").text.trimmingWhitespace(newlines: false)
             let name = table.value(row, "Kategorie").text.whitespaceFolded
             guard !type.isEmpty, !name.isEmpty else { continue }
             let spellings = table.value(row, "Schreibweisen").text.split(separator: ";")

@@ -239,7 +239,7 @@ struct WorksheetParser {
                            ref: CellReference) throws -> CellValue {
         switch type {
         case .sharedString:
-            guard let index = Int(raw.trimmingCharacters(in: .whitespaces)) else {
+            guard let index = Int(raw.trimmingWhitespace(newlines: false)) else {
                 if raw.isEmpty { return .empty }
                 throw IngestError(file: fileName, sheet: sheetName, cell: ref,
                                   .sharedStringOutOfRange(index: -1, count: sharedStrings.count))
@@ -261,7 +261,7 @@ struct WorksheetParser {
             return Self.isoDate(raw).map(CellValue.date) ?? (raw.isEmpty ? .empty : .string(raw))
         case .number:
             guard !raw.isEmpty else { return .empty }
-            guard let number = Double(raw.trimmingCharacters(in: .whitespaces)) else { return .string(raw) }
+            guard let number = Double(raw.trimmingWhitespace(newlines: false)) else { return .string(raw) }
             if style >= 0, style < dateStyles.count, dateStyles[style],
                let date = SpreadsheetDate(serial: number, date1904: date1904) {
                 return .date(date)
@@ -274,7 +274,7 @@ struct WorksheetParser {
     /// `t` or a space as separator, fractions of seconds and a zone (`Z`, `+02:00`, kept as
     /// the wall-clock time written), or a time alone (`10:30:00`, on Excel's day 0).
     static func isoDate(_ raw: String) -> SpreadsheetDate? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace(newlines: false)
         let separator = text.firstIndex { $0 == "T" || $0 == "t" || $0 == " " }
         let datePart = separator.map { text[..<$0] } ?? Substring(text)
         let timePart = separator.map { text[text.index(after: $0)...] }

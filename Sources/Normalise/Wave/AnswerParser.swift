@@ -44,7 +44,7 @@ struct AnswerParser {
         switch value {
         case .date(let date): return .unknown(date.germanDescription)
         case .error(let code): return .unknown(code)
-        default: text = value.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        default: text = value.text.trimmingWhitespace()
         }
         let isMissingSpelling = catalogue.category(forSpelling: text, table: ItemType.status.rawValue) == catalogue.missingCategory
         if let table = type.categoryTableKey {
