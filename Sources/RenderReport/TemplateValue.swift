@@ -49,15 +49,28 @@ extension TemplateValue {
     /// template can use, with its value for this data. Written directly: JSONSerialization
     /// bridges the tree through NSDictionary on Linux and took 175 ms for this one file.
     package func json() -> Data {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 20)
-        var indents: [[UInt8]] = [[]]
-        write(into: &out, indent: 0, indents: &indents)
-        out.append(0x0A)
-        return Data(out)
+        var data: [UInt8] = []
+        writeJSON { data += $0 }
+        return Data(data)
     }
 
-    private func write(into out: inout [UInt8], indent: Int, indents: inout [[UInt8]]) {
+    /// The same JSON handed to `sink` in pieces of about `chunk` bytes as it is made, so
+    /// that a large context is written to its file without being held whole.
+    package func writeJSON(chunk: Int = 1 << 16, to sink: ([UInt8]) -> Void) {
+        var out: [UInt8] = []
+        out.reserveCapacity(chunk + 4096)
+        var indents: [[UInt8]] = [[]]
+        write(into: &out, indent: 0, indents: &indents) { out in
+            guard out.count >= chunk else { return }
+            sink(out)
+            out.removeAll(keepingCapacity: true)
+        }
+        out.append(0x0A)
+        sink(out)
+    }
+
+    /// `flush` is called between elements, where the bytes so far may be handed on.
+    private func write(into out: inout [UInt8], indent: Int, indents: inout [[UInt8]], flush: (inout [UInt8]) -> Void) {
         func pad(_ level: Int) {
             while indents.count <= level { indents.append(indents[indents.count - 1] + [0x20, 0x20]) }
             out.append(contentsOf: indents[level])
@@ -70,9 +83,10 @@ extension TemplateValue {
             out.append(contentsOf: [0x5B, 0x0A])
             for (i, item) in items.enumerated() {
                 pad(indent + 1)
-                item.write(into: &out, indent: indent + 1, indents: &indents)
+                item.write(into: &out, indent: indent + 1, indents: &indents, flush: flush)
                 if i < items.count - 1 { out.append(0x2C) }
                 out.append(0x0A)
+                flush(&out)
             }
             pad(indent)
             out.append(0x5D)
@@ -84,9 +98,10 @@ extension TemplateValue {
                 pad(indent + 1)
                 Self.quote(key, into: &out)
                 out.append(contentsOf: [0x3A, 0x20])
-                fields[key]?.write(into: &out, indent: indent + 1, indents: &indents)
+                fields[key]?.write(into: &out, indent: indent + 1, indents: &indents, flush: flush)
                 if i < keys.count - 1 { out.append(0x2C) }
                 out.append(0x0A)
+                flush(&out)
             }
             pad(indent)
             out.append(0x7D)

@@ -41,6 +41,16 @@ import TestSupport
         #expect((parsed?["b"] as? [Any])?.first as? String == "a\"b\\c\nd\u{1}é")
     }
 
+    @Test func contextJSONStreamsInPiecesThatJoinToTheWhole() {
+        let rows = (1...200).map { TemplateValue.object(["name": .text("Gemeinde \($0)"), "share": .text("\($0) %")]) }
+        let value = TemplateValue.object(["rows": .list(rows), "title": .text("Bericht")])
+        var pieces: [[UInt8]] = []
+        value.writeJSON(chunk: 256) { pieces.append($0) }
+        #expect(pieces.count > 10, "handed on while written")
+        #expect(pieces.dropLast().allSatisfy { $0.count >= 256 && $0.count < 512 })
+        #expect(Data(pieces.joined()) == value.json())
+    }
+
     @Test func standaloneTagLinesVanish() throws {
         #expect(try render("A\n{{#flag}}\nB\n{{/flag}}\n{{! note\n spanning lines }}\nC") == "A\nB\nC")
     }
