@@ -5,9 +5,9 @@ import Ingest
 /// Items that were not asked (no column in that wave, or filtered out by `Bezug`) have no
 /// tidy answer at all; "asked but not answered" is the category `keine Angabe`.
 ///
-/// A nationwide survey has millions of answers, so the struct is kept small (64 bytes, was
-/// 144): the region and the sheet an answer came from are shared references (one per
-/// region and per wave sheet), wave and year are 16-bit, the cell is two 32-bit numbers.
+/// The answers are stored by column in an `AnswerTable`; a `TidyAnswer` is one row of it,
+/// made when it is read. Region and sheet are shared references (one per region and per
+/// wave sheet), so making one copies no strings.
 package struct TidyAnswer: Sendable, Hashable {
     /// A region's key and name, shared by all its answers in a wave.
     package final class RegionName: Sendable {
