@@ -172,7 +172,7 @@ package struct Aggregator: Sendable {
         let waves = catalogue.waves
         let items = catalogue.items.filter { $0.type == .status || $0.type == .scale || $0.type == .option }
         let regionKeyCount = (index.regionKeys.max() ?? -1) + 1
-        let values = index.table.values, regionKeys = index.regionKeys, slot = index.categorySlot
+        let values = index.table.values, regionKeys = index.regionKeys, slot = index.categorySlot, code = index.categoryCodes
         // Items are independent: counted on all cores, joined in catalogue order.
         return ParallelMap.map(items) { item -> [Transition] in
             var result: [Transition] = []
@@ -189,7 +189,6 @@ package struct Aggregator: Sendable {
                 // Category pairs in a dense matrix, anything else (free text) in a dictionary.
                 let k = index.categoryCount
                 var matrix = [Int](repeating: 0, count: k * k)
-                var codeOfSlot = [UInt32](repeating: 0, count: k)
                 var other: [UInt64: Int] = [:]
                 index.answers(item: item.id, year: later.year).forEach { region, value in
                     let from = before[regionKeys[Int(region)]]
@@ -197,15 +196,13 @@ package struct Aggregator: Sendable {
                     let f = slot[Int(from)], t = slot[Int(value)]
                     if f >= 0, t >= 0 {
                         matrix[f * k + t] += 1
-                        codeOfSlot[f] = from
-                        codeOfSlot[t] = value
                     } else {
                         other[UInt64(from) << 32 | UInt64(value), default: 0] += 1
                     }
                 }
                 var counts: [String: [String: Int]] = [:]
                 for cell in matrix.indices where matrix[cell] > 0 {
-                    counts[values[Int(codeOfSlot[cell / k])], default: [:]][values[Int(codeOfSlot[cell % k])], default: 0] += matrix[cell]
+                    counts[values[Int(code[cell / k])], default: [:]][values[Int(code[cell % k])], default: 0] += matrix[cell]
                 }
                 for (pair, n) in other {
                     counts[values[Int(pair >> 32)], default: [:]][values[Int(pair & 0xFFFF_FFFF)], default: 0] += n

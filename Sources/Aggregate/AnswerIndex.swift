@@ -8,12 +8,13 @@ struct AnswerIndex {
     /// Per region code: one number per distinct AGS (two spellings of a key count as one region).
     let regionKeys: [Int]
     /// Per value code: its place among the categories (dense, for counting in arrays), or
-    /// -1 for a free text.
+    /// -1 for a free text; and the other way round, per place its value code.
     let categorySlot: [Int]
-    let categoryCount: Int
-    private let years: [Int]
+    let categoryCodes: [UInt32]
+    var categoryCount: Int { categoryCodes.count }
+    private let yearCount: Int
     private let yearSlot: [Int: Int]
-    /// Positions of the answers of slot `item * years.count + year`, slot after slot.
+    /// Positions of the answers of slot `item * yearCount + year`, slot after slot.
     private let positions: [UInt32]
     private let starts: [Int]
 
@@ -25,19 +26,16 @@ struct AnswerIndex {
             keyOfAGS[region.ags] = keyOfAGS.count
             return keyOfAGS.count - 1
         }
-        var categories = 0
-        categorySlot = table.valueIsFreeText.map { isFreeText in
-            guard !isFreeText else { return -1 }
-            categories += 1
-            return categories - 1
-        }
-        categoryCount = categories
+        categoryCodes = table.valueIsFreeText.indices.filter { !table.valueIsFreeText[$0] }.map { UInt32($0) }
+        var categorySlot = [Int](repeating: -1, count: table.values.count)
+        for (slot, code) in categoryCodes.enumerated() { categorySlot[Int(code)] = slot }
+        self.categorySlot = categorySlot
         let years = Array(Set(table.waves.map(\.year))).sorted()
         let yearSlot = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
-        self.years = years
-        self.yearSlot = yearSlot
-        let yearOfWave = table.waves.map { yearSlot[$0.year] ?? 0 }
         let yearCount = max(years.count, 1)
+        self.yearSlot = yearSlot
+        self.yearCount = yearCount
+        let yearOfWave = table.waves.map { yearSlot[$0.year] ?? 0 }
         let slotCount = table.items.count * yearCount
         var starts = [Int](repeating: 0, count: slotCount + 1)
         for i in table.indices {
@@ -57,7 +55,7 @@ struct AnswerIndex {
 
     func answers(item: String, year: Int) -> Group {
         guard let item = table.itemCode(item), let y = yearSlot[year] else { return Group(index: self, positions: [][...]) }
-        let slot = Int(item) * years.count + y
+        let slot = Int(item) * yearCount + y
         return Group(index: self, positions: positions[starts[slot]..<starts[slot + 1]])
     }
 
@@ -81,18 +79,16 @@ struct AnswerIndex {
         func valueCounts() -> [(code: UInt32, count: Int)] {
             let values = table.valueCodes, slot = index.categorySlot
             var dense = [Int](repeating: 0, count: index.categoryCount)
-            var codeOfSlot = [UInt32](repeating: 0, count: index.categoryCount)
             var sparse: [UInt32: Int] = [:]
             for p in positions {
                 let code = values[Int(p)], s = slot[Int(code)]
                 if s >= 0 {
                     dense[s] += 1
-                    codeOfSlot[s] = code
                 } else {
                     sparse[code, default: 0] += 1
                 }
             }
-            return dense.indices.filter { dense[$0] > 0 }.map { (codeOfSlot[$0], dense[$0]) } + sparse.map { ($0.key, $0.value) }
+            return dense.indices.filter { dense[$0] > 0 }.map { (index.categoryCodes[$0], dense[$0]) } + sparse.map { ($0.key, $0.value) }
         }
 
         /// How many answers have `value`.
