@@ -85,8 +85,8 @@ import Testing
         #expect(parser.parse(.string("Netz am Fluss"), type: text.type).answer == .text("Netz am Fluss"))
         // The cache gives the same answer the second time.
         #expect(parser.parse(.string(" trifft zu "), type: status.type).answer == .category("trifft zu"))
-        #expect(parser.expected(for: status).contains("trifft nicht zu"))
-        #expect(parser.expected(for: text).isEmpty)
+        #expect(parser.expected(for: status.type).contains("trifft nicht zu"))
+        #expect(parser.expected(for: text.type).isEmpty)
     }
 
     // MARK: FilterGate

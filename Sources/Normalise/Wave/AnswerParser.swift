@@ -59,8 +59,8 @@ struct AnswerParser {
     }
 
     /// The spellings an unknown answer is told to use instead.
-    func expected(for item: CatalogueItem) -> [String] {
-        guard let table = item.type.categoryTableKey else { return [] }
+    func expected(for type: ItemType) -> [String] {
+        guard let table = type.categoryTableKey else { return [] }
         var spellings = catalogue.expectedSpellings(table: table)
         if table != ItemType.status.rawValue { spellings.append(catalogue.missingCategory) }
         return spellings

@@ -46,8 +46,8 @@ struct WaveNormaliser {
     /// copying the whole catalogue item per row and item was a sixth of reading a large survey.
     struct Columns {
         let mapping: HeaderMapping
-        let mapped: [(CatalogueItem, Int)]
         let asked: [AskedItem]
+        var regions: RegionResolver
         /// Where the header's issues end: merged-cell notes, read after the rows, go here.
         let headerIssuesEnd: Int
     }
@@ -70,8 +70,6 @@ struct WaveNormaliser {
         let waveCode: UInt16
         /// Per parser result: its value code, once used.
         var valueCodes: [UInt32?] = []
-        /// Set with `columns`; kept apart so that resolving a row mutates it in place.
-        var regions: RegionResolver?
 
         var catalogue: Catalogue { normaliser.catalogue }
         var wave: WaveDefinition { normaliser.wave }
@@ -103,14 +101,14 @@ struct WaveNormaliser {
 
         mutating func finish(layout: SheetLayout) -> Result {
             if columns == nil, !headerFailed { mapHeader(hiddenColumns: layout.hiddenColumns, hiddenRows: layout.hiddenRows) }
-            guard let columns, let regions else {
+            guard let columns else {
                 // Reported with all of the sheet's first rows, which may have come after the header.
                 var issues = WaveIssues(fileName: normaliser.fileName, sheetName: sheetName)
                 _ = HeaderMapping.map(header: header, head: head[...], hiddenColumns: layout.hiddenColumns, wave: wave,
                                       catalogue: catalogue, issues: &issues)
                 return Result(issues: issues.all)
             }
-            for region in regions.missing {
+            for region in columns.regions.missing {
                 issues.add(.note, .regionMissing(region.name), at: nil, region: region.name)
             }
             // Filter notes for items whose parent was not asked in this wave (once per item).
@@ -124,7 +122,7 @@ struct WaveNormaliser {
             HeaderMapping.mergedCellNotes(layout.mergedRanges, wave: wave, issues: &merged)
             issues.insert(merged, at: columns.headerIssuesEnd)
             let summary = WaveSummary(wave: wave.number, year: wave.year, file: normaliser.fileName, sheet: sheetName,
-                                      regionCount: regions.seen.count, itemCount: columns.mapping.columnOfItem.count,
+                                      regionCount: columns.regions.seen.count, itemCount: columns.mapping.columnOfItem.count,
                                       answerCount: answers.count)
             return Result(answers: answers, issues: issues.all, summary: summary)
         }
@@ -145,17 +143,18 @@ struct WaveNormaliser {
                 return AskedItem(id: item.id, type: item.type, column: column, code: answers.code(item: item.id), steps: steps,
                                  stepPositions: steps.map { position[$0.parent.id] })
             }
-            columns = Columns(mapping: mapping, mapped: mapped, asked: asked, headerIssuesEnd: issues.all.count)
-            regions = RegionResolver(catalogue: catalogue, column: mapping.regionColumn)
+            columns = Columns(mapping: mapping, asked: asked, regions: RegionResolver(catalogue: catalogue, column: mapping.regionColumn),
+                              headerIssuesEnd: issues.all.count)
             let waiting = pending
             pending = []
             for row in waiting { normalise(row, hiddenRows: hiddenRows) }
         }
 
         private mutating func normalise(_ row: Row, hiddenRows: Set<Int>) {
-            guard let columns, let region = regions?.resolve(row, hiddenRows: hiddenRows, issues: &issues) else { return }
+            // Resolved through the optional in place: the resolver's record of regions seen is not copied.
+            guard let asked = columns?.asked, let region = columns?.regions.resolve(row, hiddenRows: hiddenRows, issues: &issues)
+            else { return }
             let regionCode = answers.code(region: catalogue.answerRegion(of: region))
-            let asked = columns.asked
             let parsed = asked.map { parser.parse(row.cell(column: $0.column)?.value ?? .empty, type: $0.type) }
             for index in asked.indices {
                 let (value, parse) = parsed[index], column = asked[index].column
@@ -178,7 +177,7 @@ struct WaveNormaliser {
                     answers.append(region: regionCode, item: asked[index].code, value: code, wave: waveCode,
                                    cell: CellReference(row: row.index, column: column))
                 case .unknown(let text):
-                    issues.add(.error, .unknownAnswer(text, expected: parser.expected(for: columns.mapped[index].0)), row.index, column,
+                    issues.add(.error, .unknownAnswer(text, expected: parser.expected(for: asked[index].type)), row.index, column,
                                item: asked[index].id, region: region.name)
                 }
             }
