@@ -5,10 +5,8 @@ package protocol Workbook {
     var fileName: String { get }
     var sheetNames: [String] { get }
     func readSheet(named name: String) throws(IngestError) -> Sheet
-    /// Streams a sheet's rows without keeping them; memory stays flat for any row count.
-    func forEachRow(inSheet name: String, _ body: (Row) throws -> Void) throws
-    /// Streams a sheet's rows, each with the layout read so far (see `SheetLayout`), and
-    /// returns the whole layout.
+    /// Streams a sheet's rows without keeping them (memory stays flat for any row count),
+    /// each with the layout read so far (see `SheetLayout`), and returns the whole layout.
     func streamSheet(named name: String, _ body: (Row, SheetLayout) -> Void) throws(IngestError) -> SheetLayout
 }
 

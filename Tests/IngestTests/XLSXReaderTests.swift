@@ -108,7 +108,7 @@ import TestSupport
         let url = TestPaths.data.appendingPathComponent("waves/Monitoring_W3_2019.xlsx")
         let book = try WorkbookReader.open(url)
         var streamed: [Row] = []
-        try book.forEachRow(inSheet: "Antworten") { streamed.append($0) }
+        _ = try book.streamSheet(named: "Antworten") { row, _ in streamed.append(row) }
         #expect(streamed == (try book.readSheet(named: "Antworten")).rows)
     }
 

@@ -22,10 +22,6 @@ import Testing
             }
             return Sheet(name: name, rows: rows)
         }
-
-        func forEachRow(inSheet name: String, _ body: (Row) throws -> Void) throws {
-            for row in try readSheet(named: name).rows { try body(row) }
-        }
     }
 
     static let catalogue = GridWorkbook(fileName: "Katalog.xlsx", grids: [

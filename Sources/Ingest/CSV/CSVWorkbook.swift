@@ -41,13 +41,6 @@ package struct CSVWorkbook: Workbook {
         }
         return Sheet(name: name, rows: rows)
     }
-
-    package func forEachRow(inSheet name: String, _ body: (Row) throws -> Void) throws {
-        guard sheetNames.contains(name) else {
-            throw IngestError(file: fileName, .sheetNotFound(name, available: sheetNames))
-        }
-        for row in rows { try body(row) }
-    }
 }
 
 /// RFC 4180 parser over bytes.

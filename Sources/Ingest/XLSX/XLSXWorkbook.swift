@@ -52,10 +52,6 @@ package final class XLSXWorkbook: Workbook {
         }
     }
 
-    package func forEachRow(inSheet name: String, _ body: (Row) throws -> Void) throws {
-        _ = try parse(sheet: name) { row, _ in try body(row) }
-    }
-
     private func parse(sheet name: String, onRow: (Row, SheetLayout) throws -> Void) throws -> SheetLayout {
         guard let entry = parts.sheets.first(where: { $0.name == name }) else {
             throw IngestError(file: fileName, .sheetNotFound(name, available: sheetNames))
