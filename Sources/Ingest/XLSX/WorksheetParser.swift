@@ -204,23 +204,15 @@ struct WorksheetParser {
                 case UInt8(ascii: "d"): self = .isoDate
                 default: self = .number
                 }
-            case 3 where Self.equal(bytes, Self.str): self = .formulaString
-            case 9 where Self.equal(bytes, Self.inlineStr): self = .inlineString
+            case 3 where bytes == Self.str[...]: self = .formulaString
+            case 9 where bytes == Self.inlineStr[...]: self = .inlineString
             default: self = .number
             }
         }
 
-        private static let str: [UInt8] = [0x73, 0x74, 0x72]
-        private static let inlineStr: [UInt8] = [0x69, 0x6E, 0x6C, 0x69, 0x6E, 0x65, 0x53, 0x74, 0x72]
-
-        private static func equal(_ bytes: ArraySlice<UInt8>, _ name: [UInt8]) -> Bool {
-            var i = bytes.startIndex
-            for byte in name {
-                if bytes[i] != byte { return false }
-                i += 1
-            }
-            return true
-        }
+        // Compared as slices of byte arrays: `elementsEqual("str".utf8)` was 2% of reading.
+        private static let str = Array("str".utf8)
+        private static let inlineStr = Array("inlineStr".utf8)
 
         init(_ t: String?) {
             switch t {
