@@ -67,7 +67,7 @@ let package = Package(
         ]),
         // The benchmarks behind `make bench` (runs the `monitoring` binary built beside it).
         .executableTarget(name: "MonitoringBench", dependencies: [
-            "Pipeline", "SyntheticData", "Ingest", "Normalise", "Aggregate", "RenderSVG", "RenderExcel", "Concurrency",
+            "Pipeline", "SyntheticData", "Ingest", "Normalise", "Aggregate", "RenderSVG", "RenderExcel", "RenderReport", "RenderData", "Concurrency",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fixture builders shared by the test targets.

@@ -5,7 +5,9 @@ import Foundation
 import Ingest
 import Normalise
 import Pipeline
+import RenderData
 import RenderExcel
+import RenderReport
 import RenderSVG
 import SyntheticData
 
@@ -415,8 +417,9 @@ struct BenchStage: ParsableCommand {
         case ingest, ingestSerial = "ingest-serial"
         /// Stream the first sheet of one file row by row.
         case stream
-        /// For profilers: repeat one shipped-data stage in this process.
-        case render, normalise, annex
+        /// For profilers: repeat one shipped-data stage in this process (`text`: the report
+        /// text, report-data.json and report-context.json).
+        case render, normalise, annex, text
     }
 
     @Argument var kind: Kind
@@ -457,7 +460,7 @@ struct BenchStage: ParsableCommand {
                                      bytes: Self.sheetBytes(paths), cells: results.map(\.cells).reduce(0, +))
             print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
             return
-        case .render, .normalise, .annex:
+        case .render, .normalise, .annex, .text:
             // For profilers: repeat one shipped-data stage in this process.
             let pipeline = ReportPipeline(options: .init(specFile: URL(fileURLWithPath: file)))
             let (model, normalised) = try pipeline.model()
@@ -469,6 +472,10 @@ struct BenchStage: ParsableCommand {
                 if kind == .annex {
                     try AnnexWriter(model: model, answers: normalised.answers, issues: normalised.issues, created: 0)
                         .write(to: scratch.path)
+                } else if kind == .text, let template = spec.template {
+                    let report = try MarkdownReport.render(templateURL: template, model: model, data: normalised)
+                    _ = try ReportDataJSON(model).encoded()
+                    report.context.writeJSON { _ in }
                 } else if kind == .render {
                     for figure in model.figures { _ = FigureRenderer().svg(figure, context: context) }
                 } else {

@@ -51,6 +51,25 @@ struct CountText {
     static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 }
 
+/// `CountText` values already made during one context build, by (count, base); the unit is
+/// the same for the whole build.
+final class CountTextMemo {
+    private struct Key: Hashable {
+        let count: Int
+        let base: Int
+    }
+
+    private var values: [Key: TemplateValue] = [:]
+
+    func value(count: Int, base: Int, unit: GermanNoun) -> TemplateValue {
+        let key = Key(count: count, base: base)
+        if let known = values[key] { return known }
+        let value = CountText(count: count, base: base, unit: unit).value
+        values[key] = value
+        return value
+    }
+}
+
 /// Template keys for category names: `in Erarbeitung` → `inErarbeitung`.
 enum TemplateKey {
     static func category(_ name: String) -> String {

@@ -68,7 +68,8 @@ enum ProseCheck {
         func finding(_ index: Int, _ message: String) -> Finding {
             Finding(offset: lineOffset + utf8Offsets[index], message: message)
         }
-        func isDigit(_ i: Int) -> Bool { i < scalars.count && scalars[i].properties.numericType != nil && scalars[i].isASCII }
+        // An ASCII scalar with a numeric type is one of 0…9.
+        func isDigit(_ i: Int) -> Bool { i < scalars.count && ("0"..."9").contains(scalars[i]) }
         /// The number token starting at `i`: digits with narrow-space groups and a decimal part.
         func numberEnd(_ i: Int) -> Int {
             var j = i

@@ -8,6 +8,9 @@ import Normalise
 package struct ReportContext {
     let model: ReportModel
     let data: NormalisedData
+    /// A count's forms depend on (count, base) alone; a report asks for the same few pairs
+    /// hundreds of times (each wave of each item), so each pair is formatted once.
+    private let countTexts = CountTextMemo()
 
     package init(model: ReportModel, data: NormalisedData) {
         self.model = model
@@ -576,7 +579,7 @@ package struct ReportContext {
     }
 
     private func count(_ count: Int, _ base: Int) -> TemplateValue {
-        CountText(count: count, base: base, unit: spec.unit).value
+        countTexts.value(count: count, base: base, unit: spec.unit)
     }
 
 }

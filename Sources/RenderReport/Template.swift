@@ -97,15 +97,14 @@ public struct Template: Sendable {
     /// Looks the first name up from the innermost scope outwards, then follows the path.
     private func resolve(_ path: [String], in stack: [TemplateValue], line: Int) throws(Template.Error) -> TemplateValue {
         if path == ["."] { return stack.last ?? .text("") }
-        let name = path.joined(separator: ".")
         guard let first = path.first,
               let start = stack.reversed().lazy.compactMap({ $0[first] }).first else {
-            throw Error(file: file, line: line, message: "unknown placeholder '\(name)'")
+            throw Error(file: file, line: line, message: "unknown placeholder '\(path.joined(separator: "."))'")
         }
         var value = start
         for key in path.dropFirst() {
             guard let next = value[key] else {
-                throw Error(file: file, line: line, message: "unknown placeholder '\(name)' (no '\(key)')")
+                throw Error(file: file, line: line, message: "unknown placeholder '\(path.joined(separator: "."))' (no '\(key)')")
             }
             value = next
         }
@@ -182,10 +181,10 @@ public struct Template: Sendable {
         static func tags(in text: String, line: Int, file: String) throws(Template.Error) -> [Tag] {
             var result: [Tag] = []
             var search = text.startIndex
-            while let open = text.range(of: "{{", range: search..<text.endIndex) {
+            while let open = Self.firstRange(of: "{{", in: text[search...]) {
                 let triple = text[open.upperBound...].hasPrefix("{")
-                let closer = triple ? "}}}" : "}}"
-                guard let close = text.range(of: closer, range: open.upperBound..<text.endIndex) else {
+                let closer: StaticString = triple ? "}}}" : "}}"
+                guard let close = Self.firstRange(of: closer, in: text[open.upperBound...]) else {
                     throw Template.Error(file: file, line: line, message: "'{{' without a closing '\(closer)' on the same line")
                 }
                 var body = Substring(text[open.upperBound..<close.lowerBound])
@@ -197,7 +196,9 @@ public struct Template: Sendable {
                     sigil = first
                     body = body.dropFirst()
                 }
-                let name = body.trimmingCharacters(in: .whitespaces)
+                var trimmed = body.drop(while: \Character.isWhitespace)
+                while trimmed.last?.isWhitespace == true { trimmed = trimmed.dropLast() }
+                let name = String(trimmed)
                 if sigil != "!" {
                     guard !name.isEmpty, name == "." || name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
                         throw Template.Error(file: file, line: line, message: "malformed placeholder '{{\(text[open.upperBound..<close.lowerBound])}}'")
@@ -215,9 +216,9 @@ public struct Template: Sendable {
         static func splittingMultilineComments(_ source: String) -> String {
             var out = ""
             var rest = Substring(source)
-            while let open = rest.range(of: "{{!") {
+            while let open = firstRange(of: "{{!", in: rest) {
                 out += rest[..<open.lowerBound]
-                guard let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) else {
+                guard let close = firstRange(of: "}}", in: rest[open.upperBound...]) else {
                     out += rest[open.lowerBound...]
                     return out
                 }
@@ -225,6 +226,26 @@ public struct Template: Sendable {
                 rest = rest[close.upperBound...]
             }
             return out + rest
+        }
+
+        /// Where an ASCII `needle` first occurs in `text`, compared on UTF-8 bytes: Foundation's
+        /// `range(of:)` bridges the whole rest of the line or file to NSString at every call.
+        static func firstRange(of needle: StaticString, in text: Substring) -> Range<String.Index>? {
+            let bytes = text.utf8
+            let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+            guard let lead = pattern.first else { return nil }
+            var from = bytes.startIndex
+            while let start = bytes[from...].firstIndex(of: lead) {
+                var end = start
+                var matched = 0
+                while matched < pattern.count, end < bytes.endIndex, bytes[end] == pattern[matched] {
+                    end = bytes.index(after: end)
+                    matched += 1
+                }
+                if matched == pattern.count { return start..<end }
+                from = bytes.index(after: start)
+            }
+            return nil
         }
 
         static func textOutsideTags(_ text: String, tags: [Tag]) -> String {

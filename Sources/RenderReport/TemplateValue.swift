@@ -77,7 +77,7 @@ extension TemplateValue {
         }
         switch self {
         case .text(let s): Self.quote(s, into: &out)
-        case .flag(let b): out.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8))
+        case .flag(let b): out.append(contentsOf: b ? "true".utf8 : "false".utf8)
         case .list(let items):
             guard !items.isEmpty else { out.append(contentsOf: [0x5B, 0x5D]); return }
             out.append(contentsOf: [0x5B, 0x0A])
@@ -109,19 +109,27 @@ extension TemplateValue {
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped (all ASCII, so
-    /// the UTF-8 bytes pass through).
+    /// the UTF-8 bytes pass through). Runs without such bytes are copied whole.
     static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
-        for byte in s.utf8 {
-            switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])
-            case 0..<0x20: out.append(contentsOf: Array(String(format: "\\u%04x", byte).utf8))
-            default: out.append(byte)
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(0x22)
     }
