@@ -6,12 +6,16 @@ import Foundation
 package enum GermanTypography {
     private static let abbreviations = ["z. B.", "d. h.", "u. a.", "o. Ä.", "u. U.", "i. d. R.", "z. T."]
 
+    /// Searched with the standard library (by Character, so canonically equivalent spellings
+    /// match as before): Foundation's `contains` and `replacingOccurrences` bridge every
+    /// text to NSString on Linux, and every caption and question passes through here.
     package static func text(_ s: String) -> String {
-        guard s.contains(". ") || s.contains("§ ") else { return s }
+        guard s.firstRange(of: ". ") != nil || s.firstRange(of: "§ ") != nil else { return s }
         var out = s
-        for abbreviation in abbreviations where out.contains(abbreviation) {
-            out = out.replacingOccurrences(of: abbreviation, with: abbreviation.replacingOccurrences(of: " ", with: "\u{202F}"))
+        for abbreviation in abbreviations where out.firstRange(of: abbreviation) != nil {
+            out = out.replacing(abbreviation, with: abbreviation.replacing(" ", with: "\u{202F}"))
         }
-        return out.replacingOccurrences(of: "§ ", with: "§\u{00A0}").replacingOccurrences(of: "§§ ", with: "§§\u{00A0}")
+        // "§§ " needs no rule of its own: its last "§ " is the one replaced.
+        return out.replacing("§ ", with: "§\u{00A0}")
     }
 }

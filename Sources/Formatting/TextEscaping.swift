@@ -62,7 +62,7 @@ package enum TextEscaping {
         guard value.utf8.contains(where: { $0 == separatorByte || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
             return value
         }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + value.replacing("\"", with: "\"\"") + "\""
     }
 
     static let markdownSpecialBytes: Set<UInt8> = Set("\\`*_[]|<>#~${}&\n\r".utf8)

@@ -21,8 +21,17 @@ enum MarkdownBlocks {
 
     /// Pandoc attribute values: backslash and double quote escaped, no line breaks.
     static func attribute(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: " ")
+        // By scalar: a "\r\n" is one Character, and its "\n" must go too.
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case "\"": out.append(contentsOf: "\\\"".unicodeScalars)
+            case "\n": out.append(" ")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     static func table(_ table: ReportTable, model: ReportModel) -> String {

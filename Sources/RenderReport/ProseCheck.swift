@@ -129,22 +129,26 @@ enum ProseCheck {
         // 3. The unit's name in "x der 13 …", "alle 13 …".
         let population = GermanFormat.integer(rules.population)
         let allowed: Set<String> = [rules.unit.plural, rules.unit.dativePlural]
-        var words: [(text: String, index: Int)] = []
-        var current = String.UnicodeScalarView()
+        // Words as scalar ranges; only a possible "der"/"alle…" and its two successors are
+        // made into strings.
+        var words: [Range<Int>] = []
+        var wordStart: Int?
         for index in 0...scalars.count {
-            let scalar: Unicode.Scalar = index < scalars.count ? scalars[index] : " "
-            if scalar == " " || scalar == "\u{00A0}" {
-                if !current.isEmpty { words.append((String(current), index - current.count)) }
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
+            if index == scalars.count || scalars[index] == " " || scalars[index] == "\u{00A0}" {
+                if let start = wordStart { words.append(start..<index) }
+                wordStart = nil
+            } else if wordStart == nil {
+                wordStart = index
             }
         }
-        for (w, word) in words.enumerated() where w + 2 < words.count && ["der", "alle", "allen", "aller"].contains(word.text) {
-            guard words[w + 1].text == population else { continue }
-            let noun = String(words[w + 2].text.prefix { $0.isLetter || $0 == "-" })
+        func text(_ word: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[word])) }
+        let leads: Set<String> = ["der", "alle", "allen", "aller"]
+        for w in words.indices where w + 2 < words.count && (3...5).contains(words[w].count) {
+            let word = text(words[w])
+            guard leads.contains(word), text(words[w + 1]) == population else { continue }
+            let noun = String(text(words[w + 2]).prefix { $0.isLetter || $0 == "-" })
             guard let first = noun.first, first.isUppercase, !allowed.contains(noun) else { continue }
-            findings.append(finding(word.index, "'\(word.text) \(population) \(noun)': the unit is called '\(rules.unit.plural)' "
+            findings.append(finding(words[w].lowerBound, "'\(word) \(population) \(noun)': the unit is called '\(rules.unit.plural)' "
                                         + "(spec 'unit'); use one name throughout"))
         }
         return findings

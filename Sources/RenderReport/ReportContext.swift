@@ -165,14 +165,15 @@ package struct ReportContext {
         let asked = catalogue.waves.filter { item.headers[$0.number] != nil }
         let categories = catalogue.answerCategories(of: item.type)
         let lead = categories.first ?? ""
+        let keys = categories.map(TemplateKey.category)
         func wave(_ year: Int) -> TemplateObject {
             let counts = model.counts(item: item.id, year: year)
             let base = counts?.base ?? 0
             var w = TemplateObject()
             w.set("year", String(year))
             w.set("base", GermanFormat.integer(base))
-            for category in categories {
-                w.set(TemplateKey.category(category), count(counts?.count(category) ?? 0, base))
+            for (category, key) in zip(categories, keys) {
+                w.set(key, count(counts?.count(category) ?? 0, base))
             }
             if item.type == .scale, categories.count >= 4 {
                 w.set("topTwo", count((counts?.count(categories[0]) ?? 0) + (counts?.count(categories[1]) ?? 0), base))

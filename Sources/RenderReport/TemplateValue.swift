@@ -93,13 +93,13 @@ extension TemplateValue {
         case .object(let fields):
             guard !fields.isEmpty else { out.append(contentsOf: [0x7B, 0x7D]); return }
             out.append(contentsOf: [0x7B, 0x0A])
-            let keys = fields.keys.sorted()
-            for (i, key) in keys.enumerated() {
+            let entries = fields.sorted { $0.key < $1.key }
+            for (i, entry) in entries.enumerated() {
                 pad(indent + 1)
-                Self.quote(key, into: &out)
+                Self.quote(entry.key, into: &out)
                 out.append(contentsOf: [0x3A, 0x20])
-                fields[key]?.write(into: &out, indent: indent + 1, indents: &indents, flush: flush)
-                if i < keys.count - 1 { out.append(0x2C) }
+                entry.value.write(into: &out, indent: indent + 1, indents: &indents, flush: flush)
+                if i < entries.count - 1 { out.append(0x2C) }
                 out.append(0x0A)
                 flush(&out)
             }
