@@ -81,6 +81,7 @@ let package = Package(
         .testTarget(name: "RenderSVGTests", dependencies: ["RenderSVG", "TestSupport"]),
         .testTarget(name: "RenderExcelTests", dependencies: ["RenderExcel", "TestSupport"]),
         .testTarget(name: "RenderReportTests", dependencies: ["RenderReport", "TestSupport"]),
+        .testTarget(name: "RenderDataTests", dependencies: ["RenderData", "TestSupport"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "TestSupport"]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "Ingest", "TestSupport"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),

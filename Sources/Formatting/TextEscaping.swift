@@ -65,6 +65,36 @@ package enum TextEscaping {
         return "\"" + value.replacing("\"", with: "\"\"") + "\""
     }
 
+    /// `s` as a JSON string literal appended to `out`: quotes, backslashes and control
+    /// characters escaped, all else as UTF-8 (runs without such bytes are copied whole).
+    /// `namedControls` writes backspace and form feed as `\b` and `\f` (as `JSONEncoder`
+    /// does) instead of `\u0008` and `\u000c`.
+    package static func appendJSONString(_ s: String, to out: inout [UInt8], namedControls: Bool) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0x08 where namedControls: out.append(contentsOf: [0x5C, 0x62])
+                case 0x0C where namedControls: out.append(contentsOf: [0x5C, 0x66])
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        }
+        out.append(0x22)
+    }
+
     static let markdownSpecialBytes: Set<UInt8> = Set("\\`*_[]|<>#~${}&\n\r".utf8)
 
     /// `-12`, `-0.961538`: an optional minus, digits, an optional decimal point and digits.

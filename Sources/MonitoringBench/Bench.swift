@@ -474,7 +474,7 @@ struct BenchStage: ParsableCommand {
                         .write(to: scratch.path)
                 } else if kind == .text, let template = spec.template {
                     let report = try MarkdownReport.render(templateURL: template, model: model, data: normalised)
-                    _ = try ReportDataJSON(model).encoded()
+                    _ = ReportDataJSON(model).encoded()
                     report.context.writeJSON { _ in }
                 } else if kind == .render {
                     for figure in model.figures { _ = FigureRenderer().svg(figure, context: context) }

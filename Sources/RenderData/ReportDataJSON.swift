@@ -46,15 +46,6 @@ package struct ReportDataJSON: Codable, Sendable {
         package var waves: [FigureWave]
     }
 
-    package struct TableCell: Codable, Sendable {
-        package var theme: String
-        package var category: String
-        package var count: Int
-        package var total: Int
-        package var shareText: String
-        package var changeText: String?
-    }
-
     package struct Table: Codable, Sendable {
         package var number: Int
         package var id: String
@@ -134,11 +125,120 @@ package struct ReportDataJSON: Codable, Sendable {
         }
     }
 
-    /// Deterministic JSON (sorted keys, no escaped slashes).
-    package func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return try encoder.encode(self)
+    /// Deterministic JSON (sorted keys, no escaped slashes), whole.
+    package func encoded() -> Data {
+        var data = Data()
+        write { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// The same bytes as `JSONEncoder` with `.prettyPrinted, .sortedKeys,
+    /// .withoutEscapingSlashes` and snake-case keys (the tests hold the two together),
+    /// handed to `sink` in pieces as they are made: the file grows with the figures and
+    /// transitions, and is written without being held whole. Keys stand in sorted order.
+    package func write(chunk: Int = 1 << 16, to sink: @escaping ([UInt8]) -> Void) {
+        var json = PrettyJSONWriter(chunk: chunk, sink: sink)
+        json.beginObject()
+        json.key("figures")
+        json.beginArray()
+        for figure in figures {
+            json.beginObject()
+            json.field("caption", figure.caption)
+            json.field("categories", figure.categories)
+            json.field("id", figure.id)
+            json.field("item", figure.item)
+            json.field("kind", figure.kind)
+            json.field("number", figure.number)
+            json.field("question", figure.question)
+            json.key("waves")
+            json.beginArray()
+            for wave in figure.waves {
+                json.beginObject()
+                json.field("asked", wave.asked)
+                json.field("base", wave.base)
+                json.key("values")
+                json.beginArray()
+                for value in wave.values {
+                    json.beginObject()
+                    json.field("asked", value.asked)
+                    json.field("base", value.base)
+                    json.field("category", value.category)
+                    json.field("count", value.count)
+                    json.field("share", value.share)
+                    json.field("share_text", value.shareText)
+                    json.endObject()
+                }
+                json.endArray()
+                json.field("year", wave.year)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.key("meta")
+        json.beginObject()
+        json.field("annex_file", meta.annexFile)
+        json.field("author", meta.author)
+        json.field("data_note", meta.dataNote)
+        json.field("date", meta.date)
+        json.field("date_german", meta.dateGerman)
+        json.field("first_year", meta.firstYear)
+        json.field("institution", meta.institution)
+        json.field("last_year", meta.lastYear)
+        json.field("regions", meta.regions)
+        json.field("source_line", meta.sourceLine)
+        json.field("subtitle", meta.subtitle)
+        json.field("title", meta.title)
+        json.field("unit", meta.unit)
+        json.field("unit_singular", meta.unitSingular)
+        json.field("year_range", meta.yearRange)
+        json.endObject()
+        json.key("tables")
+        json.beginArray()
+        for table in tables {
+            json.beginObject()
+            json.field("id", table.id)
+            json.field("kind", table.kind)
+            json.field("number", table.number)
+            json.key("rows")
+            json.beginArray()
+            for row in table.rows { json.object(row) }
+            json.endArray()
+            json.field("title", table.title)
+            json.field("year", table.year)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("themes")
+        json.beginArray()
+        for theme in themes { json.object(theme) }
+        json.endArray()
+        json.key("transitions")
+        json.beginArray()
+        for row in transitions {
+            json.beginObject()
+            json.field("count", row.count)
+            json.field("from", row.from)
+            json.field("from_year", row.fromYear)
+            json.field("item", row.item)
+            json.field("to", row.to)
+            json.field("to_year", row.toYear)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("waves")
+        json.beginArray()
+        for wave in waves {
+            json.beginObject()
+            json.field("field_end", wave.fieldEnd)
+            json.field("field_start", wave.fieldStart)
+            json.field("number", wave.number)
+            json.field("year", wave.year)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        json.finish()
     }
 }

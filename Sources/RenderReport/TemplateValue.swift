@@ -1,3 +1,6 @@
+import Formatting
+import Foundation
+
 /// The data a template sees: text, flags, lists and objects. Numbers arrive as text the
 /// Swift side has already formatted, so the template cannot format one differently.
 package indirect enum TemplateValue: Sendable, Equatable {
@@ -42,7 +45,6 @@ package struct TemplateObject {
     package var value: TemplateValue { .object(fields) }
 }
 
-import Foundation
 
 extension TemplateValue {
     /// The value as JSON with sorted keys: `report-context.json`, every placeholder a
@@ -108,29 +110,8 @@ extension TemplateValue {
         }
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped (all ASCII, so
-    /// the UTF-8 bytes pass through). Runs without such bytes are copied whole.
+    /// A JSON string (control characters other than tab, CR and LF as `\u00xx`).
     static func quote(_ s: String, into out: inout [UInt8]) {
-        out.append(0x22)
-        var s = s
-        s.withUTF8 { bytes in
-            var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                runStart = index + 1
-                switch byte {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-        }
-        out.append(0x22)
+        TextEscaping.appendJSONString(s, to: &out, namedControls: false)
     }
 }

@@ -4,8 +4,8 @@ import RenderReport
 
 /// The model as JSON (`report-data.json`) and, with a template, the context the report
 /// text was rendered from (`report-context.json`), for checking a sentence against its data.
-/// `report-data.json` comes from `JSONEncoder`, whole: it holds the model's series and
-/// tables only (1 MB at 10,800 units), and its bytes are the encoder's.
+/// Both are streamed to their files as they are made; `report-data.json` has the bytes
+/// `JSONEncoder` would give.
 struct ReportDataOutput: OutputWriter {
     let model: ReportModel
     let reportContext: TemplateValue?
@@ -13,7 +13,7 @@ struct ReportDataOutput: OutputWriter {
     var name: String { "JSON" }
 
     func write(into folder: AtomicOutputDirectory) async throws -> WrittenOutput {
-        try folder.write(ReportDataJSON(model).encoded(), to: "report-data.json")
+        try folder.stream(to: "report-data.json") { file in ReportDataJSON(model).write { file.append(contentsOf: $0) } }
         guard let reportContext else { return WrittenOutput(files: ["report-data.json"]) }
         try Task.checkCancellation()
         // Streamed: it grows with the template's placeholders and the model.
