@@ -70,7 +70,7 @@ extension Revisions {
         }
         let columns = ["source", "item", "year", "category", "value", "unit"]
         guard let header = sheet.rows.first else { throw SpecErrors([SpecError(file: file, line: 1, "the file is empty")]) }
-        let names = header.cells.map { $0.value.text.trimmingCharacters(in: .whitespaces) }
+        let names = header.cells.map { $0.value.text.trimmingWhitespace(newlines: false) }
         var position: [String: Int] = [:]
         for column in columns {
             guard let index = names.firstIndex(of: column) else {
@@ -80,7 +80,7 @@ extension Revisions {
         }
         return sheet.rows.dropFirst().compactMap { row -> Published? in
             func text(_ column: String) -> String {
-                row.cells.first { $0.reference.column == position[column] }?.value.text.trimmingCharacters(in: .whitespaces) ?? ""
+                row.cells.first { $0.reference.column == position[column] }?.value.text.trimmingWhitespace(newlines: false) ?? ""
             }
             guard !text("item").isEmpty else { return nil }
             return Published(source: text("source"), item: text("item"), year: text("year"), category: text("category"),
