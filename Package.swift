@@ -47,7 +47,7 @@ let package = Package(
         // Render: the Excel annex, written through libxlsxwriter.
         .target(name: "RenderExcel", dependencies: ["Aggregate", "Normalise", "Formatting", "XlsxWriter"]),
         // Render: the Markdown report from a strict Mustache template.
-        .target(name: "RenderReport", dependencies: ["Aggregate", "Normalise", "Formatting", "Diagnostics"]),
+        .target(name: "RenderReport", dependencies: ["Aggregate", "Normalise", "Ingest", "Formatting", "Diagnostics"]),
         // Publish: the report as HTML, PDF (WeasyPrint) and DOCX (pandoc), as child processes.
         .target(name: "Publish", dependencies: ["Aggregate", "Formatting", "Concurrency", "Diagnostics"]),
         // Swift wrapper over libxlsxwriter: the only module that imports the C library.

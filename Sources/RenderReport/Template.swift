@@ -1,5 +1,6 @@
 import Diagnostics
 import Formatting
+import Ingest
 
 /// A strict Mustache template for Markdown.
 ///
@@ -196,9 +197,7 @@ public struct Template: Sendable {
                     sigil = first
                     body = body.dropFirst()
                 }
-                var trimmed = body.drop(while: \Character.isWhitespace)
-                while trimmed.last?.isWhitespace == true { trimmed = trimmed.dropLast() }
-                let name = String(trimmed)
+                let name = String(body).trimmingWhitespace(newlines: false)
                 if sigil != "!" {
                     guard !name.isEmpty, name == "." || name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
                         throw Template.Error(file: file, line: line, message: "malformed placeholder '{{\(text[open.upperBound..<close.lowerBound])}}'")

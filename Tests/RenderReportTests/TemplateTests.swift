@@ -33,6 +33,13 @@ import TestSupport
         #expect(try render("{{{count}}}") == "12")
     }
 
+    /// Names are trimmed of Foundation's `.whitespaces` (tab, no-break and zero-width spaces),
+    /// not of line separators.
+    @Test func placeholderNamesAreTrimmedOfSpacesOnly() throws {
+        #expect(try render("{{ name\u{200B}\t}} {{\u{00A0}count }}") == "Harz 12")
+        #expect(error("{{name\u{2028}}}") == "t.mustache:1: malformed placeholder '{{name\u{2028}}}'")
+    }
+
     @Test func contextJSONIsValidAndEscaped() throws {
         let value = TemplateValue.object(["b": .list([.text("a\"b\\c\nd\u{1}é"), .flag(true)]), "a": .object([:]), "c": .list([])])
         let text = String(decoding: value.json(), as: UTF8.self)
