@@ -51,17 +51,19 @@ struct CountText {
     static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 }
 
-/// `CountText` values already made during one context build, by (count, base); the unit is
-/// the same for the whole build.
+/// `CountText` values of one unit already made during one context build, by (count, base).
 final class CountTextMemo {
     private struct Key: Hashable {
         let count: Int
         let base: Int
     }
 
+    private let unit: GermanNoun
     private var values: [Key: TemplateValue] = [:]
 
-    func value(count: Int, base: Int, unit: GermanNoun) -> TemplateValue {
+    init(unit: GermanNoun) { self.unit = unit }
+
+    func value(count: Int, base: Int) -> TemplateValue {
         let key = Key(count: count, base: base)
         if let known = values[key] { return known }
         let value = CountText(count: count, base: base, unit: unit).value

@@ -8,13 +8,15 @@ import Normalise
 package struct ReportContext {
     let model: ReportModel
     let data: NormalisedData
-    /// A count's forms depend on (count, base) alone; a report asks for the same few pairs
-    /// hundreds of times (each wave of each item), so each pair is formatted once.
-    private let countTexts = CountTextMemo()
+    /// With the spec's unit, a count's forms depend on (count, base) alone; a report asks
+    /// for the same few pairs hundreds of times (each wave of each item), so each pair is
+    /// formatted once.
+    private let countTexts: CountTextMemo
 
     package init(model: ReportModel, data: NormalisedData) {
         self.model = model
         self.data = data
+        countTexts = CountTextMemo(unit: model.spec.unit)
     }
 
     private var spec: ReportSpec { model.spec }
@@ -580,7 +582,7 @@ package struct ReportContext {
     }
 
     private func count(_ count: Int, _ base: Int) -> TemplateValue {
-        countTexts.value(count: count, base: base, unit: spec.unit)
+        countTexts.value(count: count, base: base)
     }
 
 }
