@@ -98,14 +98,32 @@ struct PrettyJSONWriter {
         endArray()
     }
 
-    /// A `[String: String]` as the encoder writes it: keys as they are, in byte order.
-    mutating func object(_ fields: [String: String]) {
-        beginObject()
-        for (name, value) in fields.sortedByBytes() {
-            key(name)
-            string(value)
+    /// `[String: String]` rows as the encoder writes them: keys as they are, in byte order.
+    mutating func field(_ name: String, _ rows: [[String: String]]) {
+        key(name)
+        beginArray()
+        for row in rows {
+            beginObject()
+            for (name, value) in row.sortedByBytes() {
+                key(name)
+                string(value)
+            }
+            endObject()
         }
-        endObject()
+        endArray()
+    }
+
+    /// `name : [{…}, …]`, one object per element, whose fields `fields` writes (in sorted
+    /// order); each object and the array are closed here, so none is left open.
+    mutating func objects<S: Sequence>(_ name: String, _ elements: S, _ fields: (inout Self, S.Element) -> Void) {
+        key(name)
+        beginArray()
+        for element in elements {
+            beginObject()
+            fields(&self, element)
+            endObject()
+        }
+        endArray()
     }
 
     /// The encoder's number text: integral values below 2^53 as integers (`0`, `1`, `-0`),

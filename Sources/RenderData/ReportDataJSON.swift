@@ -139,10 +139,7 @@ package struct ReportDataJSON: Codable, Sendable {
     package func write(chunk: Int = 1 << 16, to sink: @escaping ([UInt8]) -> Void) {
         var json = PrettyJSONWriter(chunk: chunk, sink: sink)
         json.beginObject()
-        json.key("figures")
-        json.beginArray()
-        for figure in figures {
-            json.beginObject()
+        json.objects("figures", figures) { json, figure in
             json.field("caption", figure.caption)
             json.field("categories", figure.categories)
             json.field("id", figure.id)
@@ -150,32 +147,20 @@ package struct ReportDataJSON: Codable, Sendable {
             json.field("kind", figure.kind)
             json.field("number", figure.number)
             json.field("question", figure.question)
-            json.key("waves")
-            json.beginArray()
-            for wave in figure.waves {
-                json.beginObject()
+            json.objects("waves", figure.waves) { json, wave in
                 json.field("asked", wave.asked)
                 json.field("base", wave.base)
-                json.key("values")
-                json.beginArray()
-                for value in wave.values {
-                    json.beginObject()
+                json.objects("values", wave.values) { json, value in
                     json.field("asked", value.asked)
                     json.field("base", value.base)
                     json.field("category", value.category)
                     json.field("count", value.count)
                     json.field("share", value.share)
                     json.field("share_text", value.shareText)
-                    json.endObject()
                 }
-                json.endArray()
                 json.field("year", wave.year)
-                json.endObject()
             }
-            json.endArray()
-            json.endObject()
         }
-        json.endArray()
         json.key("meta")
         json.beginObject()
         json.field("annex_file", meta.annexFile)
@@ -194,50 +179,29 @@ package struct ReportDataJSON: Codable, Sendable {
         json.field("unit_singular", meta.unitSingular)
         json.field("year_range", meta.yearRange)
         json.endObject()
-        json.key("tables")
-        json.beginArray()
-        for table in tables {
-            json.beginObject()
+        json.objects("tables", tables) { json, table in
             json.field("id", table.id)
             json.field("kind", table.kind)
             json.field("number", table.number)
-            json.key("rows")
-            json.beginArray()
-            for row in table.rows { json.object(row) }
-            json.endArray()
+            json.field("rows", table.rows)
             json.field("title", table.title)
             json.field("year", table.year)
-            json.endObject()
         }
-        json.endArray()
-        json.key("themes")
-        json.beginArray()
-        for theme in themes { json.object(theme) }
-        json.endArray()
-        json.key("transitions")
-        json.beginArray()
-        for row in transitions {
-            json.beginObject()
+        json.field("themes", themes)
+        json.objects("transitions", transitions) { json, row in
             json.field("count", row.count)
             json.field("from", row.from)
             json.field("from_year", row.fromYear)
             json.field("item", row.item)
             json.field("to", row.to)
             json.field("to_year", row.toYear)
-            json.endObject()
         }
-        json.endArray()
-        json.key("waves")
-        json.beginArray()
-        for wave in waves {
-            json.beginObject()
+        json.objects("waves", waves) { json, wave in
             json.field("field_end", wave.fieldEnd)
             json.field("field_start", wave.fieldStart)
             json.field("number", wave.number)
             json.field("year", wave.year)
-            json.endObject()
         }
-        json.endArray()
         json.endObject()
         json.finish()
     }
