@@ -23,14 +23,16 @@ package final class AtomicOutputDirectory: @unchecked Sendable {
         StagingRegistry.shared.register(staging)
     }
 
-    /// The staging URL for a relative path, with intermediate folders created.
+    /// The staging URL for a relative path, with intermediate folders created. The staging
+    /// folder itself is never made again here: once an interrupt has removed it, a writer
+    /// still running fails instead of leaving a new one behind.
     package func url(for relativePath: String) throws(OutputError) -> URL {
         let url = staging.appendingPathComponent(relativePath)
         let folder = url.deletingLastPathComponent()
         lock.lock()
         defer { lock.unlock() }
         if !createdFolders.contains(folder.path) {
-            try OutputError.createFolder(folder)
+            try OutputError.createFolder(folder, below: staging)
             createdFolders.insert(folder.path)
         }
         return url

@@ -53,9 +53,16 @@ public struct OutputError: UserFacingError, Equatable {
     }
 
     /// Creates a folder and its parents (`mkdir -p`) with the system's reason on failure.
-    static func createFolder(_ url: URL) throws(OutputError) {
+    /// With `existing`, only the folders below it are made: if it is gone, this fails
+    /// instead of bringing it back.
+    static func createFolder(_ url: URL, below existing: URL? = nil) throws(OutputError) {
+        var components = url.standardizedFileURL.pathComponents.filter { $0 != "/" }
         var path = ""
-        for component in url.standardizedFileURL.pathComponents where component != "/" {
+        if let base = existing?.standardizedFileURL.pathComponents.filter({ $0 != "/" }), components.starts(with: base) {
+            path = "/" + base.joined(separator: "/")
+            components.removeFirst(base.count)
+        }
+        for component in components {
             path += "/" + component
             var info = stat()
             if stat(path, &info) == 0 {

@@ -30,9 +30,18 @@ package final class StagingRegistry: @unchecked Sendable {
 
     /// Removes every registered staging folder; the previous outputs stay as they were.
     /// Returns with the lock held, so no commit can start before the process exits.
+    ///
+    /// Writers may still be running. Each folder is renamed first, so they reach the tree
+    /// only by its old path, where nothing is made again (`AtomicOutputDirectory.url(for:)`),
+    /// and no file lands in it while it is removed.
     package func removeAllAndHold() {
         lock.lock()
-        for folder in folders { try? FileManager.default.removeItem(at: folder) }
+        for folder in folders {
+            let removed = folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + "-interrupted")
+            try? FileManager.default.removeItem(at: removed)
+            let tree = rename(folder.path, removed.path) == 0 ? removed : folder
+            try? FileManager.default.removeItem(at: tree)
+        }
         folders.removeAll()
     }
 }

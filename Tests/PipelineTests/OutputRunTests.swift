@@ -44,6 +44,19 @@ import TestSupport
         }
     }
 
+    /// A writer still running after an interrupt removed the staging folder fails; it does
+    /// not make the folder again (which would be left behind as debris).
+    @Test func aRemovedStagingFolderIsNotMadeAgain() throws {
+        let root = try TemporaryFolder.make()
+        let folder = try AtomicOutputDirectory(target: root.appendingPathComponent("out"))
+        defer { folder.discard() }
+        _ = try folder.url(for: "abbildungen/a.svg")
+        try FileManager.default.removeItem(at: folder.staging)
+        #expect(throws: OutputError.self) { try folder.url(for: "profile/harz.md") }
+        #expect(throws: OutputError.self) { try folder.write("x", to: "abbildungen/b.svg") }
+        #expect(!FileManager.default.fileExists(atPath: folder.staging.path))
+    }
+
     @Test(arguments: [false, true])
     func everyWritersFilesLandInTheTarget(serial: Bool) async throws {
         let target = try TemporaryFolder.make().appendingPathComponent("out")
