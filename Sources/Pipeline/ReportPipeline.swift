@@ -148,16 +148,16 @@ public struct ReportPipeline: Sendable {
         // Each writer starts as soon as what it needs exists: the tidy answers need no model,
         // the annex and the data exports no report text.
         let written = try await OutputRun(serial: options.serial, timer: timer).write(to: options.resolvedOutputFolder) { start in
-            start([ResponsesOutput(answers: data.answers)])
+            try start([ResponsesOutput(answers: data.answers)])
             let model = aggregate(spec, data)
-            start(modelWriters(model: model, data: data, created: created))
+            try start(modelWriters(model: model, data: data, created: created))
             let report = try model.spec.template.map { url throws(Template.Error) in
                 try MarkdownReport.render(templateURL: url, model: model, data: data)
             }
             timer.mark("render report text")
             let figures = RenderedFigures(model: model)
             timer.mark("render SVG figures")
-            start(textWriters(model: model, report: report, figures: figures, formats: formats, style: style, created: created))
+            try start(textWriters(model: model, report: report, figures: figures, formats: formats, style: style, created: created))
         }
         timer.mark("write outputs")
         timer.report()

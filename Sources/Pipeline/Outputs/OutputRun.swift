@@ -19,17 +19,19 @@ struct OutputRun {
     }
 
     func write(to target: URL) async throws -> WrittenOutput {
-        try await write(to: target) { start in start(writers) }
+        try await write(to: target) { start in try start(writers) }
     }
 
     /// Runs `plan`, which starts writers as soon as what they need exists (`start`) and
     /// computes the rest meanwhile: the tidy answers go to disk while the model is
     /// aggregated, the annex while the report text is rendered. An error thrown by `plan`
-    /// cancels the writers already started, like any other failure.
-    func write(to target: URL, _ plan: (_ start: ([any OutputWriter]) -> Void) throws -> Void) async throws -> WrittenOutput {
+    /// cancels the writers already started, like any other failure. Once a writer has
+    /// failed, no other begins and `start` throws that failure (`FirstFailure`).
+    func write(to target: URL, _ plan: (_ start: ([any OutputWriter]) throws -> Void) async throws -> Void) async throws -> WrittenOutput {
         let folder = try AtomicOutputDirectory(target: target)
         do {
             let results = serial ? try await oneByOne(plan, into: folder) : try await together(plan, into: folder)
+            try await CommitHold.waitIfAsked()
             try folder.commit()
             return WrittenOutput(files: results.flatMap(\.files).sorted(), skipped: results.flatMap(\.skipped))
         } catch {
@@ -38,13 +40,24 @@ struct OutputRun {
         }
     }
 
-    private func together(_ plan: (([any OutputWriter]) -> Void) throws -> Void,
+    private func together(_ plan: (([any OutputWriter]) throws -> Void) async throws -> Void,
                           into folder: AtomicOutputDirectory) async throws -> [WrittenOutput] {
-        try await withThrowingTaskGroup(of: WrittenOutput.self) { group in
+        let failure = FirstFailure()
+        return try await withThrowingTaskGroup(of: WrittenOutput.self) { group in
             // Leaving the group by an error cancels and awaits the writers started so far.
-            try plan { writers in
+            try await plan { writers in
+                try failure.check()
                 for writer in writers {
-                    group.addTask { try await timed(writer, into: folder) }
+                    group.addTask {
+                        do {
+                            // A writer whose task begins after another's failure does not write.
+                            try failure.check()
+                            return try await timed(writer, into: folder)
+                        } catch {
+                            failure.record(error)
+                            throw error
+                        }
+                    }
                 }
             }
             var results: [WrittenOutput] = []
@@ -54,10 +67,10 @@ struct OutputRun {
     }
 
     /// `--serial`: the plan first, then its writers one by one in the order they were started.
-    private func oneByOne(_ plan: (([any OutputWriter]) -> Void) throws -> Void,
+    private func oneByOne(_ plan: (([any OutputWriter]) throws -> Void) async throws -> Void,
                           into folder: AtomicOutputDirectory) async throws -> [WrittenOutput] {
         var started: [any OutputWriter] = []
-        try plan { started += $0 }
+        try await plan { started += $0 }
         var results: [WrittenOutput] = []
         for writer in started { results.append(try await timed(writer, into: folder)) }
         return results
