@@ -1,8 +1,6 @@
 import Concurrency
 import Foundation
-import Normalise
 import Pipeline
-import SyntheticData
 import Testing
 import TestSupport
 
@@ -42,41 +40,66 @@ import TestSupport
     static var binary: String? { TestPaths.cliBinary }
 
     /// A run stopped by SIGTERM or SIGINT leaves the previous report exactly as it was and
-    /// no staging folder behind.
+    /// no staging folder behind. The run is interrupted at a point it tells the test it has
+    /// reached (`MONITORING_HOLD_BEFORE_COMMIT`: the new report is complete in the staging
+    /// folder and not yet moved into place), not after a guessed delay, which a busy machine
+    /// turns into another point or into a run that has already finished.
     @Test(.enabled(if: binary != nil, "needs the CLI built (make test builds it)"), arguments: [SIGTERM, SIGINT])
     func anInterruptedRunLeavesNoDebris(signal: Int32) throws {
         let binary = try #require(Self.binary)
         let root = try TemporaryFolder.make()
         let out = root.appendingPathComponent("out")
         let first = try ChildProcess.run(binary, ["report", TestPaths.finalReportSpec.path, "--data", TestPaths.data.path,
-                                                  "--out", out.path])
+                                                  "--out", out.path, "--formats", "md"])
         #expect(first.status == 0, "\(first.stderr)")
         let before = try Self.snapshot(out)
-        // A large survey keeps the second run busy long enough to be interrupted.
-        let catalogue: Catalogue
-        let data = try DataFolder(url: TestPaths.data).normalise()
-        catalogue = data.catalogue
-        let large = root.appendingPathComponent("large")
-        try SyntheticSurvey(regions: 400, waves: 10, seed: 1, template: catalogue).write(to: large)
+        let hold = try TemporaryFolder.make().appendingPathComponent("holding")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["report", TestPaths.finalReportSpec.path, "--data", large.path, "--out", out.path, "--profiles"]
+        process.arguments = ["report", TestPaths.finalReportSpec.path, "--data", TestPaths.data.path, "--out", out.path,
+                             "--profiles", "--formats", "md"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["MONITORING_HOLD_BEFORE_COMMIT": hold.path]) { $1 }
         process.standardError = Pipe()
         process.standardOutput = Pipe()
         try process.run()
-        // Wait until the run has created its staging folder, then interrupt it.
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, !(try FileManager.default.contentsOfDirectory(atPath: root.path)).contains(where: { $0.hasPrefix(".out.tmp-") }) {
-            usleep(20_000)
-        }
-        usleep(200_000)
+        // The run says when it holds; it cannot finish before the test lets it. The poll
+        // has no deadline: only the run's exit (a failure before the hold) ends it early.
+        while !FileManager.default.fileExists(atPath: hold.path), process.isRunning { usleep(10_000) }
+        #expect(FileManager.default.fileExists(atPath: hold.path), "the run ended before it reached the hold")
+        let staging = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".out.tmp-") }
+        #expect(staging.count == 1, "the new report waits in its staging folder: \(staging)")
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         #expect(process.terminationStatus == 128 + signal, "exit status \(process.terminationStatus)")
         let left = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
-        #expect(left == ["large", "out"], "debris: \(left)")
+        #expect(left == ["out"], "debris: \(left)")
         let after = try Self.snapshot(out)
-        #expect(after.keys.sorted() == before.keys.sorted())
-        for (path, data) in before { #expect(after[path] == data, "\(path) changed") }
+        #expect(Set(after.keys).symmetricDifference(before.keys).sorted() == [], "files added or removed")
+        for (path, data) in before where after[path] != nil { #expect(after[path] == data, "\(path) changed") }
+    }
+
+    /// The hold itself: a run that is let go commits as usual.
+    @Test(.enabled(if: binary != nil, "needs the CLI built (make test builds it)"))
+    func aHeldRunCommitsWhenItIsLetGo() throws {
+        let binary = try #require(Self.binary)
+        let root = try TemporaryFolder.make()
+        let out = root.appendingPathComponent("out")
+        let hold = root.appendingPathComponent("holding")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["report", TestPaths.finalReportSpec.path, "--data", TestPaths.data.path, "--out", out.path,
+                             "--formats", "md"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["MONITORING_HOLD_BEFORE_COMMIT": hold.path]) { $1 }
+        process.standardError = Pipe()
+        process.standardOutput = Pipe()
+        try process.run()
+        // Polled without a deadline: the run announces the hold, or ends (a failure) first.
+        while !FileManager.default.fileExists(atPath: hold.path), process.isRunning { usleep(10_000) }
+        #expect(!FileManager.default.fileExists(atPath: out.path), "nothing is in place while the run holds")
+        try FileManager.default.removeItem(at: hold)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("Bericht.md").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["out"])
     }
 }
