@@ -6,7 +6,7 @@ OUT     ?=
 ARGS    ?=
 BIN      = .build/release/monitoring
 
-.PHONY: all report test test-sanitize bench fuzz clean deps publish-deps build
+.PHONY: all report test test-stress test-sanitize bench fuzz clean deps publish-deps build
 
 all: report
 
@@ -62,10 +62,26 @@ build: deps
 report: build publish-deps
 	$(BIN) report "$(SPEC)" $(if $(DATA),--data "$(DATA)") $(if $(OUT),--out "$(OUT)") $(ARGS)
 
-## test: the whole test suite (the CLI is built first: some tests run it as a user would).
+## test: the whole test suite. One build of everything, tests included (some tests run the
+## CLI as a user would), then the tests without a second build pass.
 test: deps publish-deps
-	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## test-stress: the whole suite STRESS_ROUNDS times (default 3) while this target keeps every
+## core busy with CPU-bound processes that it starts before and stops after (also on failure
+## or interrupt). A test that depends on timing or on who wins a race fails here first.
+STRESS_ROUNDS ?= 3
+test-stress: deps publish-deps
+	$(SWIFT) build --build-tests
+	@hogs=""; \
+	for i in $$(seq "$$(nproc)"); do sh -c 'while :; do :; done' & hogs="$$hogs $$!"; done; \
+	trap 'kill $$hogs 2>/dev/null' EXIT INT TERM; \
+	echo "==> $$(nproc) CPU-bound processes running:$$hogs"; \
+	for round in $$(seq $(STRESS_ROUNDS)); do \
+	  echo "==> stress round $$round of $(STRESS_ROUNDS)"; \
+	  $(SWIFT) test --skip-build || { echo "stress round $$round failed"; exit 1; }; \
+	done
 
 ## test-sanitize: the whole suite under AddressSanitizer, then under ThreadSanitizer (own build folders).
 ## LeakSanitizer is off: Swift stores enum payload pointers with tag bits that it cannot
@@ -87,12 +103,17 @@ bench: deps publish-deps
 	$(dir $(BIN))monitoring-bench --data "$(or $(DATA),data)" --python "$(PYTHON)" $(ARGS)
 
 ## fuzz: libFuzzer on the xlsx/CSV/XML readers for FUZZ_SECONDS (default 600); crashers land in .build-fuzz/crashes/.
+## First the kept inputs are replayed with a budget of FUZZ_INPUT_SECONDS each (the fuzzer's
+## -timeout): a reader that became slow on one of them fails here, not in the test suite.
 FUZZ_SECONDS ?= 600
+FUZZ_INPUT_SECONDS ?= 2
 fuzz: deps
 	$(SWIFT) build -c release --product FuzzIngest --scratch-path .build-fuzz \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 	mkdir -p .build-fuzz/corpus .build-fuzz/crashes
 	cp -n Tests/Fixtures/fuzz-corpus/* .build-fuzz/corpus/ 2>/dev/null || true
+	.build-fuzz/release/FuzzIngest -runs=0 -timeout=$(FUZZ_INPUT_SECONDS) -rss_limit_mb=2048 \
+	  Tests/Fixtures/fuzz-regressions Tests/Fixtures/fuzz-corpus
 	.build-fuzz/release/FuzzIngest .build-fuzz/corpus \
 	  -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
 	  -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=.build-fuzz/crashes/ -print_final_stats=1

@@ -22,7 +22,7 @@ struct Bench: ParsableCommand {
 
     /// The sections of a benchmark run, in the order they run.
     enum Section: String, CaseIterable, ExpressibleByArgument {
-        case shipped, formats, stages, large, scale, wide
+        case shipped, formats, stages, large, scale, wide, badinputs
     }
 }
 
@@ -37,6 +37,7 @@ struct Run: ParsableCommand {
     @Option(help: "Runs of the shipped report (median).") var runs = 15
     @Option(help: "Iterations of the in-process stages.") var iterations = 50
     @Option(help: "Rows of the synthetic wide sheet (streaming ingest).") var rows = 100_000
+    @Option(help: "The bad-input corpus (section badinputs).") var badInputCorpus = "Tests/Fixtures/bad-inputs"
     @Option(help: "Python with the baseline's packages (bench/requirements.txt).") var python = "python3"
     @Flag(help: "Skip the Python baseline.") var noBaseline = false
     @Option(help: "Units of the scale table (comma-separated).", transform: { text in
@@ -91,6 +92,7 @@ struct Run: ParsableCommand {
             case .large: try largeSurvey(baseline)
             case .scale: try scaleTable(baseline)
             case .wide: try syntheticWorkbook()
+            case .badinputs: try badInputs()
             }
         }
     }

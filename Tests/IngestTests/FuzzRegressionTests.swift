@@ -15,13 +15,13 @@ import TestSupport
         #expect(Self.inputs.contains("fuzz-regressions/timeout-deflate-never-ends"))
     }
 
-    /// Each input is read without a crash, and quickly (the deflate stream that never ends
-    /// hung ZIPFoundation's reader forever; the project no longer uses it).
+    /// Each input is read to its end without a crash (the deflate stream that never ends
+    /// hung ZIPFoundation's reader forever; the project no longer uses it). How fast is
+    /// `make fuzz`'s business: it replays these inputs with libFuzzer's per-input budget
+    /// first. Here a hang fails the run through CI's time-out, not through a clock.
     @Test(arguments: inputs)
     func inputIsHandled(_ name: String) throws {
         let data = try Data(contentsOf: TestPaths.fixtures.appendingPathComponent(name))
-        let start = Date()
         FuzzIngest.run([UInt8](data))
-        #expect(Date().timeIntervalSince(start) < 2, "\(name) took too long")
     }
 }

@@ -43,7 +43,7 @@ struct ReaderCorpusTests {
 
     @Test(arguments: workbooks)
     func everyCellReadsAsCalamineReadsIt(_ url: URL) throws {
-        let result = try ExternalTool.run("python3", [Self.script.path, url.path], timeout: 120)
+        let result = try ExternalTool.run("python3", [Self.script.path, url.path], timeout: 300)
         try #require(result.status == 0, "\(result.stderr)")
         let reference = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: [[Any]]])
         let book = try WorkbookReader.open(url)

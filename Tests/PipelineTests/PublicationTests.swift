@@ -129,7 +129,7 @@ struct PublicationTests {
     func axeCoreFindsNoViolations() async throws {
         let run = try await Self.shipped.value
         let script = TestPaths.repository.appendingPathComponent("scripts/check-html-a11y.py").path
-        let result = try ExternalTool.run("python3", [script, run.folder.appendingPathComponent("Bericht.html").path], timeout: 240)
+        let result = try ExternalTool.run("python3", [script, run.folder.appendingPathComponent("Bericht.html").path], timeout: 300)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("axe: 0 violations"))
     }
@@ -139,7 +139,7 @@ struct PublicationTests {
     @Test(.enabled(if: ExternalTool.available("pdfua")))
     func pdfUAFindsNoErrorAndNoWarningExceptTheHeuristicTableNote() async throws {
         let run = try await Self.shipped.value
-        let result = try ExternalTool.run("pdfua", ["check", "--format", "json", run.pdf.path], timeout: 240)
+        let result = try ExternalTool.run("pdfua", ["check", "--format", "json", run.pdf.path], timeout: 300)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let summary = try #require(json["summary"] as? [String: Any], "\(result.stdout.prefix(300))")
         #expect(summary["errors"] as? Int == 0)
@@ -180,7 +180,7 @@ struct PublicationTests {
             xmp = pdf.Root.Metadata.read_bytes().decode('utf-8')
             print(cells, missing, figures, without_alt, 'pdfuaid:part' in xmp and '1' in xmp.split('pdfuaid:part')[1][:8])
             """
-        let result = try ExternalTool.run("python3", ["-c", script, run.pdf.path], timeout: 120)
+        let result = try ExternalTool.run("python3", ["-c", script, run.pdf.path], timeout: 300)
         let fields = result.stdout.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         #expect(fields.count == 5, "\(result.stdout) \(result.stderr)")
         guard fields.count == 5 else { return }
@@ -271,7 +271,7 @@ struct PublicationTests {
         let run = try await Self.shipped.value
         let folder = try TemporaryFolder.make()
         let result = try ExternalTool.run("soffice", ["--headless", "-env:UserInstallation=file://\(folder.path)/profile",
-                                                     "--convert-to", "pdf", "--outdir", folder.path, run.docx.path], timeout: 240)
+                                                     "--convert-to", "pdf", "--outdir", folder.path, run.docx.path], timeout: 300)
         #expect(result.status == 0, "\(result.stderr)")
         let pdf = folder.appendingPathComponent("Bericht.pdf")
         #expect(FileManager.default.fileExists(atPath: pdf.path))

@@ -12,7 +12,7 @@ import TestSupport
         let binary = try #require(TestPaths.cliBinary, "needs the CLI built (make test builds it)")
         let out = try TemporaryFolder.make().appendingPathComponent("out")
         let result = try ExternalTool.run(binary, arguments + ["--data", TestPaths.data.path, "--out", out.path],
-                                          timeout: 120, environment: ["PATH": "/nonexistent"])
+                                          timeout: 300, environment: ["PATH": "/nonexistent"])
         return (result, out)
     }
 

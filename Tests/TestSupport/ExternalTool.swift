@@ -13,7 +13,7 @@ package enum ExternalTool {
         let missing = tools.filter { tool in
             if tool.hasPrefix("python:") {
                 let module = String(tool.dropFirst("python:".count))
-                return (try? run("python3", ["-c", "import \(module)"], timeout: 60).status) != 0
+                return (try? run("python3", ["-c", "import \(module)"]).status) != 0
             }
             return !exists(tool)
         }
@@ -39,6 +39,11 @@ package enum ExternalTool {
 
     /// Runs a tool to its end, or kills it after `timeout` seconds (status 137). Both output
     /// streams go to files, so a tool that writes much to either cannot block.
+    ///
+    /// The time-out is a hang guard, not a speed check: a hung tool (a Chromium that never
+    /// loads, a LibreOffice waiting for a lock) fails its test with a message instead of
+    /// running into CI's time-out. Every caller's limit is at least 300 s, 10× and more
+    /// what the slowest tool takes here with every core busy (`make test-stress`).
     package static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 300,
                            environment: [String: String] = [:]) throws -> Output {
         let process = try Subprocess(executable, arguments, environment: environment)
