@@ -103,6 +103,10 @@ package struct ReportSpec: Sendable {
     /// At most this many answer rows on the annex's answers sheet (spec `annex_answer_rows`);
     /// nil = as many as one Excel sheet holds. More answers: the sheet points to the CSV.
     package var annexAnswerRows: Int? = nil
+    /// The report covers the waves up to this year (spec `last_year`); later waves in the
+    /// data folder are not read, so a report stays as it was when next year's wave arrives.
+    /// nil = every wave the catalogue lists.
+    package var lastYear: Int? = nil
 
     package func themeTitle(_ code: String) -> String { themes.first { $0.code == code }?.title ?? code }
 }

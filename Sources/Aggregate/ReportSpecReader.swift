@@ -67,6 +67,11 @@ package struct ReportSpecReader {
     /// Checks the spec's items, kinds and years against the catalogue.
     package func validate(_ spec: ReportSpec, against catalogue: Catalogue) -> [SpecError] {
         var errors: [SpecError] = []
+        // The catalogue here holds the waves up to `last_year` only (DataFolder.normalise).
+        if let lastYear = spec.lastYear, catalogue.waves.isEmpty {
+            errors.append(SpecError(file: spec.file, line: nil,
+                                    "'last_year' \(lastYear) leaves none of the catalogue's waves; the report needs at least one"))
+        }
         let years = Set(catalogue.waves.map(\.year))
         let yearList = catalogue.waves.map { String($0.year) }.joined(separator: ", ")
         func checkYears(_ list: [Int]?, line: Int) {
@@ -226,7 +231,7 @@ private struct NodeReader {
         let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
                                     "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
                                     "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales",
-                                    "annex_answer_rows"]
+                                    "annex_answer_rows", "last_year"]
         guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
         let title = string(f, "title", in: root)
         let date = string(f, "date", in: root)
@@ -315,6 +320,7 @@ private struct NodeReader {
         let style = string(f, "style", in: root, required: false).map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL }
         let annexAnswerRows = integer(f, "annex_answer_rows", in: root, required: false)
         if let annexAnswerRows, annexAnswerRows < 1 { fail(f["annex_answer_rows"], "'annex_answer_rows' must be at least 1") }
+        let lastYear = integer(f, "last_year", in: root, required: false)
         guard let title, let date, let data, let source, let unit else { return nil }
         return ReportSpec(file: file, title: title, subtitle: string(f, "subtitle", in: root, required: false) ?? "",
                           author: string(f, "author", in: root, required: false) ?? "",
@@ -329,7 +335,7 @@ private struct NodeReader {
                           template: string(f, "template", in: root, required: false)
                               .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
                           profiles: profiles, scales: scales, texts: texts, published: published, created: string(f, "created", in: root, required: false),
-                          annexAnswerRows: annexAnswerRows)
+                          annexAnswerRows: annexAnswerRows, lastYear: lastYear)
     }
 
     mutating func figure(_ node: Node) -> ReportSpec.Figure? {

@@ -48,6 +48,12 @@ package struct Catalogue: Sendable {
         self.emptyCategory = emptyCategory
     }
 
+    /// The same catalogue with the waves up to `year` only (a spec's `last_year`).
+    package func withWaves(through year: Int) -> Catalogue {
+        Catalogue(fileName: fileName, items: items, waves: waves.filter { $0.year <= year }, regions: regions,
+                  categories: categories, notes: notes)
+    }
+
     package func item(_ id: String) -> CatalogueItem? { itemIndex[id].map { items[$0] } }
 
     package func wave(number: Int) -> WaveDefinition? { waves.first { $0.number == number } }

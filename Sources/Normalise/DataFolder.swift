@@ -37,8 +37,9 @@ package struct DataFolder: Sendable {
         self.limits = limits
     }
 
-    /// Reads the catalogue and every wave; throws all errors at once.
-    package func normalise() throws(DataProblems) -> NormalisedData {
+    /// Reads the catalogue and every wave up to `lastYear` (all when nil); throws all errors
+    /// at once. Later waves are not opened, so their problems cannot stop an earlier report.
+    package func normalise(lastYear: Int? = nil) throws(DataProblems) -> NormalisedData {
         var issues: [ValidationIssue] = []
         guard let catalogueURL = locateCatalogue(&issues) else { throw DataProblems(issues) }
         let catalogueBook: any Workbook
@@ -49,7 +50,8 @@ package struct DataFolder: Sendable {
         }
         let (maybeCatalogue, catalogueIssues) = CatalogueReader().read(catalogueBook)
         issues += catalogueIssues
-        guard let catalogue = maybeCatalogue else { throw DataProblems(issues) }
+        guard let read = maybeCatalogue else { throw DataProblems(issues) }
+        let catalogue = lastYear.map { read.withWaves(through: $0) } ?? read
 
         // Waves are independent: read and normalise them in parallel, then join in wave order.
         // Each wave's answers are sorted in its own task (all of a wave's answers share its

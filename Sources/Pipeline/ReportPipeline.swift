@@ -105,8 +105,8 @@ public struct ReportPipeline: Sendable {
     }
 
     /// Normalises a data folder, applying `--strict` (notes become errors).
-    package func normalise(_ folder: URL) throws(DataProblems) -> NormalisedData {
-        let data = try DataFolder(url: folder, limits: options.limits).normalise()
+    package func normalise(_ folder: URL, lastYear: Int? = nil) throws(DataProblems) -> NormalisedData {
+        let data = try DataFolder(url: folder, limits: options.limits).normalise(lastYear: lastYear)
         if options.strict, !data.notes.isEmpty {
             throw DataProblems(data.notes.map { var issue = $0; issue.severity = .error; return issue })
         }
@@ -123,7 +123,7 @@ public struct ReportPipeline: Sendable {
     private func specAndData() throws -> (ReportSpec, NormalisedData) {
         let spec = try readSpec()
         timer.mark("read spec")
-        let data = try normalise(options.dataFolder ?? spec.dataFolder)
+        let data = try normalise(options.dataFolder ?? spec.dataFolder, lastYear: spec.lastYear)
         let specErrors = ReportSpecReader().validate(spec, against: data.catalogue)
         guard specErrors.isEmpty else { throw SpecErrors(specErrors) }
         timer.mark("ingest + normalise")

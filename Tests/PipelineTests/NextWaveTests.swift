@@ -1,0 +1,79 @@
+import Aggregate
+import Foundation
+import Normalise
+import Pipeline
+import Testing
+import TestSupport
+
+/// Next year's wave arrives (scripts/add-wave.py: the 2021 export copied as 2022, one
+/// region missing, changed answers): the 2021 reports stay byte for byte as they were,
+/// because their specs pin their waves (`last_year`), and a spec without the pin renders
+/// the 2022 report, with the missing region stated as participation, not as a problem.
+@Suite(.serialized, .enabled(if: ExternalTool.available("python:openpyxl"), "needs python3 with openpyxl (.ci/run installs it)"))
+struct NextWaveTests {
+    static let script = TestPaths.repository.appendingPathComponent("scripts/add-wave.py")
+    static let shortReportSpec = TestPaths.repository.appendingPathComponent("reports/kurzbericht-2021/bericht.yaml")
+
+    /// A copy of data/ with a 2022 wave added.
+    static func dataWithNextWave() throws -> URL {
+        let folder = try DataFolderFixture().url
+        let result = try ExternalTool.run("python3", [script.path, folder.path, "--drop-region", "Dessau-Roßlau", "--changes", "25"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return folder
+    }
+
+    static func report(_ spec: URL, data: URL, into folder: URL) async throws -> [String: Data] {
+        _ = try await ReportPipeline(options: .init(specFile: spec, dataFolder: data, outputFolder: folder, formats: [.md])).run()
+        return try ReliabilityTests.snapshot(folder)
+    }
+
+    @Test func theNewWaveIsReadAsTheSixth() throws {
+        let data = try DataFolder(url: try Self.dataWithNextWave()).normalise()
+        #expect(data.catalogue.waves.map(\.year) == [2017, 2018, 2019, 2020, 2021, 2022])
+        #expect(data.waves.last?.regionCount == 12)
+        #expect(data.notes.contains { $0.description.contains("region Dessau-Roßlau has no row in this wave") })
+    }
+
+    @Test(arguments: [TestPaths.finalReportSpec, shortReportSpec])
+    func aReportPinnedTo2021StaysAsItWas(spec: URL) async throws {
+        let root = try TemporaryFolder.make()
+        let before = try await Self.report(spec, data: TestPaths.data, into: root.appendingPathComponent("vorher"))
+        let after = try await Self.report(spec, data: try Self.dataWithNextWave(), into: root.appendingPathComponent("nachher"))
+        #expect(before.count > 10)
+        #expect(Set(after.keys).symmetricDifference(before.keys).sorted() == [], "files added or removed")
+        for (path, data) in before where after[path] != nil { #expect(after[path] == data, "\(path) changed") }
+    }
+
+    /// Later waves are not even opened: a broken 2022 file cannot stop the 2021 report.
+    @Test func wavesAfterTheLastYearAreNotRead() throws {
+        let folder = try Self.dataWithNextWave()
+        try Data("kaputt".utf8).write(to: folder.appendingPathComponent("waves/Monitoring 2022 - Welle 6 - final.xlsx"))
+        #expect(throws: DataProblems.self) { try DataFolder(url: folder).normalise() }
+        let pinned = try DataFolder(url: folder).normalise(lastYear: 2021)
+        #expect(pinned.catalogue.waves.map(\.year) == [2017, 2018, 2019, 2020, 2021])
+        #expect(pinned.answers.count == (try DataFolder(url: TestPaths.data).normalise()).answers.count)
+    }
+
+    @Test func withoutThePinTheNextReportRendersAndStatesWhoAnswered() async throws {
+        let root = try TemporaryFolder.make()
+        let data = try Self.dataWithNextWave()
+        let spec = try SpecCopy.finalReport(in: root) { text in
+            text.replacingOccurrences(of: "\nlast_year: 2021\n", with: "\n")
+        }
+        let files = try await Self.report(spec, data: data, into: root.appendingPathComponent("out"))
+        let text = String(decoding: try #require(files["Bericht.md"]), as: UTF8.self)
+        #expect(text.contains("12 der 13 Arbeitsbündnisse im Jahr 2022"))
+        #expect(text.contains("2017–2022"))
+    }
+
+    @Test func aLastYearBeforeTheFirstWaveIsASpecError() async throws {
+        let root = try TemporaryFolder.make()
+        let spec = try SpecCopy.finalReport(in: root) { text in
+            text.replacingOccurrences(of: "\nlast_year: 2021\n", with: "\nlast_year: 2016\n")
+        }
+        let error = await #expect(throws: SpecErrors.self) {
+            _ = try await ReportPipeline(options: .init(specFile: spec, outputFolder: root.appendingPathComponent("out"), formats: [.md])).run()
+        }
+        #expect(error?.description.contains("'last_year' 2016 leaves none of the catalogue's waves") == true, "\(String(describing: error))")
+    }
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Adds a next-year wave to a COPY of a data folder, as a new export would arrive.
+
+The latest wave's file is copied under a new name and sheet; the catalogue gets a row in
+Wellen and a column in Fragen with the latest wave's headers. Optionally one region's row is
+left out (it did not take part) and some status answers move to another valid category,
+drawn from a seeded generator, so the same arguments give the same wave.
+
+Used by the tests (NextWaveTests) and for trying the yearly cycle by hand:
+
+    cp -r data /tmp/data-2022 && scripts/add-wave.py /tmp/data-2022 --drop-region Dessau-Roßlau --changes 25
+
+Never run it on the hand-over folder itself: inputs are read as they are.
+"""
+import argparse
+import datetime
+import os
+import random
+import shutil
+import sys
+
+import openpyxl
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", help="a copy of a data folder (catalogue at the top, waves/ below)")
+    parser.add_argument("--year", type=int, help="the new wave's year (default: the latest wave's year + 1)")
+    parser.add_argument("--drop-region", default=None, help="a region (name as in the wave file) that did not take part")
+    parser.add_argument("--changes", type=int, default=0, help="status answers moved to another category")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    catalogues = [f for f in os.listdir(args.folder) if f.lower().endswith(".xlsx") and not f.startswith("~$")]
+    if len(catalogues) != 1:
+        print(f"error: expected one catalogue workbook in {args.folder}, found {catalogues}", file=sys.stderr)
+        return 1
+    catalogue_path = os.path.join(args.folder, catalogues[0])
+    book = openpyxl.load_workbook(catalogue_path)
+    waves = book["Wellen"]
+    header = [c.value for c in waves[1]]
+    rows = [list(r) for r in waves.iter_rows(min_row=2, values_only=True) if r[0] is not None]
+    last = max(rows, key=lambda r: r[0])
+    column = {name: i for i, name in enumerate(header)}
+    number = last[column["Welle"]] + 1
+    year = args.year or last[column["Jahr"]] + 1
+    file_name = f"Monitoring {year} - Welle {number} - final.xlsx"
+    sheet_name = f"Monitoring {year}"
+    new_row = list(last)
+    new_row[column["Welle"]] = number
+    new_row[column["Jahr"]] = year
+    new_row[column["Feldphase Beginn"]] = datetime.datetime(year, 8, 15)
+    new_row[column["Feldphase Ende"]] = datetime.datetime(year, 10, 7)
+    new_row[column["Datei"]] = file_name
+    new_row[column["Tabellenblatt"]] = sheet_name
+    waves.append(new_row)
+
+    questions = book["Fragen"]
+    q_header = [c.value for c in questions[1]]
+    last_column = q_header.index(f"W{last[column['Welle']]} {last[column['Jahr']]}") + 1
+    new_column = questions.max_column + 1
+    questions.cell(row=1, column=new_column, value=f"W{number} {year}")
+    statuses = {}
+    options_col = q_header.index("Antwortoptionen")
+    type_col = q_header.index("Typ")
+    for r in range(2, questions.max_row + 1):
+        value = questions.cell(row=r, column=last_column).value
+        questions.cell(row=r, column=new_column, value=value)
+        kind = questions.cell(row=r, column=type_col + 1).value
+        options = questions.cell(row=r, column=options_col + 1).value
+        if value and kind == "Status" and options:
+            statuses[" ".join(str(value).split())] = [o.strip() for o in str(options).split("|")]
+    book.save(catalogue_path)
+
+    source = os.path.join(args.folder, "waves", last[column["Datei"]])
+    target = os.path.join(args.folder, "waves", file_name)
+    shutil.copyfile(source, target)
+    wave = openpyxl.load_workbook(target)
+    sheet = wave[last[column["Tabellenblatt"]]]
+    sheet.title = sheet_name
+    header_row = last[column["Kopfzeile"]]
+    first_row = last[column["Erste Datenzeile"]]
+    headers = {c.column: " ".join(str(c.value).split()) for c in sheet[header_row] if c.value is not None}
+    region_column = next(col for col, text in headers.items() if text == " ".join(str(last[column["Regionsspalte"]]).split()))
+    if args.drop_region:
+        for r in range(first_row, sheet.max_row + 1):
+            if sheet.cell(row=r, column=region_column).value == args.drop_region:
+                sheet.delete_rows(r)
+                break
+        else:
+            print(f"error: no row for region '{args.drop_region}' in {source}", file=sys.stderr)
+            return 1
+    generator = random.Random(args.seed)
+    cells = [(r, col) for r in range(first_row, sheet.max_row + 1) if sheet.cell(row=r, column=region_column).value
+             for col, text in headers.items() if text in statuses]
+    for r, col in generator.sample(cells, min(args.changes, len(cells))):
+        current = str(sheet.cell(row=r, column=col).value or "").strip()
+        others = [o for o in statuses[headers[col]] if o != current]
+        sheet.cell(row=r, column=col, value=generator.choice(others))
+    wave.save(target)
+    print(f"added wave {number} ({year}): {file_name}, sheet '{sheet_name}'"
+          + (f", without {args.drop_region}" if args.drop_region else "") + f", {args.changes} changed answers")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
