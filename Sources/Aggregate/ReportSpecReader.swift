@@ -281,10 +281,16 @@ private struct NodeReader {
         var published: (String, [Revisions.Published])?
         if let node = f["revisions"], let r = fields(node, allowed: ["table", "publication"], context: "'revisions'") {
             if let table = string(r, "table", in: node), let publication = string(r, "publication", in: node) {
-                do {
-                    published = (publication, try Revisions.read(URL(fileURLWithPath: table, relativeTo: folder).standardizedFileURL))
-                } catch {
-                    errors += error.errors
+                let url = URL(fileURLWithPath: table, relativeTo: folder).standardizedFileURL
+                if FileManager.default.fileExists(atPath: url.path) {
+                    do {
+                        published = (publication, try Revisions.read(url))
+                    } catch {
+                        errors += error.errors
+                    }
+                } else {
+                    // Paths are relative to the spec's folder: a spec copied elsewhere loses them.
+                    fail(r["table"], "'revisions.table': there is no file \(url.path) (the path is relative to the spec's folder)")
                 }
             }
         }

@@ -51,6 +51,7 @@ package struct DataFolder: Sendable {
         let (maybeCatalogue, catalogueIssues) = CatalogueReader().read(catalogueBook)
         issues += catalogueIssues
         guard let read = maybeCatalogue else { throw DataProblems(issues) }
+        issues += unlistedWaveFiles(read)
         let catalogue = lastYear.map { read.withWaves(through: $0) } ?? read
 
         // Waves are independent: read and normalise them in parallel, then join in wave order.
@@ -144,6 +145,25 @@ package struct DataFolder: Sendable {
 
     /// Finds a wave file by name, tolerant of Unicode normalisation (NFC/NFD file systems);
     /// a CSV with the same stem stands in for a missing xlsx.
+    /// Spreadsheets in waves/ that no wave of the catalogue names (as .xlsx or, for its
+    /// stem, .csv): a new export put there before the catalogue knows it is not silently
+    /// skipped. Office lock files (`~$…`) and hidden files are not exports.
+    private func unlistedWaveFiles(_ catalogue: Catalogue) -> [ValidationIssue] {
+        let present = ((try? FileManager.default.contentsOfDirectory(atPath: wavesFolder.path)) ?? []).sorted()
+        let named = Set(catalogue.waves.flatMap { wave -> [String] in
+            let name = wave.fileName.precomposedStringWithCanonicalMapping
+            return [name, (name as NSString).deletingPathExtension + ".csv"]
+        })
+        return present.filter { file in
+            let lower = file.lowercased()
+            return (lower.hasSuffix(".xlsx") || lower.hasSuffix(".csv")) && !file.hasPrefix("~$") && !file.hasPrefix(".")
+                && !named.contains(file.precomposedStringWithCanonicalMapping)
+        }.map { file in
+            ValidationIssue(.note, .waveFileNotListed(file),
+                            at: CellLocation(file: catalogue.fileName, sheet: CatalogueReader.SheetName.waves, reference: nil))
+        }
+    }
+
     private func locateWave(_ fileName: String) -> URL? {
         let present = (try? FileManager.default.contentsOfDirectory(atPath: wavesFolder.path)) ?? []
         let wanted = fileName.precomposedStringWithCanonicalMapping

@@ -17,6 +17,7 @@ public struct ValidationIssue: Sendable, Hashable {
         case catalogueNotFound(folder: String)
         case catalogueAmbiguous([String])
         case waveFileMissing(String)
+        case waveFileNotListed(String)
         case unreadable(IngestError)
         // Catalogue structure
         case missingSheet(String)
@@ -88,6 +89,9 @@ public struct ValidationIssue: Sendable, Hashable {
             return "more than one workbook at the top of the data folder (\(files.joined(separator: ", "))); expected exactly one catalogue"
         case .waveFileMissing(let file):
             return "the catalogue names wave file '\(file)', but it is not in waves/ (as .xlsx or .csv)"
+        case .waveFileNotListed(let file):
+            return "'\(file)' in waves/ is named by no row of the catalogue's sheet Wellen, so it is not read; "
+                + "add a row for it (and its column in Fragen) to read it"
         case .unreadable(let error): return error.description
         case .missingSheet(let name): return "the catalogue has no sheet '\(name)'"
         case .missingColumn(let name): return "no column '\(name)' in the header row"
@@ -133,6 +137,8 @@ public struct ValidationIssue: Sendable, Hashable {
         case .catalogueAmbiguous(let files):
             return "Mehr als eine Arbeitsmappe im Datenordner (\(files.joined(separator: ", "))); erwartet wird genau ein Fragenkatalog."
         case .waveFileMissing(let file): return "Die Wellendatei „\(file)“ fehlt im Ordner waves/."
+        case .waveFileNotListed(let file):
+            return "Die Datei „\(file)“ im Ordner waves/ ist im Fragenkatalog (Tabellenblatt Wellen) nicht eingetragen und wurde nicht gelesen."
         case .unreadable(let error): return "Datei nicht lesbar: \(error.description)"
         case .missingSheet(let name): return "Dem Fragenkatalog fehlt das Tabellenblatt „\(name)“."
         case .missingColumn(let name): return "Spalte „\(name)“ fehlt in der Kopfzeile."

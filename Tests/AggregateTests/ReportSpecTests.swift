@@ -16,6 +16,24 @@ import TestSupport
         }
     }
 
+    /// A spec copied for next year without its published figures: the message names the
+    /// spec's line and the path it looked for, and says paths are relative to the spec.
+    @Test func aRevisionsTableThatIsNotThereNamesTheSpecLineAndThePath() throws {
+        let folder = try TemporaryFolder.make()
+        let spec = try SpecCopy.finalReport(in: folder) { text in
+            text.replacingOccurrences(of: TestPaths.finalReportSpec.deletingLastPathComponent()
+                                        .appendingPathComponent("veroeffentlichte-werte.csv").path, with: "veroeffentlichte-werte.csv")
+        }
+        let text = try String(contentsOf: spec, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("table: \"veroeffentlichte-werte.csv\"") }) + 1
+        let error = #expect(throws: SpecErrors.self) { _ = try ReportSpecReader().read(spec) }
+        #expect(error?.errors.map(\.description) == [
+            "bericht.yaml:\(line): 'revisions.table': there is no file \(folder.appendingPathComponent("veroeffentlichte-werte.csv").standardizedFileURL.path) "
+                + "(the path is relative to the spec's folder)",
+        ])
+    }
+
     let header = """
         title: "T"
         date: "2022-01-31"

@@ -20,6 +20,20 @@ import TestSupport
         }
     }
 
+    /// Next year's export put into waves/ before the catalogue names it: not read, but said.
+    @Test func aWaveFileTheCatalogueDoesNotNameIsNoted() throws {
+        let fixture = try DataFolderFixture()
+        try FileManager.default.copyItem(at: fixture.waves.appendingPathComponent("Monitoring 2021 - Welle 5 - final.xlsx"),
+                                         to: fixture.waves.appendingPathComponent("Monitoring 2022 - Welle 6 - final.xlsx"))
+        try Data().write(to: fixture.waves.appendingPathComponent("~$Monitoring 2022 - Welle 6 - final.xlsx"))
+        let original = try DataFolder(url: TestPaths.data).normalise()
+        let data = try DataFolder(url: fixture.url).normalise()
+        #expect(data.answers.count == original.answers.count)
+        let added = data.notes.map(\.description).filter { !original.notes.map(\.description).contains($0) }
+        #expect(added == ["Fragenkatalog_RUEMSA_Monitoring.xlsx › Wellen: 'Monitoring 2022 - Welle 6 - final.xlsx' in waves/ is named "
+                          + "by no row of the catalogue's sheet Wellen, so it is not read; add a row for it (and its column in Fragen) to read it"])
+    }
+
     @Test func aWaveAsCSVGivesTheSameTidyAnswers() throws {
         let original = try DataFolder(url: TestPaths.data).normalise()
         let fixture = try DataFolderFixture()
