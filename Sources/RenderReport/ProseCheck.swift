@@ -32,6 +32,18 @@ enum ProseCheck {
     static let abbreviations: Set<String> = ["z. B", "B", "bspw", "u. a", "a", "ca", "Nr", "vgl", "S", "bzw", "Abb", "Tab", "ggf",
                                              "inkl", "insb", "d. h", "h", "etc", "Dr", "Prof"]
 
+    /// `text` with every byte in `ranges` (UTF-8 offsets at character boundaries) replaced
+    /// by "x": quoted text keeps its length, so findings keep their offsets, but holds no
+    /// digit, space or full stop for a rule to find.
+    static func masking(_ ranges: [Range<Int>], in text: String) -> String {
+        guard !ranges.isEmpty else { return text }
+        var bytes = Array(text.utf8)
+        for range in ranges where range.lowerBound >= 0 && range.upperBound <= bytes.count {
+            for i in range { bytes[i] = UInt8(ascii: "x") }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func findings(in text: String, rules: ProseRules) -> [Finding] {
         var findings: [Finding] = []
         var offset = 0

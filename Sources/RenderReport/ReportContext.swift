@@ -433,7 +433,7 @@ package struct ReportContext {
             .count(catalogue.answerCategories(of: .status).first ?? "") ?? coded.respondents))
         let entries = coded.entries.enumerated().map { index, entry -> TemplateObject in
             var e = TemplateObject()
-            e.set("text", entry.text)
+            e.set("text", quote: entry.text)
             e.set("count", count(entry.regions, coded.respondents))
             e.set("first", index == 0)
             return e
@@ -444,8 +444,8 @@ package struct ReportContext {
         func mentions(_ list: ArraySlice<FreeTextTable.Entry>) -> String {
             GermanNoun.list(list.map { "„\($0.text)“ (\(GermanNoun.word($0.regions)))" })
         }
-        o.set("top", mentions(coded.entries.prefix(3)))
-        o.set("all", mentions(coded.entries[...]))
+        o.set("top", quote: mentions(coded.entries.prefix(3)))
+        o.set("all", quote: mentions(coded.entries[...]))
         o.set("more", coded.entries.count > 3)
         return o
     }

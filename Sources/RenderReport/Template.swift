@@ -50,16 +50,19 @@ public struct Template: Sendable {
     package func render(_ context: TemplateValue, rules: ProseRules? = nil) throws(Template.Error) -> String {
         var out = ""
         var origins: [(offset: Int, line: Int)] = []
-        try render(nodes, stack: [context], into: &out, origins: &origins)
-        if let rules, let finding = ProseCheck.findings(in: out, rules: rules).first {
+        var quotes: [Range<Int>] = []
+        try render(nodes, stack: [context], into: &out, origins: &origins, quotes: &quotes)
+        if let rules, let finding = ProseCheck.findings(in: ProseCheck.masking(quotes, in: out), rules: rules).first {
             let line = origins.last { $0.offset <= finding.offset }?.line ?? 0
             throw Error(file: file, line: line, message: finding.message)
         }
         return out
     }
 
+    /// `quotes` collects where quoted text (`TemplateValue.quote`) landed in `out`, as UTF-8
+    /// offsets, so that the prose rules pass over it.
     private func render(_ nodes: [Node], stack: [TemplateValue], into out: inout String,
-                        origins: inout [(offset: Int, line: Int)]) throws(Template.Error) {
+                        origins: inout [(offset: Int, line: Int)], quotes: inout [Range<Int>]) throws(Template.Error) {
         for node in nodes {
             switch node {
             case .text(let text, let line):
@@ -68,14 +71,20 @@ public struct Template: Sendable {
             case .variable(let path, let raw, let line):
                 origins.append((out.utf8.count, line))
                 let value = try resolve(path, in: stack, line: line)
-                guard case .text(let text) = value else {
+                switch value {
+                case .text(let text):
+                    out += raw ? text : TextEscaping.markdownInline(text)
+                case .quote(let text):
+                    let start = out.utf8.count
+                    out += raw ? text : TextEscaping.markdownInline(text)
+                    quotes.append(start..<out.utf8.count)
+                default:
                     throw Error(file: file, line: line, message: "'\(path.joined(separator: "."))' is a list or object, not text")
                 }
-                out += raw ? text : TextEscaping.markdownInline(text)
             case .section(let path, let inverted, let children, let line):
                 let value = try resolve(path, in: stack, line: line)
                 if inverted {
-                    if !value.isTruthy { try render(children, stack: stack, into: &out, origins: &origins) }
+                    if !value.isTruthy { try render(children, stack: stack, into: &out, origins: &origins, quotes: &quotes) }
                     continue
                 }
                 switch value {
@@ -84,12 +93,12 @@ public struct Template: Sendable {
                     // fields of that name win).
                     for (index, item) in items.enumerated() {
                         let position = TemplateValue.object(["first": .flag(index == 0), "last": .flag(index == items.count - 1)])
-                        try render(children, stack: stack + [position, item], into: &out, origins: &origins)
+                        try render(children, stack: stack + [position, item], into: &out, origins: &origins, quotes: &quotes)
                     }
                 case .object:
-                    try render(children, stack: stack + [value], into: &out, origins: &origins)
+                    try render(children, stack: stack + [value], into: &out, origins: &origins, quotes: &quotes)
                 default:
-                    if value.isTruthy { try render(children, stack: stack, into: &out, origins: &origins) }
+                    if value.isTruthy { try render(children, stack: stack, into: &out, origins: &origins, quotes: &quotes) }
                 }
             }
         }

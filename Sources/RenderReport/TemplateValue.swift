@@ -5,6 +5,10 @@ import Foundation
 /// Swift side has already formatted, so the template cannot format one differently.
 package indirect enum TemplateValue: Sendable, Equatable {
     case text(String)
+    /// Text quoted from respondents (free-text answers): rendered like `text`, but never
+    /// checked by the prose rules, which are the template's rules and not the respondents'
+    /// ("Telefon 49 331 …" quoted from an answer is not two numbers side by side).
+    case quote(String)
     case flag(Bool)
     case list([TemplateValue])
     case object([String: TemplateValue])
@@ -19,7 +23,7 @@ package indirect enum TemplateValue: Sendable, Equatable {
         switch self {
         case .flag(let b): return b
         case .list(let items): return !items.isEmpty
-        case .text(let s): return !s.isEmpty
+        case .text(let s), .quote(let s): return !s.isEmpty
         case .object: return true
         }
     }
@@ -37,6 +41,8 @@ package struct TemplateObject {
     }
 
     package mutating func set(_ key: String, _ text: String) { fields[key] = .text(text) }
+    /// Text quoted from respondents (see `TemplateValue.quote`).
+    package mutating func set(_ key: String, quote text: String) { fields[key] = .quote(text) }
     package mutating func set(_ key: String, _ flag: Bool) { fields[key] = .flag(flag) }
     package mutating func set(_ key: String, _ value: TemplateValue) { fields[key] = value }
     package mutating func set(_ key: String, _ object: TemplateObject) { fields[key] = object.value }
@@ -78,7 +84,7 @@ extension TemplateValue {
             out.append(contentsOf: indents[level])
         }
         switch self {
-        case .text(let s): Self.quote(s, into: &out)
+        case .text(let s), .quote(let s): Self.quote(s, into: &out)
         case .flag(let b): out.append(contentsOf: b ? "true".utf8 : "false".utf8)
         case .list(let items):
             guard !items.isEmpty else { out.append(contentsOf: [0x5B, 0x5D]); return }

@@ -94,6 +94,21 @@ import Testing
         "n": .text("13"), "count": .text("4"), "year": .text("2019"), "share": .text("6 von 13"), "unit": .text("Arbeitsbündnisse"),
     ])
 
+    /// Respondents' words are quoted, not written by the template: digits, sentence ends and
+    /// other unit names in them never fail a run, while the same text typed as the
+    /// template's own prose still does, and the rules still apply around the quote.
+    @Test func quotedFreeTextIsNotHeldToTheProseRules() throws {
+        let answer = "Hotline 49 331 1234. 3 Regionen teilen sich das; vgl. der 13 Regionen *Plan*"
+        let context = TemplateValue.object(["answer": .quote(answer), "same": .text(answer), "count": .text("4")])
+        let rendered = try Self.render("Genannt wird „{{answer}}“ von zwei Arbeitsbündnissen.\n", context)
+        #expect(rendered == "Genannt wird „Hotline 49 331 1234. 3 Regionen teilen sich das; vgl. der 13 Regionen \\*Plan\\*“ von zwei Arbeitsbündnissen.\n")
+        #expect(throws: Template.Error.self) { try Self.render("Genannt wird „{{same}}“.\n", context) }
+        #expect(throws: Template.Error(file: "t.md.mustache", line: 1,
+                                       message: "a count at the start of a sentence ('4 …'); begin with a word (a year may begin one)")) {
+            try Self.render("Genannt wird „{{answer}}“. {{count}} Arbeitsbündnisse nennen es.\n", context)
+        }
+    }
+
     @Test func aCountAtTheStartOfASentenceFailsWithItsLine() {
         #expect(throws: Template.Error(file: "t.md.mustache", line: 3,
                                        message: "a count at the start of a sentence ('4 …'); begin with a word (a year may begin one)")) {
