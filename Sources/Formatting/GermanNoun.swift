@@ -90,10 +90,12 @@ package struct GermanNoun: Sendable, Hashable {
     /// 13 Arbeitsbündnisse", "keine der 18 Kommunen"; dative "allen 13 Arbeitsbündnissen",
     /// "einem der 13 Arbeitsbündnisse", "keiner der 18 Kommunen". In this fixed pattern the
     /// part stays in digits (2 and more) so that it lines up with the base. nil for an empty
-    /// base: nobody was asked, and a sentence over nobody says nothing.
-    package func partitive(_ n: Int, of base: Int, _ grammaticalCase: Case = .nominative) -> String? {
+    /// base: nobody was asked, and a sentence over nobody says nothing. `attribute` stands
+    /// before the noun: "alle 12 befragten Arbeitsbündnisse" when the base is not everyone.
+    package func partitive(_ n: Int, of base: Int, _ grammaticalCase: Case = .nominative, attribute: String? = nil) -> String? {
         guard base > 0 else { return nil }
-        let total = GermanFormat.integer(base)
+        // An attribute after "alle"/"der" is declined weakly: "befragten" in every case here.
+        let total = GermanFormat.integer(base) + (attribute.map { " " + $0 } ?? "")
         if n == base { return (grammaticalCase == .dative ? "allen " : "alle ") + total + " " + plural(grammaticalCase) }
         switch n {
         case 0: return one(grammaticalCase, none: true) + " der " + total + " " + plural

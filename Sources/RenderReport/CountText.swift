@@ -9,6 +9,13 @@ struct CountText {
     let count: Int
     let base: Int
     let unit: GermanNoun
+    /// All units of the survey. A base below it (a unit did not take part in the wave, or a
+    /// filter asked only some) makes "alle 12" read as if there were only twelve; the
+    /// partitive then says whose part it is: "alle 12 befragten Arbeitsbündnisse".
+    var population: Int = 0
+
+    /// The word the partitive puts before the noun when the base is not everyone.
+    static let askedAttribute = "befragten"
 
     var value: TemplateValue {
         var o = TemplateObject()
@@ -30,11 +37,12 @@ struct CountText {
         // "alle 13 Arbeitsbündnisse", "12 der 13 Arbeitsbündnisse", "eines der 13 …"; over an
         // empty base no part of nothing: "keine Kommune (niemand gefragt)".
         let nobody = " (niemand gefragt)"
-        let ofAll = unit.partitive(count, of: base) ?? unit.count(0) + nobody
+        let attribute = base < population ? Self.askedAttribute : nil
+        let ofAll = unit.partitive(count, of: base, attribute: attribute) ?? unit.count(0) + nobody
         o.set("ofAllUnits", ofAll)
         o.set("OfAllUnits", Self.capitalised(ofAll))
         // After a dative preposition: "in allen 13 Arbeitsbündnissen", "in einem der 13 …".
-        o.set("ofAllUnitsDative", unit.partitive(count, of: base, .dative) ?? unit.count(0, .dative) + nobody)
+        o.set("ofAllUnitsDative", unit.partitive(count, of: base, .dative, attribute: attribute) ?? unit.count(0, .dative) + nobody)
         o.set("all", count == base && base > 0)
         o.set("none", count == 0)
         o.set("some", count > 0)
@@ -59,14 +67,18 @@ final class CountTextMemo {
     }
 
     private let unit: GermanNoun
+    private let population: Int
     private var values: [Key: TemplateValue] = [:]
 
-    init(unit: GermanNoun) { self.unit = unit }
+    init(unit: GermanNoun, population: Int) {
+        self.unit = unit
+        self.population = population
+    }
 
     func value(count: Int, base: Int) -> TemplateValue {
         let key = Key(count: count, base: base)
         if let known = values[key] { return known }
-        let value = CountText(count: count, base: base, unit: unit).value
+        let value = CountText(count: count, base: base, unit: unit, population: population).value
         values[key] = value
         return value
     }

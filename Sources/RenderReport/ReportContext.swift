@@ -16,7 +16,7 @@ package struct ReportContext {
     package init(model: ReportModel, data: NormalisedData) {
         self.model = model
         self.data = data
-        countTexts = CountTextMemo(unit: model.spec.unit)
+        countTexts = CountTextMemo(unit: model.spec.unit, population: model.regionCount)
     }
 
     private var spec: ReportSpec { model.spec }

@@ -63,6 +63,9 @@ struct NextWaveTests {
         let files = try await Self.report(spec, data: data, into: root.appendingPathComponent("out"))
         let text = String(decoding: try #require(files["Bericht.md"]), as: UTF8.self)
         #expect(text.contains("12 der 13 Arbeitsbündnisse im Jahr 2022"))
+        // With twelve of 13 answering, "alle 12" would contradict the population of 13.
+        for wrong in ["alle 12 Arbeitsbündnisse", "allen 12 Arbeitsbündnissen"] { #expect(!text.contains(wrong), "\(wrong)") }
+        #expect(text.contains("12 befragten Arbeitsbündniss"))
         #expect(text.contains("2017–2022"))
     }
 

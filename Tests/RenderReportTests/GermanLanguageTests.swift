@@ -57,6 +57,13 @@ import Testing
         #expect(value["askedNobody"] == .flag(true))
         #expect(value["percent"] == .text("–"))
         #expect(CountText(count: 0, base: 18, unit: Self.feminine).value["ofAllUnits"] == .text("keine der 18 Kommunen"))
+        // A base below the population (a unit did not take part, or a filter asked only
+        // some): "alle 12" would read as if there were only twelve.
+        let partOfTheAsked = CountText(count: 12, base: 12, unit: Self.neuter, population: 13).value
+        #expect(partOfTheAsked["ofAllUnits"] == .text("alle 12 befragten Arbeitsbündnisse"))
+        #expect(partOfTheAsked["ofAllUnitsDative"] == .text("allen 12 befragten Arbeitsbündnissen"))
+        #expect(CountText(count: 1, base: 12, unit: Self.neuter, population: 13).value["ofAllUnits"] == .text("eines der 12 befragten Arbeitsbündnisse"))
+        #expect(CountText(count: 13, base: 13, unit: Self.neuter, population: 13).value["ofAllUnits"] == .text("alle 13 Arbeitsbündnisse"))
         #expect(CountText(count: 1, base: 22, unit: Self.masculine).value["ofAllUnitsDative"] == .text("einem der 22 Landkreise"))
     }
 
