@@ -96,8 +96,17 @@ package struct ReportContext {
         o.set("nDative", GermanFormat.integer(model.regionCount) + " " + spec.unit.dativePlural)
         o.set("nWord", GermanNoun.word(model.regionCount))
         // With few units one unit is many percentage points: "7,7 Prozentpunkte" for 13.
-        o.set("oneUnitPoints", model.regionCount > 0
-              ? GermanFormat.decimal(Ratio(100, model.regionCount).rounded(scale: 1, decimals: 1), decimals: 1) : "–")
+        func points(_ units: Int) -> String {
+            units > 0 ? GermanFormat.decimal(Ratio(100, units).rounded(scale: 1, decimals: 1), decimals: 1) : "–"
+        }
+        o.set("oneUnitPoints", points(model.regionCount))
+        // The latest wave's shares are over the units that answered in it: with 12 of 13,
+        // one unit is 8,3 points there, not 7,7.
+        let latest = model.analysis.participation.last
+        o.set("latestAnswering", latest.map { GermanFormat.integer($0.answering) } ?? "–")
+        o.set("latestAnsweringDative", latest.map { GermanFormat.integer($0.answering) + " " + spec.unit.dativePlural } ?? "–")
+        o.set("latestComplete", latest.map { $0.answering == $0.population } ?? true)
+        o.set("oneUnitPointsLatest", points(latest?.answering ?? model.regionCount))
         o.set("n", GermanFormat.integer(model.regionCount))
         o.set("firstYear", String(model.firstYear))
         o.set("lastYear", String(model.lastYear))

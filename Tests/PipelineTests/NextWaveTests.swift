@@ -66,6 +66,7 @@ struct NextWaveTests {
         // With twelve of 13 answering, "alle 12" would contradict the population of 13.
         for wrong in ["alle 12 Arbeitsbündnisse", "allen 12 Arbeitsbündnissen"] { #expect(!text.contains(wrong), "\(wrong)") }
         #expect(text.contains("12 befragten Arbeitsbündniss"))
+        #expect(text.contains("entspricht eines von ihnen 7,7 Prozentpunkten, bei den 12 Arbeitsbündnissen, die 2022 geantwortet haben, 8,3 Prozentpunkten."))
         #expect(text.contains("2017–2022"))
     }
 
