@@ -21,6 +21,9 @@ package struct RegionProfile: Sendable {
     package let ags: String
     package let name: String
     package let rows: [Row]
+    /// Per year of `ProfileSet.years`: whether the region answered in that wave at all. A
+    /// wave it did not take part in is "nicht teilgenommen", not "nicht erhoben".
+    package var participated: [Bool] = []
 
     /// A file-safe stem: `profil-15081`.
     package var fileStem: String { "profil-" + String(ags.map { $0.isLetter || $0.isNumber ? $0 : "_" }) }
@@ -69,6 +72,7 @@ package struct ProfileSet: Sendable {
                             count: catalogue.regions.count)
         var counts = Array(repeating: Array(repeating: [Int](repeating: 0, count: categories.count), count: years.count),
                            count: items.count)
+        var participated = Array(repeating: [Bool](repeating: false, count: years.count), count: catalogue.regions.count)
         // Looked up once per code, then read per answer.
         let table = data.answers
         let itemOfCode = table.items.map { itemIndex[$0] }
@@ -76,6 +80,7 @@ package struct ProfileSet: Sendable {
         let regionOfCode = table.regions.map { regionIndex[$0.ags] }
         let categoryOfCode = table.values.map { categoryIndex[$0] }
         for k in table.indices {
+            if let y = yearOfCode[Int(table.waveCodes[k])], let r = regionOfCode[Int(table.regionCodes[k])] { participated[r][y] = true }
             guard let i = itemOfCode[Int(table.itemCodes[k])], let y = yearOfCode[Int(table.waveCodes[k])],
                   let r = regionOfCode[Int(table.regionCodes[k])] else { continue }
             let value = Int(table.valueCodes[k])
@@ -92,7 +97,7 @@ package struct ProfileSet: Sendable {
                 return RegionProfile.Row(itemID: item.id, theme: item.theme, title: item.shortTitle, answers: answers[r][i],
                                          distribution: distribution, distributionYear: latestAsked[i].map { catalogue.waves[$0].year },
                                          positive: positive)
-            })
+            }, participated: participated[r])
         }
     }
 }

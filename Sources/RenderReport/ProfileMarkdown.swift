@@ -15,8 +15,10 @@ package enum ProfileMarkdown {
         out += "![\(md(title)) (AGS \(md(profile.ags)))](\(profile.fileStem).svg){alt=\"\(MarkdownBlocks.attribute(altText))\"}\n\n"
         let latest = set.years.last.map(String.init) ?? ""
         out += "| Frage | Antwort \(latest) | Anteil \(md(set.positiveLabel)) aller \(md(unitPlural)) |\n|:---|:---|---:|\n"
+        // A region without any answer in the latest wave did not take part in it.
+        let tookPart = profile.participated.last ?? true
         for row in profile.rows {
-            let answer = row.answers.last.flatMap { $0 } ?? "nicht erhoben"
+            let answer = tookPart ? row.answers.last.flatMap { $0 } ?? "nicht erhoben" : "nicht teilgenommen"
             let total = row.distribution.reduce(0, +)
             let share = total > 0 ? GermanFormat.percent(Ratio(row.positive, total), decimals: 0) : "–"
             out += "| \(md(row.title)) | \(md(answer)) | \(share) |\n"

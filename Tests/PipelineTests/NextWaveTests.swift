@@ -60,7 +60,15 @@ struct NextWaveTests {
         let spec = try SpecCopy.finalReport(in: root) { text in
             text.replacingOccurrences(of: "\nlast_year: 2021\n", with: "\n")
         }
-        let files = try await Self.report(spec, data: data, into: root.appendingPathComponent("out"))
+        _ = try await ReportPipeline(options: .init(specFile: spec, dataFolder: data, outputFolder: root.appendingPathComponent("out"),
+                                                    profiles: true, formats: [.md])).run()
+        let files = try ReliabilityTests.snapshot(root.appendingPathComponent("out"))
+        // The region that did not answer in 2022 is "nicht teilgenommen" in its profile,
+        // not "nicht erhoben" (the question was asked) and not "keine Angabe" (it gave none).
+        let absent = String(decoding: try #require(files["regionalprofile/profil-15001.md"]), as: UTF8.self)
+        let present = String(decoding: try #require(files["regionalprofile/profil-15002.md"]), as: UTF8.self)
+        #expect(absent.contains("| nicht teilgenommen |") && !absent.contains("nicht erhoben"))
+        #expect(!present.contains("nicht teilgenommen"))
         let text = String(decoding: try #require(files["Bericht.md"]), as: UTF8.self)
         #expect(text.contains("12 der 13 Arbeitsbündnisse im Jahr 2022"))
         // With twelve of 13 answering, "alle 12" would contradict the population of 13.
