@@ -29,6 +29,10 @@ package struct ReportAnalysis: Sendable {
         package let before: Int
         package let now: Int
         package let base: Int
+        /// Counted over the units that answered the item in both waves only, because the
+        /// waves' participation differs: a unit that did not take part is then neither a
+        /// decline nor a rise. False: every answer of each wave (the same units).
+        package var matched: Bool = false
         package var difference: Int { now - before }
     }
 
@@ -115,8 +119,20 @@ extension Aggregator {
         let themes = Set(spec.themes.map(\.code))
         let tracked = catalogue.items.filter { $0.type == .status && $0.parentID == nil && themes.contains($0.theme) }
         let lead = catalogue.answerCategories(of: .status).first ?? ""
+        // Moves between consecutive waves per (item, earlier year): the units in both waves.
+        var moves: [String: [Transition]] = [:]
+        for t in transitions { moves["\(t.itemID)\u{1F}\(t.fromYear)", default: []].append(t) }
         func change(_ item: CatalogueItem, _ category: String, from: WaveDefinition, to: WaveDefinition) -> ReportAnalysis.ItemChange? {
             guard let before = counts(item.id, from.year), let now = counts(item.id, to.year) else { return nil }
+            let consecutive = waves.firstIndex(of: from).map { $0 + 1 } == waves.firstIndex(of: to)
+            if answeringRegions[from.number] != answeringRegions[to.number], consecutive {
+                // Units came or went between the waves: compare the units in both only.
+                let pairs = moves["\(item.id)\u{1F}\(from.year)"] ?? []
+                let matchedBefore = pairs.filter { $0.from == category }.reduce(0) { $0 + $1.count }
+                let matchedNow = pairs.filter { $0.to == category }.reduce(0) { $0 + $1.count }
+                return .init(itemID: item.id, fromYear: from.year, toYear: to.year, before: matchedBefore, now: matchedNow,
+                             base: pairs.reduce(0) { $0 + $1.count }, matched: true)
+            }
             return .init(itemID: item.id, fromYear: from.year, toYear: to.year, before: before.count(category),
                          now: now.count(category), base: now.base)
         }

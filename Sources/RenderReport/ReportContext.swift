@@ -505,6 +505,11 @@ package struct ReportContext {
         o.set("gains", changes(analysis.latestChanges.filter { $0.difference > 0 }))
         o.set("losses", changes(analysis.latestChanges.filter { $0.difference < 0 }))
         o.set("hasLosses", analysis.latestChanges.contains { $0.difference < 0 })
+        // When participation differs between the last two waves, the changes are over the
+        // units that answered in both ("von zwölf auf elf" among them): the text says so.
+        let matched = analysis.latestChanges.first { $0.matched }
+        o.set("changesMatched", matched != nil)
+        o.set("matchedUnits", matched.map { spec.unit.count($0.base) } ?? "")
         o.set("largestOverallGains", changes(Array(analysis.overallChanges.filter { $0.difference > 0 }.prefix(3))))
         let missing = analysis.nonResponse.filter { $0.year == model.lastYear }
         o.set("nonResponse", missing.map { item -> TemplateObject in

@@ -78,6 +78,38 @@ struct NextWaveTests {
         #expect(text.contains("2017–2022"))
     }
 
+    /// The summary's declines are real ones: each item it lists lost "ja" answers among the
+    /// regions that answered in both years, counted here from the tidy answers; the region
+    /// that sat 2022 out makes no item fall. The summary says whom it compares.
+    @Test func declinesAreCountedOverTheRegionsThatAnsweredInBothYears() async throws {
+        let root = try TemporaryFolder.make()
+        let folder = try Self.dataWithNextWave()
+        let spec = try SpecCopy.finalReport(in: root) { text in
+            text.replacingOccurrences(of: "\nlast_year: 2021\n", with: "\n")
+        }
+        let files = try await Self.report(spec, data: folder, into: root.appendingPathComponent("out"))
+        let text = String(decoding: try #require(files["Bericht.md"]), as: UTF8.self)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("- **Rückgänge gegenüber dem Vorjahr:**") })
+        #expect(line.contains("Verglichen sind nur die Antworten der zwölf Arbeitsbündnisse, die in beiden Jahren teilgenommen haben"))
+        let data = try DataFolder(url: folder).normalise()
+        var answers: [String: String] = [:]  // "year|AGS|item" → value
+        var regions: [Int: Set<String>] = [:]
+        for a in data.answers {
+            answers["\(a.year)|\(a.regionAGS)|\(a.item)"] = a.value
+            regions[a.year, default: []].insert(a.regionAGS)
+        }
+        let both = try #require(regions[2021]).intersection(try #require(regions[2022]))
+        #expect(both.count == 12)
+        var listed = 0
+        for item in data.catalogue.items where item.type == .status && line.contains("„\(item.shortTitle)“") {
+            listed += 1
+            let before = both.filter { answers["2021|\($0)|\(item.id)"] == "ja" }.count
+            let now = both.filter { answers["2022|\($0)|\(item.id)"] == "ja" }.count
+            #expect(now < before, "\(item.id) „\(item.shortTitle)“ is listed as a decline: \(before) → \(now) among the twelve")
+        }
+        #expect(listed > 0)
+    }
+
     @Test func aLastYearBeforeTheFirstWaveIsASpecError() async throws {
         let root = try TemporaryFolder.make()
         let spec = try SpecCopy.finalReport(in: root) { text in
