@@ -204,18 +204,9 @@ package struct ReportContext {
         o.set("transitions", [TemplateObject]())
         if let previous, previousAsked {
             o.set("previous", wave(previous.year))
-            var now = model.counts(item: item.id, year: latest.year)?.count(lead) ?? 0
-            var before = model.counts(item: item.id, year: previous.year)?.count(lead) ?? 0
-            // When fewer or more units answered in one of the two waves, the trend is counted
-            // over the units that answered in both (from the moves between the waves), so a
-            // unit that sat a wave out is neither "weniger" nor "mehr".
-            let answering = Dictionary(model.analysis.participation.map { ($0.year, $0.answering) }, uniquingKeysWith: { a, _ in a })
-            let matched = answering[latest.year] != answering[previous.year]
-            if matched {
-                let pairs = model.transitions.filter { $0.itemID == item.id && $0.fromYear == previous.year && $0.toYear == latest.year }
-                before = pairs.filter { $0.from == lead }.reduce(0) { $0 + $1.count }
-                now = pairs.filter { $0.to == lead }.reduce(0) { $0 + $1.count }
-            }
+            // Over the units in both waves when participation differs (`WaveComparison`).
+            let comparison = model.comparison(of: item.id, category: lead, from: previous.year, to: latest.year)
+            let now = comparison?.now ?? 0, before = comparison?.before ?? 0, matched = comparison?.matched ?? false
             var trend = TemplateObject()
             trend.set("matched", matched)
             trend.set("up", now > before)
@@ -307,19 +298,13 @@ package struct ReportContext {
         // Options chosen more or less often than in the wave before (when it was asked then).
         if let previous = catalogue.waves.last(where: { $0.number < latest.number }) {
             // As for an item's trend: over the units in both waves when participation differs.
-            let answering = Dictionary(model.analysis.participation.map { ($0.year, $0.answering) }, uniquingKeysWith: { a, _ in a })
-            let matched = answering[latest.year] != answering[previous.year]
-            let selected = catalogue.selectedCategory
+            var matched = false
             let changes = options.compactMap { option -> (String, Int, Int)? in
-                guard option.headers[previous.number] != nil, let before = model.counts(item: option.id, year: previous.year),
-                      let now = model.counts(item: option.id, year: latest.year) else { return nil }
-                var b = before.count(selected), n = now.count(selected)
-                if matched {
-                    let pairs = model.transitions.filter { $0.itemID == option.id && $0.fromYear == previous.year && $0.toYear == latest.year }
-                    b = pairs.filter { $0.from == selected }.reduce(0) { $0 + $1.count }
-                    n = pairs.filter { $0.to == selected }.reduce(0) { $0 + $1.count }
-                }
-                return b == n ? nil : (option.shortTitle, b, n)
+                guard option.headers[previous.number] != nil,
+                      let c = model.comparison(of: option.id, category: catalogue.selectedCategory, from: previous.year, to: latest.year)
+                else { return nil }
+                matched = matched || c.matched
+                return c.before == c.now ? nil : (option.shortTitle, c.before, c.now)
             }
             o.set("changesMatched", matched)
             func listed(_ list: [(String, Int, Int)]) -> String {
