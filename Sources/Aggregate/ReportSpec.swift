@@ -107,6 +107,34 @@ package struct ReportSpec: Sendable {
     /// data folder are not read, so a report stays as it was when next year's wave arrives.
     /// nil = every wave the catalogue lists.
     package var lastYear: Int? = nil
+    /// The institute's assessments in the template and the facts each was written against
+    /// (spec `assessments`); see `AssessmentCheck`.
+    package var assessments: [Assessment] = []
+
+    /// An assessment of the institute ("Der Rückgang dürfte mit der Pandemie zusammenhängen")
+    /// holds for the data it was written against: the latest wave's year and, optionally, how
+    /// an item's lead answer moved against the wave before.
+    package struct Assessment: Sendable, Hashable {
+        package enum Change: String, Sendable, CaseIterable {
+            /// The lead answer rose, fell or stayed, over the units in both waves.
+            case up, down, same
+            /// The item's change was the largest of the theme items' changes.
+            case largest
+        }
+        package let name: String
+        package let year: Int
+        package let item: String?
+        package let change: Change?
+        package let line: Int
+
+        package init(name: String, year: Int, item: String?, change: Change?, line: Int) {
+            self.name = name
+            self.year = year
+            self.item = item
+            self.change = change
+            self.line = line
+        }
+    }
 
     package func themeTitle(_ code: String) -> String { themes.first { $0.code == code }?.title ?? code }
 }

@@ -86,6 +86,9 @@ package struct ReportSpecReader {
             }
             return item
         }
+        for assessment in spec.assessments {
+            if let id = assessment.item { _ = item(id, line: assessment.line) }
+        }
         for figure in spec.figures {
             checkYears(figure.years, line: figure.line)
             guard let item = item(figure.item, line: figure.line) else { continue }
@@ -231,7 +234,7 @@ private struct NodeReader {
         let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
                                     "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
                                     "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales",
-                                    "annex_answer_rows", "last_year"]
+                                    "annex_answer_rows", "last_year", "assessments"]
         guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
         let title = string(f, "title", in: root)
         let date = string(f, "date", in: root)
@@ -327,6 +330,14 @@ private struct NodeReader {
         let annexAnswerRows = integer(f, "annex_answer_rows", in: root, required: false)
         if let annexAnswerRows, annexAnswerRows < 1 { fail(f["annex_answer_rows"], "'annex_answer_rows' must be at least 1") }
         let lastYear = integer(f, "last_year", in: root, required: false)
+        var assessments: [ReportSpec.Assessment] = []
+        if let node = f["assessments"] {
+            for element in node.sequence ?? [] { if let assessment = assessment(element) { assessments.append(assessment) } }
+            if node.sequence == nil { fail(node, "'assessments' must be a list") }
+        }
+        for (name, count) in Dictionary(grouping: assessments, by: \.name).mapValues(\.count) where count > 1 {
+            fail(f["assessments"], "assessment '\(name)' is named \(count) times")
+        }
         guard let title, let date, let data, let source, let unit else { return nil }
         return ReportSpec(file: file, title: title, subtitle: string(f, "subtitle", in: root, required: false) ?? "",
                           author: string(f, "author", in: root, required: false) ?? "",
@@ -341,7 +352,27 @@ private struct NodeReader {
                           template: string(f, "template", in: root, required: false)
                               .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
                           profiles: profiles, scales: scales, texts: texts, published: published, created: string(f, "created", in: root, required: false),
-                          annexAnswerRows: annexAnswerRows, lastYear: lastYear)
+                          annexAnswerRows: annexAnswerRows, lastYear: lastYear, assessments: assessments)
+    }
+
+    mutating func assessment(_ node: Node) -> ReportSpec.Assessment? {
+        guard let f = fields(node, allowed: ["name", "year", "item", "change"], context: "an assessment") else { return nil }
+        let name = string(f, "name", in: node)
+        let year = integer(f, "year", in: node)
+        let item = string(f, "item", in: node, required: false)
+        var change: ReportSpec.Assessment.Change?
+        if let text = string(f, "change", in: node, required: false) {
+            change = ReportSpec.Assessment.Change(rawValue: text)
+            if change == nil {
+                fail(f["change"], "unknown change '\(text)'; expected " + ReportSpec.Assessment.Change.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            if item == nil { fail(f["change"], "'change' needs the 'item' whose change the assessment rests on") }
+        }
+        if let name, !(name.first?.isLetter ?? false && name.allSatisfy { $0.isLetter || $0.isNumber }) {
+            fail(f["name"], "assessment name '\(name)' must be letters and digits, starting with a letter (it is a template key)")
+        }
+        guard let name, let year else { return nil }
+        return ReportSpec.Assessment(name: name, year: year, item: item, change: change, line: node.mark?.line ?? 0)
     }
 
     mutating func figure(_ node: Node) -> ReportSpec.Figure? {

@@ -88,6 +88,8 @@ public struct ReportPipeline: Sendable {
         public let skipped: [PublishError]
         /// Whether the formats were asked for explicitly (CLI or spec), so that a skipped one is a failure.
         public let formatsExplicit: Bool
+        /// Institute assessments the data no longer support (left out, listed in `redaktion.md`).
+        public var staleAssessments: [String] = []
     }
 
     /// The options the pipeline was made with.
@@ -147,9 +149,14 @@ public struct ReportPipeline: Sendable {
         let style = try spec.template != nil && formats.contains(where: { $0 != .md }) ? publicationStyle(spec) : nil
         // Each writer starts as soon as what it needs exists: the tidy answers need no model,
         // the annex and the data exports no report text.
+        var stale: [AssessmentCheck] = []
         let written = try await OutputRun(serial: options.serial, timer: timer).write(to: options.resolvedOutputFolder) { start in
             try start([ResponsesOutput(answers: data.answers)])
             let model = aggregate(spec, data)
+            stale = model.assessmentChecks.filter { !$0.holds }
+            if options.strict, !stale.isEmpty {
+                throw SpecErrors(stale.map { SpecError(file: spec.file, line: $0.assessment.line, Self.staleMessage($0)) })
+            }
             try start(modelWriters(model: model, data: data, created: created))
             let report = try model.spec.template.map { url throws(Template.Error) in
                 try MarkdownReport.render(templateURL: url, model: model, data: data)
@@ -163,7 +170,14 @@ public struct ReportPipeline: Sendable {
         timer.report()
         return Summary(answers: data.answers.count, notes: data.notes, files: written.files,
                        outputFolder: options.resolvedOutputFolder, skipped: written.skipped,
-                       formatsExplicit: (options.formats ?? spec.formats) != nil)
+                       formatsExplicit: (options.formats ?? spec.formats) != nil,
+                       staleAssessments: stale.map { "\(spec.file):\($0.assessment.line): \(Self.staleMessage($0))" })
+    }
+
+    /// An assessment the data no longer support, for stderr and `--strict`.
+    static func staleMessage(_ check: AssessmentCheck) -> String {
+        "assessment '\(check.assessment.name)' no longer matches the data (written for: \(check.written); now: \(check.found)); "
+            + "it is left out of the report and listed in \(EditorChecklistOutput.file)"
     }
 
     /// The outputs that need the model only.
@@ -174,6 +188,8 @@ public struct ReportPipeline: Sendable {
             writers.append(ProfilesOutput(model: model, data: data, created: created, serial: options.serial))
         }
         writers.append(DataExportsOutput(model: model, data: data))
+        let stale = model.assessmentChecks.filter { !$0.holds }
+        if !stale.isEmpty { writers.append(EditorChecklistOutput(stale: stale, specFile: model.spec.file)) }
         return writers
     }
 

@@ -71,6 +71,11 @@ package struct ReportContext {
         var texts = TemplateObject()
         for (name, text) in spec.texts { texts.set(name, text) }
         root.set("texts", texts)
+        // `{{#assessment.NAME}}…{{/assessment.NAME}}`: printed only while the data still show
+        // what the assessment was written against (`AssessmentCheck`).
+        var assessments = TemplateObject()
+        for check in model.assessmentChecks { assessments.set(check.assessment.name, check.holds) }
+        root.set("assessment", assessments)
         root.set("revisions", revisions())
         return root.value
     }

@@ -73,6 +73,9 @@ struct Report: AsyncParsableCommand {
         do { summary = try await options.pipeline().run() } catch { terminate(with: error) }
         print("wrote \(summary.files.count) files to \(summary.outputFolder.path): \(summary.answers) answers, "
               + "\(summary.notes.count) note(s) in validierung.md")
+        for stale in summary.staleAssessments {
+            FileHandle.standardError.write(Data("note: \(stale)\n".utf8))
+        }
         for skipped in summary.skipped {
             FileHandle.standardError.write(Data("warning: skipped \(skipped.description)\n".utf8))
         }

@@ -34,6 +34,25 @@ import TestSupport
         ])
     }
 
+    @Test func assessmentsNameTheirFactsOrFailWithTheirLine() throws {
+        let folder = try TemporaryFolder.make()
+        let spec = try SpecCopy.finalReport(in: folder) { text in
+            text.replacingOccurrences(of: "  - { name: plattformZugang, year: 2021 }\n", with: """
+                  - { name: plattformZugang, year: 2021 }
+                  - { name: kaputt, year: 2021, change: down }
+                  - { name: auch-kaputt, year: 2021, item: III.05, change: sideways }
+                  - { name: plattformZugang, year: 2021 }
+
+                """)
+        }
+        let error = #expect(throws: SpecErrors.self) { _ = try ReportSpecReader().read(spec) }
+        let messages = error?.errors.map(\.message) ?? []
+        #expect(messages.contains("'change' needs the 'item' whose change the assessment rests on"))
+        #expect(messages.contains("unknown change 'sideways'; expected up, down, same, largest"))
+        #expect(messages.contains("assessment name 'auch-kaputt' must be letters and digits, starting with a letter (it is a template key)"))
+        #expect(messages.contains("assessment 'plattformZugang' is named 2 times"))
+    }
+
     let header = """
         title: "T"
         date: "2022-01-31"

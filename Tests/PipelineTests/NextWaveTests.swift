@@ -114,6 +114,36 @@ struct NextWaveTests {
         #expect(!text.contains("Gegenüber 2021 häufiger einbezogen"))
     }
 
+    /// Every institute assessment was written for 2021: in the 2022 report each is left out
+    /// and listed for the editor with the facts then and now. The
+    /// 2021 report has none to list.
+    @Test func staleAssessmentsAreLeftOutAndListedForTheEditor() async throws {
+        let root = try TemporaryFolder.make()
+        let folder = try Self.dataWithNextWave()
+        let spec = try SpecCopy.finalReport(in: root) { text in
+            text.replacingOccurrences(of: "\nlast_year: 2021\n", with: "\n")
+        }
+        let summary = try await ReportPipeline(options: .init(specFile: spec, dataFolder: folder,
+                                                              outputFolder: root.appendingPathComponent("out"), formats: [.md])).run()
+        let names = ["plattformZugang", "koordinierteBearbeitung", "finanzierungDeutlichste", "finanzierungFoerderjahr",
+                     "kundensteuerungPandemie", "coronaLetzteZweiWellen", "themenbereiche", "ausblick"]
+        #expect(summary.staleAssessments.count == names.count)
+        let checklist = try String(contentsOf: root.appendingPathComponent("out/redaktion.md"), encoding: .utf8)
+        for name in names { #expect(checklist.contains("**\(name)**"), "\(name)") }
+        // III.05 did not fall among the twelve: the assessment that explains a fall says so.
+        #expect(checklist.contains("„ja“ 2021 8, 2022 8 (Einheiten, die in beiden Wellen geantwortet haben)"))
+        let text = try String(contentsOf: root.appendingPathComponent("out/Bericht.md"), encoding: .utf8)
+        for stale in ["Der Rückgang dürfte", "deutlichste Veränderung des letzten Jahres", "In den letzten beiden Wellen",
+                      "letzten Befragungswelle", "Einschätzung des Instituts"] {
+            #expect(!text.contains(stale), "\(stale)")
+        }
+        #expect(text.contains("In den Wellen 2020 bis 2022 enthielt der Fragebogen Zusatzfragen"))
+        let current = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec,
+                                                              outputFolder: root.appendingPathComponent("2021"), formats: [.md])).run()
+        #expect(current.staleAssessments.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("2021/redaktion.md").path))
+    }
+
     @Test func aLastYearBeforeTheFirstWaveIsASpecError() async throws {
         let root = try TemporaryFolder.make()
         let spec = try SpecCopy.finalReport(in: root) { text in
