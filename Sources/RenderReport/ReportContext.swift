@@ -164,7 +164,9 @@ package struct ReportContext {
             o.set("statusQuestions", String(main.filter { $0.type == .status }.count))
             o.set("themeStatusQuestions", String(main.filter { $0.type == .status && themes.contains($0.theme) }.count))
             o.set("otherMainQuestions", GermanNoun.word(main.filter { !themes.contains($0.theme) }.count))
-            o.set("revisionNote", revisionNote { $0.item.hasPrefix("survey.") })
+            // The sentence states the latest wave's questionnaire: a revised count of another
+            // year does not belong to it (the 2021 note hung on the 2022 sentence).
+            o.set("revisionNote", revisionNote { $0.item.hasPrefix("survey.") && $0.year == String(latest.year) })
         }
         return o
     }

@@ -76,6 +76,9 @@ struct NextWaveTests {
         #expect(text.contains("12 befragten Arbeitsbündniss"))
         #expect(text.contains("entspricht eines von ihnen 7,7 Prozentpunkten, bei den 12 Arbeitsbündnissen, die 2022 geantwortet haben, 8,3 Prozentpunkten."))
         #expect(text.contains("2017–2022"))
+        // The revised 2021 question count is not footnoted on the sentence about 2022.
+        let questionnaire = try #require(text.split(separator: "\n").first { $0.contains("In der letzten Welle (2022) umfasste") })
+        #expect(!questionnaire.contains("^["), "\(questionnaire)")
     }
 
     /// The summary's declines are real ones: each item it lists lost "ja" answers among the
