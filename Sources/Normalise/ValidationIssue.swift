@@ -34,7 +34,9 @@ public struct ValidationIssue: Sendable, Hashable {
         case duplicateCategorySpelling(String, categories: [String])
         // Wave layout
         case regionColumnMissing(header: String, row: Int, foundInRow: Int?)
-        case headerNotFound(String)
+        /// `catalogueCell`: where the catalogue names the header ("Fragen › W6 2022 › row 12");
+        /// `closest`: the most similar header the wave has that no item claims.
+        case headerNotFound(String, catalogueCell: String? = nil, closest: String? = nil)
         case duplicateHeader(String, other: String)
         case unmappedColumn(String)
         case hiddenColumn(String)
@@ -111,7 +113,9 @@ public struct ValidationIssue: Sendable, Hashable {
         case .regionColumnMissing(let header, let row, let found):
             let hint = found.map { "; it is in row \($0) — correct 'Kopfzeile' in the catalogue" } ?? ""
             return "region column '\(header)' not found in header row \(row)\(hint)"
-        case .headerNotFound(let header): return "column '\(header)' named by the catalogue is not in the header row"
+        case .headerNotFound(let header, let cell, let closest):
+            return "column '\(header)' named by the catalogue" + (cell.map { " (\($0))" } ?? "") + " is not in the header row"
+                + (closest.map { "; the closest unclaimed header is '\($0)': if that is the question, write it into the catalogue cell" } ?? "")
         case .duplicateHeader(let header, let other): return "header '\(header)' appears twice (also \(other))"
         case .unmappedColumn(let header): return "column '\(header)' is not in the catalogue; ignored"
         case .hiddenColumn(let header): return "column '\(header)' is hidden in the workbook; read as usual"
@@ -124,6 +128,7 @@ public struct ValidationIssue: Sendable, Hashable {
         case .regionMissing(let region): return "region \(region) has no row in this wave"
         case .unknownAnswer(let text, let expected):
             return "unknown answer \"\(Self.shown(text))\"; expected " + expected.joined(separator: ", ")
+                + "; a new spelling goes into the catalogue's sheet Antwortkategorien, column Schreibweisen of its category, separated by \"; \""
         case .answerOutsideFilter(let text, let parent, let parentAnswer):
             return "answer \"\(Self.shown(text))\" given although \(parent) was answered \"\(parentAnswer)\" (filter); not counted"
         case .filterParentNotAsked(let parent): return "\(parent), on which this item depends, was not asked in this wave; filter not applied"
@@ -156,7 +161,9 @@ public struct ValidationIssue: Sendable, Hashable {
             return "Die Schreibweise „\(spelling)“ steht für mehrere Kategorien (\(categories.joined(separator: ", ")))."
         case .regionColumnMissing(let header, let row, let found):
             return "Die Regionsspalte „\(header)“ fehlt in Kopfzeile \(row)" + (found.map { " (sie steht in Zeile \($0))" } ?? "") + "."
-        case .headerNotFound(let header): return "Die Spalte „\(header)“ laut Fragenkatalog fehlt in der Datei."
+        case .headerNotFound(let header, let cell, let closest):
+            return "Die Spalte „\(header)“ laut Fragenkatalog" + (cell.map { " (\($0))" } ?? "") + " fehlt in der Datei."
+                + (closest.map { " Am ähnlichsten ist die nicht zugeordnete Spalte „\($0)“." } ?? "")
         case .duplicateHeader(let header, let other): return "Die Spaltenüberschrift „\(header)“ kommt doppelt vor (auch \(other))."
         case .unmappedColumn(let header): return "Die Spalte „\(header)“ steht nicht im Fragenkatalog und wird nicht ausgewertet."
         case .hiddenColumn(let header): return "Die Spalte „\(header)“ ist ausgeblendet; sie wird normal ausgewertet."

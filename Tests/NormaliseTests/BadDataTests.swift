@@ -50,7 +50,8 @@ import TestSupport
         let errors = try errors { $0[7][2] = "vielleicht" } // C8: LK Harz, F02
         #expect(errors == [
             "Monitoring_W3_2019.csv › Monitoring_W3_2019 › C8 (I.02, Harz): unknown answer \"vielleicht\"; "
-                + "expected ja, j, in Erarbeitung, in Bearbeitung, i. E., nein, n, keine Angabe, k.A., k. A., -",
+                + "expected ja, j, in Erarbeitung, in Bearbeitung, i. E., nein, n, keine Angabe, k.A., k. A., -; "
+                + "a new spelling goes into the catalogue's sheet Antwortkategorien, column Schreibweisen of its category, separated by \"; \"",
         ])
     }
 
@@ -66,13 +67,17 @@ import TestSupport
 
     @Test func missingHeader() throws {
         let errors = try errors { grid in grid[0][9] = "F05 Plattform" } // J1 was F05
-        #expect(errors == ["Monitoring_W3_2019.csv › Monitoring_W3_2019 › A1 (I.05): column 'F05' named by the catalogue is not in the header row"])
+        #expect(errors == ["Monitoring_W3_2019.csv › Monitoring_W3_2019 › A1 (I.05): column 'F05' named by the catalogue "
+                               + "(Fragen › W3 2019 › row 11) is not in the header row"])
     }
 
     @Test func duplicatedHeader() throws {
         let errors = try errors { grid in grid[0][3] = "F02" } // D1 was F03
         #expect(errors.contains("Monitoring_W3_2019.csv › Monitoring_W3_2019 › D1: header 'F02' appears twice (also C1)"))
-        #expect(errors.contains { $0.contains("(I.03): column 'F03' named by the catalogue is not in the header row") })
+        // The header that took F03's place is named, at its own cell.
+        #expect(errors.contains("Monitoring_W3_2019.csv › Monitoring_W3_2019 › D1 (I.03): column 'F03' named by the catalogue "
+                                + "(Fragen › W3 2019 › row 4) is not in the header row; the closest unclaimed header is 'F02': "
+                                + "if that is the question, write it into the catalogue cell"))
     }
 
     @Test func headerRowMissing() throws {

@@ -56,7 +56,20 @@ import Testing
         var (catalogue, wave, issues) = try setting()
         let columns = HeaderMapping.map(Self.sheet([["Kommune", "S01", "S02"]]), wave: wave, catalogue: catalogue, issues: &issues)
         #expect(columns?.columnOfItem["S.01.t"] == nil)
-        #expect(issues.all.map(\.kind) == [.headerNotFound("S01_t")])
+        let item = try #require(catalogue.item("S.01.t"))
+        #expect(issues.all.map(\.kind) == [.headerNotFound("S01_t", catalogueCell: "Fragen › W\(wave.number) \(wave.year) › row \(item.row)")])
+    }
+
+    /// The survey software dropped a character ("S01_t" exported as "S01t"): the message
+    /// names the catalogue cell to change and the unclaimed header that is most like it.
+    @Test func aRenamedHeaderIsNamedWithTheCatalogueCellToChange() throws {
+        var (catalogue, wave, issues) = try setting()
+        _ = HeaderMapping.map(Self.sheet([["Kommune", "S01", "S01t", "S02", "Bemerkung"]]), wave: wave, catalogue: catalogue, issues: &issues)
+        let item = try #require(catalogue.item("S.01.t"))
+        let error = try #require(issues.all.first { $0.severity == .error })
+        #expect(error.kind == .headerNotFound("S01_t", catalogueCell: "Fragen › W\(wave.number) \(wave.year) › row \(item.row)", closest: "S01t"))
+        #expect(error.location?.reference?.description == "C1")
+        #expect(error.english.hasSuffix("the closest unclaimed header is 'S01t': if that is the question, write it into the catalogue cell"))
     }
 
     // MARK: RegionResolver

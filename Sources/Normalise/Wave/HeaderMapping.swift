@@ -49,13 +49,27 @@ struct HeaderMapping {
         }
         let items = catalogue.items.filter { $0.headers[wave.number] != nil }
         var columnOfItem: [String: Int] = [:]
+        var missing: [(item: CatalogueItem, header: String)] = []
         for item in items {
             guard let header = item.headers[wave.number] else { continue }
             if let column = columnByHeader[header.folded] {
                 columnOfItem[item.id] = column
             } else {
-                issues.add(.error, .headerNotFound(header), wave.headerRow, 1, item: item.id)
+                missing.append((item, header))
             }
+        }
+        // A renamed header ("F09" exported as "F9"): name the catalogue cell to change and
+        // the most similar header that no item claims.
+        let claimed = Set(columnOfItem.values).union([regionColumn])
+        let unclaimed = headers.filter { !claimed.contains($0.key) }
+        for (item, header) in missing {
+            let closest = unclaimed.min { a, b in
+                let (da, db) = (Self.distance(a.value.folded, header.folded), Self.distance(b.value.folded, header.folded))
+                return da != db ? da < db : a.key < b.key
+            }.flatMap { Self.distance($0.value.folded, header.folded) <= max(2, header.count / 3) ? $0 : nil }
+            let cell = "\(CatalogueReader.SheetName.items) › W\(wave.number) \(wave.year) › row \(item.row)"
+            issues.add(.error, .headerNotFound(header, catalogueCell: cell, closest: closest?.value),
+                       wave.headerRow, closest?.key ?? 1, item: item.id)
         }
         let mapped = Set(columnOfItem.values).union([regionColumn])
         for (column, text) in headers where !mapped.contains(column) {
@@ -65,6 +79,22 @@ struct HeaderMapping {
             if let text = headerText[column] { issues.add(.note, .hiddenColumn(text), wave.headerRow, column) }
         }
         return HeaderMapping(regionColumn: regionColumn, items: items, columnOfItem: columnOfItem)
+    }
+
+    /// Edit distance (insertions, deletions, substitutions) between two short headers.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// Merged cells from the header row down (in a worksheet part they follow the rows).
