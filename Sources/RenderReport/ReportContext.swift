@@ -479,6 +479,15 @@ package struct ReportContext {
         var o = TemplateObject()
         let complete = analysis.participation.allSatisfy { $0.answering == $0.population }
         o.set("participationComplete", complete && !analysis.participation.isEmpty)
+        // The waves in which not every unit answered, for a summary that says so.
+        let incomplete = analysis.participation.filter { $0.answering < $0.population }
+        o.set("incompleteWaves", incomplete.map { p -> TemplateObject in
+            var w = TemplateObject()
+            w.set("year", String(p.year))
+            w.set("answering", count(p.answering, p.population))
+            return w
+        })
+        o.set("otherWavesComplete", incomplete.count < analysis.participation.count && !incomplete.isEmpty)
         o.set("participation", analysis.participation.map { p -> TemplateObject in
             var w = TemplateObject()
             w.set("year", String(p.year))

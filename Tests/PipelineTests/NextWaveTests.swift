@@ -71,6 +71,8 @@ struct NextWaveTests {
         #expect(!present.contains("nicht teilgenommen"))
         let text = String(decoding: try #require(files["Bericht.md"]), as: UTF8.self)
         #expect(text.contains("12 der 13 Arbeitsbündnisse im Jahr 2022"))
+        #expect(text.contains("- **Beteiligung:** Im Jahr 2022 haben 12 der 13 Arbeitsbündnisse den Fragebogen beantwortet. "
+                              + "In den übrigen Wellen waren es alle 13."))
         // With twelve of 13 answering, "alle 12" would contradict the population of 13.
         for wrong in ["alle 12 Arbeitsbündnisse", "allen 12 Arbeitsbündnissen"] { #expect(!text.contains(wrong), "\(wrong)") }
         #expect(text.contains("12 befragten Arbeitsbündniss"))
