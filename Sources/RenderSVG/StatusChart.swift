@@ -79,7 +79,8 @@ struct StatusChart {
         }
         y += rowPitch * Double(figure.years.count) + 2
         y += canvas.countAxis(left: barLeft, width: barWidth, maximum: axisMaximum, top: y, gridTop: gridTop - 2, gridIndex: gridIndex,
-                              title: context.axisTitle)
+                              title: figure.years.contains { figure.base(year: $0).map { $0 != context.population } ?? false }
+                                  ? context.axisTitleWithOtherBases : context.axisTitle)
         y += 6
         y += canvas.sourceLine(context.sourceLine, top: y)
         y += m
@@ -122,6 +123,8 @@ package struct FigureContext: Sendable {
     }
 
     var axisTitle: String { "Anzahl \(unitPlural) (n = \(population))" }
+    /// When a year's base differs (a unit missing, or a filter): that year's label gives it.
+    var axisTitleWithOtherBases: String { "Anzahl \(unitPlural) (n = \(population); abweichend: n am Jahr)" }
 
     func title(_ figure: FigureSeries) -> String { "Abbildung \(figure.number): \(figure.caption)" }
 }

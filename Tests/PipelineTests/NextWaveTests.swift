@@ -78,6 +78,9 @@ struct NextWaveTests {
         #expect(text.contains("12 befragten Arbeitsbündniss"))
         #expect(text.contains("entspricht eines von ihnen 7,7 Prozentpunkten, bei den 12 Arbeitsbündnissen, die 2022 geantwortet haben, 8,3 Prozentpunkten."))
         #expect(text.contains("2017–2022"))
+        // The status charts' axis no longer claims n = 13 for a row of twelve.
+        let chart = String(decoding: try #require(files["abbildungen/abb02.svg"]), as: UTF8.self)
+        #expect(chart.contains("(n = 13; abweichend: n am Jahr)") && chart.contains("2022 (n = 12)"))
         // The revised 2021 question count is not footnoted on the sentence about 2022.
         let questionnaire = try #require(text.split(separator: "\n").first { $0.contains("In der letzten Welle (2022) umfasste") })
         #expect(!questionnaire.contains("^["), "\(questionnaire)")
