@@ -16,7 +16,6 @@ import argparse
 import datetime
 import os
 import random
-import shutil
 import sys
 
 import openpyxl
@@ -55,6 +54,28 @@ def main() -> int:
     new_row[column["Tabellenblatt"]] = sheet_name
     waves.append(new_row)
 
+    source = os.path.join(args.folder, "waves", last[column["Datei"]])
+    target = os.path.join(args.folder, "waves", file_name)
+    if os.path.exists(target):
+        print(f"error: {target} exists already; start again from a fresh copy of the data folder", file=sys.stderr)
+        return 1
+    wave = openpyxl.load_workbook(source)
+    sheet = wave[last[column["Tabellenblatt"]]]
+    header_row = last[column["Kopfzeile"]]
+    first_row = last[column["Erste Datenzeile"]]
+    headers = {c.column: " ".join(str(c.value).split()) for c in sheet[header_row] if c.value is not None}
+    region_column = next(col for col, text in headers.items() if text == " ".join(str(last[column["Regionsspalte"]]).split()))
+    drop_row = None
+    if args.drop_region:
+        drop_row = next((r for r in range(first_row, sheet.max_row + 1)
+                         if sheet.cell(row=r, column=region_column).value == args.drop_region), None)
+        if drop_row is None:
+            names = sorted(str(sheet.cell(row=r, column=region_column).value) for r in range(first_row, sheet.max_row + 1)
+                           if sheet.cell(row=r, column=region_column).value)
+            print(f"error: no row for region '{args.drop_region}' in {source}; the regions there: {', '.join(names)}",
+                  file=sys.stderr)
+            return 1
+
     questions = book["Fragen"]
     q_header = [c.value for c in questions[1]]
     last_column = q_header.index(f"W{last[column['Welle']]} {last[column['Jahr']]}") + 1
@@ -63,33 +84,23 @@ def main() -> int:
     statuses = {}
     options_col = q_header.index("Antwortoptionen")
     type_col = q_header.index("Typ")
+    parent_col = q_header.index("Bezug")
+    # Items that open a follow-up (named in Bezug): changing them would leave the follow-up
+    # answers outside the filter, so the changes leave them alone.
+    parents = {str(questions.cell(row=r, column=parent_col + 1).value).strip()
+               for r in range(2, questions.max_row + 1) if questions.cell(row=r, column=parent_col + 1).value}
     for r in range(2, questions.max_row + 1):
         value = questions.cell(row=r, column=last_column).value
         questions.cell(row=r, column=new_column, value=value)
         kind = questions.cell(row=r, column=type_col + 1).value
         options = questions.cell(row=r, column=options_col + 1).value
-        if value and kind == "Status" and options:
+        item_id = str(questions.cell(row=r, column=1).value).strip()
+        if value and kind == "Status" and options and item_id not in parents:
             statuses[" ".join(str(value).split())] = [o.strip() for o in str(options).split("|")]
-    book.save(catalogue_path)
 
-    source = os.path.join(args.folder, "waves", last[column["Datei"]])
-    target = os.path.join(args.folder, "waves", file_name)
-    shutil.copyfile(source, target)
-    wave = openpyxl.load_workbook(target)
-    sheet = wave[last[column["Tabellenblatt"]]]
     sheet.title = sheet_name
-    header_row = last[column["Kopfzeile"]]
-    first_row = last[column["Erste Datenzeile"]]
-    headers = {c.column: " ".join(str(c.value).split()) for c in sheet[header_row] if c.value is not None}
-    region_column = next(col for col, text in headers.items() if text == " ".join(str(last[column["Regionsspalte"]]).split()))
-    if args.drop_region:
-        for r in range(first_row, sheet.max_row + 1):
-            if sheet.cell(row=r, column=region_column).value == args.drop_region:
-                sheet.delete_rows(r)
-                break
-        else:
-            print(f"error: no row for region '{args.drop_region}' in {source}", file=sys.stderr)
-            return 1
+    if drop_row is not None:
+        sheet.delete_rows(drop_row)
     generator = random.Random(args.seed)
     cells = [(r, col) for r in range(first_row, sheet.max_row + 1) if sheet.cell(row=r, column=region_column).value
              for col, text in headers.items() if text in statuses]
@@ -97,6 +108,7 @@ def main() -> int:
         current = str(sheet.cell(row=r, column=col).value or "").strip()
         others = [o for o in statuses[headers[col]] if o != current]
         sheet.cell(row=r, column=col, value=generator.choice(others))
+    book.save(catalogue_path)
     wave.save(target)
     print(f"added wave {number} ({year}): {file_name}, sheet '{sheet_name}'"
           + (f", without {args.drop_region}" if args.drop_region else "") + f", {args.changes} changed answers")

@@ -71,6 +71,11 @@ package struct ReportSpecReader {
         if let lastYear = spec.lastYear, catalogue.waves.isEmpty {
             errors.append(SpecError(file: spec.file, line: nil,
                                     "'last_year' \(lastYear) leaves none of the catalogue's waves; the report needs at least one"))
+        } else if let lastYear = spec.lastYear, let latest = catalogue.waves.map(\.year).max(), latest < lastYear {
+            // A report titled for a year whose wave is not in the data would print the year before.
+            errors.append(SpecError(file: spec.file, line: nil,
+                                    "'last_year' is \(lastYear), but the catalogue's latest wave is \(latest): add the \(lastYear) wave "
+                                        + "(Wellen row, Fragen column, file in waves/) or check 'data'"))
         }
         let years = Set(catalogue.waves.map(\.year))
         let yearList = catalogue.waves.map { String($0.year) }.joined(separator: ", ")

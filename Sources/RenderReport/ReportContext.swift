@@ -209,6 +209,8 @@ package struct ReportContext {
         // Lists are always present (empty when there is nothing to list), so a template may
         // use them without first asking whether a previous wave exists.
         o.set("transitions", [TemplateObject]())
+        o.set("hasTransitions", false)
+        o.set("oneTransition", false)
         if let previous, previousAsked {
             o.set("previous", wave(previous.year))
             // Over the units in both waves when participation differs (`WaveComparison`).
@@ -229,6 +231,8 @@ package struct ReportContext {
             let moves = model.transitions.filter {
                 $0.itemID == item.id && $0.fromYear == previous.year && $0.toYear == latest.year && $0.from != $0.to
             }
+            o.set("hasTransitions", !moves.isEmpty)
+            o.set("oneTransition", moves.count == 1)
             o.set("transitions", moves.map { move -> TemplateObject in
                 var t = TemplateObject()
                 t.set("from", move.from)

@@ -146,10 +146,29 @@ struct NextWaveTests {
             #expect(!text.contains(stale), "\(stale)")
         }
         #expect(text.contains("In den Wellen 2020 bis 2022 enthielt der Fragebogen Zusatzfragen"))
+        #expect(!text.contains("# Ausblick"), "a heading without its text is left out with it")
+        // "mehrere Wechsel …:" is followed by the list of moves, never by nothing.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where line.hasSuffix(":") && line.contains("Wechsel gegenüber") {
+            #expect(lines.dropFirst(index + 1).first { !$0.isEmpty }?.hasPrefix("- Von „") == true, "\(line)")
+        }
         let current = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec,
                                                               outputFolder: root.appendingPathComponent("2021"), formats: [.md])).run()
         #expect(current.staleAssessments.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("2021/redaktion.md").path))
+    }
+
+    /// A spec for 2022 over data whose latest wave is 2021 would print 2021 under a 2022
+    /// title: it fails and says what is missing.
+    @Test func aLastYearAfterTheLatestWaveIsASpecError() async throws {
+        let root = try TemporaryFolder.make()
+        let spec = try SpecCopy.finalReport(in: root) { text in
+            text.replacingOccurrences(of: "\nlast_year: 2021\n", with: "\nlast_year: 2022\n")
+        }
+        let error = await #expect(throws: SpecErrors.self) {
+            _ = try await ReportPipeline(options: .init(specFile: spec, outputFolder: root.appendingPathComponent("out"), formats: [.md])).run()
+        }
+        #expect(error?.description.contains("'last_year' is 2022, but the catalogue's latest wave is 2021") == true, "\(String(describing: error))")
     }
 
     @Test func aLastYearBeforeTheFirstWaveIsASpecError() async throws {
