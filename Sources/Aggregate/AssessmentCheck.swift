@@ -41,7 +41,9 @@ extension ReportModel {
             if let comparison, let previous {
                 var text = "\(label): „\(lead)“ \(previous) \(comparison.before), \(lastYear) \(comparison.now)"
                 if comparison.matched { text += " (Einheiten, die in beiden Wellen geantwortet haben)" }
-                if change == .largest { text += "; größte Veränderung: " + (largest ?? "keine") }
+                if change == .largest {
+                    text += "; größte Veränderung: " + (largest.map { id in "\(id) „\(catalogue.item(id)?.shortTitle ?? id)“" } ?? "keine")
+                }
                 found.append(text)
             } else {
                 found.append("\(label): im Vorjahr oder \(lastYear) nicht erhoben")
