@@ -80,9 +80,9 @@ package struct ProfileSet: Sendable {
         let regionOfCode = table.regions.map { regionIndex[$0.ags] }
         let categoryOfCode = table.values.map { categoryIndex[$0] }
         for k in table.indices {
-            if let y = yearOfCode[Int(table.waveCodes[k])], let r = regionOfCode[Int(table.regionCodes[k])] { participated[r][y] = true }
-            guard let i = itemOfCode[Int(table.itemCodes[k])], let y = yearOfCode[Int(table.waveCodes[k])],
-                  let r = regionOfCode[Int(table.regionCodes[k])] else { continue }
+            guard let y = yearOfCode[Int(table.waveCodes[k])], let r = regionOfCode[Int(table.regionCodes[k])] else { continue }
+            participated[r][y] = true
+            guard let i = itemOfCode[Int(table.itemCodes[k])] else { continue }
             let value = Int(table.valueCodes[k])
             answers[r][i][y] = table.values[value]
             if let c = categoryOfCode[value] { counts[i][y][c] += 1 }

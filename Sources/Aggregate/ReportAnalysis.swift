@@ -127,11 +127,9 @@ extension Aggregator {
             let consecutive = waves.firstIndex(of: from).map { $0 + 1 } == waves.firstIndex(of: to)
             if answeringRegions[from.number] != answeringRegions[to.number], consecutive {
                 // Units came or went between the waves: compare the units in both only.
-                let pairs = moves["\(item.id)\u{1F}\(from.year)"] ?? []
-                let matchedBefore = pairs.filter { $0.from == category }.reduce(0) { $0 + $1.count }
-                let matchedNow = pairs.filter { $0.to == category }.reduce(0) { $0 + $1.count }
-                return .init(itemID: item.id, fromYear: from.year, toYear: to.year, before: matchedBefore, now: matchedNow,
-                             base: pairs.reduce(0) { $0 + $1.count }, matched: true)
+                let matched = WaveComparison(matching: moves["\(item.id)\u{1F}\(from.year)"] ?? [], category: category)
+                return .init(itemID: item.id, fromYear: from.year, toYear: to.year, before: matched.before, now: matched.now,
+                             base: matched.base, matched: true)
             }
             return .init(itemID: item.id, fromYear: from.year, toYear: to.year, before: before.count(category),
                          now: now.count(category), base: now.base)

@@ -143,8 +143,6 @@ package struct DataFolder: Sendable {
         return nil
     }
 
-    /// Finds a wave file by name, tolerant of Unicode normalisation (NFC/NFD file systems);
-    /// a CSV with the same stem stands in for a missing xlsx.
     /// Spreadsheets in waves/ that no wave of the catalogue names (as .xlsx or, for its
     /// stem, .csv): a new export put there before the catalogue knows it is not silently
     /// skipped. Office lock files (`~$…`) and hidden files are not exports.
@@ -164,6 +162,8 @@ package struct DataFolder: Sendable {
         }
     }
 
+    /// Finds a wave file by name, tolerant of Unicode normalisation (NFC/NFD file systems);
+    /// a CSV with the same stem stands in for a missing xlsx.
     private func locateWave(_ fileName: String) -> URL? {
         let present = (try? FileManager.default.contentsOfDirectory(atPath: wavesFolder.path)) ?? []
         let wanted = fileName.precomposedStringWithCanonicalMapping

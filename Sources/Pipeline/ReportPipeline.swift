@@ -157,7 +157,7 @@ public struct ReportPipeline: Sendable {
             if options.strict, !stale.isEmpty {
                 throw SpecErrors(stale.map { SpecError(file: spec.file, line: $0.assessment.line, Self.staleMessage($0)) })
             }
-            try start(modelWriters(model: model, data: data, created: created))
+            try start(modelWriters(model: model, data: data, created: created, stale: stale))
             let report = try model.spec.template.map { url throws(Template.Error) in
                 try MarkdownReport.render(templateURL: url, model: model, data: data)
             }
@@ -181,14 +181,13 @@ public struct ReportPipeline: Sendable {
     }
 
     /// The outputs that need the model only.
-    private func modelWriters(model: ReportModel, data: NormalisedData, created: Int?) -> [any OutputWriter] {
+    private func modelWriters(model: ReportModel, data: NormalisedData, created: Int?, stale: [AssessmentCheck]) -> [any OutputWriter] {
         // Slowest first: the task group starts them roughly in this order.
         var writers: [any OutputWriter] = [AnnexOutput(model: model, data: data, created: created)]
         if model.spec.profiles || options.profiles {
             writers.append(ProfilesOutput(model: model, data: data, created: created, serial: options.serial))
         }
         writers.append(DataExportsOutput(model: model, data: data))
-        let stale = model.assessmentChecks.filter { !$0.holds }
         if !stale.isEmpty { writers.append(EditorChecklistOutput(stale: stale, specFile: model.spec.file)) }
         return writers
     }

@@ -60,19 +60,21 @@ struct HeaderMapping {
         }
         // A renamed header ("F09" exported as "F9"): name the catalogue cell to change and
         // the most similar header that no item claims.
-        let claimed = Set(columnOfItem.values).union([regionColumn])
-        let unclaimed = headers.filter { !claimed.contains($0.key) }
+        let mapped = Set(columnOfItem.values).union([regionColumn])
+        let unclaimed = headers.filter { !mapped.contains($0.key) }
         for (item, header) in missing {
-            let closest = unclaimed.min { a, b in
-                let (da, db) = (Self.distance(a.value.folded, header.folded), Self.distance(b.value.folded, header.folded))
-                return da != db ? da < db : a.key < b.key
-            }.flatMap { Self.distance($0.value.folded, header.folded) <= max(2, header.count / 3) ? $0 : nil }
+            // Each unclaimed header's distance once; the nearest, first by column on a tie.
+            var closest: (key: Int, value: String)?
+            var nearest = max(2, header.count / 3) + 1
+            for (column, text) in unclaimed {
+                let distance = Self.distance(text.folded, header.folded)
+                if distance < nearest { (closest, nearest) = ((column, text), distance) }
+            }
             let cell = "\(CatalogueReader.SheetName.items) › W\(wave.number) \(wave.year) › row \(item.row)"
             issues.add(.error, .headerNotFound(header, catalogueCell: cell, closest: closest?.value),
                        wave.headerRow, closest?.key ?? 1, item: item.id)
         }
-        let mapped = Set(columnOfItem.values).union([regionColumn])
-        for (column, text) in headers where !mapped.contains(column) {
+        for (column, text) in unclaimed {
             issues.add(.note, .unmappedColumn(text), wave.headerRow, column)
         }
         for column in hiddenColumns.sorted() {
