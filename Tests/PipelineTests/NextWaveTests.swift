@@ -57,9 +57,7 @@ struct NextWaveTests {
     @Test func withoutThePinTheNextReportRendersAndStatesWhoAnswered() async throws {
         let root = try TemporaryFolder.make()
         let data = try Self.dataWithNextWave()
-        let spec = try SpecCopy.finalReport(in: root) { text in
-            text.replacingOccurrences(of: "\nlast_year: 2021\n", with: "\n")
-        }
+        let spec = try Self.finalReportSpec(in: root, lastYear: nil)
         _ = try await ReportPipeline(options: .init(specFile: spec, dataFolder: data, outputFolder: root.appendingPathComponent("out"),
                                                     profiles: true, formats: [.md])).run()
         let files = try ReliabilityTests.snapshot(root.appendingPathComponent("out"))
@@ -92,9 +90,7 @@ struct NextWaveTests {
     @Test func declinesAreCountedOverTheRegionsThatAnsweredInBothYears() async throws {
         let root = try TemporaryFolder.make()
         let folder = try Self.dataWithNextWave()
-        let spec = try SpecCopy.finalReport(in: root) { text in
-            text.replacingOccurrences(of: "\nlast_year: 2021\n", with: "\n")
-        }
+        let spec = try Self.finalReportSpec(in: root, lastYear: nil)
         let files = try await Self.report(spec, data: folder, into: root.appendingPathComponent("out"))
         let text = String(decoding: try #require(files["Bericht.md"]), as: UTF8.self)
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("- **Rückgänge gegenüber dem Vorjahr:**") })
@@ -128,9 +124,7 @@ struct NextWaveTests {
     @Test func staleAssessmentsAreLeftOutAndListedForTheEditor() async throws {
         let root = try TemporaryFolder.make()
         let folder = try Self.dataWithNextWave()
-        let spec = try SpecCopy.finalReport(in: root) { text in
-            text.replacingOccurrences(of: "\nlast_year: 2021\n", with: "\n")
-        }
+        let spec = try Self.finalReportSpec(in: root, lastYear: nil)
         let summary = try await ReportPipeline(options: .init(specFile: spec, dataFolder: folder,
                                                               outputFolder: root.appendingPathComponent("out"), formats: [.md])).run()
         let names = ["plattformZugang", "koordinierteBearbeitung", "finanzierungDeutlichste", "finanzierungFoerderjahr",
@@ -158,27 +152,32 @@ struct NextWaveTests {
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("2021/redaktion.md").path))
     }
 
+    /// The final report's spec in `root`, pinned to `lastYear` (nil: every wave).
+    static func finalReportSpec(in root: URL, lastYear: Int?) throws -> URL {
+        try SpecCopy.finalReport(in: root) { text in
+            text.replacingOccurrences(of: "\nlast_year: 2021\n", with: "\n" + (lastYear.map { "last_year: \($0)\n" } ?? ""))
+        }
+    }
+
+    /// The message of the spec error a run of the final report pinned to `lastYear` fails with.
+    static func specError(lastYear: Int) async throws -> String {
+        let root = try TemporaryFolder.make()
+        let spec = try finalReportSpec(in: root, lastYear: lastYear)
+        let error = await #expect(throws: SpecErrors.self) {
+            _ = try await ReportPipeline(options: .init(specFile: spec, outputFolder: root.appendingPathComponent("out"), formats: [.md])).run()
+        }
+        return error?.description ?? ""
+    }
+
     /// A spec for 2022 over data whose latest wave is 2021 would print 2021 under a 2022
     /// title: it fails and says what is missing.
     @Test func aLastYearAfterTheLatestWaveIsASpecError() async throws {
-        let root = try TemporaryFolder.make()
-        let spec = try SpecCopy.finalReport(in: root) { text in
-            text.replacingOccurrences(of: "\nlast_year: 2021\n", with: "\nlast_year: 2022\n")
-        }
-        let error = await #expect(throws: SpecErrors.self) {
-            _ = try await ReportPipeline(options: .init(specFile: spec, outputFolder: root.appendingPathComponent("out"), formats: [.md])).run()
-        }
-        #expect(error?.description.contains("'last_year' is 2022, but the catalogue's latest wave is 2021") == true, "\(String(describing: error))")
+        let message = try await Self.specError(lastYear: 2022)
+        #expect(message.contains("'last_year' is 2022, but the catalogue's latest wave is 2021"), "\(message)")
     }
 
     @Test func aLastYearBeforeTheFirstWaveIsASpecError() async throws {
-        let root = try TemporaryFolder.make()
-        let spec = try SpecCopy.finalReport(in: root) { text in
-            text.replacingOccurrences(of: "\nlast_year: 2021\n", with: "\nlast_year: 2016\n")
-        }
-        let error = await #expect(throws: SpecErrors.self) {
-            _ = try await ReportPipeline(options: .init(specFile: spec, outputFolder: root.appendingPathComponent("out"), formats: [.md])).run()
-        }
-        #expect(error?.description.contains("'last_year' 2016 leaves none of the catalogue's waves") == true, "\(String(describing: error))")
+        let message = try await Self.specError(lastYear: 2016)
+        #expect(message.contains("'last_year' 2016 leaves none of the catalogue's waves"), "\(message)")
     }
 }

@@ -39,6 +39,23 @@ import TestSupport
 
     static var binary: String? { TestPaths.cliBinary }
 
+    /// Starts the CLI on the shipped report with `MONITORING_HOLD_BEFORE_COMMIT=hold` and
+    /// returns once it holds before its commit (or has ended, a failure the caller sees).
+    /// The poll has no deadline: the run says when it holds, it cannot finish before the test
+    /// lets it, and only its exit ends the wait early.
+    static func runUntilItHolds(_ binary: String, out: URL, hold: URL, _ extra: [String] = []) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["report", TestPaths.finalReportSpec.path, "--data", TestPaths.data.path, "--out", out.path,
+                             "--formats", "md"] + extra
+        process.environment = ProcessInfo.processInfo.environment.merging(["MONITORING_HOLD_BEFORE_COMMIT": hold.path]) { $1 }
+        process.standardError = Pipe()
+        process.standardOutput = Pipe()
+        try process.run()
+        while !FileManager.default.fileExists(atPath: hold.path), process.isRunning { usleep(10_000) }
+        return process
+    }
+
     /// A run stopped by SIGTERM or SIGINT leaves the previous report exactly as it was and
     /// no staging folder behind. The run is interrupted at a point it tells the test it has
     /// reached (`MONITORING_HOLD_BEFORE_COMMIT`: the new report is complete in the staging
@@ -54,17 +71,7 @@ import TestSupport
         #expect(first.status == 0, "\(first.stderr)")
         let before = try Self.snapshot(out)
         let hold = try TemporaryFolder.make().appendingPathComponent("holding")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["report", TestPaths.finalReportSpec.path, "--data", TestPaths.data.path, "--out", out.path,
-                             "--profiles", "--formats", "md"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["MONITORING_HOLD_BEFORE_COMMIT": hold.path]) { $1 }
-        process.standardError = Pipe()
-        process.standardOutput = Pipe()
-        try process.run()
-        // The run says when it holds; it cannot finish before the test lets it. The poll
-        // has no deadline: only the run's exit (a failure before the hold) ends it early.
-        while !FileManager.default.fileExists(atPath: hold.path), process.isRunning { usleep(10_000) }
+        let process = try Self.runUntilItHolds(binary, out: out, hold: hold, ["--profiles"])
         #expect(FileManager.default.fileExists(atPath: hold.path), "the run ended before it reached the hold")
         let staging = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".out.tmp-") }
         #expect(staging.count == 1, "the new report waits in its staging folder: \(staging)")
@@ -85,16 +92,7 @@ import TestSupport
         let root = try TemporaryFolder.make()
         let out = root.appendingPathComponent("out")
         let hold = root.appendingPathComponent("holding")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["report", TestPaths.finalReportSpec.path, "--data", TestPaths.data.path, "--out", out.path,
-                             "--formats", "md"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["MONITORING_HOLD_BEFORE_COMMIT": hold.path]) { $1 }
-        process.standardError = Pipe()
-        process.standardOutput = Pipe()
-        try process.run()
-        // Polled without a deadline: the run announces the hold, or ends (a failure) first.
-        while !FileManager.default.fileExists(atPath: hold.path), process.isRunning { usleep(10_000) }
+        let process = try Self.runUntilItHolds(binary, out: out, hold: hold)
         #expect(!FileManager.default.fileExists(atPath: out.path), "nothing is in place while the run holds")
         try FileManager.default.removeItem(at: hold)
         process.waitUntilExit()
