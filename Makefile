@@ -6,7 +6,7 @@ OUT     ?=
 ARGS    ?=
 BIN      = .build/release/monitoring
 
-.PHONY: all report test test-stress test-sanitize bench fuzz clean deps publish-deps build
+.PHONY: all report new-report test test-stress test-sanitize bench fuzz clean deps publish-deps build
 
 all: report
 
@@ -61,6 +61,11 @@ build: deps
 ## report: build (release) and write the report of $(SPEC) from $(DATA) (default output: beside the spec).
 report: build publish-deps
 	$(BIN) report "$(SPEC)" $(if $(DATA),--data "$(DATA)") $(if $(OUT),--out "$(OUT)") $(ARGS)
+
+## new-report: next year's report folder from this year's (FROM=reports/abschlussbericht-2021 YEAR=2022 [TO=folder]).
+new-report: build
+	@test -n "$(FROM)" -a -n "$(YEAR)" || { echo "usage: make new-report FROM=reports/<this year's report> YEAR=<next year> [TO=<folder>]"; exit 2; }
+	$(BIN) new-report "$(FROM)" --year "$(YEAR)" $(if $(TO),--to "$(TO)")
 
 ## test: the whole test suite. One build of everything, tests included (some tests run the
 ## CLI as a user would), then the tests without a second build pass.

@@ -6,6 +6,11 @@ Wellen and a column in Fragen with the latest wave's headers. Optionally one reg
 left out (it did not take part) and some status answers move to another valid category,
 drawn from a seeded generator, so the same arguments give the same wave.
 
+With --quirks the new export also has what real exports bring and the catalogue does not
+know yet: one status column's header renamed (as a tool exporting codes would), one answer
+in a new spelling, and one free-text answer with digits and markup. `monitoring normalise`
+then names each, with the catalogue cell to change, as the README's steps expect.
+
 Used by the tests (NextWaveTests) and for trying the yearly cycle by hand:
 
     cp -r data /tmp/data-2022 && scripts/add-wave.py /tmp/data-2022 --drop-region Dessau-Roßlau --changes 25
@@ -27,6 +32,8 @@ def main() -> int:
     parser.add_argument("--year", type=int, help="the new wave's year (default: the latest wave's year + 1)")
     parser.add_argument("--drop-region", default=None, help="a region (name as in the wave file) that did not take part")
     parser.add_argument("--changes", type=int, default=0, help="status answers moved to another category")
+    parser.add_argument("--quirks", action="store_true",
+                        help="rename one status header, add one unknown spelling and one free-text answer with digits")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
 
@@ -82,6 +89,7 @@ def main() -> int:
     new_column = questions.max_column + 1
     questions.cell(row=1, column=new_column, value=f"W{number} {year}")
     statuses = {}
+    free_texts = []
     options_col = q_header.index("Antwortoptionen")
     type_col = q_header.index("Typ")
     parent_col = q_header.index("Bezug")
@@ -97,6 +105,8 @@ def main() -> int:
         item_id = str(questions.cell(row=r, column=1).value).strip()
         if value and kind == "Status" and options and item_id not in parents:
             statuses[" ".join(str(value).split())] = [o.strip() for o in str(options).split("|")]
+        if value and kind == "Freitext":
+            free_texts.append(" ".join(str(value).split()))
 
     sheet.title = sheet_name
     if drop_row is not None:
@@ -108,10 +118,34 @@ def main() -> int:
         current = str(sheet.cell(row=r, column=col).value or "").strip()
         others = [o for o in statuses[headers[col]] if o != current]
         sheet.cell(row=r, column=col, value=generator.choice(others))
+    quirks = []
+    if args.quirks:
+        rows = [r for r in range(first_row, sheet.max_row + 1) if sheet.cell(row=r, column=region_column).value]
+        status_columns = sorted(col for col, text in headers.items() if text in statuses)
+        free_columns = sorted(col for col, text in headers.items() if text in free_texts)
+        if len(status_columns) < 2 or not free_columns or not rows:
+            print("error: --quirks needs two status items and a free-text item in the latest wave", file=sys.stderr)
+            return 1
+        renamed = status_columns[-1]
+        code = f"F{renamed}"
+        quirks.append(f"header '{headers[renamed]}' renamed to '{code}' (column {openpyxl.utils.get_column_letter(renamed)}; "
+                      "the catalogue does not know it)")
+        sheet.cell(row=header_row, column=renamed, value=code)
+        spelled = status_columns[0]
+        spelling = statuses[headers[spelled]][0] + ", vollständig"
+        sheet.cell(row=rows[0], column=spelled, value=spelling)
+        quirks.append(f"answer '{spelling}' in {openpyxl.utils.get_column_letter(spelled)}{rows[0]} (a new spelling)")
+        # In every free-text column of one row, so that whichever the report quotes has it.
+        for free in free_columns:
+            sheet.cell(row=rows[-1], column=free, value="Hotline 0391 567-0, 24 h erreichbar. 3 Träger <b>*neu*</b> seit " + str(year))
+        quirks.append(f"free text with digits and markup in row {rows[-1]}, columns "
+                      + ", ".join(openpyxl.utils.get_column_letter(c) for c in free_columns))
     book.save(catalogue_path)
     wave.save(target)
     print(f"added wave {number} ({year}): {file_name}, sheet '{sheet_name}'"
           + (f", without {args.drop_region}" if args.drop_region else "") + f", {args.changes} changed answers")
+    for quirk in quirks:
+        print(f"  quirk: {quirk}")
     return 0
 
 

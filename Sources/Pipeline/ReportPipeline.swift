@@ -90,6 +90,8 @@ public struct ReportPipeline: Sendable {
         public let formatsExplicit: Bool
         /// Institute assessments the data no longer support (left out, listed in `redaktion.md`).
         public var staleAssessments: [String] = []
+        /// Sentences whose wording the data's own words put in question (listed in `redaktion.md`).
+        public var proseFindings: [String] = []
     }
 
     /// The options the pipeline was made with.
@@ -150,6 +152,7 @@ public struct ReportPipeline: Sendable {
         // Each writer starts as soon as what it needs exists: the tidy answers need no model,
         // the annex and the data exports no report text.
         var stale: [AssessmentCheck] = []
+        var proseFindings: [ProseFinding] = []
         let written = try await OutputRun(serial: options.serial, timer: timer).write(to: options.resolvedOutputFolder) { start in
             try start([ResponsesOutput(answers: data.answers)])
             let model = aggregate(spec, data)
@@ -157,11 +160,18 @@ public struct ReportPipeline: Sendable {
             if options.strict, !stale.isEmpty {
                 throw SpecErrors(stale.map { SpecError(file: spec.file, line: $0.assessment.line, Self.staleMessage($0)) })
             }
-            try start(modelWriters(model: model, data: data, created: created, stale: stale))
+            try start(modelWriters(model: model, data: data, created: created))
             let report = try model.spec.template.map { url throws(Template.Error) in
                 try MarkdownReport.render(templateURL: url, model: model, data: data)
             }
             timer.mark("render report text")
+            proseFindings = report?.proseFindings ?? []
+            if options.strict, let finding = proseFindings.first {
+                throw Template.Error(file: finding.file, line: finding.line, message: finding.message + " (through the data's own words, --strict)")
+            }
+            if !stale.isEmpty || !proseFindings.isEmpty {
+                try start([EditorChecklistOutput(stale: stale, prose: proseFindings, specFile: model.spec.file)])
+            }
             let figures = RenderedFigures(model: model)
             timer.mark("render SVG figures")
             try start(textWriters(model: model, report: report, figures: figures, formats: formats, style: style, created: created))
@@ -171,7 +181,8 @@ public struct ReportPipeline: Sendable {
         return Summary(answers: data.answers.count, notes: data.notes, files: written.files,
                        outputFolder: options.resolvedOutputFolder, skipped: written.skipped,
                        formatsExplicit: (options.formats ?? spec.formats) != nil,
-                       staleAssessments: stale.map { "\(spec.file):\($0.assessment.line): \(Self.staleMessage($0))" })
+                       staleAssessments: stale.map { "\(spec.file):\($0.assessment.line): \(Self.staleMessage($0))" },
+                       proseFindings: proseFindings.map { "\($0.description) (the data's own words; listed in \(EditorChecklistOutput.file))" })
     }
 
     /// An assessment the data no longer support, for stderr and `--strict`.
@@ -181,19 +192,18 @@ public struct ReportPipeline: Sendable {
     }
 
     /// The outputs that need the model only.
-    private func modelWriters(model: ReportModel, data: NormalisedData, created: Int?, stale: [AssessmentCheck]) -> [any OutputWriter] {
+    private func modelWriters(model: ReportModel, data: NormalisedData, created: Int?) -> [any OutputWriter] {
         // Slowest first: the task group starts them roughly in this order.
         var writers: [any OutputWriter] = [AnnexOutput(model: model, data: data, created: created)]
         if model.spec.profiles || options.profiles {
             writers.append(ProfilesOutput(model: model, data: data, created: created, serial: options.serial))
         }
         writers.append(DataExportsOutput(model: model, data: data))
-        if !stale.isEmpty { writers.append(EditorChecklistOutput(stale: stale, specFile: model.spec.file)) }
         return writers
     }
 
     /// The outputs that need the report text or the rendered figures.
-    private func textWriters(model: ReportModel, report: (text: String, context: TemplateValue)?, figures: RenderedFigures,
+    private func textWriters(model: ReportModel, report: MarkdownReport.Rendered?, figures: RenderedFigures,
                              formats: [OutputFormat], style: PublicationStyle?, created: Int?) -> [any OutputWriter] {
         var writers: [any OutputWriter] = []
         if let report, let style {

@@ -4,16 +4,27 @@ import Normalise
 
 /// The final report: the spec's template rendered with the report context.
 package enum MarkdownReport {
-    /// The report text and the context it was rendered from (for `report-context.json`).
-    package static func render(templateURL: URL, model: ReportModel,
-                              data: NormalisedData) throws(Template.Error) -> (text: String, context: TemplateValue) {
+    package struct Rendered: Sendable {
+        package let text: String
+        /// The context it was rendered from (for `report-context.json`).
+        package let context: TemplateValue
+        /// Sentences the rendered-text check questions although the template passed its
+        /// shape check: the data's own words did it (for the editor's checklist).
+        package let proseFindings: [ProseFinding]
+    }
+
+    /// Fails on a template defect (syntax, an unknown placeholder, a prose rule some data
+    /// could break), never on the values in the data.
+    package static func render(templateURL: URL, model: ReportModel, data: NormalisedData) throws(Template.Error) -> Rendered {
         let file = templateURL.lastPathComponent
         guard let source = try? String(contentsOf: templateURL, encoding: .utf8) else {
             throw Template.Error(file: file, line: 0, message: "cannot read the template (expected UTF-8 text)")
         }
         let template = try Template(source, file: file)
-        let context = ReportContext(model: model, data: data).build()
         let rules = ProseRules(unit: model.spec.unit, population: model.regionCount)
-        return (try template.render(context, rules: rules), context)
+        try template.checkProse(rules)
+        let context = ReportContext(model: model, data: data).build()
+        let (text, findings) = try template.render(context, rules: rules)
+        return Rendered(text: text, context: context, proseFindings: findings)
     }
 }

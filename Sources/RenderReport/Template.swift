@@ -13,7 +13,7 @@ import Ingest
 /// `{{name}}` escapes the value for Markdown; `{{{name}}}` inserts prepared Markdown as is.
 public struct Template: Sendable {
     package let file: String
-    private let nodes: [Node]
+    let nodes: [Node]
 
     indirect enum Node: Sendable {
         case text(String, line: Int)
@@ -45,18 +45,39 @@ public struct Template: Sendable {
         nodes = try parser.parse()
     }
 
-    /// Renders with `context` as the outermost scope. With `rules`, the rendered prose is
-    /// checked too (see `ProseCheck`): a violation fails with the template line it came from.
-    package func render(_ context: TemplateValue, rules: ProseRules? = nil) throws(Template.Error) -> String {
+    /// Checks the prose rules (`ProseCheck`) on the template's shape: a rule that some data
+    /// could break fails here, with the line, whatever this run's data are.
+    package func checkProse(_ rules: ProseRules) throws(Template.Error) {
+        if let violation = TemplateProseCheck.check(nodes, rules: rules) {
+            throw Error(file: file, line: violation.line, message: violation.message)
+        }
+    }
+
+    /// Renders with `context` as the outermost scope.
+    package func render(_ context: TemplateValue) throws(Template.Error) -> String {
+        try rendered(context).text
+    }
+
+    /// Renders and checks the rendered prose too. What the rendered check finds after
+    /// `checkProse` has passed comes from the data's own words (a catalogue title with a
+    /// digit), so it is returned for the editor, with the template line, not thrown.
+    package func render(_ context: TemplateValue, rules: ProseRules) throws(Template.Error) -> (text: String, findings: [ProseFinding]) {
+        let (text, origins, quotes) = try rendered(context)
+        let bytes = Array(text.utf8)
+        let findings = ProseCheck.findings(in: ProseCheck.masking(quotes, in: text), rules: rules).map { finding in
+            ProseFinding(file: file, line: origins.last { $0.offset <= finding.offset }?.line ?? 0, message: finding.message,
+                         excerpt: ProseFinding.excerpt(of: bytes, at: finding.offset))
+        }
+        return (text, findings)
+    }
+
+    private func rendered(_ context: TemplateValue) throws(Template.Error)
+        -> (text: String, origins: [(offset: Int, line: Int)], quotes: [Range<Int>]) {
         var out = ""
         var origins: [(offset: Int, line: Int)] = []
         var quotes: [Range<Int>] = []
         try render(nodes, stack: [context], into: &out, origins: &origins, quotes: &quotes)
-        if let rules, let finding = ProseCheck.findings(in: ProseCheck.masking(quotes, in: out), rules: rules).first {
-            let line = origins.last { $0.offset <= finding.offset }?.line ?? 0
-            throw Error(file: file, line: line, message: finding.message)
-        }
-        return out
+        return (out, origins, quotes)
     }
 
     /// `quotes` collects where quoted text (`TemplateValue.quote`) landed in `out`, as UTF-8

@@ -12,7 +12,7 @@ struct Monitoring: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitoring",
         abstract: "Turns survey wave spreadsheets into a monitoring report.",
-        subcommands: [Report.self, Normalise.self, Inspect.self, Generate.self],
+        subcommands: [Report.self, Normalise.self, NewReport.self, Inspect.self, Generate.self],
         defaultSubcommand: Report.self
     )
 }
@@ -73,8 +73,8 @@ struct Report: AsyncParsableCommand {
         do { summary = try await options.pipeline().run() } catch { terminate(with: error) }
         print("wrote \(summary.files.count) files to \(summary.outputFolder.path): \(summary.answers) answers, "
               + "\(summary.notes.count) note(s) in validierung.md")
-        for stale in summary.staleAssessments {
-            FileHandle.standardError.write(Data("note: \(stale)\n".utf8))
+        for note in summary.staleAssessments + summary.proseFindings {
+            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
         }
         for skipped in summary.skipped {
             FileHandle.standardError.write(Data("warning: skipped \(skipped.description)\n".utf8))
@@ -94,6 +94,29 @@ struct Normalise: ParsableCommand {
             let data = try pipeline.normalise(folder)
             for issue in data.issues { print("note: \(issue.description)") }
             print("\(data.answers.count) answers from \(data.waves.count) waves, \(data.notes.count) note(s)")
+        } catch {
+            terminate(with: error)
+        }
+    }
+}
+
+struct NewReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new-report",
+        abstract: "Start next year's report from this year's: copy its folder and advance the spec to the new year.")
+    @Argument(help: "This year's report folder (reports/abschlussbericht-2021).") var folder: String
+    @Option(help: "The new report's year (its last wave).") var year: Int
+    @Option(help: "The new folder (default: the old name with the new year, beside it).") var to: String?
+
+    func run() {
+        let next = NextReport(source: URL(fileURLWithPath: folder), year: year, destination: to.map { URL(fileURLWithPath: $0) })
+        do {
+            let result = try next.make()
+            print("wrote \(result.folder.path)")
+            for change in result.changes { print("  changed \(change)") }
+            print("Before the report goes out, review:")
+            for item in result.review { print("  - \(item)") }
+            print("Then: make report SPEC=\(result.spec.path)")
         } catch {
             terminate(with: error)
         }

@@ -130,6 +130,7 @@ struct NextWaveTests {
         let names = ["plattformZugang", "koordinierteBearbeitung", "finanzierungDeutlichste", "finanzierungFoerderjahr",
                      "kundensteuerungPandemie", "coronaLetzteZweiWellen", "themenbereiche", "ausblick"]
         #expect(summary.staleAssessments.count == names.count)
+        #expect(summary.proseFindings == [])
         let checklist = try String(contentsOf: root.appendingPathComponent("out/redaktion.md"), encoding: .utf8)
         for name in names { #expect(checklist.contains("**\(name)**"), "\(name)") }
         // III.05 did not fall among the twelve: the assessment that explains a fall says so.
@@ -179,5 +180,92 @@ struct NextWaveTests {
     @Test func aLastYearBeforeTheFirstWaveIsASpecError() async throws {
         let message = try await Self.specError(lastYear: 2016)
         #expect(message.contains("'last_year' 2016 leaves none of the catalogue's waves"), "\(message)")
+    }
+}
+
+/// The README's "Next year's data", step by step through the CLI, on a copy of the checkout
+/// with a 2022 export that has the quirks real exports bring (a renamed header, a new
+/// spelling, a free-text answer with digits and markup) and a region that sat the year out.
+@Suite(.serialized, .enabled(if: ExternalTool.available("python:openpyxl") && TestPaths.cliBinary != nil,
+                             "needs python3 with openpyxl and the built CLI (make test builds it)"))
+struct NextYearWalkThroughTests {
+    static func cli(_ arguments: [String]) throws -> ExternalTool.Output {
+        try ExternalTool.run(try #require(TestPaths.cliBinary), arguments, environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+    }
+
+    /// Writes `value` into the catalogue cell (sheet, column header, row) with openpyxl, as
+    /// an editor would in Excel; `append` adds it to what is there, after "; ".
+    static func editCatalogue(_ data: URL, sheet: String, column: String, row: Int, value: String, append: Bool = false) throws {
+        let script = """
+            import glob, sys, openpyxl
+            path = glob.glob(sys.argv[1] + "/*.xlsx")[0]
+            book = openpyxl.load_workbook(path)
+            sheet = book[sys.argv[2]]
+            column = [c.value for c in sheet[1]].index(sys.argv[3]) + 1
+            cell = sheet.cell(row=int(sys.argv[4]), column=column)
+            cell.value = (str(cell.value) + "; " + sys.argv[5]) if sys.argv[6] == "1" else sys.argv[5]
+            book.save(path)
+            """
+        let result = try ExternalTool.run("python3", ["-c", script, data.path, sheet, column, String(row), value, append ? "1" : "0"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func theReadmeStepsGiveACurrentReportAndAChecklist() throws {
+        let root = try TemporaryFolder.make()
+        let data = try DataFolderFixture().url
+        try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent("reports"), to: root.appendingPathComponent("reports"))
+        try FileManager.default.moveItem(at: data, to: root.appendingPathComponent("data"))
+        let dataFolder = root.appendingPathComponent("data")
+        let spec2021 = root.appendingPathComponent("reports/abschlussbericht-2021/bericht.yaml")
+        let before = try Self.cli(["report", spec2021.path, "--out", root.appendingPathComponent("vorher").path, "--formats", "md"])
+        #expect(before.status == 0, "\(before.stderr)")
+
+        // Steps 1 and 2: the export and its catalogue entries (the script's part).
+        let added = try ExternalTool.run("python3", [NextWaveTests.script.path, dataFolder.path, "--drop-region", "Dessau-Roßlau",
+                                                     "--changes", "25", "--quirks"])
+        #expect(added.status == 0, "\(added.stderr)")
+
+        // Step 3: normalise names each problem and where to fix it; fixed as it says.
+        let first = try Self.cli(["normalise", spec2021.path, "--data", dataFolder.path])
+        #expect(first.status != 0)
+        let header = try #require(first.stderr.firstMatch(of: /catalogue \(Fragen › (W6 2022) › row (\d+)\) is not in the header row; the closest unclaimed header is '([^']+)'/),
+                                  "\(first.stderr)")
+        try Self.editCatalogue(dataFolder, sheet: "Fragen", column: String(header.1), row: try #require(Int(header.2)), value: String(header.3))
+        let spelling = try #require(first.stderr.firstMatch(of: /unknown answer "([^"]+)"; .* a new spelling goes into the catalogue's sheet Antwortkategorien, column Schreibweisen of its category, separated by "; "/))
+        try Self.editCatalogue(dataFolder, sheet: "Antwortkategorien", column: "Schreibweisen", row: 2, value: String(spelling.1), append: true)
+        let second = try Self.cli(["normalise", spec2021.path, "--data", dataFolder.path])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("from 6 waves"), "\(second.stdout)")
+
+        // Step 4: next year's spec, from this year's, by one command.
+        let made = try Self.cli(["new-report", root.appendingPathComponent("reports/abschlussbericht-2021").path, "--year", "2022"])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.contains("changed last_year: 2021 → 2022") && made.stdout.contains("Before the report goes out, review:"))
+        let spec2022 = root.appendingPathComponent("reports/abschlussbericht-2022/bericht.yaml")
+
+        // Step 5: the report, and the editor's checklist.
+        let out = root.appendingPathComponent("reports/abschlussbericht-2022/output")
+        let report = try Self.cli(["report", spec2022.path, "--formats", "md"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let text = try String(contentsOf: out.appendingPathComponent("Bericht.md"), encoding: .utf8)
+        #expect(text.contains("2017–2022") && text.contains("12 der 13 Arbeitsbündnisse im Jahr 2022"))
+        for wrong in ["alle 12 Arbeitsbündnisse", "allen 12 Arbeitsbündnissen"] { #expect(!text.contains(wrong), "\(wrong)") }
+        #expect(text.contains("Hotline 0391 567-0, 24 h erreichbar. 3 Träger \\<b\\>\\*neu\\*\\</b\\> seit 2022"), "quoted, escaped, not a rule")
+        let checklist = try String(contentsOf: out.appendingPathComponent("redaktion.md"), encoding: .utf8)
+        #expect(checklist.contains("## Einschätzungen") && !checklist.contains("## Sätze"))
+        let stale = report.stderr.split(separator: "\n").filter { $0.contains("no longer matches the data") }
+        #expect(stale.count == 8, "\(report.stderr)")
+        for line in stale {
+            let name = try #require(line.firstMatch(of: /assessment '([^']+)'/)).1
+            #expect(checklist.contains("**\(name)**"), "\(name)")
+        }
+
+        // This year's report over the data with next year's wave: byte for byte as before.
+        let after = try Self.cli(["report", spec2021.path, "--data", dataFolder.path, "--out", root.appendingPathComponent("nachher").path,
+                                  "--formats", "md"])
+        #expect(after.status == 0, "\(after.stderr)")
+        let old = try ReliabilityTests.snapshot(root.appendingPathComponent("vorher"))
+        let new = try ReliabilityTests.snapshot(root.appendingPathComponent("nachher"))
+        #expect(old.count > 10 && old == new)
     }
 }
