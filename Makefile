@@ -6,7 +6,7 @@ OUT     ?=
 ARGS    ?=
 BIN      = .build/release/monitoring
 
-.PHONY: all report new-report test test-stress test-sanitize bench fuzz clean deps publish-deps build
+.PHONY: all report new-report stale-build test test-stress test-sanitize bench fuzz clean deps publish-deps build
 
 all: report
 
@@ -55,8 +55,15 @@ publish-deps:
 	  echo "warning: could not install WeasyPrint; install with: $(PYTHON) -m pip install '$(WEASYPRINT)' (the PDF is skipped until then)"; \
 	fi
 
-build: deps
+## A .build copied from another checkout holds that checkout's paths (module cache, llbuild
+## manifests) and fails to build; `stale-build` removes such a copy first.
+build: deps stale-build
 	$(SWIFT) build -c release --product monitoring
+
+stale-build:
+	@for manifest in .build/debug.yaml .build/release.yaml; do \
+	  if [ -f $$manifest ] && ! grep -qF "$(CURDIR)/" $$manifest; then \
+	    echo "note: .build was made in another folder; building afresh for $(CURDIR)"; rm -rf .build; break; fi; done
 
 ## report: build (release) and write the report of $(SPEC) from $(DATA) (default output: beside the spec).
 report: build publish-deps
@@ -69,7 +76,7 @@ new-report: build
 
 ## test: the whole test suite. One build of everything, tests included (some tests run the
 ## CLI as a user would), then the tests without a second build pass.
-test: deps publish-deps
+test: deps publish-deps stale-build
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -52,6 +52,8 @@ public struct ReportPipeline: Sendable {
         public var serial: Bool
         /// The report formats (`--formats`); nil = the spec's, or all of them.
         public var formats: [OutputFormat]?
+        /// The house style for a spec without `style:` (default: the one shipped with the tool).
+        public var shippedStyle: URL? = PublicationStyle.shippedFolder()
 
         /// Options for `specFile`; everything else defaults to the spec's own settings.
         public init(specFile: URL, dataFolder: URL? = nil, outputFolder: URL? = nil, strict: Bool = false,
@@ -218,9 +220,10 @@ public struct ReportPipeline: Sendable {
 
     /// The house style the formats html, pdf and docx need.
     private func publicationStyle(_ spec: ReportSpec) throws(PublishError) -> PublicationStyle {
-        guard let folder = spec.style else {
+        // A minimal spec works: without 'style:' the shipped house style is used.
+        guard let folder = spec.style ?? options.shippedStyle else {
             throw .style(file: spec.file, problem: "the formats html, pdf and docx need a 'style' folder (report.html, report.css, "
-                             + "reference.docx); add 'style:' or choose 'formats: [md]'")
+                             + "reference.docx) and the shipped house style was not found; add 'style:' or choose 'formats: [md]'")
         }
         return try PublicationStyle(folder: folder)
     }

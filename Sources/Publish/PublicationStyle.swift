@@ -16,6 +16,21 @@ package struct PublicationStyle: Sendable {
     package let stylesheet: String
     package let referenceDocument: URL
 
+    /// The house style shipped with the tool, for a spec without `style:`: in an installed
+    /// tree (`share/monitoring/hausstil` above the binary) or in the checkout the binary was
+    /// built in (`reports/hausstil`), found from the running executable upwards.
+    package static func shippedFolder(executable: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()) -> URL? {
+        var folder = executable.deletingLastPathComponent()
+        for _ in 0..<6 {
+            for candidate in ["share/monitoring/hausstil", "reports/hausstil"] {
+                let style = folder.appendingPathComponent(candidate, isDirectory: true)
+                if FileManager.default.isReadableFile(atPath: style.appendingPathComponent(htmlTemplateName).path) { return style }
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
     /// Reads the style folder; a missing or unreadable file is named with what it is for.
     package init(folder: URL) throws(PublishError) {
         self.folder = folder

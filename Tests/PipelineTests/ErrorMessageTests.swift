@@ -111,13 +111,23 @@ import XlsxWriter
 
     // MARK: PublishError (exit 2 for the house style, 3 for a tool)
 
-    @Test func aSpecWithoutHouseStyleAsksForOne() async throws {
+    /// Without `style:` the shipped house style is used; only when that is missing too (a
+    /// binary moved away from its checkout or installed tree) does the run ask for one.
+    @Test func aSpecWithoutHouseStyleUsesTheShippedOneOrAsksForOne() async throws {
         let folder = try TemporaryFolder.make()
         _ = try SpecCopy.finalReport(in: folder) { text in
             text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("style:") }.joined(separator: "\n")
         }
-        let pipeline = ReportPipeline(options: .init(specFile: folder.appendingPathComponent("bericht.yaml"),
-                                                     outputFolder: folder.appendingPathComponent("out"), formats: [.md, .html]))
+        var options = ReportPipeline.Options(specFile: folder.appendingPathComponent("bericht.yaml"),
+                                             outputFolder: folder.appendingPathComponent("out"), formats: [.md, .html])
+        options.shippedStyle = TestPaths.repository.appendingPathComponent("reports/hausstil")
+        if ExternalTool.available("pandoc") {
+            let summary = try await ReportPipeline(options: options).run()
+            #expect(summary.files.contains("Bericht.html"))
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("out"))
+        }
+        options.shippedStyle = nil
+        let pipeline = ReportPipeline(options: options)
         let error = await #expect(throws: PublishError.self) { try await pipeline.run() }
         let printed = Self.printed(try #require(error))
         #expect(printed.text.hasPrefix("error: house style: bericht.yaml: the formats html, pdf and docx need a 'style' folder"),

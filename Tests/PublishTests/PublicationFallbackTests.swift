@@ -105,3 +105,23 @@ import TestSupport
         #expect(table.contains("role=\"region\" tabindex=\"0\" aria-labelledby=\"abb-03-zahlen-titel\""))
     }
 }
+
+/// A spec without `style:` uses the house style shipped with the tool: found from the
+/// running binary upwards, in the checkout it was built in or in an installed tree.
+@Suite struct ShippedStyleTests {
+    @Test func theCheckoutsHouseStyleIsFoundFromABinaryBuiltThere() {
+        let binary = TestPaths.repository.appendingPathComponent(".build/x86_64-unknown-linux-gnu/release/monitoring")
+        #expect(PublicationStyle.shippedFolder(executable: binary)?.standardizedFileURL
+                == TestPaths.repository.appendingPathComponent("reports/hausstil").standardizedFileURL)
+    }
+
+    @Test func anInstalledTreesHouseStyleIsFound() throws {
+        let root = try TemporaryFolder.make()
+        let style = root.appendingPathComponent("usr/share/monitoring/hausstil")
+        try FileManager.default.createDirectory(at: style, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent("reports/hausstil/report.html"),
+                                         to: style.appendingPathComponent("report.html"))
+        #expect(PublicationStyle.shippedFolder(executable: root.appendingPathComponent("usr/bin/monitoring"))?.path == style.path)
+        #expect(PublicationStyle.shippedFolder(executable: URL(fileURLWithPath: "/nowhere/bin/monitoring")) == nil)
+    }
+}
