@@ -53,6 +53,8 @@ package struct Revisions: Sendable {
     package let revisions: [Revision]
     /// Rows the data cannot answer (unknown item, wave not in the data).
     package let unmatched: [Published]
+    /// Every value the publication states (checked or not).
+    package var stated: Int { checked + unmatched.count }
 
     package func revisions(where predicate: (Published) -> Bool) -> [Revision] { revisions.filter { predicate($0.published) } }
 }

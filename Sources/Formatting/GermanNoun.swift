@@ -108,17 +108,43 @@ package struct GermanNoun: Sendable, Hashable {
     /// allen 13 Arbeitsbündnissen" (dative, after "in"). Waves at the end with the same count
     /// become "seit"; earlier runs of equal counts are joined ("2018 und 2019", "2017 bis
     /// 2019"); "erst" marks a first value below the last one.
+    /// One wave of a history: the count, and the units that took part when not all did.
+    package struct HistoryPoint: Sendable {
+        package let year: Int
+        package let count: Int
+        package let of: Int?
+
+        package init(year: Int, count: Int, of: Int? = nil) {
+            self.year = year
+            self.count = count
+            self.of = of
+        }
+    }
+
     package func history(_ points: [(year: Int, count: Int)], preposition: String = "in", all: Int? = nil) -> String {
+        history(points.map { HistoryPoint(year: $0.year, count: $0.count) }, preposition: preposition, all: all)
+    }
+
+    /// As above; a wave in which only some units took part gives its count with them:
+    /// "2021 in zehn und 2022 in neun der 12 befragten Arbeitsbündnisse" (`attribute`
+    /// "befragten"), and is never merged with a neighbour of the same count.
+    package func history(_ points: [HistoryPoint], preposition: String = "in", all: Int? = nil, attribute: String = "") -> String {
         guard let last = points.last else { return "" }
-        var runs: [(first: Int, last: Int, count: Int, length: Int)] = []
+        var runs: [(first: Int, last: Int, count: Int, length: Int, of: Int?)] = []
         for point in points {
-            if let previous = runs.last, previous.count == point.count {
-                runs[runs.count - 1] = (previous.first, point.year, point.count, previous.length + 1)
+            if let previous = runs.last, previous.count == point.count, previous.of == nil, point.of == nil {
+                runs[runs.count - 1] = (previous.first, point.year, point.count, previous.length + 1, nil)
             } else {
-                runs.append((point.year, point.year, point.count, 1))
+                runs.append((point.year, point.year, point.count, 1, point.of))
             }
         }
-        func amount(_ n: Int, noun: Bool) -> String {
+        func amount(_ n: Int, of: Int?, noun: Bool) -> String {
+            if let of {
+                // Genitive plural after "der": "neun der 12 befragten Arbeitsbündnisse".
+                let attributeWord = attribute.isEmpty ? "" : " " + attribute
+                let count = n == 0 ? one(.dative, none: true) : n == 1 ? one(.dative, none: false) : Self.word(n)
+                return count + " der " + GermanFormat.integer(of) + attributeWord + (noun ? " " + plural : "")
+            }
             if let all, n == all, n > 1 { return "allen " + Self.word(n) + (noun ? " " + dativePlural : "") }
             if n == 0 || n == 1 { return one(.dative, none: n == 0) + (noun ? " " + singular : "") }
             return Self.word(n) + (noun ? " " + dativePlural : "")
@@ -127,11 +153,11 @@ package struct GermanNoun: Sendable, Hashable {
         for (index, run) in runs.dropLast().enumerated() {
             let years = run.length == 1 ? "\(run.first)" : run.length == 2 ? "\(run.first) und \(run.last)" : "\(run.first) bis \(run.last)"
             let early = index == 0 && run.count < last.count ? "erst " : ""
-            parts.append("\(years) \(early)\(preposition) \(amount(run.count, noun: false))")
+            parts.append("\(years) \(early)\(preposition) \(amount(run.count, of: run.of, noun: false))")
         }
         let tail = runs[runs.count - 1]
         let since = tail.length == 1 ? "\(tail.first)" : "seit \(tail.first)"
-        parts.append("\(since) \(preposition) \(amount(last.count, noun: true))")
+        parts.append("\(since) \(preposition) \(amount(last.count, of: tail.of, noun: true))")
         return Self.list(parts)
     }
 

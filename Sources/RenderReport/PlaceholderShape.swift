@@ -71,12 +71,12 @@ package struct PlaceholderShape: Sendable, Equatable {
         var table: [String: PlaceholderShape] = [:]
         // Counts spelled as words up to twelve become digits above it, so every count is a number.
         for name in ["count", "word", "alone", "base", "ofBase", "ofAll", "percent", "percentExact", "answers", "checked",
-                     "reproduced", "noteCount", "n", "nWord", "mainQuestions", "subQuestions", "optionQuestions", "statusQuestions",
+                     "reproduced", "stated", "noteCount", "n", "nWord", "mainQuestions", "subQuestions", "optionQuestions", "statusQuestions",
                      "themeStatusQuestions", "waveCount", "waveCountWord", "latestWave", "latestAnswering", "answerCount",
                      "difference", "mostCount", "leastCount", "now", "before", "revised", "addedCount", "droppedCount",
                      "allStatusCount", "followUpQuestions", "nonResponseAnswers", "nonResponseItems", "otherMainQuestions",
                      "oneUnitPoints", "oneUnitPointsLatest", "oneAnswerPoints", "share", "shareRounded", "number", "fieldStart",
-                     "ofBaseWithPercent",
+                     "ofBaseWithPercent", "comparedAlone",
                      "fieldEnd", "date"] {
             table[name] = .number
         }
@@ -86,7 +86,7 @@ package struct PlaceholderShape: Sendable, Equatable {
         // "+2,6 PP".
         table["change"] = .countPhrase
         for name in ["units", "Units", "unitsDative", "ofAllUnits", "OfAllUnits", "ofAllUnitsDative", "changeWords",
-                     "changeWordsDative", "outTotal", "nDative", "latestAnsweringDative", "latestComplete"] {
+                     "changeWordsDative", "outTotal", "nDative", "latestAnsweringDative", "latestComplete", "compared"] {
             table[name] = .countPhrase
         }
         for name in ["into", "out"] {

@@ -212,7 +212,8 @@ package struct ReportContext {
         o.set("hasTransitions", false)
         o.set("oneTransition", false)
         if let previous, previousAsked {
-            o.set("previous", wave(previous.year))
+            o.set("previous", Self.comparable(wave(previous.year), keys: keys + ["topTwo", "lead"],
+                                              participationDiffers: answering(previous.year) != answering(latest.year)))
             // Over the units in both waves when participation differs (`WaveComparison`).
             let comparison = model.comparison(of: item.id, category: lead, from: previous.year, to: latest.year)
             let now = comparison?.now ?? 0, before = comparison?.before ?? 0, matched = comparison?.matched ?? false
@@ -258,8 +259,13 @@ package struct ReportContext {
         o.set("allSince", allSince)
         // "2017 erst in einem, 2018 in vier, seit 2020 in zehn Arbeitsbündnissen": every wave
         // the item was asked in, as a sentence part after which the verb follows.
-        let points = asked.map { (year: $0.year, count: model.counts(item: item.id, year: $0.year)?.count(lead) ?? 0) }
-        o.set("history", spec.unit.history(points, all: model.regionCount))
+        // A wave in which not every unit took part says so: "2022 in neun der 12 befragten".
+        let points = asked.map { wave in
+            let answered = answering(wave.year)
+            return GermanNoun.HistoryPoint(year: wave.year, count: model.counts(item: item.id, year: wave.year)?.count(lead) ?? 0,
+                                           of: answered < model.regionCount ? answered : nil)
+        }
+        o.set("history", spec.unit.history(points, all: model.regionCount, attribute: CountText.askedAttribute))
         o.set("hasHistory", asked.count > 1)
         o.set("firstYear", asked.first.map { String($0.year) } ?? "")
         o.set("askedSinceFirstWave", asked.first?.number == catalogue.waves.first?.number)
@@ -269,6 +275,26 @@ package struct ReportContext {
         o.set("nonResponse", count(model.counts(item: item.id, year: latest.year)?.count(catalogue.missingCategory) ?? 0,
                                    model.counts(item: item.id, year: latest.year)?.base ?? 0))
         return o
+    }
+
+    /// How many units took part in the wave of `year` (all of them when unknown).
+    func answering(_ year: Int) -> Int {
+        model.analysis.participation.first { $0.year == year }?.answering ?? model.regionCount
+    }
+
+    /// The previous wave's counts with `compared` and `comparedAlone` beside `units` and
+    /// `alone`: the same words when both waves had the same units, and the count with its
+    /// base when not ("12 der 13 Arbeitsbündnisse"), so that "ein Jahr zuvor waren es …"
+    /// never sets twelve of 13 against eleven of 12 as if they were alike.
+    static func comparable(_ wave: TemplateObject, keys: [String], participationDiffers: Bool) -> TemplateObject {
+        var wave = wave
+        for key in keys {
+            guard case .object(var fields) = wave[key] ?? .flag(false) else { continue }
+            fields["compared"] = participationDiffers ? fields["ofAllUnits"] : fields["units"]
+            fields["comparedAlone"] = participationDiffers ? fields["ofBase"] : fields["alone"]
+            wave[key] = .object(fields)
+        }
+        return wave
     }
 
     /// A multiple-choice question in its latest wave: options by frequency.
@@ -568,6 +594,9 @@ package struct ReportContext {
         o.set("exists", true)
         o.set("publication", revisions.publication)
         o.set("checked", GermanFormat.integer(revisions.checked))
+        o.set("stated", GermanFormat.integer(revisions.stated))
+        // A later report's data no longer answer every value the publication stated.
+        o.set("allChecked", revisions.unmatched.isEmpty)
         o.set("reproduced", GermanFormat.integer(revisions.reproduced))
         o.set("revised", GermanNoun.word(revisions.revisions.count))
         o.set("none", revisions.revisions.isEmpty)

@@ -76,6 +76,11 @@ struct NextWaveTests {
         #expect(text.contains("12 befragten Arbeitsbündniss"))
         #expect(text.contains("entspricht eines von ihnen 7,7 Prozentpunkten, bei den 12 Arbeitsbündnissen, die 2022 geantwortet haben, 8,3 Prozentpunkten."))
         #expect(text.contains("2017–2022"))
+        // Counts of two waves with different participants are given with their bases.
+        #expect(text.contains("ein Jahr zuvor waren es 12 der 13 Arbeitsbündnisse"))
+        #expect(text.contains("2019 bis 2021 in zwölf und 2022 in elf der 12 befragten Arbeitsbündnisse"))
+        // The check against the publication says how many of its values this data can answer.
+        #expect(text.contains("Von 133 dort genannten Werten lassen sich 110 an den Daten dieses Berichts prüfen; davon werden 108 genau reproduziert."))
         // The status charts' axis no longer claims n = 13 for a row of twelve.
         let chart = String(decoding: try #require(files["abbildungen/abb02.svg"]), as: UTF8.self)
         #expect(chart.contains("(n = 13; abweichend: n am Jahr)") && chart.contains("2022 (n = 12)"))

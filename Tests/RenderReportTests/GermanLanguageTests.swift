@@ -83,6 +83,17 @@ import Testing
         #expect(Self.masculine.history(one) == "2020 erst in keinem und 2021 in einem Landkreis")
     }
 
+    /// A wave in which a unit did not take part gives its count with the units that did,
+    /// and is not merged with a neighbour of the same count: nine of twelve is not nine of 13.
+    @Test func aHistoryNamesTheBaseOfAWaveWithoutEveryone() {
+        let points = [GermanNoun.HistoryPoint(year: 2020, count: 12), GermanNoun.HistoryPoint(year: 2021, count: 12),
+                      GermanNoun.HistoryPoint(year: 2022, count: 12, of: 12)]
+        #expect(Self.neuter.history(points, all: 13, attribute: "befragten")
+                == "2020 und 2021 in zwölf und 2022 in zwölf der 12 befragten Arbeitsbündnisse")
+        let middle = [GermanNoun.HistoryPoint(year: 2020, count: 1, of: 12), GermanNoun.HistoryPoint(year: 2021, count: 13)]
+        #expect(Self.feminine.history(middle, all: 13, attribute: "befragten") == "2020 erst in einer der 12 befragten und 2021 in allen 13 Kommunen")
+    }
+
     @Test func listsJoinWithUnd() {
         #expect(GermanNoun.list([]) == "")
         #expect(GermanNoun.list(["A"]) == "A")
