@@ -68,6 +68,19 @@ package enum Palette {
         return (0..<count).map { waves[$0 % waves.count] }
     }
 
+    /// The colours of `years` by their place among all the survey's `waveYears`, so that a
+    /// year has the same colour in every chart and in the annex (a chart that starts in 2019
+    /// does not give 2019 the first wave's colour). Consecutive waves still alternate light
+    /// and dark; a year not among the waves takes the next colour after the last known one.
+    package static func waveColours(for years: [Int], among waveYears: [Int]) -> [String] {
+        var next = waveYears.count
+        return years.map { year in
+            if let index = waveYears.firstIndex(of: year) { return waves[index % waves.count] }
+            defer { next += 1 }
+            return waves[next % waves.count]
+        }
+    }
+
     /// Text colour for a label on `background`: black or white, whichever contrasts more
     /// (WCAG 2 relative luminance); both are checked against 4.5:1 in the tests.
     package static func labelColour(on background: String) -> String {

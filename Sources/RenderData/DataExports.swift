@@ -22,8 +22,9 @@ package enum DataExports {
 
     /// A figure in wide form (one row per wave, one column per category), as Datawrapper,
     /// Excel or R take it. Waves where the item was not asked have empty values and the note
-    /// "nicht erhoben".
-    package static func figure(_ figure: FigureSeries) -> String {
+    /// "nicht erhoben"; a wave in which not every unit took part says who did
+    /// (`participation(year)`, e.g. "12 der 13 Arbeitsbündnisse haben teilgenommen").
+    package static func figure(_ figure: FigureSeries, participation: (Int) -> String? = { _ in nil }) -> String {
         var out = TextEscaping.csvRecord(["Jahr"] + figure.categories + ["n", "Hinweis"], guardFormula: true)
         for year in figure.years {
             let asked = figure.asked(year: year)
@@ -32,7 +33,8 @@ package enum DataExports {
                 return String(point.count)
             }
             out += TextEscaping.csvRecord([String(year)] + values
-                + [figure.base(year: year).map(String.init) ?? "", asked ? "" : "nicht erhoben"], guardFormula: true)
+                + [figure.base(year: year).map(String.init) ?? "", asked ? participation(year) ?? "" : "nicht erhoben"],
+                guardFormula: true)
         }
         return out
     }

@@ -258,7 +258,7 @@ struct SheetWriter {
                 }
             }
             chart = try workbook.addChart(.clusteredBar)
-            let colours = Palette.waveColours(count: asked.count)
+            let colours = Palette.waveColours(for: asked, among: model.catalogue.waves.map(\.year))
             for (k, year) in asked.enumerated() {
                 guard let c = figure.years.firstIndex(of: year) else { continue }
                 // An option not asked that year is labelled, not left as an empty bar.

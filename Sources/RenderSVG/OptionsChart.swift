@@ -15,7 +15,7 @@ struct OptionsChart {
         let m = style.margin
         var y = m + canvas.titleBlock(context.title(figure), top: m)
         let askedYears = figure.years.filter { figure.asked(year: $0) }
-        let colours = Palette.waveColours(count: askedYears.count)
+        let colours = Palette.waveColours(for: askedYears, among: context.waveYears.isEmpty ? askedYears : context.waveYears)
 
         // Legend: one entry per wave, flowing into rows.
         var x = m

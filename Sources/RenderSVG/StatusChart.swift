@@ -109,17 +109,20 @@ package struct FigureContext: Sendable {
     package let sourceLine: String
     /// The spec's answer scales, for the categories' colours.
     package let scales: [AnswerScale]
+    /// Every wave's year, so that a year has one colour in all charts (`Palette.waveColours`).
+    package let waveYears: [Int]
 
-    package init(population: Int, unitPlural: String, sourceLine: String, scales: [AnswerScale] = []) {
+    package init(population: Int, unitPlural: String, sourceLine: String, scales: [AnswerScale] = [], waveYears: [Int] = []) {
         self.population = population
         self.unitPlural = unitPlural
         self.sourceLine = sourceLine
         self.scales = scales
+        self.waveYears = waveYears
     }
 
     package init(model: ReportModel) {
         self.init(population: model.regionCount, unitPlural: model.spec.unitPlural, sourceLine: model.sourceLine,
-                  scales: model.spec.scales)
+                  scales: model.spec.scales, waveYears: model.catalogue.waves.map(\.year))
     }
 
     var axisTitle: String { "Anzahl \(unitPlural) (n = \(population))" }

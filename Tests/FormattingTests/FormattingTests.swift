@@ -22,6 +22,17 @@ import Testing
         #expect(GermanFormat.machineDecimal(Ratio(-1, 104)) == "-0.009615")
     }
 
+    /// A year keeps its colour in every chart: a chart that starts in 2019 does not give
+    /// 2019 the colour of the first wave, and consecutive waves still alternate.
+    @Test func aYearHasOneColourInEveryChart() {
+        let waves = [2017, 2018, 2019, 2020, 2021, 2022]
+        let all = Palette.waveColours(for: waves, among: waves)
+        #expect(Palette.waveColours(for: [2019, 2020, 2021, 2022], among: waves) == Array(all[2...]))
+        #expect(Set(all).count == waves.count)
+        for (a, b) in zip(all, all.dropFirst()) { #expect(Palette.contrast(a, b) >= 3, "\(a) next to \(b)") }
+        #expect(Palette.waveColours(for: [2030], among: waves) == [Palette.waves[6]], "a year not among the waves comes after them")
+    }
+
     @Test func csvEscaping() {
         #expect(TextEscaping.csvField("a,b") == "\"a,b\"")
         #expect(TextEscaping.csvField("sagt \"ja\"") == "\"sagt \"\"ja\"\"\"")

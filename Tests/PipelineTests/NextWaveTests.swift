@@ -84,6 +84,9 @@ struct NextWaveTests {
         // The status charts' axis no longer claims n = 13 for a row of twelve.
         let chart = String(decoding: try #require(files["abbildungen/abb02.svg"]), as: UTF8.self)
         #expect(chart.contains("(n = 13; abweichend: n am Jahr)") && chart.contains("2022 (n = 12)"))
+        let chartRows = String(decoding: try #require(files["daten/abb02.csv"]), as: UTF8.self).components(separatedBy: .newlines)
+        #expect(chartRows.first { $0.hasPrefix("2022,") }?.hasSuffix(",12 der 13 Arbeitsbündnisse haben teilgenommen") == true, "\(chartRows)")
+        #expect(chartRows.first { $0.hasPrefix("2021,") }?.hasSuffix(",") == true, "every unit took part in 2021")
         // The revised 2021 question count is not footnoted on the sentence about 2022.
         let questionnaire = try #require(text.split(separator: "\n").first { $0.contains("In der letzten Welle (2022) umfasste") })
         #expect(!questionnaire.contains("^["), "\(questionnaire)")

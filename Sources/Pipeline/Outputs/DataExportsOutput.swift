@@ -21,7 +21,11 @@ struct DataExportsOutput: OutputWriter {
             ("validierung.md", ValidationReport.render(issues: data.issues, waves: data.waves, answerCount: data.answers.count)),
             ("series.csv", DataExports.series(model)),
         ]
-        files += model.figures.map { ("daten/\($0.fileStem).csv", DataExports.figure($0)) }
+        let unit = model.spec.unit.plural
+        let incomplete = Dictionary(model.analysis.participation.filter { $0.answering < $0.population }.map {
+            ($0.year, "\($0.answering) der \($0.population) \(unit) haben teilgenommen")
+        }, uniquingKeysWith: { a, _ in a })
+        files += model.figures.map { ("daten/\($0.fileStem).csv", DataExports.figure($0, participation: { incomplete[$0] })) }
         files += model.tables.map { ("daten/\($0.fileStem).csv", DataExports.table($0)) }
         files.append(("transitions.csv", DataExports.transitions(model)))
         for file in files {
