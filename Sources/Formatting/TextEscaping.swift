@@ -95,7 +95,8 @@ package enum TextEscaping {
         out.append(0x22)
     }
 
-    static let markdownSpecialBytes: Set<UInt8> = Set("\\`*_[]|<>#~${}&\n\r".utf8)
+    static let markdownSpecialBytes: Set<UInt8> = Set("\\`*_[]|<>#~${}&@^\n\r".utf8)
+    static let markdownVerbatimSpecialBytes: Set<UInt8> = markdownSpecialBytes.union("\"'".utf8)
 
     /// `-12`, `-0.961538`: an optional minus, digits, an optional decimal point and digits.
     static func isPlainNumber(_ s: String) -> Bool {
@@ -118,9 +119,11 @@ package enum TextEscaping {
 
     /// Inline Markdown text: escapes characters with Markdown meaning and HTML, folds line
     /// breaks, and neutralises block syntax at the start (`#`, `>`, `-`, `+`, `1.`).
-    package static func markdownInline(_ s: String) -> String {
+    /// `verbatim`: respondents' own words, which pandoc must print as typed: their straight
+    /// quotes and apostrophes stay straight (pandoc's `smart` would curl them).
+    package static func markdownInline(_ s: String, verbatim: Bool = false) -> String {
         // Most values need nothing: no special ASCII, and no list marker or number at the start.
-        let special: Set<UInt8> = Self.markdownSpecialBytes
+        let special: Set<UInt8> = verbatim ? Self.markdownVerbatimSpecialBytes : Self.markdownSpecialBytes
         if let first = s.utf8.first, first != UInt8(ascii: "-"), first != UInt8(ascii: "+"),
            !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")),
            !s.utf8.contains(where: { special.contains($0) }) {
@@ -130,7 +133,11 @@ package enum TextEscaping {
         out.reserveCapacity(s.utf8.count + 8)
         for ch in s {
             switch ch {
-            case "\\", "`", "*", "_", "[", "]", "|", "<", ">", "#", "~", "$", "{", "}":
+            // "@" would start a citation and "^" a superscript or an inline note in pandoc.
+            case "\\", "`", "*", "_", "[", "]", "|", "<", ">", "#", "~", "$", "{", "}", "@", "^":
+                out.append("\\")
+                out.append(ch)
+            case "\"", "'" where verbatim:
                 out.append("\\")
                 out.append(ch)
             // A backslash, not an entity: "\\&" reads as "&" in the Markdown itself too.

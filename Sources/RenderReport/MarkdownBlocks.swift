@@ -46,7 +46,7 @@ enum MarkdownBlocks {
     }
 
     private static func pipeTable(_ table: ReportTable, model: ReportModel) -> String {
-        let md = TextEscaping.markdownInline
+        let md = { (text: String) in TextEscaping.markdownInline(text) }
         switch table {
         case .options(let t):
             // The answer options with their count in the wave before (where asked) and now.
@@ -76,7 +76,8 @@ enum MarkdownBlocks {
             let depth = t.columns.map(\.entries.count).max() ?? 0
             for r in 0..<depth {
                 out += row(t.columns.map { column in
-                    r < column.entries.count ? md(column.entries[r].text) + " (\(column.entries[r].regions))" : ""
+                    r < column.entries.count ? TextEscaping.markdownInline(column.entries[r].text, verbatim: true)
+                        + " (\(column.entries[r].regions))" : ""
                 })
             }
             return String(out.dropLast())

@@ -7,7 +7,7 @@ import Formatting
 package enum ProfileMarkdown {
     package static func render(_ profile: RegionProfile, set: ProfileSet, unitPlural: String, sourceLine: String,
                               dataNote: String, altText: String) -> String {
-        let md = TextEscaping.markdownInline
+        let md = { (text: String) in TextEscaping.markdownInline(text) }
         func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
         let title = "Regionalprofil \(profile.name)"
         var out = "---\ntitle: \(quoted(title))\nsubtitle: \(quoted("AGS \(profile.ags)"))\nlang: de\n---\n\n"

@@ -97,7 +97,7 @@ public struct Template: Sendable {
                     out += raw ? text : TextEscaping.markdownInline(text)
                 case .quote(let text):
                     let start = out.utf8.count
-                    out += raw ? text : TextEscaping.markdownInline(text)
+                    out += raw ? text : TextEscaping.markdownInline(text, verbatim: true)
                     quotes.append(start..<out.utf8.count)
                 default:
                     throw Error(file: file, line: line, message: "'\(path.joined(separator: "."))' is a list or object, not text")

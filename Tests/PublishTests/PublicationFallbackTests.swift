@@ -1,4 +1,5 @@
 import Aggregate
+import Formatting
 import Foundation
 @testable import Publish
 import Testing
@@ -123,5 +124,23 @@ import TestSupport
                                          to: style.appendingPathComponent("report.html"))
         #expect(PublicationStyle.shippedFolder(executable: root.appendingPathComponent("usr/bin/monitoring"))?.path == style.path)
         #expect(PublicationStyle.shippedFolder(executable: URL(fileURLWithPath: "/nowhere/bin/monitoring")) == nil)
+    }
+}
+
+/// Respondents' words go through pandoc as typed: no citation from "@", no note or
+/// superscript from "^", no curly quotes from straight ones, no markup.
+@Suite(.enabled(if: ExternalTool.available("pandoc"), "needs pandoc"))
+struct RespondentTextThroughPandocTests {
+    @Test func freeTextIsInert() throws {
+        let answer = "@Jobcenter: \"offen\" & it's ^[kein Hinweis] <b>fett</b> *nicht* 2^3"
+        let markdown = "Genannt wird „" + TextEscaping.markdownInline(answer, verbatim: true) + "“.\n"
+        let file = try TemporaryFolder.make().appendingPathComponent("t.md")
+        try Data(markdown.utf8).write(to: file)
+        let html = try ExternalTool.run("pandoc", ["--from=markdown", "--to=html5", file.path])
+        #expect(html.status == 0, "\(html.stderr)")
+        for literal in ["@Jobcenter:", "\"offen\"", "it's", "^[kein Hinweis]", "&lt;b&gt;fett&lt;/b&gt;", "*nicht*", "2^3"] {
+            #expect(html.stdout.contains(literal), "\(literal) in \(html.stdout)")
+        }
+        for markup in ["<sup>", "footnote", "<em>", "<b>", "’", "“offen”", "cite"] { #expect(!html.stdout.contains(markup), "\(markup)") }
     }
 }

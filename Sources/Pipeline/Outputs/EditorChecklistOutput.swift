@@ -23,7 +23,7 @@ struct EditorChecklistOutput: OutputWriter {
     }
 
     var text: String {
-        let md = TextEscaping.markdownInline
+        let md = { (text: String) in TextEscaping.markdownInline(text) }
         var text = "# Vor der Veröffentlichung zu prüfen\n"
         if !stale.isEmpty {
             text += "\n## Einschätzungen\n\n"
