@@ -126,9 +126,9 @@ package struct GermanNoun: Sendable, Hashable {
     }
 
     /// As above; a wave in which only some units took part gives its count with them:
-    /// "2021 in zehn und 2022 in neun der 12 befragten Arbeitsbündnisse" (`attribute`
-    /// "befragten"), and is never merged with a neighbour of the same count.
-    package func history(_ points: [HistoryPoint], preposition: String = "in", all: Int? = nil, attribute: String = "") -> String {
+    /// "2021 in zehn und 2022 in neun von zwölf Arbeitsbündnissen", and is never merged with
+    /// a neighbour of the same count.
+    package func history(_ points: [HistoryPoint], preposition: String = "in", all: Int? = nil) -> String {
         guard let last = points.last else { return "" }
         var runs: [(first: Int, last: Int, count: Int, length: Int, of: Int?)] = []
         for point in points {
@@ -140,10 +140,9 @@ package struct GermanNoun: Sendable, Hashable {
         }
         func amount(_ n: Int, of: Int?, noun: Bool) -> String {
             if let of {
-                // Genitive plural after "der": "neun der 12 befragten Arbeitsbündnisse".
-                let attributeWord = attribute.isEmpty ? "" : " " + attribute
-                let count = n == 0 ? one(.dative, none: true) : n == 1 ? one(.dative, none: false) : Self.word(n)
-                return count + " der " + GermanFormat.integer(of) + attributeWord + (noun ? " " + plural : "")
+                // "in neun von zwölf": the base belongs to this wave only, where "neun der 12
+                // befragten Arbeitsbündnisse" at the end would read as the base of every year.
+                return pronoun(n, .dative) + " von " + Self.word(of) + (noun ? " " + dativePlural : "")
             }
             if let all, n == all, n > 1 { return "allen " + Self.word(n) + (noun ? " " + dativePlural : "") }
             if n == 0 || n == 1 { return one(.dative, none: n == 0) + (noun ? " " + singular : "") }

@@ -64,7 +64,7 @@ package struct PlaceholderShape: Sendable, Equatable {
     }
 
     static let lists: Set<String> = ["byFrequency", "entries", "figures", "gains", "incompleteWaves", "largestOverallGains", "list",
-                                     "losses", "nonResponse", "participation", "questionnaireChanges", "tables", "themes",
+                                     "losses", "nonResponse", "participation", "participationRuns", "questionnaireChanges", "tables", "themes", "unplaced",
                                      "transitions", "waves", "."]
 
     private static let table: [String: PlaceholderShape] = {
@@ -104,7 +104,7 @@ package struct PlaceholderShape: Sendable, Equatable {
                      "annex_method", "annex_description", "abbreviations"] {
             table[name] = .sentences
         }
-        for name in ["revisionNote", "figureRevisionNote", "everyone", "dropped", "fell", "matchedUnits", "added", "rose", "rest",
+        for name in ["revisionNote", "figureRevisionNote", "everyone", "dropped", "fell", "added", "rose", "rest",
                      "institution"] {
             table[name] = .optionalNote
         }
@@ -112,6 +112,8 @@ package struct PlaceholderShape: Sendable, Equatable {
         table["text"] = PlaceholderShape(start: .word, endsWithNumber: false, endsSentence: true, mayBeEmpty: true)
         // A title may end in a year ("Abschlussbericht 2021").
         table["title"] = .numberedName
+        // "zwölf Arbeitsbündnisse" when a comparison is over the units in both waves, else empty.
+        table["matchedUnits"] = PlaceholderShape(start: .number, endsWithNumber: false, mayBeEmpty: true)
         table["block"] = .block
         return table
     }()

@@ -219,6 +219,8 @@ package struct ReportContext {
             let now = comparison?.now ?? 0, before = comparison?.before ?? 0, matched = comparison?.matched ?? false
             var trend = TemplateObject()
             trend.set("matched", matched)
+            // Whom a matched comparison is over: "zwölf Arbeitsbündnisse" (in both waves).
+            trend.set("matchedUnits", matched ? spec.unit.count(comparison?.base ?? 0) : "")
             trend.set("up", now > before)
             trend.set("down", now < before)
             trend.set("same", now == before)
@@ -259,13 +261,13 @@ package struct ReportContext {
         o.set("allSince", allSince)
         // "2017 erst in einem, 2018 in vier, seit 2020 in zehn Arbeitsbündnissen": every wave
         // the item was asked in, as a sentence part after which the verb follows.
-        // A wave in which not every unit took part says so: "2022 in neun der 12 befragten".
+        // A wave in which not every unit took part says so: "2022 in neun von zwölf".
         let points = asked.map { wave in
             let answered = answering(wave.year)
             return GermanNoun.HistoryPoint(year: wave.year, count: model.counts(item: item.id, year: wave.year)?.count(lead) ?? 0,
                                            of: answered < model.regionCount ? answered : nil)
         }
-        o.set("history", spec.unit.history(points, all: model.regionCount, attribute: CountText.askedAttribute))
+        o.set("history", spec.unit.history(points, all: model.regionCount))
         o.set("hasHistory", asked.count > 1)
         o.set("firstYear", asked.first.map { String($0.year) } ?? "")
         o.set("askedSinceFirstWave", asked.first?.number == catalogue.waves.first?.number)
@@ -509,6 +511,26 @@ package struct ReportContext {
         var o = TemplateObject()
         let complete = analysis.participation.allSatisfy { $0.answering == $0.population }
         o.set("participationComplete", complete && !analysis.participation.isEmpty)
+        // Consecutive waves with the same participation as one run: "alle 13 … in den Jahren
+        // 2017 bis 2021 und 12 der 13 … im Jahr 2022", not the same phrase for every year.
+        var runs: [[ReportAnalysis.Participation]] = []
+        for p in analysis.participation {
+            if let last = runs.last?.last, last.answering == p.answering, last.population == p.population {
+                runs[runs.count - 1].append(p)
+            } else {
+                runs.append([p])
+            }
+        }
+        o.set("participationRuns", runs.enumerated().map { index, run -> TemplateObject in
+            var r = TemplateObject()
+            r.set("firstYear", String(run.first?.year ?? 0))
+            r.set("lastYear", String(run.last?.year ?? 0))
+            r.set("single", run.count == 1)
+            r.set("two", run.count == 2)
+            r.set("beforeLast", index == runs.count - 2)
+            r.set("answering", count(run.first?.answering ?? 0, run.first?.population ?? 0))
+            return r
+        })
         // The waves in which not every unit answered, for a summary that says so.
         let incomplete = analysis.participation.filter { $0.answering < $0.population }
         o.set("incompleteWaves", incomplete.map { p -> TemplateObject in
@@ -546,7 +568,8 @@ package struct ReportContext {
                 c.set("id", change.itemID)
                 c.set("fromYear", String(change.fromYear))
                 c.set("toYear", String(change.toYear))
-                c.set("before", GermanNoun.word(change.before))
+                // After "von": "von einem auf zwölf", "von keinem auf zwei".
+                c.set("before", spec.unit.pronoun(change.before, .dative))
                 c.set("now", GermanNoun.word(change.now))
                 c.set("difference", spec.unit.count(abs(change.difference)))
                 c.set("up", change.difference > 0)
@@ -602,6 +625,16 @@ package struct ReportContext {
         o.set("none", revisions.revisions.isEmpty)
         o.set("one", revisions.revisions.count == 1)
         o.set("list", revisions.revisions.map { revision -> TemplateObject in
+            var r = TemplateObject()
+            r.set("text", Self.revisionText(revision, publication: revisions.publication, catalogue: catalogue))
+            return r
+        })
+        // A revised value about the questionnaire of an earlier year has no sentence in a
+        // later report to hang its footnote on (`survey.revisionNote` is for the latest
+        // wave's questionnaire): the check states it where it counts it.
+        let unplaced = revisions.revisions.filter { $0.published.item.hasPrefix("survey.") && $0.published.year != String(model.lastYear) }
+        o.set("hasUnplaced", !unplaced.isEmpty)
+        o.set("unplaced", unplaced.map { revision -> TemplateObject in
             var r = TemplateObject()
             r.set("text", Self.revisionText(revision, publication: revisions.publication, catalogue: catalogue))
             return r

@@ -71,6 +71,8 @@ enum TemplateProseCheck {
         case text(String, line: Int)
         case variable([String], line: Int)
         case section(id: Int, kind: SectionKind, [Step])
+        /// `{{#x}}A{{/x}}{{^x}}B{{/x}}` (either order): exactly one of the two shows.
+        case either(id: Int, [Step], [Step])
     }
 
     enum SectionKind {
@@ -100,6 +102,27 @@ enum TemplateProseCheck {
         private var memo: [MemoKey: Set<State>] = [:]
 
         mutating func steps(_ nodes: [Template.Node]) -> [Step] {
+            var result: [Step] = []
+            var index = nodes.startIndex
+            while index < nodes.endIndex {
+                // A flag's two sides next to each other: one of them always shows.
+                if index + 1 < nodes.endIndex,
+                   case .section(let path, let inverted, let shown, _) = nodes[index],
+                   case .section(let otherPath, let otherInverted, let other, _) = nodes[index + 1],
+                   path == otherPath, inverted != otherInverted, !PlaceholderShape.repeats(path), path != ["first"], path != ["last"] {
+                    sectionCount += 1
+                    let id = sectionCount
+                    result.append(.either(id: id, steps(shown), steps(other)))
+                    index += 2
+                    continue
+                }
+                result += steps([nodes[index]], single: ())
+                index += 1
+            }
+            return result
+        }
+
+        private mutating func steps(_ nodes: [Template.Node], single: Void) -> [Step] {
             nodes.map { node in
                 switch node {
                 case .text(let text, let line): return .text(text, line: line)
@@ -127,6 +150,19 @@ enum TemplateProseCheck {
                 case .variable(let path, let line):
                     var next: Set<State> = []
                     for state in current { next.formUnion(place(path, after: state, line: line, violations: &violations)) }
+                    current = next
+                case .either(let id, let first, let second):
+                    var next: Set<State> = []
+                    for state in current {
+                        let key = MemoKey(id: id, state: state, position: position)
+                        if let known = memo[key] {
+                            next.formUnion(known)
+                            continue
+                        }
+                        let after = walk(first, from: [state], position: position).union(walk(second, from: [state], position: position))
+                        memo[key] = after
+                        next.formUnion(after)
+                    }
                     current = next
                 case .section(let id, let kind, let children):
                     var next: Set<State> = []

@@ -78,9 +78,13 @@ struct NextWaveTests {
         #expect(text.contains("2017–2022"))
         // Counts of two waves with different participants are given with their bases.
         #expect(text.contains("ein Jahr zuvor waren es 12 der 13 Arbeitsbündnisse"))
-        #expect(text.contains("2019 bis 2021 in zwölf und 2022 in elf der 12 befragten Arbeitsbündnisse"))
+        #expect(text.contains("2019 bis 2021 in zwölf und 2022 in elf von zwölf Arbeitsbündnissen"))
         // The check against the publication says how many of its values this data can answer.
         #expect(text.contains("Von 133 dort genannten Werten lassen sich 110 an den Daten dieses Berichts prüfen; davon werden 108 genau reproduziert."))
+        // The revised 2021 question count has no sentence of its own in 2022: it is stated there.
+        #expect(text.contains("Wo eine Abweichung ein früheres Jahr betrifft, zu dem dieser Bericht keine Stelle hat, steht sie hier: „Revision: "))
+        #expect(text.contains("Geantwortet haben alle 13 Arbeitsbündnisse in den Jahren 2017 bis 2021 und 12 der 13 Arbeitsbündnisse im Jahr 2022."))
+        #expect(text.contains("(verglichen über die zwölf Arbeitsbündnisse, die in beiden Jahren geantwortet haben)"))
         // The status charts' axis no longer claims n = 13 for a row of twelve.
         let chart = String(decoding: try #require(files["abbildungen/abb02.svg"]), as: UTF8.self)
         #expect(chart.contains("(n = 13; abweichend: n am Jahr)") && chart.contains("2022 (n = 12)"))
