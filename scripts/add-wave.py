@@ -79,7 +79,9 @@ def main() -> int:
         if drop_row is None:
             names = sorted(str(sheet.cell(row=r, column=region_column).value) for r in range(first_row, sheet.max_row + 1)
                            if sheet.cell(row=r, column=region_column).value)
-            print(f"error: no row for region '{args.drop_region}' in {source}; the regions there: {', '.join(names)}",
+            print(f"error: no row for region '{args.drop_region}' in {source}; the regions there: {', '.join(names)}"
+                  + f" (the latest wave here is {last[column['Jahr']]}; if this script already added it, start again from a "
+                  "fresh copy of the data folder)",
                   file=sys.stderr)
             return 1
 

@@ -40,7 +40,7 @@ extension ReportModel {
             }
             if let comparison, let previous {
                 var text = "\(label): „\(lead)“ \(previous) \(comparison.before), \(lastYear) \(comparison.now)"
-                if comparison.matched { text += " (Einheiten, die in beiden Wellen geantwortet haben)" }
+                if comparison.matched { text += " (\(spec.unit.plural), die in beiden Wellen geantwortet haben)" }
                 if change == .largest {
                     text += "; größte Veränderung: " + (largest.map { id in "\(id) „\(catalogue.item(id)?.shortTitle ?? id)“" } ?? "keine")
                 }

@@ -125,9 +125,11 @@ extension Aggregator {
         func change(_ item: CatalogueItem, _ category: String, from: WaveDefinition, to: WaveDefinition) -> ReportAnalysis.ItemChange? {
             guard let before = counts(item.id, from.year), let now = counts(item.id, to.year) else { return nil }
             let consecutive = waves.firstIndex(of: from).map { $0 + 1 } == waves.firstIndex(of: to)
-            if answeringRegions[from.number] != answeringRegions[to.number], consecutive {
-                // Units came or went between the waves: compare the units in both only.
-                let matched = WaveComparison(matching: moves["\(item.id)\u{1F}\(from.year)"] ?? [], category: category)
+            if answeringRegions[from.number] != answeringRegions[to.number] {
+                // Units came or went between the waves: compare the units in both only (from
+                // the moves between consecutive waves, else from their answers in the two).
+                let matched = consecutive ? WaveComparison(matching: moves["\(item.id)\u{1F}\(from.year)"] ?? [], category: category)
+                    : matchedComparison(item.id, category, from: from.year, to: to.year, index)
                 return .init(itemID: item.id, fromYear: from.year, toYear: to.year, before: matched.before, now: matched.now,
                              base: matched.base, matched: true)
             }
@@ -185,6 +187,21 @@ extension Aggregator {
                               latestChanges: latest.filter { $0.difference != 0 }.sorted(by: byMagnitude),
                               overallChanges: overall.sorted(by: byMagnitude), themeDrivers: drivers,
                               nonResponse: nonResponse, freeTexts: freeTexts)
+    }
+
+    /// `category` in two waves over the units that answered `item` in both.
+    func matchedComparison(_ item: String, _ category: String, from: Int, to: Int, _ index: AnswerIndex) -> WaveComparison {
+        let codes = Set(index.table.codes(of: category))
+        var earlier: [UInt32: Bool] = [:]
+        index.answers(item: item, year: from).forEach { region, value in earlier[region] = codes.contains(value) }
+        var before = 0, now = 0, base = 0
+        index.answers(item: item, year: to).forEach { region, value in
+            guard let was = earlier[region] else { return }
+            base += 1
+            if was { before += 1 }
+            if codes.contains(value) { now += 1 }
+        }
+        return WaveComparison(before: before, now: now, base: base, matched: true)
     }
 
     /// A free-text item's answers of one wave, coded into entries (see `FreeTextCoder`),

@@ -1,4 +1,4 @@
-/// How often an item's category was given in two consecutive waves, compared so that a
+/// How often an item's category was given in two waves, compared so that a
 /// unit taking part in one of them only is neither a decline nor a rise.
 package struct WaveComparison: Sendable, Hashable {
     package let before: Int
@@ -20,11 +20,11 @@ package struct WaveComparison: Sendable, Hashable {
         matched = true
     }
 
-    package init(before: Int, now: Int, base: Int) {
+    package init(before: Int, now: Int, base: Int, matched: Bool = false) {
         self.before = before
         self.now = now
         self.base = base
-        matched = false
+        self.matched = matched
     }
 }
 

@@ -172,7 +172,7 @@ public struct ReportPipeline: Sendable {
                 throw Template.Error(file: finding.file, line: finding.line, message: finding.message + " (through the data's own words, --strict)")
             }
             if !stale.isEmpty || !proseFindings.isEmpty {
-                try start([EditorChecklistOutput(stale: stale, prose: proseFindings, specFile: model.spec.file)])
+                try start([EditorChecklistOutput(stale: stale, prose: proseFindings, specFile: model.spec.file, template: model.spec.template)])
             }
             let figures = RenderedFigures(model: model)
             timer.mark("render SVG figures")

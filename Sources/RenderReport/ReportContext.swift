@@ -585,7 +585,10 @@ package struct ReportContext {
         let matched = analysis.latestChanges.first { $0.matched }
         o.set("changesMatched", matched != nil)
         o.set("matchedUnits", matched.map { spec.unit.count($0.base) } ?? "")
-        o.set("largestOverallGains", changes(Array(analysis.overallChanges.filter { $0.difference > 0 }.prefix(3))))
+        let overallGains = Array(analysis.overallChanges.filter { $0.difference > 0 }.prefix(3))
+        o.set("largestOverallGains", changes(overallGains))
+        // Since the first wave, too: over the units that answered in both compared waves.
+        o.set("overallMatched", overallGains.contains { $0.matched })
         let missing = analysis.nonResponse.filter { $0.year == model.lastYear }
         o.set("nonResponse", missing.map { item -> TemplateObject in
             var m = TemplateObject()

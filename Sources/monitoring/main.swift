@@ -116,7 +116,7 @@ struct NewReport: ParsableCommand {
             for change in result.changes { print("  changed \(change)") }
             print("Before the report goes out, review:")
             for item in result.review { print("  - \(item)") }
-            print("Then: make report SPEC=\(result.spec.path)")
+            print("Then: make report SPEC=\(result.spec.path) (with DATA=<folder> while the \(year) wave is not in the spec's data folder)")
         } catch {
             terminate(with: error)
         }

@@ -85,6 +85,8 @@ struct NextWaveTests {
         #expect(text.contains("Wo eine Abweichung ein früheres Jahr betrifft, zu dem dieser Bericht keine Stelle hat, steht sie hier: „Revision: "))
         #expect(text.contains("Geantwortet haben alle 13 Arbeitsbündnisse in den Jahren 2017 bis 2021 und 12 der 13 Arbeitsbündnisse im Jahr 2022."))
         #expect(text.contains("(verglichen über die zwölf Arbeitsbündnisse, die in beiden Jahren geantwortet haben)"))
+        // Since the first wave as well: "von einem auf elf" among those in both years, and said so.
+        #expect(text.contains("(von einem auf elf Arbeitsbündnisse)") && text.contains("Gezählt sind jeweils die Arbeitsbündnisse, die in beiden verglichenen Jahren geantwortet haben."))
         // The status charts' axis no longer claims n = 13 for a row of twelve.
         let chart = String(decoding: try #require(files["abbildungen/abb02.svg"]), as: UTF8.self)
         #expect(chart.contains("(n = 13; abweichend: n am Jahr)") && chart.contains("2022 (n = 12)"))
@@ -146,7 +148,10 @@ struct NextWaveTests {
         let checklist = try String(contentsOf: root.appendingPathComponent("out/redaktion.md"), encoding: .utf8)
         for name in names { #expect(checklist.contains("**\(name)**"), "\(name)") }
         // III.05 did not fall among the twelve: the assessment that explains a fall says so.
-        #expect(checklist.contains("„ja“ 2021 8, 2022 8 (Einheiten, die in beiden Wellen geantwortet haben)"))
+        #expect(checklist.contains("„ja“ 2021 8, 2022 8 (Arbeitsbündnisse, die in beiden Wellen geantwortet haben)"))
+        // Each names the template line of the words it guards, and where the spec holds them.
+        #expect(checklist.contains("  - Text: bericht.md.mustache, Zeile ") && checklist.contains(": „Einschätzung des Instituts: Der Rückgang dürfte"))
+        #expect(checklist.contains("Einschätzung des Instituts: \\[Spezifikation: texts.financing\\]"))
         let text = try String(contentsOf: root.appendingPathComponent("out/Bericht.md"), encoding: .utf8)
         for stale in ["Der Rückgang dürfte", "deutlichste Veränderung des letzten Jahres", "In den letzten beiden Wellen",
                       "letzten Befragungswelle", "Einschätzung des Instituts"] {

@@ -1,4 +1,5 @@
 import Aggregate
+import Foundation
 import Formatting
 import RenderReport
 
@@ -14,6 +15,8 @@ struct EditorChecklistOutput: OutputWriter {
     let stale: [AssessmentCheck]
     let prose: [ProseFinding]
     let specFile: String
+    /// The report template, to point at the text each assessment guards.
+    var template: URL?
 
     var name: String { "editor's checklist" }
 
@@ -28,9 +31,15 @@ struct EditorChecklistOutput: OutputWriter {
         if !stale.isEmpty {
             text += "\n## Einschätzungen\n\n"
             text += "Diese Einschätzungen des Instituts passen nicht mehr zu den Daten. Der Bericht lässt sie weg, "
-                + "bis sie geprüft und in der Spezifikation (`assessments`) neu datiert sind.\n\n"
+                + "bis sie geprüft sind. Trifft eine weiter zu, in der Spezifikation (`assessments`) `year` (und `change`) "
+                + "auf das neue Jahr setzen; trifft sie nicht mehr zu, den Text in der Vorlage neu schreiben und den Eintrag "
+                + "in `assessments` anpassen oder löschen.\n\n"
+            let places = template.map(Self.assessmentPlaces) ?? [:]
             for check in stale {
                 text += "- **\(md(check.assessment.name))** (\(md(specFile)), Zeile \(check.assessment.line))\n"
+                for place in places[check.assessment.name] ?? [] {
+                    text += "  - Text: \(md(place.file)), Zeile \(place.line): „\(md(place.excerpt))“\n"
+                }
                 text += "  - geschrieben für: \(md(check.written))\n"
                 text += "  - jetzt: \(md(check.found))\n"
             }
@@ -46,4 +55,33 @@ struct EditorChecklistOutput: OutputWriter {
         }
         return text
     }
+
+    /// Where the template prints each assessment (`{{#assessment.NAME}}`), with the start
+    /// of its text (placeholders left out), so the editor finds the words to re-read.
+    static func assessmentPlaces(_ template: URL) -> [String: [(file: String, line: Int, excerpt: String)]] {
+        guard let source = try? String(contentsOf: template, encoding: .utf8) else { return [:] }
+        var places: [String: [(file: String, line: Int, excerpt: String)]] = [:]
+        var rest = Substring(source)
+        while let open = rest.range(of: "{{#assessment.") {
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "}}") else { break }
+            let name = String(afterOpen[..<close.lowerBound])
+            let body = afterOpen[close.upperBound...]
+            let end = body.range(of: "{{/assessment.\(name)}}")?.lowerBound ?? body.endIndex
+            let line = source[..<open.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            // Prose only: no fenced-div lines, heading marks or attributes, placeholders as "…".
+            let prose = body[..<end].split(separator: "\n").filter { !$0.hasPrefix(":::") }.joined(separator: " ")
+                .replacing(/\{#[^}]*\}/, with: "").replacing("**", with: "")
+                // The spec's own texts are named, so the editor knows where to look.
+                .replacing(/\{\{\{?\s*(texts\.[A-Za-z_]+)\s*\}\}\}?/) { "[Spezifikation: \($0.1)]" }
+                .replacing(/\{\{[^}]*\}\}\}?/, with: "…")
+                .replacing(/(^|\s)#+\s/, with: " ").replacing(/(…\s*)+/, with: "… ").replacing(/\s+/, with: " ")
+                .trimmingCharacters(in: .whitespaces)
+            let excerpt = prose.count > 120 ? String(prose.prefix(120)) + " …" : prose
+            if !excerpt.isEmpty { places[name, default: []].append((template.lastPathComponent, line, excerpt)) }
+            rest = body[end...]
+        }
+        return places
+    }
+
 }
