@@ -13,9 +13,14 @@ struct CountText {
     /// filter asked only some) makes "alle 12" read as if there were only twelve; the
     /// partitive then says whose part it is: "alle 12 befragten Arbeitsbündnisse".
     var population: Int = 0
+    /// Whether the base is every unit that took part in the wave (not a filter's part of
+    /// them): then the units missing from it did not take part, and were not "not asked".
+    var baseIsParticipants = false
 
-    /// The word the partitive puts before the noun when the base is not everyone.
+    /// The word the partitive puts before the noun when the base is not everyone: those
+    /// asked (a filter), or those that took part (a unit sat the wave out).
     static let askedAttribute = "befragten"
+    static let participantsAttribute = "teilnehmenden"
 
     var value: TemplateValue {
         var o = TemplateObject()
@@ -37,7 +42,7 @@ struct CountText {
         // "alle 13 Arbeitsbündnisse", "12 der 13 Arbeitsbündnisse", "eines der 13 …"; over an
         // empty base no part of nothing: "keine Kommune (niemand gefragt)".
         let nobody = " (niemand gefragt)"
-        let attribute = base < population ? Self.askedAttribute : nil
+        let attribute = base < population ? (baseIsParticipants ? Self.participantsAttribute : Self.askedAttribute) : nil
         let ofAll = unit.partitive(count, of: base, attribute: attribute) ?? unit.count(0) + nobody
         o.set("ofAllUnits", ofAll)
         o.set("OfAllUnits", Self.capitalised(ofAll))
@@ -64,6 +69,7 @@ final class CountTextMemo {
     private struct Key: Hashable {
         let count: Int
         let base: Int
+        let baseIsParticipants: Bool
     }
 
     private let unit: GermanNoun
@@ -75,10 +81,11 @@ final class CountTextMemo {
         self.population = population
     }
 
-    func value(count: Int, base: Int) -> TemplateValue {
-        let key = Key(count: count, base: base)
+    func value(count: Int, base: Int, baseIsParticipants: Bool = false) -> TemplateValue {
+        let key = Key(count: count, base: base, baseIsParticipants: baseIsParticipants)
         if let known = values[key] { return known }
-        let value = CountText(count: count, base: base, unit: unit, population: population).value
+        let value = CountText(count: count, base: base, unit: unit, population: population,
+                              baseIsParticipants: baseIsParticipants).value
         values[key] = value
         return value
     }

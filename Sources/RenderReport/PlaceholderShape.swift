@@ -86,7 +86,8 @@ package struct PlaceholderShape: Sendable, Equatable {
         // "+2,6 PP".
         table["change"] = .countPhrase
         for name in ["units", "Units", "unitsDative", "ofAllUnits", "OfAllUnits", "ofAllUnitsDative", "changeWords",
-                     "changeWordsDative", "outTotal", "nDative", "latestAnsweringDative", "latestComplete", "compared"] {
+                     "changeWordsDative", "outTotal", "nDative", "latestAnsweringDative", "latestComplete", "compared", "matchedUnitsDative",
+                     "matchedChangeWords"] {
             table[name] = .countPhrase
         }
         for name in ["into", "out"] {

@@ -191,12 +191,12 @@ package struct ReportContext {
             w.set("year", String(year))
             w.set("base", GermanFormat.integer(base))
             for (category, key) in zip(categories, keys) {
-                w.set(key, count(counts?.count(category) ?? 0, base))
+                w.set(key, count(counts?.count(category) ?? 0, base, year: year))
             }
             if item.type == .scale, categories.count >= 4 {
-                w.set("topTwo", count((counts?.count(categories[0]) ?? 0) + (counts?.count(categories[1]) ?? 0), base))
+                w.set("topTwo", count((counts?.count(categories[0]) ?? 0) + (counts?.count(categories[1]) ?? 0), base, year: year))
             }
-            w.set("lead", count(counts?.count(lead) ?? 0, base))
+            w.set("lead", count(counts?.count(lead) ?? 0, base, year: year))
             return w
         }
         o.set("asked", !asked.isEmpty)
@@ -440,6 +440,24 @@ package struct ReportContext {
                     c.set("up", tenths > 0)
                     c.set("down", tenths < 0)
                     c.set("same", tenths == 0)
+                }
+                // When the two years had different participants, the same change over the
+                // units in both: a unit that sat a year out moves the share without anyone
+                // changing an answer ("+0,4 PP" that is "−0,9 PP" among the twelve).
+                c.set("matched", false)
+                if let previous = table.previousYear, answering(previous) != answering(table.year) {
+                    let comparisons = column.itemIDs.compactMap { model.comparison(of: $0, category: category, from: previous, to: table.year) }
+                    let before = comparisons.reduce(0) { $0 + $1.before }, now = comparisons.reduce(0) { $0 + $1.now }
+                    let base = comparisons.reduce(0) { $0 + $1.base }
+                    if base > 0, comparisons.allSatisfy(\.matched) {
+                        let tenths = Ratio((now - before) * 100, base).rounded(scale: 1, decimals: 1)
+                        c.set("matched", true)
+                        c.set("matchedUnitsDative", spec.unit.count(comparisons.map(\.base).max() ?? 0, .dative))
+                        c.set("matchedChangeWords", GermanFormat.decimal(abs(tenths), decimals: 1) + " Prozentpunkte")
+                        c.set("matchedUp", tenths > 0)
+                        c.set("matchedDown", tenths < 0)
+                        c.set("matchedSame", tenths == 0)
+                    }
                 }
                 t.set(TemplateKey.category(category), c)
             }
@@ -686,8 +704,9 @@ package struct ReportContext {
             + "die Daten ergeben \(display(revision.current)). \(reason)"
     }
 
-    private func count(_ count: Int, _ base: Int) -> TemplateValue {
-        countTexts.value(count: count, base: base)
+    /// With `year`: a base of everyone who took part that year is said to be so.
+    private func count(_ count: Int, _ base: Int, year: Int? = nil) -> TemplateValue {
+        countTexts.value(count: count, base: base, baseIsParticipants: year.map { answering($0) == base } ?? false)
     }
 
 }

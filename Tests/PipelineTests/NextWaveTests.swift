@@ -73,7 +73,7 @@ struct NextWaveTests {
                               + "In den übrigen Wellen waren es alle 13."))
         // With twelve of 13 answering, "alle 12" would contradict the population of 13.
         for wrong in ["alle 12 Arbeitsbündnisse", "allen 12 Arbeitsbündnissen"] { #expect(!text.contains(wrong), "\(wrong)") }
-        #expect(text.contains("12 befragten Arbeitsbündniss"))
+        #expect(text.contains("12 teilnehmenden Arbeitsbündniss"))
         #expect(text.contains("entspricht eines von ihnen 7,7 Prozentpunkten, bei den 12 Arbeitsbündnissen, die 2022 geantwortet haben, 8,3 Prozentpunkten."))
         #expect(text.contains("2017–2022"))
         // Counts of two waves with different participants are given with their bases.
@@ -126,6 +126,19 @@ struct NextWaveTests {
             #expect(now < before, "\(item.id) „\(item.shortTitle)“ is listed as a decline: \(before) → \(now) among the twelve")
         }
         #expect(listed > 0)
+        // Each theme's share change is also given over the twelve, recounted here.
+        for theme in ["I", "II", "III"] {
+            let items = data.catalogue.items.filter { $0.type == .status && $0.parentID == nil && $0.theme == theme }
+            var difference = 0
+            for item in items {
+                difference += both.filter { answers["2022|\($0)|\(item.id)"] == "ja" }.count
+                difference -= both.filter { answers["2021|\($0)|\(item.id)"] == "ja" }.count
+            }
+            let tenths = Int((Double(abs(difference) * 1000) / Double(both.count * items.count)).rounded())
+            let words = "\(tenths / 10),\(tenths % 10) Prozentpunkte"
+            let verb = difference > 0 ? "stieg er um \(words)" : difference < 0 ? "sank er um \(words)" : "blieb er gleich"
+            #expect(text.contains("Unter den zwölf Arbeitsbündnissen, die in beiden Jahren geantwortet haben, \(verb)."), "theme \(theme): \(verb)")
+        }
         // add-wave.py changes status answers only: among the twelve no option moved, so no
         // option is "seltener" or "häufiger" (the absent region's ticks made six "seltener").
         #expect(!text.contains("Seltener als 2021 einbezogen"))

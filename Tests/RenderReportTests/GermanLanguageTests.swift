@@ -63,6 +63,9 @@ import Testing
         #expect(partOfTheAsked["ofAllUnits"] == .text("alle 12 befragten Arbeitsbündnisse"))
         #expect(partOfTheAsked["ofAllUnitsDative"] == .text("allen 12 befragten Arbeitsbündnissen"))
         #expect(CountText(count: 1, base: 12, unit: Self.neuter, population: 13).value["ofAllUnits"] == .text("eines der 12 befragten Arbeitsbündnisse"))
+        // A base of everyone who took part that wave: the missing unit sat it out, it was asked.
+        let participants = CountText(count: 12, base: 12, unit: Self.neuter, population: 13, baseIsParticipants: true).value
+        #expect(participants["ofAllUnitsDative"] == .text("allen 12 teilnehmenden Arbeitsbündnissen"))
         #expect(CountText(count: 13, base: 13, unit: Self.neuter, population: 13).value["ofAllUnits"] == .text("alle 13 Arbeitsbündnisse"))
         #expect(CountText(count: 1, base: 22, unit: Self.masculine).value["ofAllUnitsDative"] == .text("einem der 22 Landkreise"))
     }
