@@ -115,7 +115,8 @@ public struct ValidationIssue: Sendable, Hashable {
             return "region column '\(header)' not found in header row \(row)\(hint)"
         case .headerNotFound(let header, let cell, let closest):
             return "column '\(header)' named by the catalogue" + (cell.map { " (\($0))" } ?? "") + " is not in the header row"
-                + (closest.map { "; the closest unclaimed header is '\($0)': if that is the question, write it into the catalogue cell" } ?? "")
+                + (closest.map { "; the closest unclaimed header is '\($0)': if that is the question, write it into the catalogue cell "
+                    + "(`monitoring inspect` shows the file's header row and answers)" } ?? "")
         case .duplicateHeader(let header, let other): return "header '\(header)' appears twice (also \(other))"
         case .unmappedColumn(let header): return "column '\(header)' is not in the catalogue; ignored"
         case .hiddenColumn(let header): return "column '\(header)' is hidden in the workbook; read as usual"

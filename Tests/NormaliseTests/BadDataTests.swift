@@ -77,7 +77,7 @@ import TestSupport
         // The header that took F03's place is named, at its own cell.
         #expect(errors.contains("Monitoring_W3_2019.csv › Monitoring_W3_2019 › D1 (I.03): column 'F03' named by the catalogue "
                                 + "(Fragen › W3 2019 › row 4) is not in the header row; the closest unclaimed header is 'F02': "
-                                + "if that is the question, write it into the catalogue cell"))
+                                + "if that is the question, write it into the catalogue cell (`monitoring inspect` shows the file's header row and answers)"))
     }
 
     @Test func headerRowMissing() throws {

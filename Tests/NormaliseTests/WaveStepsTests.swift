@@ -69,7 +69,7 @@ import Testing
         let error = try #require(issues.all.first { $0.severity == .error })
         #expect(error.kind == .headerNotFound("S01_t", catalogueCell: "Fragen › W\(wave.number) \(wave.year) › row \(item.row)", closest: "S01t"))
         #expect(error.location?.reference?.description == "C1")
-        #expect(error.english.hasSuffix("the closest unclaimed header is 'S01t': if that is the question, write it into the catalogue cell"))
+        #expect(error.english.hasSuffix("the closest unclaimed header is 'S01t': if that is the question, write it into the catalogue cell (`monitoring inspect` shows the file's header row and answers)"))
     }
 
     // MARK: RegionResolver
