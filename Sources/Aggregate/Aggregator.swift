@@ -94,8 +94,9 @@ package struct Aggregator: Sendable {
             return .themeSummary(themeSummary(number: number, title: title, themes: themes, year: year ?? latest, index))
         case .freeText(let number, let title, let items, let headings, let year, _):
             let year = year ?? latest
+            let participants = participantCount(year: year, index)
             let columns = items.enumerated().map { position, id -> FreeTextTable.Column in
-                let coded = codedText(id, year: year, index)
+                let coded = codedText(id, year: year, participants: participants, index)
                 let heading = position < headings.count ? headings[position] : (catalogue.item(id)?.shortTitle ?? id)
                 return FreeTextTable.Column(itemID: id, heading: heading, entries: coded.entries, respondents: coded.respondents)
             }

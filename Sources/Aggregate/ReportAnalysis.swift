@@ -68,6 +68,9 @@ package struct ReportAnalysis: Sendable {
         package let respondents: Int
         /// Entries with the number of units naming them, most frequent first.
         package let entries: [FreeTextTable.Entry]
+        /// Units that were asked: those that took part in the wave and, for a follow-up,
+        /// whose answer to the question above opens it (`Bezug`, `Filterantwort`).
+        package let asked: Int
     }
 
     package let participation: [Participation]
@@ -181,7 +184,7 @@ extension Aggregator {
         var freeTexts: [String: ReportAnalysis.CodedText] = [:]
         for item in catalogue.items where item.type == .freeText {
             guard let wave = waves.last(where: { item.headers[$0.number] != nil }) else { continue }
-            freeTexts[item.id] = codedText(item.id, year: wave.year, index)
+            freeTexts[item.id] = codedText(item.id, year: wave.year, participants: answeringRegions[wave.number]?.count ?? 0, index)
         }
         return ReportAnalysis(participation: participation, questionnaireChanges: changes,
                               latestChanges: latest.filter { $0.difference != 0 }.sorted(by: byMagnitude),
@@ -206,7 +209,7 @@ extension Aggregator {
 
     /// A free-text item's answers of one wave, coded into entries (see `FreeTextCoder`),
     /// most frequent first, ties in order of first mention.
-    func codedText(_ itemID: String, year: Int, _ index: AnswerIndex) -> ReportAnalysis.CodedText {
+    func codedText(_ itemID: String, year: Int, participants: Int, _ index: AnswerIndex) -> ReportAnalysis.CodedText {
         let corpus = catalogue.waves.flatMap { index.answers(item: itemID, year: $0.year).freeTexts }
         let coder = FreeTextCoder(corpus: corpus)
         let answers = index.answers(item: itemID, year: year).freeTexts
@@ -225,6 +228,28 @@ extension Aggregator {
             .enumerated().sorted { a, b in
                 a.element.regions != b.element.regions ? a.element.regions > b.element.regions : a.offset < b.offset
             }.map(\.element)
-        return .init(itemID: itemID, year: year, respondents: answers.count, entries: entries)
+        return .init(itemID: itemID, year: year, respondents: answers.count, entries: entries,
+                     asked: askedUnits(itemID, year: year, participants: participants, index))
+    }
+
+    /// How many units answered anything in the wave of `year`.
+    func participantCount(year: Int, _ index: AnswerIndex) -> Int {
+        let table = index.table
+        guard let wave = table.waves.firstIndex(where: { $0.year == year }) else { return 0 }
+        var seen = [Bool](repeating: false, count: table.regions.count)
+        for i in table.indices where Int(table.waveCodes[i]) == wave { seen[Int(table.regionCodes[i])] = true }
+        return seen.filter { $0 }.count
+    }
+
+    /// How many units were asked `itemID` in `year`: the wave's participants, and for a
+    /// follow-up those whose answer to its parent opens it. A parent without answers of its
+    /// own (a multiple-choice question) leaves the wave's participants.
+    func askedUnits(_ itemID: String, year: Int, participants: Int, _ index: AnswerIndex) -> Int {
+        guard let item = catalogue.item(itemID), let parentID = item.parentID, let parent = catalogue.item(parentID) else {
+            return participants
+        }
+        let parentAnswers = index.answers(item: parentID, year: year)
+        guard !parentAnswers.isEmpty else { return participants }
+        return Set(parentAnswers.filter { catalogue.opens(item, parent: parent, answer: $0.value) }.map(\.regionAGS)).count
     }
 }

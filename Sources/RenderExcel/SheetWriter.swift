@@ -117,12 +117,12 @@ struct SheetWriter {
         try sheet.write("Hinweise", row: 0, column: 0, format: formats.title)
         try sheet.write("Die Titel der Tabellenblätter verweisen mit [Hinweis n] auf diese Hinweise.", row: 1, column: 0,
                         format: formats.text)
-        let lead = model.catalogue.answerCategories(of: .status).first ?? ""
         var texts: [Note: String] = [
             .data: spec.dataNote,
-            .base: "Mehrfachauswahlfragen und offene Nachfragen wurden nur den \(spec.unit.dativePlural) gestellt, die die "
-                + "übergeordnete Frage mit „\(lead)“ beantwortet haben. Ihre Basis (n) ist deshalb kleiner als die Zahl aller "
-                + "\(unit) und kann von Jahr zu Jahr wechseln; sie steht je Jahr im Blatt.",
+            .base: "Nachfragen (Mehrfachauswahl, offene Fragen, Folgefragen) wurden nur den \(spec.unit.dativePlural) gestellt, "
+                + "deren Antwort auf die übergeordnete Frage sie öffnet; welche Frage und welche Antworten das sind, steht im "
+                + "Blatt „\(plan.codebook)“ (Spalten „Filter“ und „Öffnet bei“) und über jeder Tabelle. Ihre Basis (n) ist "
+                + "deshalb kleiner als die Zahl aller \(unit) und kann von Jahr zu Jahr wechseln; sie steht je Jahr im Blatt.",
             .notAsked: "„\(Self.notAsked)“: Die Frage oder Antwortoption wurde in dieser Welle nicht gestellt. Solche Jahre "
                 + "gehen in keine Anteile ein und erscheinen in den Diagrammen nicht als null.",
             .rounding: "Anteile sind ungerundet als Dezimalzahlen gespeichert und werden in Prozent mit einer Nachkommastelle "
@@ -148,15 +148,14 @@ struct SheetWriter {
 
     func codebook() throws(XlsxError) {
         let sheet = try workbook.addWorksheet(named: plan.codebook)
-        for (c, width) in [10.0, 10, 16, 10, 44, 80, 26].enumerated() { try sheet.setColumns(c...c, width: width) }
+        for (c, width) in [10.0, 10, 16, 10, 22, 44, 80, 26].enumerated() { try sheet.setColumns(c...c, width: width) }
         try sheet.write("Codebuch: Fragen des Fragenkatalogs", row: 0, column: 0, format: formats.title)
-        try sheet.write("Quelle: \(model.catalogue.fileName); „Filter“ nennt die Frage, deren Antwort „"
-                        + (model.catalogue.answerCategories(of: .status).first ?? "") + "“ die Frage öffnet.",
-                        row: 1, column: 0, format: formats.text)
+        try sheet.write("Quelle: \(model.catalogue.fileName); „Filter“ nennt die Frage, deren Antwort die Frage öffnet, "
+                        + "„Öffnet bei“ die Antworten, die sie öffnen.", row: 1, column: 0, format: formats.text)
         let top = 3
         let items = model.catalogue.items
-        try sheet.addTable(rows: top...(top + max(items.count, 1)), columns: 0...6, name: "Codebuch",
-                           headers: ["ID", "Themenbereich", "Typ", "Filter", "Kurztitel", "Wortlaut", "Erhoben in"],
+        try sheet.addTable(rows: top...(top + max(items.count, 1)), columns: 0...7, name: "Codebuch",
+                           headers: ["ID", "Themenbereich", "Typ", "Filter", "Öffnet bei", "Kurztitel", "Wortlaut", "Erhoben in"],
                            headerFormat: formats.header)
         for (index, item) in items.enumerated() {
             let row = top + 1 + index
@@ -165,9 +164,11 @@ struct SheetWriter {
                     ? model.catalogue.options(of: item.id).contains { $0.headers[wave.number] != nil }
                     : item.headers[wave.number] != nil
             }
-            for (c, value) in [item.id, item.theme, item.type.rawValue, item.parentID ?? "–", item.shortTitle, item.question,
+            let filter = filter(of: item)
+            let opening = filter?.answers.map { "„\($0)“" }.joined(separator: " oder ") ?? "–"
+            for (c, value) in [item.id, item.theme, item.type.rawValue, filter?.parent.id ?? "–", opening, item.shortTitle, item.question,
                                waves.isEmpty ? "–" : waves.map { String($0.year) }.joined(separator: ", ")].enumerated() {
-                try sheet.write(value, row: row, column: c, format: c == 5 || c == 4 ? formats.wrapped : formats.text)
+                try sheet.write(value, row: row, column: c, format: c >= 4 && c <= 6 ? formats.wrapped : formats.text)
             }
         }
         try sheet.freezePanes(row: top + 1)
@@ -289,13 +290,26 @@ struct SheetWriter {
 
     /// "Basis: alle 13 Arbeitsbündnisse; 2017: n = 11; 2018–2021: n = 13" with the filter in
     /// words for filtered questions.
-    func baseText(_ figure: FigureSeries) -> String {
+    /// The question that opens `item` and the answers that open it, from the catalogue
+    /// (`Bezug`, `Filterantwort`); for an option, those of its multiple-choice question.
+    func filter(of item: CatalogueItem) -> (parent: CatalogueItem, answers: [String])? {
         let catalogue = model.catalogue
-        let lead = catalogue.answerCategories(of: .status).first ?? ""
-        let item = catalogue.item(figure.itemID)
-        let parent = item?.parentID.flatMap { catalogue.item($0) }
-        let who = parent.map { "\(unit), die Frage \($0.id) („\($0.shortTitle)“) mit „\(lead)“ beantwortet haben" }
-            ?? "alle befragten \(unit)"
+        let asked = item.type == .option ? item.parentID.flatMap { catalogue.item($0) } ?? item : item
+        guard let parent = asked.parentID.flatMap({ catalogue.item($0) }) else { return nil }
+        return (parent, catalogue.openingAnswers(of: asked, parent: parent))
+    }
+
+    /// "Arbeitsbündnisse, die Frage II.04 („…“) mit „ja“ oder „in Erarbeitung“ beantwortet
+    /// haben"; nil for a question everybody was asked.
+    func askedUnits(_ item: CatalogueItem) -> String? {
+        filter(of: item).map { filter in
+            "\(unit), die Frage \(filter.parent.id) („\(filter.parent.shortTitle)“) mit "
+                + filter.answers.map { "„\($0)“" }.joined(separator: " oder ") + " beantwortet haben"
+        }
+    }
+
+    func baseText(_ figure: FigureSeries) -> String {
+        let who = model.catalogue.item(figure.itemID).flatMap(askedUnits) ?? "alle befragten \(unit)"
         var groups: [(first: Int, last: Int, base: Int?)] = []
         for year in figure.years {
             let base = figure.base(year: year)
@@ -326,9 +340,9 @@ struct SheetWriter {
             try sheet.setColumns(1...5, width: 18)
             try sheet.write("Frage (\(t.itemID)): " + (model.catalogue.item(t.itemID)?.question ?? ""), row: 1, column: 0,
                             format: formats.text)
-            let parent = model.catalogue.item(t.itemID)?.parentID ?? ""
-            try sheet.write("Basis: \(unit), denen die Frage gestellt wurde (Filter: \(parent)); n je Jahr in der Tabelle "
-                            + "[Hinweis \(Note.base.rawValue)]", row: 2, column: 0, format: formats.text)
+            let who = model.catalogue.item(t.itemID).flatMap(askedUnits) ?? "alle befragten \(unit)"
+            try sheet.write("Basis: \(who); n je Jahr in der Tabelle [Hinweis \(Note.base.rawValue)]",
+                            row: 2, column: 0, format: formats.text)
             let heading = spec.tables.first { $0.number == t.number }?.headings.first ?? "Antwortoption"
             var headers = [heading]
             if let previous = t.previousYear { headers += ["\(previous) (Anzahl)", "\(previous) Basis (n)"] }

@@ -501,8 +501,8 @@ package struct ReportContext {
         }
         o.set("asked", true)
         o.set("year", String(coded.year))
-        o.set("respondents", count(coded.respondents, model.counts(item: item.parentID ?? "", year: coded.year)?
-            .count(catalogue.answerCategories(of: .status).first ?? "") ?? coded.respondents))
+        // Out of those asked: the wave's participants that the filter chain opens it for.
+        o.set("respondents", count(coded.respondents, coded.asked, year: coded.year))
         let entries = coded.entries.enumerated().map { index, entry -> TemplateObject in
             var e = TemplateObject()
             e.set("text", quote: entry.text)

@@ -325,3 +325,37 @@ import TestSupport
     }
 }
 
+
+/// Who was asked, in the annex, comes from the catalogue's filter (`Bezug`, `Filterantwort`),
+/// not from the assumption that the parent's first answer opens a question: changing the
+/// opening answer in the catalogue changes the codebook, the base lines and the notes.
+@Suite(.enabled(if: ExternalTool.available("python:openpyxl"), "needs python3 with openpyxl (.ci/run installs it)"))
+struct AnnexFilterTests {
+    /// The example survey with B.02 opened by `answer` of A.01 (nil: as shipped).
+    static func annex(openingAnswer answer: String?) throws -> any Workbook {
+        let data = try answer.map { try ExampleSurvey.data(opening: "B.02", with: $0) } ?? ExampleSurvey.data
+        let (model, normalised) = try ReportModelBuilder.build(spec: ExampleSurvey.spec, data: data)
+        let url = try TemporaryFolder.make().appendingPathComponent("anhang.xlsx")
+        try AnnexWriter(model: model, answers: normalised.answers, issues: normalised.issues, created: 0).write(to: url.path)
+        return try WorkbookReader.open(url)
+    }
+
+    static func row(_ sheet: Sheet, id: String) -> [String] {
+        sheet.rows.first { $0.cells.first?.value.text == id }?.cells.map(\.value.text) ?? []
+    }
+
+    @Test(arguments: [(nil, "„trifft zu“"), ("trifft nicht zu", "„trifft nicht zu“"), ("trifft zu | trifft nicht zu", "„trifft zu“ oder „trifft nicht zu“")])
+    func theOpeningAnswersAreTheCataloguesOwn(changed: String?, shown: String) throws {
+        let book = try Self.annex(openingAnswer: changed)
+        let codebook = try book.readSheet(named: "Codebuch")
+        #expect(codebook.value(CellReference("E4")!).text == "Öffnet bei")
+        #expect(Array(Self.row(codebook, id: "B.02").prefix(5)) == ["B.02", "B", "Mehrfachauswahl", "A.01", shown])
+        #expect(Array(Self.row(codebook, id: "B.02.m1").prefix(5)).suffix(2) == ["A.01", shown], "an option is asked as its question")
+        #expect(Self.row(codebook, id: "A.01")[3] == "–")
+        let sheets = book.sheetNames.filter { $0.hasPrefix("Abb") }
+        let bases = try sheets.map { try book.readSheet(named: $0).value(CellReference("A3")!).text }
+        #expect(bases.contains { $0.hasPrefix("Basis: Kommunen, die Frage A.01 („") && $0.contains("“) mit \(shown) beantwortet haben") },
+                "\(bases)")
+        #expect(!bases.joined().contains("(Filter: )"))
+    }
+}
