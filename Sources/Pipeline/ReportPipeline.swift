@@ -125,6 +125,12 @@ public struct ReportPipeline: Sendable {
         return (aggregate(spec, data), data)
     }
 
+    /// What the spec's template can use, with this data's values (`monitoring keys`).
+    package func templateKeys(filter: String?) throws -> String {
+        let (model, data) = try model()
+        return TemplateKeys.listing(ReportContext(model: model, data: data).build(), filter: filter)
+    }
+
     /// The spec, and the data checked against it.
     private func specAndData() throws -> (ReportSpec, NormalisedData) {
         let spec = try readSpec()

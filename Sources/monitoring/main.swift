@@ -12,7 +12,7 @@ struct Monitoring: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitoring",
         abstract: "Turns survey wave spreadsheets into a monitoring report.",
-        subcommands: [Report.self, Normalise.self, NewReport.self, Inspect.self, Generate.self],
+        subcommands: [Report.self, Normalise.self, NewReport.self, Keys.self, Inspect.self, Generate.self],
         defaultSubcommand: Report.self
     )
 }
@@ -117,6 +117,21 @@ struct NewReport: ParsableCommand {
             print("Before the report goes out, review:")
             for item in result.review { print("  - \(item)") }
             print("Then: make report SPEC=\(result.spec.path) (with DATA=<folder> while the \(year) wave is not in the spec's data folder)")
+        } catch {
+            terminate(with: error)
+        }
+    }
+}
+
+struct Keys: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every placeholder the spec's template can use, with an example value from the data.")
+    @OptionGroup var options: DataOptions
+    @Option(help: "Only paths starting with this (e.g. item.I_05, summary.themes).") var filter: String?
+
+    func run() {
+        do {
+            print(try options.pipeline().templateKeys(filter: filter), terminator: "")
         } catch {
             terminate(with: error)
         }

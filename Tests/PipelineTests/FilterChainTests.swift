@@ -34,3 +34,19 @@ struct FilterChainTests {
         #expect(base == String(asked), "A.01.t opened by \(answer ?? "the default")")
     }
 }
+
+/// `monitoring keys` on the shipped spec lists what the README's table promises.
+@Suite struct TemplateKeysCommandTests {
+    @Test func theShippedSpecsKeysAreListedWithTheirValues() throws {
+        let binary = try #require(TestPaths.cliBinary, "needs the CLI built (make test builds it)")
+        let all = try ExternalTool.run(binary, ["keys", TestPaths.finalReportSpec.path])
+        #expect(all.status == 0, "\(all.stderr)")
+        for line in ["meta.n = \"13\" (may begin with a count, may end in a number)", "item.<ID> for the IDs ", "fig.<ID> for the IDs ",
+                     "summary.themes[].ja.share = \""] {
+            #expect(all.stdout.contains(line), "\(line)")
+        }
+        let one = try ExternalTool.run(binary, ["keys", TestPaths.finalReportSpec.path, "--filter", "item.I_05.latest.ja"])
+        #expect(one.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("item.I_05.latest.ja.") })
+        #expect(one.stdout.contains("item.I_05.latest.ja.ofAllUnits = \""))
+    }
+}

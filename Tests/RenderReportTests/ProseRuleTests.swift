@@ -113,3 +113,39 @@ import TestSupport
         #expect(try template.render(context, rules: Self.rules).findings.map(\.message) == ["two numbers side by side ('2 4'); put words between them"])
     }
 }
+
+/// `monitoring keys`: every placeholder with an example and what it can render.
+@Suite struct TemplateKeysTests {
+    static let context = TemplateValue.object([
+        "meta": .object(["n": .text("13"), "unit": .text("Arbeitsbündnisse"), "complete": .flag(true)]),
+        "item": .object([
+            "I_01": .object(["title": .text("Ziele"), "latest": .object(["count": .text("12")])]),
+            "I_02": .object(["title": .text("Rollen"), "latest": .object(["count": .text("11")])]),
+            "II_01": .object(["title": .text("Katalog"), "entries": .list([.object(["text": .quote("Hotline 0391"), "last": .flag(true)])])]),
+        ]),
+        "waves": .list([]),
+    ])
+
+    @Test func everyPathWithAnExampleAndItsShape() {
+        #expect(TemplateKeys.listing(Self.context) == """
+            item.<ID> for the IDs II_01, I_01, I_02; shown for II_01 (members depend on the question's type: --filter item.<ID> shows another)
+            item.II_01.entries[] (a list, 1 here: {{#item.II_01.entries}}…{{/item.II_01.entries}}; inside, first and last tell an item's place)
+            item.II_01.entries[].last = true (flag: {{#last}}…{{/last}})
+            item.II_01.entries[].text = "Hotline 0391" (respondents' words, quoted) (ends a sentence, may be empty)
+            item.II_01.title = "Katalog" (may end in a number)
+            meta.complete = true (flag: {{#meta.complete}}…{{/meta.complete}})
+            meta.n = "13" (may begin with a count, may end in a number)
+            meta.unit = "Arbeitsbündnisse"
+            waves[] (a list, empty for this data: {{#waves}}…{{/waves}}; inside, first and last tell an item's place)
+
+            """)
+    }
+
+    @Test func aFilterShowsThePathsBelowIt() {
+        #expect(TemplateKeys.listing(Self.context, filter: "item.I_02") == """
+            item.I_02.latest.count = "11" (may begin with a count, may end in a number)
+            item.I_02.title = "Rollen" (may end in a number)
+
+            """)
+    }
+}
