@@ -128,13 +128,17 @@ package struct Aggregator: Sendable {
         }
         // The roles the themes' scales have, in role order; "no answer" keeps its catalogue name.
         let present = Set(types.flatMap { type in catalogue.answerCategories(of: type).map { role($0, type) } })
-        let rows: [String] = byRole
-            ? AnswerScale.Role.allCases.filter(present.contains).map { $0 == .missing ? catalogue.missingCategory : $0.label }
-            : catalogue.answerCategories(of: types.first ?? .status)
+        // Pooled rows are named by the spec (`pooled`) or by their categories, keyed by role.
+        let scaleNames = Set(types.map(\.rawValue))
+        func label(_ role: AnswerScale.Role) -> String {
+            role == .missing ? catalogue.missingCategory : spec.pooledLabel(role, scaleNames: scaleNames)
+        }
+        let presentRoles = AnswerScale.Role.allCases.filter(present.contains)
+        let rows: [String] = byRole ? presentRoles.map(label) : catalogue.answerCategories(of: types.first ?? .status)
+        let keys: [String]? = byRole ? presentRoles.map(\.rawValue) : nil
         func row(_ answer: String, _ type: ItemType) -> String {
             guard byRole else { return answer }
-            let r = role(answer, type)
-            return r == .missing ? catalogue.missingCategory : r.label
+            return label(role(answer, type))
         }
         func pooled(_ theme: String, _ year: Int) -> (counts: [String: Int], total: Int, items: [String]) {
             let items = items(theme, year)
@@ -164,7 +168,7 @@ package struct Aggregator: Sendable {
                                             previousTotal: before?.total)
         }
         return ThemeSummaryTable(number: number, title: title, year: year, previousYear: previousYear,
-                                 categories: rows, columns: columns)
+                                 categories: rows, columns: columns, roleKeys: keys)
     }
 
     /// For every categorical item and every pair of consecutive waves in which it was asked,

@@ -110,6 +110,21 @@ package struct ReportSpec: Sendable {
     /// The institute's assessments in the template and the facts each was written against
     /// (spec `assessments`); see `AssessmentCheck`.
     package var assessments: [Assessment] = []
+    /// Row labels when a table pools answers of several scales by role (spec `pooled`:
+    /// role → label); a role without one is named by its categories ("trifft zu / stimme zu").
+    package var pooledLabels: [AnswerScale.Role: String] = [:]
+
+    /// The row label for answers of `role` pooled over the scales named `scaleNames` (the
+    /// item types pooled; all scales when none of them has one).
+    package func pooledLabel(_ role: AnswerScale.Role, scaleNames: Set<String> = []) -> String {
+        if let label = pooledLabels[role] { return label }
+        let named = scales.filter { scaleNames.contains($0.name) }
+        var labels: [String] = []
+        for category in (named.isEmpty ? scales : named).flatMap(\.categories) where category.role == role && !labels.contains(category.label) {
+            labels.append(category.label)
+        }
+        return labels.isEmpty ? role.rawValue : labels.joined(separator: " / ")
+    }
 
     /// An assessment of the institute ("Der Rückgang dürfte mit der Pandemie zusammenhängen")
     /// holds for the data it was written against: the latest wave's year and, optionally, how

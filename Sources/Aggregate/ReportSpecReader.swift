@@ -238,7 +238,7 @@ private struct NodeReader {
     mutating func spec(_ root: Node, folder: URL) -> ReportSpec? {
         let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
                                     "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
-                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales",
+                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales", "pooled",
                                     "annex_answer_rows", "last_year", "assessments"]
         guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
         let title = string(f, "title", in: root)
@@ -331,6 +331,14 @@ private struct NodeReader {
                 fail(node, "'scales' must map scale names to lists of categories")
             }
         }
+        var pooledLabels: [AnswerScale.Role: String] = [:]
+        for (name, label) in textPairs(f["pooled"], entry: "'pooled' maps a role to a row label", whole: "'pooled' must map roles to row labels") {
+            guard let role = AnswerScale.Role(rawValue: name) else {
+                fail(f["pooled"], "'pooled': unknown role '\(name)'; expected " + AnswerScale.Role.allCases.map(\.rawValue).joined(separator: ", "))
+                continue
+            }
+            pooledLabels[role] = label
+        }
         let style = string(f, "style", in: root, required: false).map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL }
         let annexAnswerRows = integer(f, "annex_answer_rows", in: root, required: false)
         if let annexAnswerRows, annexAnswerRows < 1 { fail(f["annex_answer_rows"], "'annex_answer_rows' must be at least 1") }
@@ -357,7 +365,7 @@ private struct NodeReader {
                           template: string(f, "template", in: root, required: false)
                               .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
                           profiles: profiles, scales: scales, texts: texts, published: published, created: string(f, "created", in: root, required: false),
-                          annexAnswerRows: annexAnswerRows, lastYear: lastYear, assessments: assessments)
+                          annexAnswerRows: annexAnswerRows, lastYear: lastYear, assessments: assessments, pooledLabels: pooledLabels)
     }
 
     mutating func assessment(_ node: Node) -> ReportSpec.Assessment? {

@@ -47,6 +47,9 @@ package struct ThemeSummaryTable: Sendable {
     package let previousYear: Int?
     package let categories: [String]
     package let columns: [Column]
+    /// When rows pool several scales by role: the role names, parallel to `categories`, as
+    /// the template's keys (`positive.share`), the same for any survey's words.
+    package var roleKeys: [String]? = nil
 
     package func cell(theme: String, category: String) -> Cell? {
         guard let c = columns.first(where: { $0.theme == theme }), let i = categories.firstIndex(of: category) else { return nil }

@@ -3,29 +3,21 @@
 /// of a diverging palette and the share called "positive" follow from the roles, so no
 /// category name needs to be known to the code.
 package struct AnswerScale: Sendable, Hashable {
+    /// What a category means, whatever its words: it decides its colour family, and how
+    /// answers of several scales are pooled (row labels: the spec's `pooled`). In order.
     package enum Role: String, Sendable, CaseIterable {
         /// An answer in favour (ja, trifft zu, stimme voll zu); the first is the strongest.
         case positive
-        /// Partly there (in Erarbeitung, teils/teils).
+        /// Partly there, on the way (in Erarbeitung, teilweise umgesetzt).
         case partly
+        /// A true middle of a scale (teils/teils): neither side, but an answer on the scale.
+        case middle
         /// An answer against (nein, stimme gar nicht zu); the last is the strongest.
         case negative
-        /// Neither, or don't know (weiß nicht).
+        /// Outside the scale: don't know, can't judge (weiß nicht, kann ich nicht beurteilen).
         case neutral
         /// No answer (keine Angabe).
         case missing
-
-        /// The row label when answers of several scales are pooled by role (German, as the
-        /// reports are; "missing" takes the catalogue's name for no answer instead).
-        package var label: String {
-            switch self {
-            case .positive: return "Zustimmung (positiv)"
-            case .partly: return "teilweise"
-            case .negative: return "Ablehnung (negativ)"
-            case .neutral: return "weiß nicht / neutral"
-            case .missing: return "fehlende Antwort"
-            }
-        }
     }
 
     package struct Category: Sendable, Hashable {

@@ -47,6 +47,8 @@ package enum Palette {
         for category in scale.categories {
             switch category.role {
             case .partly: result[category.label] = "#C9B79C"
+            // Between the purple and the orange family, lighter than don't know.
+            case .middle: result[category.label] = "#E3DDD3"
             case .neutral: result[category.label] = "#8C8C8C"
             case .missing: result[category.label] = "#BBBBBB"
             case .positive, .negative: break

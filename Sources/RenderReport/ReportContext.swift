@@ -407,8 +407,10 @@ package struct ReportContext {
                 t.set("oneAnswerPoints", GermanFormat.decimal(Ratio(100, total).rounded(scale: 1, decimals: 1), decimals: 1))
             }
             let drivers = model.analysis.themeDrivers.first { $0.theme == column.theme }
-            for category in table.categories {
-                let key = TemplateKey.category(category)
+            // A pooled table's rows are keyed by role (`positive`), others by category (`ja`).
+            func key(_ index: Int) -> String { table.roleKeys?[index] ?? TemplateKey.category(table.categories[index]) }
+            for (index, category) in table.categories.enumerated() {
+                let key = key(index)
                 let out = (drivers?.flows ?? []).filter { $0.from == category }
                 let into = (drivers?.flows ?? []).filter { $0.to == category }
                 var d = TemplateObject()
@@ -426,7 +428,7 @@ package struct ReportContext {
                 d.set("hasItems", !items.isEmpty)
                 t.set(key + "Drivers", d)
             }
-            for (category, cell) in zip(table.categories, column.cells) {
+            for (index, (category, cell)) in zip(table.categories, column.cells).enumerated() {
                 var c = TemplateObject()
                 c.set("share", GermanFormat.percent(cell.share))
                 c.set("shareRounded", GermanFormat.percent(cell.share, decimals: 0))
@@ -459,7 +461,7 @@ package struct ReportContext {
                         c.set("matchedSame", tenths == 0)
                     }
                 }
-                t.set(TemplateKey.category(category), c)
+                t.set(key(index), c)
             }
             return t
         })

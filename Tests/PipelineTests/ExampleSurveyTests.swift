@@ -1,4 +1,5 @@
 import Foundation
+import Aggregate
 import Pipeline
 import Testing
 import TestSupport
@@ -34,9 +35,11 @@ import TestSupport
         for colour in ["#3F1D73", "#9E9AC8", "#E88A3A", "#8C3A02", "#8C8C8C", "#BBBBBB"] {
             #expect(svg.contains("fill=\"\(colour)\""), "\(colour)")
         }
-        // A theme summary over items of two scales pools the answers by their role.
-        #expect(text.contains("| Zustimmung (positiv) | 63,0\u{202F}% (+20,4\u{202F}PP) | 52,8\u{202F}% (+11,1\u{202F}PP) |"))
-        #expect(!text.contains("| teilweise |"), "no row for a role no scale has")
+        // A theme summary over items of two scales pools the answers by their role; without
+        // the spec's `pooled`, a row is named by the categories it pools (no fixed words).
+        #expect(text.contains("| trifft zu / stimme voll zu / stimme eher zu | 63,0\u{202F}% (+20,4\u{202F}PP) | 52,8\u{202F}% (+11,1\u{202F}PP) |"))
+        #expect(text.contains("| weiß nicht | "))
+        #expect(!text.contains("| Zustimmung (positiv) |") && !text.contains("| teilweise |"), "no fixed words, no row for a role no scale has")
         // The CSV wave without a sheet name was read.
         let csv = try String(contentsOf: folder.appendingPathComponent("responses.csv"), encoding: .utf8)
         #expect(csv.contains("\n3,2023,"))
@@ -76,5 +79,45 @@ import TestSupport
                     "page \(page) ends with the caption \(lines.last ?? "")")
         }
         #expect(captions >= 1, "the example has a table")
+    }
+}
+
+/// Scale roles as data: a true middle ("teils/teils") is its own row and colour, apart from
+/// "don't know"; pooled rows take the spec's labels (`pooled`) and the template keys the
+/// role names, whatever the survey's words.
+@Suite struct ScaleRoleTests {
+    static func exampleWithMiddle(pooled: String) throws -> (text: String, svg: String) {
+        let root = try TemporaryFolder.make()
+        try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent("examples/kommunen-2023"),
+                                         to: root.appendingPathComponent("kommunen"))
+        let spec = root.appendingPathComponent("kommunen/bericht.yaml")
+        var text = try String(contentsOf: spec, encoding: .utf8)
+        // "weiß nicht" becomes a middle of the agreement scale, as "teils/teils" would be.
+        text = text.replacingOccurrences(of: "{ label: \"weiß nicht\", role: neutral }", with: "{ label: \"weiß nicht\", role: middle }")
+        text = text.replacingOccurrences(of: "\ntexts:", with: "\n" + pooled + "texts:")
+        text = text.replacingOccurrences(of: "style: \"../../reports/hausstil\"", with: "style: \"\(TestPaths.repository.path)/reports/hausstil\"")
+        try Data(text.utf8).write(to: spec)
+        let out = root.appendingPathComponent("out")
+        _ = try ExternalTool.run(try #require(TestPaths.cliBinary), ["report", spec.path, "--out", out.path, "--formats", "md"])
+        return (try String(contentsOf: out.appendingPathComponent("Bericht.md"), encoding: .utf8),
+                try String(contentsOf: out.appendingPathComponent("abbildungen/abb03.svg"), encoding: .utf8))
+    }
+
+    @Test func aMiddleIsItsOwnRowAndColourAndPooledRowsTakeTheSpecsLabels() throws {
+        let (text, svg) = try Self.exampleWithMiddle(pooled: "pooled:\n  positive: \"Zustimmung\"\n  middle: \"Mitte\"\n")
+        #expect(text.contains("| Zustimmung | 63,0\u{202F}%"), "the spec's label")
+        #expect(text.contains("| Mitte | 5,6\u{202F}%"), "the middle pooled on its own")
+        #expect(!text.contains("| weiß nicht |"))
+        #expect(svg.contains("fill=\"#E3DDD3\"") && !svg.contains("fill=\"#8C8C8C\""), "the middle's colour, not don't-know grey")
+        // The template's keys are the roles: the example's text still reads its share.
+        #expect(text.contains("stimmen im Jahr 2023 insgesamt 63,0\u{202F}% der Antworten zu"))
+    }
+
+    @Test func anUnknownPooledRoleIsASpecError() throws {
+        let root = try TemporaryFolder.make()
+        let spec = try SpecCopy.finalReport(in: root) { $0 + "\npooled:\n  zustimmung: \"Zustimmung\"\n" }
+        let error = #expect(throws: SpecErrors.self) { try ReportSpecReader().read(spec) }
+        #expect(error?.description.contains("'pooled': unknown role 'zustimmung'; expected positive, partly, middle, negative, neutral, missing") == true,
+                "\(error?.description ?? "")")
     }
 }
