@@ -3,16 +3,23 @@ import Foundation
 /// Colours: the Okabe–Ito palette (safe for colour-blind readers) for categories, an
 /// alternating light/dark sequence for waves, and label colours chosen by computed contrast.
 package enum Palette {
+    /// "No answer", in every chart.
+    package static let missingGrey = "#BBBBBB"
     package static let okabeIto = ["#009E73", "#E69F00", "#D55E00", "#0072B2", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 
     /// The colour of each category: from the spec's answer scales (an explicit colour, or
     /// one derived from the category's role, see `colours(of:)`), otherwise the next unused
     /// Okabe–Ito colour. The same category gets the same colour in every chart and the annex.
-    package static func colours(for categories: [String], scales: [AnswerScale] = []) -> [String] {
+    ///
+    /// `missing`: the catalogue's "no answer" category. It is in every item type's list, at a
+    /// different place in each; without a scale that colours it, it gets the "no answer" grey
+    /// so that it looks the same in every chart.
+    package static func colours(for categories: [String], scales: [AnswerScale] = [], missing: String? = nil) -> [String] {
         var known: [String: String] = [:]
         for scale in scales {
             for (label, colour) in colours(of: scale) where known[label] == nil { known[label] = colour }
         }
+        if let missing, known[missing] == nil { known[missing] = missingGrey }
         var used = Set(categories.compactMap { known[$0] })
         return categories.map { category in
             if let colour = known[category] { return colour }
@@ -50,7 +57,7 @@ package enum Palette {
             // Between the purple and the orange family, lighter than don't know.
             case .middle: result[category.label] = "#E3DDD3"
             case .neutral: result[category.label] = "#8C8C8C"
-            case .missing: result[category.label] = "#BBBBBB"
+            case .missing: result[category.label] = missingGrey
             case .positive, .negative: break
             }
             if let colour = category.colour { result[category.label] = colour }

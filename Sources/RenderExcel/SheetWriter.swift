@@ -222,7 +222,7 @@ struct SheetWriter {
             let lastAsked = figure.years.lastIndex { figure.asked(year: $0) } ?? 0
             let rows = (top + 1 + firstAsked)...(top + 1 + lastAsked)
             chart = try workbook.addChart(.stackedBar)
-            let colours = Palette.colours(for: figure.categories, scales: spec.scales)
+            let colours = Palette.colours(for: figure.categories, scales: spec.scales, missing: model.catalogue.missingCategory)
             for (i, category) in figure.categories.enumerated() {
                 try chart.addSeries(name: category, categories: .init(sheet: name, rows: rows, columns: 0...0),
                                     values: .init(sheet: name, rows: rows, columns: (2 + i)...(2 + i)),
@@ -376,8 +376,9 @@ struct SheetWriter {
         case .themeSummary(let t):
             for (c, width) in [40.0, 16, 14, 16, 22, 20, 20].enumerated() { try sheet.setColumns(c...c, width: width) }
             let previous = t.previousYear.map(String.init) ?? "–"
-            try sheet.write("Alle Fragen zum Umsetzungsstand eines Themenbereichs in \(t.year) zusammengefasst; "
-                            + "Veränderung gegenüber \(previous) in Prozentpunkten.", row: 1, column: 0, format: formats.text)
+            let pooling = t.roleKeys == nil ? "" : " Fragen mit verschiedenen Antwortskalen zählen nach der Richtung der Antwort zusammen."
+            try sheet.write("Die Antworten auf alle Hauptfragen eines Themenbereichs mit Antwortskala in \(t.year) zusammengefasst; "
+                            + "Veränderung gegenüber \(previous) in Prozentpunkten." + pooling, row: 1, column: 0, format: formats.text)
             try sheet.write("Basis: alle Antworten der \(unit) auf die Fragen des Themenbereichs (Zahl in der Tabelle)",
                             row: 2, column: 0, format: formats.text)
             let headers = ["Themenbereich", "Antwort", "\(t.year) (Anzahl)", "\(t.year) (Anteil in %)",

@@ -12,12 +12,12 @@ package struct ProfileChart: Sendable {
     }
 
     package func svg(_ profile: RegionProfile, set: ProfileSet, unitPlural: String, sourceLine: String,
-                    themeTitles: [String: String], scales: [AnswerScale] = []) -> String {
+                    themeTitles: [String: String], scales: [AnswerScale] = [], missingCategory: String? = nil) -> String {
         var canvas = ChartCanvas(style: style)
         let regular = FontMetrics.regular
         let m = style.margin
         let size = style.smallSize
-        let colours = Palette.colours(for: set.categories, scales: scales)
+        let colours = Palette.colours(for: set.categories, scales: scales, missing: missingCategory)
         let colourOf = Dictionary(zip(set.categories, colours).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
         // Short labels: the spec's where a scale gives one, otherwise made from the labels.
         var shorts = ShortLabels.make(set.categories)

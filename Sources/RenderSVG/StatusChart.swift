@@ -13,7 +13,7 @@ struct StatusChart {
         var canvas = ChartCanvas(style: style)
         let regular = FontMetrics.regular
         let m = style.margin
-        let colours = Palette.colours(for: figure.categories, scales: context.scales)
+        let colours = Palette.colours(for: figure.categories, scales: context.scales, missing: context.missingCategory)
         var y = m + canvas.titleBlock(context.title(figure), top: m)
 
         // Columns: year labels | bars | legend table.
@@ -111,18 +111,24 @@ package struct FigureContext: Sendable {
     package let scales: [AnswerScale]
     /// Every wave's year, so that a year has one colour in all charts (`Palette.waveColours`).
     package let waveYears: [Int]
+    /// The catalogue's "no answer" category: one grey in every chart, with or without
+    /// `scales:` (`Palette.colours`).
+    package let missingCategory: String?
 
-    package init(population: Int, unitPlural: String, sourceLine: String, scales: [AnswerScale] = [], waveYears: [Int] = []) {
+    package init(population: Int, unitPlural: String, sourceLine: String, scales: [AnswerScale] = [], waveYears: [Int] = [],
+                 missingCategory: String? = nil) {
         self.population = population
         self.unitPlural = unitPlural
         self.sourceLine = sourceLine
         self.scales = scales
         self.waveYears = waveYears
+        self.missingCategory = missingCategory
     }
 
     package init(model: ReportModel) {
         self.init(population: model.regionCount, unitPlural: model.spec.unitPlural, sourceLine: model.sourceLine,
-                  scales: model.spec.scales, waveYears: model.catalogue.waves.map(\.year))
+                  scales: model.spec.scales, waveYears: model.catalogue.waves.map(\.year),
+                  missingCategory: model.catalogue.missingCategory)
     }
 
     var axisTitle: String { "Anzahl \(unitPlural) (n = \(population))" }

@@ -113,6 +113,30 @@ import TestSupport
         #expect(text.contains("stimmen im Jahr 2023 insgesamt 63,0\u{202F}% der Antworten zu"))
     }
 
+    /// Without `scales:` "keine Angabe" stands at another place in each item type's list;
+    /// it still has one colour in every chart.
+    @Test func withoutScalesNoAnswerIsOneGreyInEveryChart() throws {
+        let root = try TemporaryFolder.make()
+        try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent("examples/kommunen-2023"),
+                                         to: root.appendingPathComponent("kommunen"))
+        let spec = root.appendingPathComponent("kommunen/bericht.yaml")
+        let text = try String(contentsOf: spec, encoding: .utf8)
+        let start = try #require(text.range(of: "\nscales:")), end = try #require(text.range(of: "\ntexts:"))
+        try Data((text[..<start.lowerBound] + text[end.lowerBound...]).utf8).write(to: spec)
+        let out = root.appendingPathComponent("out")
+        let run = try ExternalTool.run(try #require(TestPaths.cliBinary), ["report", spec.path, "--out", out.path, "--formats", "md"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let charts = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("abbildungen").path).filter { $0.hasSuffix(".svg") }
+        var withNoAnswer = 0
+        for chart in charts {
+            let svg = try String(contentsOf: out.appendingPathComponent("abbildungen/" + chart), encoding: .utf8)
+            guard svg.contains("keine Angabe") else { continue }
+            withNoAnswer += 1
+            #expect(svg.contains("fill=\"#BBBBBB\""), "\(chart)")
+        }
+        #expect(withNoAnswer >= 2, "a status and a scale chart")
+    }
+
     @Test func anUnknownPooledRoleIsASpecError() throws {
         let root = try TemporaryFolder.make()
         let spec = try SpecCopy.finalReport(in: root) { $0 + "\npooled:\n  zustimmung: \"Zustimmung\"\n" }

@@ -49,7 +49,7 @@ struct ProfilesOutput: OutputWriter {
     private func page(_ profile: RegionProfile, set: ProfileSet, themes: [String: String]) -> (svg: String, markdown: String) {
         let spec = model.spec
         let svg = ProfileChart().svg(profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
-                                     themeTitles: themes, scales: spec.scales)
+                                     themeTitles: themes, scales: spec.scales, missingCategory: model.catalogue.missingCategory)
         let alt = "Regionalprofil \(profile.name): Antworten je Erhebungsjahr und Anteil \(set.positiveLabel) aller \(spec.unitPlural)."
         let markdown = ProfileMarkdown.render(profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
                                               dataNote: spec.dataNote, altText: alt)
