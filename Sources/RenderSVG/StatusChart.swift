@@ -79,8 +79,7 @@ struct StatusChart {
         }
         y += rowPitch * Double(figure.years.count) + 2
         y += canvas.countAxis(left: barLeft, width: barWidth, maximum: axisMaximum, top: y, gridTop: gridTop - 2, gridIndex: gridIndex,
-                              title: figure.years.contains { figure.base(year: $0).map { $0 != context.population } ?? false }
-                                  ? context.axisTitleWithOtherBases : context.axisTitle)
+                              title: context.axisTitle(bases: figure.years.compactMap { figure.base(year: $0) }))
         y += 6
         y += canvas.sourceLine(context.sourceLine, top: y)
         y += m
@@ -132,6 +131,16 @@ package struct FigureContext: Sendable {
     }
 
     var axisTitle: String { "Anzahl \(unitPlural) (n = \(population))" }
+
+    /// The axis title for the bases of the years shown: the population when every year has
+    /// it; one other base when all share it (a filter asked the same units every year); the
+    /// population with its exceptions; or, when no year has everyone, n at each year.
+    func axisTitle(bases: [Int]) -> String {
+        let distinct = Set(bases)
+        if distinct.isEmpty || distinct == [population] { return axisTitle }
+        if distinct.count == 1, let only = distinct.first { return "Anzahl \(unitPlural) (n = \(only))" }
+        return distinct.contains(population) ? axisTitleWithOtherBases : "Anzahl \(unitPlural) (n am Jahr)"
+    }
     /// When a year's base differs (a unit missing, or a filter): that year's label gives it.
     var axisTitleWithOtherBases: String { "Anzahl \(unitPlural) (n = \(population); abweichend: n am Jahr)" }
 

@@ -75,6 +75,20 @@ import TestSupport
         #expect(text.contains(">27</text>"), "the axis extends to the wave's 27 answers")
     }
 
+    /// A filtered status chart's axis states the base its years have, not the population.
+    @Test(arguments: [([14, 14], "(n = 14)"), ([8, 8], "(n = 8)"), ([14, 8], "(n = 14; abweichend: n am Jahr)"), ([7, 8], "(n am Jahr)")])
+    func theAxisStatesTheRealBase(bases: [Int], title: String) {
+        var points: [SeriesPoint] = []
+        for (year, base) in zip([2022, 2023], bases) {
+            points.append(SeriesPoint(year: year, category: "umgesetzt", asked: true, count: base - 1, base: base))
+            points.append(SeriesPoint(year: year, category: "nicht umgesetzt", asked: true, count: 1, base: base))
+        }
+        let figure = FigureSeries(number: 97, itemID: "X", kind: .status, caption: "x", question: "x",
+                                  categories: ["umgesetzt", "nicht umgesetzt"], categoryItemIDs: [], years: [2022, 2023], points: points)
+        let text = FigureRenderer().svg(figure, context: FigureContext(population: 14, unitPlural: "Landkreise", sourceLine: "Q"))
+        #expect(text.contains(">Anzahl Landkreise \(title)</text>"), "\(bases)")
+    }
+
     @Test func wrappingNeverDropsText() {
         let text = "Lehrkräfte/Berufsorientierungskoordinator*innen und ein sehr langes Wort: Donaudampfschifffahrtsgesellschaftskapitän"
         let lines = FontMetrics.regular.wrap(text, maxWidth: 80, size: 9)
