@@ -143,4 +143,45 @@ import TestSupport
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("22 passed, 0 failed"))
     }
+
+    /// Scales of 3, 5, 7 and 9 categories with long names: the bars keep at least 40 % of the
+    /// chart's width (the table of counts moves below them when needed), and no text is
+    /// clipped or overlaps (check-svg, where it can run).
+    static let longCategories = ["vollständig umgesetzt und dauerhaft verankert", "überwiegend umgesetzt", "teilweise umgesetzt",
+                                 "teils/teils", "in Planung, aber noch nicht begonnen", "eher nicht umgesetzt",
+                                 "nicht umgesetzt", "kann ich nicht beurteilen", "Berufsorientierungskoordinator*innen fehlen"]
+
+    static func chart(categories count: Int) -> String {
+        let categories = Array(longCategories.prefix(count))
+        var points: [SeriesPoint] = []
+        for year in [2021, 2022, 2023] {
+            for (i, category) in categories.enumerated() {
+                points.append(SeriesPoint(year: year, category: category, asked: true, count: i < 14 % count ? 14 / count + 1 : 14 / count, base: 14))
+            }
+        }
+        let figure = FigureSeries(number: 90 + count, itemID: "X", kind: .status, caption: "Eine Frage mit langer Skala", question: "x",
+                                  categories: categories, categoryItemIDs: [], years: [2021, 2022, 2023], points: points)
+        return FigureRenderer().svg(figure, context: FigureContext(population: 14, unitPlural: "Landkreise", sourceLine: "Quelle: Test"))
+    }
+
+    @Test(arguments: [3, 5, 7, 9])
+    func barsKeepTheirWidthWithManyLongCategories(count: Int) throws {
+        let svg = Self.chart(categories: count)
+        // The segments of the first year's bar: rectangles 11 high on one row.
+        let rects = svg.matches(of: /<rect x="([0-9.]+)" y="([0-9.]+)" width="([0-9.]+)" height="11"/).map {
+            (y: String($0.2), width: Double($0.3) ?? 0)
+        }
+        let firstRow = rects.filter { $0.y == rects.first?.y }
+        let share = firstRow.map(\.width).reduce(0, +) / (ChartStyle.report.width - 2 * ChartStyle.report.margin)
+        #expect(share >= 0.4, "bars take \(share) of the width at \(count) categories")
+        for category in Self.longCategories.prefix(count) {
+            for word in category.split(separator: " ") { #expect(svg.contains(String(word).replacingOccurrences(of: "&", with: "&amp;")), "\(word)") }
+        }
+        if Self.canCheckSVG {
+            let folder = try ProcessInfo.processInfo.environment["SVG_DUMP"].map { URL(fileURLWithPath: $0) } ?? TemporaryFolder.make()
+            try svg.write(to: folder.appendingPathComponent("long-\(count).svg"), atomically: true, encoding: .utf8)
+            let result = try ExternalTool.run("python3", [try #require(ExternalTool.checkSVG).path, folder.path])
+            #expect(result.status == 0, "\(result.stdout)")
+        }
+    }
 }
