@@ -37,7 +37,11 @@ package struct ProfilesWorkbook: Sendable {
                 try sheet.write(row.itemID, row: 3 + r, column: 0)
                 try sheet.write(row.title, row: 3 + r, column: 1)
                 for (k, answer) in row.answers.enumerated() {
-                    try sheet.write(answer ?? "nicht erhoben", row: 3 + r, column: 2 + k, format: answer == nil ? note : nil)
+                    // Three cases kept apart: an answer (also "keine Angabe"), a wave the region
+                    // sat out, a question not asked.
+                    let tookPart = k < profile.participated.count ? profile.participated[k] : true
+                    try sheet.write(answer ?? (tookPart ? "nicht erhoben" : "nicht teilgenommen"), row: 3 + r, column: 2 + k,
+                                    format: answer == nil ? note : nil)
                 }
                 let total = row.distribution.reduce(0, +)
                 if total > 0 {

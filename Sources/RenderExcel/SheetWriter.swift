@@ -446,8 +446,14 @@ struct SheetWriter {
         try sheet.write("Antworten aller \(unit) je Welle und Frage", row: 0, column: 0, format: formats.title)
         // The warning stands on the sheet itself: rows name real districts.
         try sheet.write("Hinweis zu den Daten: " + spec.dataNote, row: 1, column: 0, format: formats.warning)
+        // Three cases kept apart: not asked, sat the wave out (both without a row), no answer.
+        let absent = model.analysis.participation.filter { $0.answering < $0.population }
+            .map { "\($0.year): \($0.answering) von \($0.population)" }
+        let participation = absent.isEmpty ? "" : " \(unit), die an einer Welle nicht teilgenommen haben, haben in ihr keine Zeile "
+            + "(teilgenommen haben " + absent.joined(separator: "; ") + ")."
         try sheet.write("Nicht gestellte Fragen haben keine Zeile; „\(model.catalogue.missingCategory)“ heißt: gefragt, "
-                        + "aber nicht beantwortet. [Hinweis \(Note.notAsked.rawValue)]", row: 2, column: 0, format: formats.text)
+                        + "aber nicht beantwortet." + participation + " [Hinweis \(Note.notAsked.rawValue)]", row: 2, column: 0,
+                        format: formats.text)
         try backLink(sheet, row: 3)
         let top = Self.answersTop
         try sheet.addTable(rows: top...(top + max(answers.count, 1)), columns: 0...(headers.count - 1), name: "Antworten",
