@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the second, shipped example survey: examples/kommunen-2023/data/.
+"""Writes the shipped example surveys: examples/kommunen-2023/data/ and (with --survey
+landkreise) examples/landkreise-2024/data/.
 
 A survey of another shape than RÜMSA, in the same hand-over format: 18 Kommunen (a feminine
 unit) of an invented Landkreis, three waves (2021, 2022 as xlsx, 2023 as CSV without a sheet
@@ -8,7 +9,15 @@ four-level agreement scale with "weiß nicht", a multiple choice behind the filt
 text. Regions and answers are invented; a fixed seed makes the files reproducible.
 
     python3 scripts/make-example-survey.py      # needs openpyxl
+    python3 scripts/make-example-survey.py --survey landkreise
+
+The Landkreise survey has what the RÜMSA data lack: 14 Landkreise (a masculine unit), a
+status scale without ja/nein ("umgesetzt / teilweise umgesetzt / nicht umgesetzt"), a
+five-level satisfaction scale with a true middle ("teils/teils") and "kann ich nicht
+beurteilen", a filter chain in which a free text opens on two answers of the satisfaction
+question that are not its first, one Landkreis that sat 2023 out, and one renamed in 2024.
 """
+import argparse
 import csv
 import random
 from pathlib import Path
@@ -101,7 +110,84 @@ def answers(rng: random.Random, wave: int):
     return rows
 
 
+LK_ROOT = Path(__file__).resolve().parent.parent / "examples" / "landkreise-2024" / "data"
+LK_YEARS = [2022, 2023, 2024]
+STATUS = ["umgesetzt", "teilweise umgesetzt", "nicht umgesetzt"]
+SATISFACTION = ["sehr zufrieden", "eher zufrieden", "teils/teils", "eher unzufrieden", "sehr unzufrieden",
+                "kann ich nicht beurteilen"]
+DISTRICTS = ["Altmarkkreis Nord", "Bördeland", "Elbtal", "Fläming", "Harzvorland", "Heideland", "Jerichow",
+             "Kyffhäuser Süd", "Mansfelder Land", "Nordheide", "Saaletal", "Unstrut", "Wittenberg-Land", "Zeitz-Weißenfels"]
+LK_ITEMS = [
+    ("U.01", "U", "Status", "", "Jugendberufsagentur umgesetzt", "Ist eine Jugendberufsagentur eingerichtet?",
+     " | ".join(STATUS), "", ["F1", "F1", "F1"]),
+    ("U.02", "U", "Skala", "U.01", "Zufriedenheit mit der Jugendberufsagentur",
+     "Wie zufrieden sind Sie mit der Zusammenarbeit in der Jugendberufsagentur?", " | ".join(SATISFACTION),
+     "umgesetzt | teilweise umgesetzt", ["F2", "F2", "F2"]),
+    ("U.03", "U", "Freitext", "U.02", "Gründe der Unzufriedenheit", "Was müsste sich ändern?", "",
+     "eher unzufrieden | sehr unzufrieden", ["F3", "F3", "F3"]),
+    ("U.04", "U", "Skala", "", "Zufriedenheit mit den Angeboten", "Wie zufrieden sind Sie mit den Angeboten für junge Menschen?",
+     " | ".join(SATISFACTION), "", ["F4", "F4", "F4"]),
+]
+
+
+def landkreise() -> None:
+    LK_ROOT.mkdir(parents=True, exist_ok=True)
+    (LK_ROOT / "waves").mkdir(exist_ok=True)
+    book = openpyxl.Workbook()
+    fragen = book.active
+    fragen.title = "Fragen"
+    fragen.append(["ID", "Themenbereich", "Typ", "Bezug", "Kurztitel", "Wortlaut", "Antwortoptionen", "Filterantwort"]
+                  + [f"W{n + 1} {year}" for n, year in enumerate(LK_YEARS)])
+    for item in LK_ITEMS:
+        fragen.append(list(item[:8]) + [h or "" for h in item[8]])
+    wellen = book.create_sheet("Wellen")
+    wellen.append(["Welle", "Jahr", "Feldphase Beginn", "Feldphase Ende", "Datei", "Tabellenblatt", "Kopfzeile",
+                   "Erste Datenzeile", "Regionsspalte"])
+    for n, year in enumerate(LK_YEARS, start=1):
+        wellen.append([n, year, f"01.05.{year}", f"30.06.{year}", f"Landkreise_{year}.xlsx", "Antworten", 1, 2, "Landkreis"])
+    regionen = book.create_sheet("Regionen")
+    regionen.append(["AGS", "Name", "Typ", "Schreibweisen"])
+    for n, district in enumerate(DISTRICTS):
+        # Nordheide is "Landkreis Nordheide" in the 2024 export: a spelling the catalogue knows.
+        regionen.append([f"0998{n + 1:04d}", district, "Landkreis", "Landkreis Nordheide" if district == "Nordheide" else ""])
+    kategorien = book.create_sheet("Antwortkategorien")
+    kategorien.append(["Typ", "Kategorie", "Schreibweisen"])
+    for category in STATUS:
+        kategorien.append(["Status", category, ""])
+    kategorien.append(["Status", "keine Angabe", "(leer); k.A."])
+    for category in SATISFACTION:
+        kategorien.append(["Skala", category, "teils, teils" if category == "teils/teils" else ""])
+    kategorien.append(["Option", "ausgewählt", "x"])
+    hinweise = book.create_sheet("Hinweise")
+    hinweise.append(["Beispielbefragung von 14 erfundenen Landkreisen, drei Wellen (2022–2024)."])
+    book.save(LK_ROOT / "Fragenkatalog_Landkreise.xlsx")
+    rng = random.Random(2024)
+    for wave, year in enumerate(LK_YEARS, start=1):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Antworten"
+        sheet.append(["Landkreis"] + [item[8][wave - 1] for item in LK_ITEMS])
+        for n, district in enumerate(DISTRICTS):
+            if year == 2023 and district == "Heideland":
+                continue  # sat this wave out
+            progress = wave / 3
+            status = rng.choices(STATUS, [1 + 3 * progress, 2, 3 - 2 * progress])[0]
+            satisfaction = rng.choices(SATISFACTION, [2, 3, 2, 2, 1, 1])[0] if status in STATUS[:2] else ""
+            reason = rng.choice(["Mehr gemeinsame Fallbesprechungen", "Klare Zuständigkeiten; Mehr Personal",
+                                 "Datenaustausch vereinfachen"]) if satisfaction in ("eher unzufrieden", "sehr unzufrieden") else ""
+            offers = rng.choices(SATISFACTION, [2, 4, 3, 2, 1, 1])[0] if rng.random() > 0.05 else ""
+            name = "Landkreis Nordheide" if district == "Nordheide" and year == 2024 else district
+            sheet.append([name, status, satisfaction or None, reason or None, offers or None])
+        book.save(LK_ROOT / "waves" / f"Landkreise_{year}.xlsx")
+    print(f"wrote {LK_ROOT}")
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--survey", choices=["kommunen", "landkreise"], default="kommunen")
+    if parser.parse_args().survey == "landkreise":
+        landkreise()
+        return 0
     ROOT.mkdir(parents=True, exist_ok=True)
     (ROOT / "waves").mkdir(exist_ok=True)
     catalogue(ROOT / "Fragenkatalog_Kommunen.xlsx")

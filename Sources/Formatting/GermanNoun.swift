@@ -96,6 +96,18 @@ package struct GermanNoun: Sendable, Hashable {
         guard base > 0 else { return nil }
         // An attribute after "alle"/"der" is declined weakly: "befragten" in every case here.
         let total = GermanFormat.integer(base) + (attribute.map { " " + $0 } ?? "")
+        if n == 1, base == 1 {
+            // Not "alle 1 befragten Landkreise": "der einzige befragte Landkreis".
+            let article: String = switch (gender, grammaticalCase) {
+            case (.masculine, .nominative): "der einzige"
+            case (.feminine, .nominative): "die einzige"
+            case (.neuter, .nominative): "das einzige"
+            case (.feminine, .dative): "der einzigen"
+            case (_, .dative): "dem einzigen"
+            }
+            let weak = attribute.map { grammaticalCase == .nominative && $0.hasSuffix("en") ? String($0.dropLast()) : $0 }
+            return article + (weak.map { " " + $0 } ?? "") + " " + singular
+        }
         if n == base { return (grammaticalCase == .dative ? "allen " : "alle ") + total + " " + plural(grammaticalCase) }
         switch n {
         case 0: return one(grammaticalCase, none: true) + " der " + total + " " + plural
@@ -104,10 +116,6 @@ package struct GermanNoun: Sendable, Hashable {
         }
     }
 
-    /// A history as a sentence part: "2017 erst in sieben, 2018 und 2019 in zehn, seit 2020 in
-    /// allen 13 Arbeitsbündnissen" (dative, after "in"). Waves at the end with the same count
-    /// become "seit"; earlier runs of equal counts are joined ("2018 und 2019", "2017 bis
-    /// 2019"); "erst" marks a first value below the last one.
     /// One wave of a history: the count, and the units that took part when not all did.
     package struct HistoryPoint: Sendable {
         package let year: Int
@@ -121,6 +129,10 @@ package struct GermanNoun: Sendable, Hashable {
         }
     }
 
+    /// A history as a sentence part: "2017 erst in sieben, 2018 und 2019 in zehn, seit 2020 in
+    /// allen 13 Arbeitsbündnissen" (dative, after "in"). Waves at the end with the same count
+    /// become "seit"; earlier runs of equal counts are joined ("2018 und 2019", "2017 bis
+    /// 2019"); "erst" marks a first value below the last one.
     package func history(_ points: [(year: Int, count: Int)], preposition: String = "in", all: Int? = nil) -> String {
         history(points.map { HistoryPoint(year: $0.year, count: $0.count) }, preposition: preposition, all: all)
     }

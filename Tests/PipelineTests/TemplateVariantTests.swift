@@ -14,7 +14,7 @@ import TestSupport
 /// some data break.
 @Suite struct TemplateVariantTests {
     static let exampleSpec = TestPaths.repository.appendingPathComponent("examples/kommunen-2023/bericht.yaml")
-    static let specs = [TestPaths.finalReportSpec, TestPaths.shortReportSpec, exampleSpec]
+    static let specs = [TestPaths.finalReportSpec, TestPaths.shortReportSpec, exampleSpec, ExampleSurvey.landkreiseSpec]
 
     enum Variant: String, CustomStringConvertible, CaseIterable {
         case asDelivered, unitMissingInLatestWave, everyone, nobody, one, twelve, thirteen, jumping

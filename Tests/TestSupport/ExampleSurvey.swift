@@ -5,11 +5,14 @@ import Foundation
 package enum ExampleSurvey {
     package static let spec = TestPaths.repository.appendingPathComponent("examples/kommunen-2023/bericht.yaml")
     package static let data = TestPaths.repository.appendingPathComponent("examples/kommunen-2023/data")
+    /// The third example: Landkreise, a scale with a middle, a filter chain.
+    package static let landkreiseSpec = TestPaths.repository.appendingPathComponent("examples/landkreise-2024/bericht.yaml")
+    package static let landkreiseData = TestPaths.repository.appendingPathComponent("examples/landkreise-2024/data")
 
-    /// A copy of the example data in which `item` is opened by `answer` of its parent
+    /// A copy of an example's data in which `item` is opened by `answer` of its parent
     /// (`Filterantwort`, several separated by " | ").
-    package static func data(opening item: String, with answer: String) throws -> URL {
-        let folder = try DataFolderFixture(copying: data).url
+    package static func data(opening item: String, with answer: String, in source: URL = data) throws -> URL {
+        let folder = try DataFolderFixture(copying: source).url
         let script = """
             import glob, sys, openpyxl
             path = glob.glob(sys.argv[1] + "/*.xlsx")[0]
