@@ -70,6 +70,14 @@ import Testing
         #expect(CountText(count: 1, base: 22, unit: Self.masculine).value["ofAllUnitsDative"] == .text("einem der 22 Landkreise"))
     }
 
+    /// One out of one is "der einzige befragte Landkreis", never "alle 1 befragten Landkreise".
+    @Test func oneOutOfOneIsTheOnlyOne() {
+        #expect(Self.masculine.partitive(1, of: 1, attribute: "befragten") == "der einzige befragte Landkreis")
+        #expect(Self.feminine.partitive(1, of: 1, .dative, attribute: "befragten") == "der einzigen befragten Kommune")
+        #expect(Self.neuter.partitive(1, of: 1) == "das einzige Arbeitsbündnis")
+        #expect(CountText(count: 1, base: 1, unit: Self.masculine, population: 14).value["sg"] == .flag(true))
+    }
+
     @Test func pronounsStandForTheNoun() {
         #expect([Self.neuter, Self.feminine, Self.masculine].map { $0.pronoun(0) } == ["keines", "keine", "keiner"])
         #expect([Self.neuter, Self.feminine, Self.masculine].map { $0.pronoun(1) } == ["eines", "eine", "einer"])
