@@ -26,8 +26,15 @@ struct StatusChart {
         // The table of counts stands right of the bars while that leaves the bars at least
         // 40 % of the width; with many or long categories it moves below the axis, its
         // columns then as wide as the chart allows, so the bars keep the whole width.
-        let sideColumn = tableColumnWidth(maximum: 90)
-        let tableBelow = style.width - m - barLeft - 10 - sideColumn * Double(figure.categories.count) < Self.minimumBarShare * (style.width - 2 * m)
+        // The spec's short forms (`short:`) are tried first: they may let the table stay beside.
+        func fitsBeside(_ names: [String]) -> Bool {
+            style.width - m - barLeft - 10 - tableColumnWidth(maximum: 90, names: names) * Double(names.count)
+                >= Self.minimumBarShare * (style.width - 2 * m)
+        }
+        let shortNames = figure.categories.map { context.shortName($0) ?? $0 }
+        let sideNames = fitsBeside(figure.categories) ? figure.categories : shortNames
+        let sideColumn = tableColumnWidth(maximum: 90, names: sideNames)
+        let tableBelow = !fitsBeside(sideNames)
         let columnWidth = tableBelow ? (style.width - m - barLeft) / Double(max(figure.categories.count, 1)) : sideColumn
         let tableWidth = columnWidth * Double(figure.categories.count)
         let barWidth = tableBelow ? style.width - m - barLeft : style.width - m - barLeft - 10 - tableWidth
@@ -42,7 +49,7 @@ struct StatusChart {
 
         // Legend header: swatch above each wrapped category name.
         func legendHeader(top: Double) -> Double {
-            let headerLines = figure.categories.map { regular.wrap($0, maxWidth: columnWidth - 4, size: style.smallSize) }
+            let headerLines = sideNames.map { regular.wrap($0, maxWidth: columnWidth - 4, size: style.smallSize) }
             let maxLines = headerLines.map(\.count).max() ?? 1
             for (i, lines) in headerLines.enumerated() {
                 let centre = tableLeft + columnWidth * (Double(i) + 0.5)
@@ -140,9 +147,9 @@ struct StatusChart {
     }
 
     /// Wide enough for the longest word of any category name, and for the counts.
-    private func tableColumnWidth(maximum: Double) -> Double {
+    private func tableColumnWidth(maximum: Double, names: [String]) -> Double {
         let regular = FontMetrics.regular
-        let longestWord = figure.categories.flatMap { $0.split(separator: " ").map(String.init) }
+        let longestWord = names.flatMap { $0.split(separator: " ").map(String.init) }
             .map { regular.width($0, size: style.smallSize) }.max() ?? 0
         let number = regular.width(GermanFormat.integer(context.population), size: style.smallSize)
         return min(maximum, max(34, longestWord + 8, number + 8))
@@ -178,6 +185,11 @@ package struct FigureContext: Sendable {
         self.scales = scales
         self.waveYears = waveYears
         self.missingCategory = missingCategory
+    }
+
+    /// The spec's short form of a category (`short:` in `scales`), if any.
+    func shortName(_ category: String) -> String? {
+        scales.lazy.compactMap { $0.category(category)?.short }.first
     }
 
     package init(model: ReportModel) {

@@ -184,4 +184,23 @@ import TestSupport
             #expect(result.status == 0, "\(result.stdout)")
         }
     }
+
+    /// With the spec's short forms the table can stay beside the bars: they are used there.
+    @Test func shortFormsKeepTheTableBesideTheBars() {
+        let categories = Array(Self.longCategories.prefix(5))
+        let scale = AnswerScale(name: "Status", categories: categories.enumerated().map { index, label in
+            AnswerScale.Category(label: label, role: index < 3 ? .positive : .negative, short: "S\(index + 1)".replacingOccurrences(of: "S", with: "Stufe "))
+        })
+        var points: [SeriesPoint] = []
+        for (i, category) in categories.enumerated() {
+            points.append(SeriesPoint(year: 2023, category: category, asked: true, count: i < 14 % 5 ? 3 : 2, base: 14))
+        }
+        let figure = FigureSeries(number: 89, itemID: "X", kind: .status, caption: "x", question: "x",
+                                  categories: categories, categoryItemIDs: [], years: [2023], points: points)
+        let svg = FigureRenderer().svg(figure, context: FigureContext(population: 14, unitPlural: "Landkreise", sourceLine: "Q", scales: [scale]))
+        #expect(svg.contains(">Stufe 5</text>"), "the short form in the legend")
+        #expect(!svg.contains("dauerhaft verankert</text>"), "no table below with the full names")
+        let widths = svg.matches(of: /<rect x="[0-9.]+" y="[0-9.]+" width="([0-9.]+)" height="11"/).map { Double($0.1) ?? 0 }
+        #expect(widths.reduce(0, +) / (ChartStyle.report.width - 2 * ChartStyle.report.margin) >= 0.4)
+    }
 }
