@@ -245,11 +245,10 @@ extension Aggregator {
     /// follow-up those whose answer to its parent opens it. A parent without answers of its
     /// own (a multiple-choice question) leaves the wave's participants.
     func askedUnits(_ itemID: String, year: Int, participants: Int, _ index: AnswerIndex) -> Int {
-        guard let item = catalogue.item(itemID), let parentID = item.parentID, let parent = catalogue.item(parentID) else {
-            return participants
-        }
-        let parentAnswers = index.answers(item: parentID, year: year)
+        guard let item = catalogue.item(itemID), let filter = catalogue.filter(of: item) else { return participants }
+        let parentAnswers = index.answers(item: filter.parent.id, year: year)
         guard !parentAnswers.isEmpty else { return participants }
-        return Set(parentAnswers.filter { catalogue.opens(item, parent: parent, answer: $0.value) }.map(\.regionAGS)).count
+        let opening = Set(filter.answers.map(\.folded))
+        return Set(parentAnswers.filter { opening.contains($0.value.folded) }.map(\.regionAGS)).count
     }
 }

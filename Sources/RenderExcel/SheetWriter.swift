@@ -290,14 +290,7 @@ struct SheetWriter {
 
     /// "Basis: alle 13 Arbeitsbündnisse; 2017: n = 11; 2018–2021: n = 13" with the filter in
     /// words for filtered questions.
-    /// The question that opens `item` and the answers that open it, from the catalogue
-    /// (`Bezug`, `Filterantwort`); for an option, those of its multiple-choice question.
-    func filter(of item: CatalogueItem) -> (parent: CatalogueItem, answers: [String])? {
-        let catalogue = model.catalogue
-        let asked = item.type == .option ? item.parentID.flatMap { catalogue.item($0) } ?? item : item
-        guard let parent = asked.parentID.flatMap({ catalogue.item($0) }) else { return nil }
-        return (parent, catalogue.openingAnswers(of: asked, parent: parent))
-    }
+    func filter(of item: CatalogueItem) -> ItemFilter? { model.catalogue.filter(of: item) }
 
     /// "Arbeitsbündnisse, die Frage II.04 („…“) mit „ja“ oder „in Erarbeitung“ beantwortet
     /// haben"; nil for a question everybody was asked.
