@@ -58,6 +58,20 @@ import TestSupport
         #expect(respondents?["base"] as? String == String(asked))
     }
 
+    /// The chart CSV of the filtered question gives as n the units its filter opened it for.
+    @Test func theFilteredChartsCSVStatesItsBase() throws {
+        let run = try Self.shipped.get()
+        let rows = try String(contentsOf: run.folder.appendingPathComponent("daten/abb02.csv"), encoding: .utf8).components(separatedBy: .newlines)
+        let header = try #require(rows.first?.components(separatedBy: ","))
+        let nColumn = try #require(header.firstIndex(of: "n"))
+        for year in [2022, 2023, 2024] {
+            let row = try #require(rows.first { $0.hasPrefix("\(year),") }?.components(separatedBy: ","))
+            #expect(row[nColumn] == String(try Self.asked("U.02", year: year, data: ExampleSurvey.landkreiseData)), "\(year)")
+        }
+        let year2023 = try #require(rows.first { $0.hasPrefix("2023,") })
+        #expect(year2023.hasSuffix(",13 der 14 Landkreise haben teilgenommen"))
+    }
+
     @Test func theAnnexNamesEachFilterWithItsOpeningAnswers() throws {
         let run = try Self.shipped.get()
         let book = try WorkbookReader.open(run.folder.appendingPathComponent("Anhang_Landkreisbefragung.xlsx"))
