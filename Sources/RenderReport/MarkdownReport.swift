@@ -25,6 +25,13 @@ package enum MarkdownReport {
         try template.checkProse(rules)
         let context = ReportContext(model: model, data: data).build()
         let (text, findings) = try template.render(context, rules: rules)
-        return Rendered(text: text, context: context, proseFindings: findings)
+        return Rendered(text: mergingAdjacentNotes(text), context: context, proseFindings: findings)
+    }
+
+    /// pandoc reads two inline notes written back to back (`^[a]^[b]`) as a superscript and
+    /// prints them as raw text in every format; adjacent notes become one (`^[a b]`). The
+    /// notes' own text is escaped, so an unescaped `]^[` can only be such a seam.
+    static func mergingAdjacentNotes(_ text: String) -> String {
+        text.contains("]^[") ? text.replacingOccurrences(of: "]^[", with: " ") : text
     }
 }

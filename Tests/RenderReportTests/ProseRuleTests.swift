@@ -1,4 +1,5 @@
 import Formatting
+import Foundation
 @testable import RenderReport
 import Testing
 import TestSupport
@@ -149,3 +150,21 @@ import TestSupport
             """)
     }
 }
+
+/// Two inline notes written back to back print as notes, not as raw "[Revision: …]" text:
+/// pandoc would read `^[a]^[b]` as a superscript.
+@Suite(.enabled(if: ExternalTool.available("pandoc"), "needs pandoc"))
+struct AdjacentNotesTests {
+    @Test func adjacentNotesBecomeOneNote() throws {
+        let merged = MarkdownReport.mergingAdjacentNotes("Tabelle 4.^[Revision: a (2021).]^[Revision: b \\[x\\].] Weiter.")
+        #expect(merged == "Tabelle 4.^[Revision: a (2021). Revision: b \\[x\\].] Weiter.")
+        let file = try TemporaryFolder.make().appendingPathComponent("t.md")
+        try Data((merged + "\n").utf8).write(to: file)
+        let html = try ExternalTool.run("pandoc", ["--from=markdown", "--to=html5", file.path])
+        #expect(html.status == 0)
+        #expect(!html.stdout.contains("[Revision"), "\(html.stdout)")
+        let words = html.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("doc-endnote\"><p>Revision: a (2021). Revision: b [x]."), "one note with both")
+    }
+}
+
