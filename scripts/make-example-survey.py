@@ -52,14 +52,20 @@ ITEMS = [
 ]
 
 
-def catalogue(path: Path) -> None:
+def questions_book(items, years) -> openpyxl.Workbook:
+    """A catalogue workbook with its sheet Fragen filled (one column of headers per wave)."""
     book = openpyxl.Workbook()
     fragen = book.active
     fragen.title = "Fragen"
     fragen.append(["ID", "Themenbereich", "Typ", "Bezug", "Kurztitel", "Wortlaut", "Antwortoptionen", "Filterantwort"]
-                  + [f"W{n + 1} {year}" for n, year in enumerate(YEARS)])
-    for item in ITEMS:
+                  + [f"W{n + 1} {year}" for n, year in enumerate(years)])
+    for item in items:
         fragen.append(list(item[:8]) + [h or "" for h in item[8]])
+    return book
+
+
+def catalogue(path: Path) -> None:
+    book = questions_book(ITEMS, YEARS)
     wellen = book.create_sheet("Wellen")
     wellen.append(["Welle", "Jahr", "Feldphase Beginn", "Feldphase Ende", "Datei", "Tabellenblatt", "Kopfzeile",
                    "Erste Datenzeile", "Regionsspalte"])
@@ -133,13 +139,7 @@ LK_ITEMS = [
 def landkreise() -> None:
     LK_ROOT.mkdir(parents=True, exist_ok=True)
     (LK_ROOT / "waves").mkdir(exist_ok=True)
-    book = openpyxl.Workbook()
-    fragen = book.active
-    fragen.title = "Fragen"
-    fragen.append(["ID", "Themenbereich", "Typ", "Bezug", "Kurztitel", "Wortlaut", "Antwortoptionen", "Filterantwort"]
-                  + [f"W{n + 1} {year}" for n, year in enumerate(LK_YEARS)])
-    for item in LK_ITEMS:
-        fragen.append(list(item[:8]) + [h or "" for h in item[8]])
+    book = questions_book(LK_ITEMS, LK_YEARS)
     wellen = book.create_sheet("Wellen")
     wellen.append(["Welle", "Jahr", "Feldphase Beginn", "Feldphase Ende", "Datei", "Tabellenblatt", "Kopfzeile",
                    "Erste Datenzeile", "Regionsspalte"])

@@ -72,11 +72,6 @@ package enum Palette {
     package static let waves = ["#4F86C6", "#13294B", "#C0701E", "#3D1F5C", "#2E8B57", "#3B1A05", "#B0589A", "#06261D",
                                "#7A7A2E", "#1A1A1A"]
 
-    package static func waveColours(count: Int) -> [String] {
-        guard count > 0 else { return [] }
-        return (0..<count).map { waves[$0 % waves.count] }
-    }
-
     /// The colours of `years` by their place among all the survey's `waveYears`, so that a
     /// year has the same colour in every chart and in the annex (a chart that starts in 2019
     /// does not give 2019 the first wave's colour). Consecutive waves still alternate light

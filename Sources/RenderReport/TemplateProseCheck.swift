@@ -152,34 +152,29 @@ enum TemplateProseCheck {
                     for state in current { next.formUnion(place(path, after: state, line: line, violations: &violations)) }
                     current = next
                 case .either(let id, let first, let second):
-                    var next: Set<State> = []
-                    for state in current {
-                        let key = MemoKey(id: id, state: state, position: position)
-                        if let known = memo[key] {
-                            next.formUnion(known)
-                            continue
-                        }
-                        let after = walk(first, from: [state], position: position).union(walk(second, from: [state], position: position))
-                        memo[key] = after
-                        next.formUnion(after)
+                    current = memoised(id, current, position) { walker, state in
+                        walker.walk(first, from: [state], position: position).union(walker.walk(second, from: [state], position: position))
                     }
-                    current = next
                 case .section(let id, let kind, let children):
-                    var next: Set<State> = []
-                    for state in current {
-                        let key = MemoKey(id: id, state: state, position: position)
-                        if let known = memo[key] {
-                            next.formUnion(known)
-                            continue
-                        }
-                        let after = section(kind, children, from: state, position: position)
-                        memo[key] = after
-                        next.formUnion(after)
+                    current = memoised(id, current, position) { walker, state in
+                        walker.section(kind, children, from: state, position: position)
                     }
-                    current = next
                 }
             }
             return current
+        }
+
+        /// What step `id` does to each of `states`, worked out once per state and position.
+        private mutating func memoised(_ id: Int, _ states: Set<State>, _ position: Position,
+                                       _ compute: (inout Walker, State) -> Set<State>) -> Set<State> {
+            var next: Set<State> = []
+            for state in states {
+                let key = MemoKey(id: id, state: state, position: position)
+                let after = memo[key] ?? compute(&self, state)
+                memo[key] = after
+                next.formUnion(after)
+            }
+            return next
         }
 
         private mutating func section(_ kind: SectionKind, _ children: [Step], from state: State, position: Position) -> Set<State> {
