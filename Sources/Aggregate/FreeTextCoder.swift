@@ -1,31 +1,62 @@
 import Foundation
+import Normalise
 
-/// Splits free-text answers into distinct entries, the way an analyst codes them.
+/// Splits free-text answers into distinct entries, the way an analyst codes them, and maps
+/// them to the categories of the institute's coding table (`FreeTextCoding`).
 ///
 /// Answers list several points separated by line breaks, `;` or `, ` and often start them
 /// with `- `. Line breaks and semicolons always separate. A comma separates only where
-/// every resulting piece is also given as an entry of its own somewhere else (in any wave),
-/// so "Evaluation, Monitoring, Controlling" stays one entry while "Qualitätszirkel,
-/// Öffentlichkeitsarbeit" becomes two: the data decides, not a guess about commas.
+/// every resulting piece stands alone: given as an entry of its own somewhere else (in any
+/// wave), or listed in the coding table. So "Evaluation, Monitoring, Controlling" stays one
+/// entry while "Qualitätszirkel, Öffentlichkeitsarbeit" becomes two: the data and the
+/// institute decide, not a guess about commas. An answer or piece the table lists counts
+/// for the table's categories; one it does not list counts as written.
 package struct FreeTextCoder: Sendable {
     private let vocabulary: Set<String>
+    private let item: String
+    private let coding: FreeTextCoding
 
     /// `corpus`: every answer given to the item (all waves), to learn which pieces stand alone.
-    package init(corpus: [String]) {
-        var vocabulary: Set<String> = []
+    package init(corpus: [String], item: String = "", coding: FreeTextCoding = .none) {
+        // Folded (spaces and case), as the coding table matches.
+        var vocabulary = Set(coding.answers(item: item).map(\.folded))
         var seen: Set<String> = []
         // Answers repeat (many units name the same thing): each distinct text once.
-        for answer in corpus where seen.insert(answer).inserted { vocabulary.formUnion(Self.hardSplit(answer)) }
+        for answer in corpus where seen.insert(answer).inserted { vocabulary.formUnion(Self.hardSplit(answer).map(\.folded)) }
         self.vocabulary = vocabulary
+        self.item = item
+        self.coding = coding
     }
 
-    /// The distinct entries of one answer, in order.
+    /// The distinct entries (categories) of one answer, in order.
     package func entries(of answer: String) -> [String] {
+        let whole = coding.categories(of: answer, item: item)
+        if !whole.isEmpty { return whole }
         var result: [String] = []
+        func add(_ entries: [String]) {
+            for entry in entries where !result.contains(entry) { result.append(entry) }
+        }
         for piece in Self.hardSplit(answer) {
-            for entry in decompose(piece) where !result.contains(entry) { result.append(entry) }
+            let coded = coding.categories(of: piece, item: item)
+            if !coded.isEmpty {
+                add(coded)
+                continue
+            }
+            for entry in decompose(piece) {
+                let categories = coding.categories(of: entry, item: item)
+                add(categories.isEmpty ? [entry] : categories)
+            }
         }
         return result
+    }
+
+    /// Whether an entry the table does not code reads as a sentence ("Wir nutzen YouConnect
+    /// für die gemeinsame Fallarbeit."), not as the name of a category: it ends with a
+    /// full stop, an exclamation or a question mark and has four words or more.
+    package static func readsAsSentence(_ entry: String) -> Bool {
+        guard let last = entry.last, ".!?".contains(last) else { return false }
+        // "z. B." or "usw." at the end of a short label is not a sentence.
+        return entry.split(whereSeparator: \.isWhitespace).count >= 4 && !entry.hasSuffix("usw.") && !entry.hasSuffix("u. a.")
     }
 
     /// Splits at line breaks and semicolons; trims list markers and spaces.
@@ -54,7 +85,7 @@ package struct FreeTextCoder: Sendable {
         for start in stride(from: n - 1, through: 0, by: -1) {
             for end in (start + 1)...n where !(start == 0 && end == n) {
                 let candidate = parts[start..<end].joined(separator: ", ")
-                guard vocabulary.contains(candidate), let rest = best[end] else { continue }
+                guard vocabulary.contains(candidate.folded), let rest = best[end] else { continue }
                 let option = [candidate] + rest
                 if option.count < (best[start]?.count ?? .max) { best[start] = option }
             }

@@ -71,6 +71,9 @@ package struct ReportAnalysis: Sendable {
         /// Units that were asked: those that took part in the wave and, for a follow-up,
         /// whose answer to the question above opens it (`Bezug`, `Filterantwort`).
         package let asked: Int
+        /// Entries that read as sentences and that the coding table does not code: the
+        /// editor's to code (`FreeTextCoder.readsAsSentence`).
+        package var uncodedSentences: [String] = []
     }
 
     package let participation: [Participation]
@@ -211,7 +214,7 @@ extension Aggregator {
     /// most frequent first, ties in order of first mention.
     func codedText(_ itemID: String, year: Int, participants: Int, _ index: AnswerIndex) -> ReportAnalysis.CodedText {
         let corpus = catalogue.waves.flatMap { index.answers(item: itemID, year: $0.year).freeTexts }
-        let coder = FreeTextCoder(corpus: corpus)
+        let coder = FreeTextCoder(corpus: corpus, item: itemID, coding: spec.coding)
         let answers = index.answers(item: itemID, year: year).freeTexts
         var unitsPerEntry: [String: Int] = [:]
         var order: [String] = []
@@ -229,7 +232,8 @@ extension Aggregator {
                 a.element.regions != b.element.regions ? a.element.regions > b.element.regions : a.offset < b.offset
             }.map(\.element)
         return .init(itemID: itemID, year: year, respondents: answers.count, entries: entries,
-                     asked: askedUnits(itemID, year: year, participants: participants, index))
+                     asked: askedUnits(itemID, year: year, participants: participants, index),
+                     uncodedSentences: entries.map(\.text).filter(FreeTextCoder.readsAsSentence))
     }
 
     /// How many units answered anything in the wave of `year`.

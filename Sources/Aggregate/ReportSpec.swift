@@ -113,6 +113,8 @@ package struct ReportSpec: Sendable {
     /// Row labels when a table pools answers of several scales by role (spec `pooled`:
     /// role → label); a role without one is named by its categories ("trifft zu / stimme zu").
     package var pooledLabels: [AnswerScale.Role: String] = [:]
+    /// The institute's coding of free-text answers into categories (spec `coding`).
+    package var coding: FreeTextCoding = .none
 
     /// The row label for answers of `role` pooled over the scales named `scaleNames` (the
     /// item types pooled; all scales when none of them has one).

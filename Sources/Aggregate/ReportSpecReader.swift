@@ -238,7 +238,7 @@ private struct NodeReader {
     mutating func spec(_ root: Node, folder: URL) -> ReportSpec? {
         let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
                                     "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
-                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales", "pooled",
+                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales", "pooled", "coding",
                                     "annex_answer_rows", "last_year", "assessments"]
         guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
         let title = string(f, "title", in: root)
@@ -300,6 +300,15 @@ private struct NodeReader {
                     // Paths are relative to the spec's folder: a spec copied elsewhere loses them.
                     fail(r["table"], "'revisions.table': there is no file \(url.path) (the path is relative to the spec's folder)")
                 }
+            }
+        }
+        var coding = FreeTextCoding.none
+        if let path = string(f, "coding", in: root, required: false) {
+            let url = URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL
+            if FileManager.default.fileExists(atPath: url.path) {
+                do { coding = try FreeTextCoding.read(url) } catch { errors += error.errors }
+            } else {
+                fail(f["coding"], "'coding': there is no file \(url.path) (the path is relative to the spec's folder)")
             }
         }
         let texts = textPairs(f["texts"], entry: "'texts' maps a name to a text", whole: "'texts' must map names to texts")
@@ -365,7 +374,8 @@ private struct NodeReader {
                           template: string(f, "template", in: root, required: false)
                               .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
                           profiles: profiles, scales: scales, texts: texts, published: published, created: string(f, "created", in: root, required: false),
-                          annexAnswerRows: annexAnswerRows, lastYear: lastYear, assessments: assessments, pooledLabels: pooledLabels)
+                          annexAnswerRows: annexAnswerRows, lastYear: lastYear, assessments: assessments, pooledLabels: pooledLabels,
+                          coding: coding)
     }
 
     mutating func assessment(_ node: Node) -> ReportSpec.Assessment? {

@@ -12,8 +12,11 @@ import Normalise
 /// multiple-choice question, `category` is the option's label), a theme as "<word> <code>"
 /// (the theme summary), or `survey.mainQuestions` / `survey.subQuestions`; `year` is a year
 /// or "<year> vs <year>" for a change; `category` may join categories with " + " (their sum);
-/// `unit` is `count`, `percent` or `percentage points`. A transition is given as year
-/// "2020→2021" and category "ja → nein".
+/// `unit` is `count`, `percent` or `percentage points`; for a change of an item between
+/// two years (year "2020 vs 2021") also `percent change` (of the earlier count) or `ratio`
+/// (of the counts: "doppelt so viele" is 2); `mentions` counts the units that named
+/// `category` in a free-text item (`*`: named anything; the missing category: asked but
+/// wrote nothing). A transition is given as year "2020→2021" and category "ja → nein".
 package struct Revisions: Sendable {
     package struct Published: Sendable, Hashable {
         package let source: String
@@ -62,31 +65,11 @@ package struct Revisions: Sendable {
 extension Revisions {
     /// Reads the published table; a malformed file is a spec error naming file and line.
     static func read(_ url: URL) throws(SpecErrors) -> [Published] {
-        let file = url.lastPathComponent
-        let sheet: Sheet
-        do {
-            let workbook = try CSVWorkbook(url: url)
-            sheet = try workbook.readSheet(named: workbook.sheetNames.first ?? "")
-        } catch {
-            throw SpecErrors([SpecError(file: file, line: nil, "cannot read the published figures: \(error.description)")])
-        }
-        let columns = ["source", "item", "year", "category", "value", "unit"]
-        guard let header = sheet.rows.first else { throw SpecErrors([SpecError(file: file, line: 1, "the file is empty")]) }
-        let names = header.cells.map { $0.value.text.trimmingWhitespace(newlines: false) }
-        var position: [String: Int] = [:]
-        for column in columns {
-            guard let index = names.firstIndex(of: column) else {
-                throw SpecErrors([SpecError(file: file, line: 1, "no column '\(column)'; expected " + columns.joined(separator: ", "))])
-            }
-            position[column] = header.cells[index].reference.column
-        }
-        return sheet.rows.dropFirst().compactMap { row -> Published? in
-            func text(_ column: String) -> String {
-                row.cells.first { $0.reference.column == position[column] }?.value.text.trimmingWhitespace(newlines: false) ?? ""
-            }
-            guard !text("item").isEmpty else { return nil }
-            return Published(source: text("source"), item: text("item"), year: text("year"), category: text("category"),
-                             value: text("value"), unit: text("unit"), line: row.index)
+        let table = try SpecTable.read(url, columns: ["source", "item", "year", "category", "value", "unit"], what: "the published figures")
+        return table.rows.compactMap { row -> Published? in
+            guard !row["item"].isEmpty else { return nil }
+            return Published(source: row["source"], item: row["item"], year: row["year"], category: row["category"],
+                             value: row["value"], unit: row["unit"], line: row.line)
         }
     }
 
@@ -115,6 +98,27 @@ extension Revisions {
                             && $0.from == moves[0] && $0.to == moves[1]
                     }?.count ?? 0)
                     reason = .differentCount
+                } else if row.unit == "mentions", years.count == 1 {
+                    // How many units named something in a free-text answer: "*" for anyone,
+                    // the missing category for those asked who wrote nothing, else a
+                    // category as the institute's coding reads the published label.
+                    (current, reason) = (mentions(row, year: years[0], model: model), .differentCount)
+                } else if ["percentage points", "percent change", "ratio"].contains(row.unit), years.count == 2,
+                          themeCode(row.item, model: model) == nil, let (itemID, category) = itemAndCategory(row, catalogue: catalogue),
+                          let earlier = model.counts(item: itemID, year: years.min() ?? 0),
+                          let later = model.counts(item: itemID, year: years.max() ?? 0) {
+                    // An item's change between two waves: in percentage points of the shares,
+                    // in percent of the earlier count, or as the ratio of the counts.
+                    let before = category.components(separatedBy: " + ").reduce(0) { $0 + earlier.count($1) }
+                    let after = category.components(separatedBy: " + ").reduce(0) { $0 + later.count($1) }
+                    switch row.unit {
+                    case "percentage points" where earlier.base > 0 && later.base > 0:
+                        current = (Double(after) / Double(later.base) - Double(before) / Double(earlier.base)) * 100
+                    case "percent change" where before > 0: current = Double(after - before) / Double(before) * 100
+                    case "ratio" where before > 0: current = Double(after) / Double(before)
+                    default: break
+                    }
+                    reason = .differs
                 } else if let theme = themeCode(row.item, model: model) {
                     (current, reason) = themeValue(theme, years: years, category: row.category, unit: row.unit,
                                                    published: published, decimals: decimals, model: model)
@@ -142,13 +146,30 @@ extension Revisions {
             }
             guard let current else { unmatched.append(row); continue }
             checked += 1
-            if rounded(current, decimals) == rounded(published, decimals) {
+            // "doppelt so viele" is 2 exactly: a ratio of 1.5 must not round to it.
+            let precision = row.unit == "ratio" ? max(decimals, 2) : decimals
+            if rounded(current, precision) == rounded(published, precision) {
                 reproduced += 1
             } else {
                 revisions.append(Revision(published: row, current: current, decimals: decimals, reason: reason))
             }
         }
         return Revisions(publication: publication, checked: checked, reproduced: reproduced, revisions: revisions, unmatched: unmatched)
+    }
+
+    /// Units that named `row.category` in their free-text answer to `row.item` in `year`.
+    static func mentions(_ row: Published, year: Int, model: ReportModel) -> Double? {
+        guard let coded = model.analysis.freeText(row.item), coded.year == year else { return nil }
+        switch row.category {
+        case "*": return Double(coded.respondents)
+        case model.catalogue.missingCategory: return Double(coded.asked - coded.respondents)
+        default:
+            // The published label read through the institute's coding: "YouConnect der
+            // Bundesagentur für Arbeit" counts as "YouConnect".
+            let categories = FreeTextCoder(corpus: [], item: row.item, coding: model.spec.coding).entries(of: row.category)
+            guard categories.count == 1, let category = categories.first else { return nil }
+            return Double(coded.entries.first { $0.text == category }?.regions ?? 0)
+        }
     }
 
     package static func rounded(_ value: Double, _ decimals: Int) -> Int {
@@ -160,7 +181,7 @@ extension Revisions {
     }
 
     /// "Themenbereich III" → "III" when the last word is a theme code of the spec.
-    static func themeCode(_ item: String, model: ReportModel) -> String? {
+    package static func themeCode(_ item: String, model: ReportModel) -> String? {
         guard let last = item.split(separator: " ").last.map(String.init), item.contains(" ") else { return nil }
         return model.spec.themes.contains { $0.code == last } ? last : nil
     }

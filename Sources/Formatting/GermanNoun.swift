@@ -132,7 +132,8 @@ package struct GermanNoun: Sendable, Hashable {
     /// A history as a sentence part: "2017 erst in sieben, 2018 und 2019 in zehn, seit 2020 in
     /// allen 13 Arbeitsbündnissen" (dative, after "in"). Waves at the end with the same count
     /// become "seit"; earlier runs of equal counts are joined ("2018 und 2019", "2017 bis
-    /// 2019"); "erst" marks a first value below the last one.
+    /// 2019"); "erst" ("only so far") marks the first value only when the series never falls
+    /// afterwards, and a first zero is "noch in keinem".
     package func history(_ points: [(year: Int, count: Int)], preposition: String = "in", all: Int? = nil) -> String {
         history(points.map { HistoryPoint(year: $0.year, count: $0.count) }, preposition: preposition, all: all)
     }
@@ -142,14 +143,7 @@ package struct GermanNoun: Sendable, Hashable {
     /// a neighbour of the same count.
     package func history(_ points: [HistoryPoint], preposition: String = "in", all: Int? = nil) -> String {
         guard let last = points.last else { return "" }
-        var runs: [(first: Int, last: Int, count: Int, length: Int, of: Int?)] = []
-        for point in points {
-            if let previous = runs.last, previous.count == point.count, previous.of == nil, point.of == nil {
-                runs[runs.count - 1] = (previous.first, point.year, point.count, previous.length + 1, nil)
-            } else {
-                runs.append((point.year, point.year, point.count, 1, point.of))
-            }
-        }
+        let runs = Self.runs(points)
         func amount(_ n: Int, of: Int?, noun: Bool) -> String {
             if let of {
                 // "in neun von zwölf": the base belongs to this wave only, where "neun der 12
@@ -160,16 +154,78 @@ package struct GermanNoun: Sendable, Hashable {
             if n == 0 || n == 1 { return one(.dative, none: n == 0) + (noun ? " " + singular : "") }
             return Self.word(n) + (noun ? " " + dativePlural : "")
         }
+        let rising = Self.neverFalls(points)
         var parts: [String] = []
         for (index, run) in runs.dropLast().enumerated() {
-            let years = run.length == 1 ? "\(run.first)" : run.length == 2 ? "\(run.first) und \(run.last)" : "\(run.first) bis \(run.last)"
-            let early = index == 0 && run.count < last.count ? "erst " : ""
-            parts.append("\(years) \(early)\(preposition) \(amount(run.count, of: run.of, noun: false))")
+            let early = index == 0 && rising ? (run.count == 0 ? "noch " : "erst ") : ""
+            parts.append("\(run.years) \(early)\(preposition) \(amount(run.count, of: run.of, noun: false))")
         }
         let tail = runs[runs.count - 1]
         let since = tail.length == 1 ? "\(tail.first)" : "seit \(tail.first)"
         parts.append("\(since) \(preposition) \(amount(last.count, of: tail.of, noun: true))")
         return Self.list(parts)
+    }
+
+    /// A history in two parts for a sentence in two tenses: the state that holds now, in the
+    /// present ("seit 2019 in zwölf Arbeitsbündnissen", or "2021 in zehn Arbeitsbündnissen"
+    /// when the last wave differs from the one before), and what came before, in the past, as
+    /// counts that follow "waren es" ("erst sieben im Jahr 2017 und zehn im Jahr 2018"). "seit" with a state
+    /// that lasts takes the present; the earlier waves are over.
+    package struct SplitHistory: Sendable, Equatable {
+        package let now: String
+        package let earlier: String
+        /// Whether "waren es" takes the singular: one earlier run of one or none ("war es
+        /// 2017 erst eines").
+        package let earlierIsSingular: Bool
+        package var hasEarlier: Bool { !earlier.isEmpty }
+    }
+
+    package func splitHistory(_ points: [HistoryPoint], preposition: String = "in", all: Int? = nil) -> SplitHistory {
+        let runs = Self.runs(points)
+        guard let tail = runs.last else { return SplitHistory(now: "", earlier: "", earlierIsSingular: false) }
+        let now = history([HistoryPoint(year: tail.first, count: tail.count, of: tail.of)], preposition: preposition, all: all)
+        let rising = Self.neverFalls(points)
+        // The count before its year ("zehn im Jahr 2018", "zwölf in den Jahren 2019 und
+        // 2020"): "2021 13" would set two numbers side by side.
+        let earlier = runs.dropLast().enumerated().map { index, run -> String in
+            let early = index == 0 && rising ? (run.count == 0 ? "noch " : "erst ") : ""
+            let amount = run.of.map { pronoun(run.count) + " von " + Self.word($0) }
+                ?? (all.map { run.count == $0 && $0 > 1 } == true ? "alle " + Self.word(run.count) : pronoun(run.count))
+            return "\(early)\(amount) " + (run.length == 1 ? "im Jahr " : "in den Jahren ") + run.years
+        }
+        let singular = runs.count == 2 && (runs.first?.count ?? 2) <= 1
+        return SplitHistory(now: (tail.length > 1 ? "seit " : "") + now, earlier: Self.list(earlier), earlierIsSingular: singular)
+    }
+
+    private struct Run {
+        let first: Int
+        var last: Int
+        let count: Int
+        var length: Int
+        let of: Int?
+        var years: String { length == 1 ? "\(first)" : length == 2 ? "\(first) und \(last)" : "\(first) bis \(last)" }
+    }
+
+    /// Consecutive waves with the same count (and everyone taking part) as one run.
+    private static func runs(_ points: [HistoryPoint]) -> [Run] {
+        var runs: [Run] = []
+        for point in points {
+            if var previous = runs.last, previous.count == point.count, previous.of == nil, point.of == nil {
+                previous.last = point.year
+                previous.length += 1
+                runs[runs.count - 1] = previous
+            } else {
+                runs.append(Run(first: point.year, last: point.year, count: point.count, length: 1, of: point.of))
+            }
+        }
+        return runs
+    }
+
+    /// Whether no wave has fewer than the one before and the last has more than the first:
+    /// only then does "erst" fit the first value.
+    private static func neverFalls(_ points: [HistoryPoint]) -> Bool {
+        guard let first = points.first, let last = points.last, last.count > first.count else { return false }
+        return zip(points, points.dropFirst()).allSatisfy { $0.count <= $1.count }
     }
 
     /// "A", "A und B", "A, B und C".

@@ -177,8 +177,13 @@ public struct ReportPipeline: Sendable {
             if options.strict, let finding = proseFindings.first {
                 throw Template.Error(file: finding.file, line: finding.line, message: finding.message + " (through the data's own words, --strict)")
             }
-            if !stale.isEmpty || !proseFindings.isEmpty {
-                try start([EditorChecklistOutput(stale: stale, prose: proseFindings, specFile: model.spec.file, template: model.spec.template)])
+            let frames = report?.frames.overBudget ?? []
+            let uncoded = model.analysis.freeTexts.values.sorted { $0.itemID < $1.itemID }
+                .flatMap { coded in coded.uncodedSentences.map { (item: coded.itemID, text: $0) } }
+            if !stale.isEmpty || !proseFindings.isEmpty || !frames.isEmpty || !uncoded.isEmpty {
+                try start([EditorChecklistOutput(stale: stale, prose: proseFindings, frames: frames, uncoded: uncoded,
+                                                 codingFile: model.spec.coding.file, specFile: model.spec.file,
+                                                 template: model.spec.template)])
             }
             let figures = RenderedFigures(model: model)
             timer.mark("render SVG figures")

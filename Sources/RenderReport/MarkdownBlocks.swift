@@ -34,18 +34,20 @@ enum MarkdownBlocks {
         return String(out)
     }
 
-    static func table(_ table: ReportTable, model: ReportModel) -> String {
+    /// `cellNote(theme, category)`: a footnote for a theme-summary cell whose value a
+    /// publication stated otherwise ("" when none): the note stands at the value it revises.
+    static func table(_ table: ReportTable, model: ReportModel, cellNote: (String, String) -> String = { _, _ in "" }) -> String {
         let anchor = "[]{#\(ReportContext.anchor(table))}\n\n"
         let caption = "\n\nTable: " + TextEscaping.markdownInline("Tabelle \(table.number): \(table.title)")
         let source = "\n\n*\(TextEscaping.markdownInline(model.sourceLine))*"
-        return anchor + pipeTable(table, model: model) + caption + source
+        return anchor + pipeTable(table, model: model, cellNote: cellNote) + caption + source
     }
 
     private static func row(_ cells: [String]) -> String {
         "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |\n"
     }
 
-    private static func pipeTable(_ table: ReportTable, model: ReportModel) -> String {
+    private static func pipeTable(_ table: ReportTable, model: ReportModel, cellNote: (String, String) -> String) -> String {
         let md = { (text: String) in TextEscaping.markdownInline(text) }
         switch table {
         case .options(let t):
@@ -67,6 +69,7 @@ enum MarkdownBlocks {
                 out += row([md(category)] + t.columns.map { column in
                     let cell = column.cells[i]
                     return GermanFormat.percent(cell.share) + (cell.change.map { " (" + GermanFormat.percentagePoints($0) + ")" } ?? "")
+                        + cellNote(column.theme, category)
                 })
             }
             out += row(["Basis (Antworten)"] + t.columns.map { GermanFormat.integer($0.cells.first?.total ?? 0) })

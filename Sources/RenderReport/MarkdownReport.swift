@@ -1,4 +1,5 @@
 import Aggregate
+import Formatting
 import Foundation
 import Normalise
 
@@ -11,6 +12,8 @@ package enum MarkdownReport {
         /// Sentences the rendered-text check questions although the template passed its
         /// shape check: the data's own words did it (for the editor's checklist).
         package let proseFindings: [ProseFinding]
+        /// How often each sentence frame recurs (`RepeatedFrames`).
+        package let frames: RepeatedFrames
     }
 
     /// Fails on a template defect (syntax, an unknown placeholder, a prose rule some data
@@ -23,9 +26,24 @@ package enum MarkdownReport {
         let template = try Template(source, file: file)
         let rules = ProseRules(unit: model.spec.unit, population: model.regionCount)
         try template.checkProse(rules)
-        let context = ReportContext(model: model, data: data).build()
-        let (text, findings) = try template.render(context, rules: rules)
-        return Rendered(text: mergingAdjacentNotes(text), context: context, proseFindings: findings)
+        var builder = ReportContext(model: model, data: data)
+        var context = builder.build()
+        var (text, findings) = try template.render(context, rules: rules)
+        // A revision whose footnote the template did not print (its sentence was left out,
+        // or the template has no place for it) is stated in the data chapter instead: the
+        // second rendering lists it there.
+        let missing = (model.revisions?.revisions ?? []).filter { revision in
+            !text.contains(TextEscaping.markdownInline(ReportContext.revisionText(revision, publication: model.revisions?.publication ?? "",
+                                                                                 catalogue: model.catalogue)))
+        }
+        if !missing.isEmpty {
+            builder.unfootnoted = missing
+            context = builder.build()
+            (text, findings) = try template.render(context, rules: rules)
+        }
+        let merged = mergingAdjacentNotes(text)
+        return Rendered(text: merged, context: context, proseFindings: findings,
+                        frames: RepeatedFrames(text: merged, unit: model.spec.unit, population: model.regionCount))
     }
 
     /// pandoc reads two inline notes written back to back (`^[a]^[b]`) as a superscript and

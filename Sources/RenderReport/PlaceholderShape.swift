@@ -54,6 +54,8 @@ package struct PlaceholderShape: Sendable, Equatable {
     /// The shape of the placeholder `path` (its last name decides).
     package static func of(_ path: [String]) -> PlaceholderShape {
         guard let name = path.last else { return .words }
+        // The spec's own texts (`texts.NAME`) are whole sentences, whatever their name.
+        if path.count >= 2, path[path.count - 2] == "texts" { return .sentences }
         return table[name] ?? .words
     }
 
@@ -73,9 +75,9 @@ package struct PlaceholderShape: Sendable, Equatable {
         for name in ["count", "word", "alone", "base", "ofBase", "ofAll", "percent", "percentExact", "answers", "checked",
                      "reproduced", "stated", "noteCount", "n", "nWord", "mainQuestions", "subQuestions", "optionQuestions", "statusQuestions",
                      "themeStatusQuestions", "waveCount", "waveCountWord", "latestWave", "latestAnswering", "answerCount",
-                     "difference", "mostCount", "leastCount", "now", "before", "revised", "addedCount", "droppedCount",
+                     "difference", "differenceWord", "mostCount", "leastCount", "now", "before", "revised", "addedCount", "droppedCount",
                      "allStatusCount", "followUpQuestions", "nonResponseAnswers", "nonResponseItems", "otherMainQuestions",
-                     "oneUnitPoints", "oneUnitPointsLatest", "oneAnswerPoints", "share", "shareRounded", "number", "fieldStart",
+                     "oneUnitPoints", "oneUnitPointsLatest", "oneAnswerPoints", "oneAnswerPointsLow", "oneAnswerPointsHigh", "share", "shareRounded", "number", "fieldStart",
                      "ofBaseWithPercent", "comparedAlone",
                      "fieldEnd", "date"] {
             table[name] = .number
@@ -85,6 +87,7 @@ package struct PlaceholderShape: Sendable, Equatable {
         }
         // "+2,6 PP".
         table["change"] = .countPhrase
+        table["matchedChange"] = .countPhrase
         for name in ["units", "Units", "unitsDative", "ofAllUnits", "OfAllUnits", "ofAllUnitsDative", "changeWords",
                      "changeWordsDative", "outTotal", "nDative", "latestAnsweringDative", "latestComplete", "compared", "matchedUnitsDative",
                      "matchedChangeWords"] {
@@ -99,13 +102,17 @@ package struct PlaceholderShape: Sendable, Equatable {
         table["year"] = PlaceholderShape(start: .year, endsWithNumber: true, mayBeEmpty: true)
         // "2017 erst in acht, 2018 in elf und seit 2019 in allen 13 Arbeitsbündnissen".
         table["history"] = PlaceholderShape(start: .year, endsWithNumber: false)
+        // "seit 2019 in zwölf Arbeitsbündnissen" / "2021 in zehn Arbeitsbündnissen".
+        table["historyNow"] = PlaceholderShape(start: .year, endsWithNumber: false)
+        // "erst sieben im Jahr 2017 und zehn im Jahr 2018", or nothing when asked once.
+        table["historyEarlier"] = PlaceholderShape(start: .number, endsWithNumber: true, mayBeEmpty: true)
         for name in ["id", "anchor"] { table[name] = .numberedName }
         // A question ends with its question mark.
         for name in ["financing", "outlook", "themes", "dataNote", "population", "mode", "conductedBy", "question", "caption",
                      "annex_method", "annex_description", "abbreviations"] {
             table[name] = .sentences
         }
-        for name in ["revisionNote", "figureRevisionNote", "everyone", "dropped", "fell", "added", "rose", "rest",
+        for name in ["revisionNote", "figureRevisionNote", "everyone", "dropped", "fell", "added", "rose", "rest", "named",
                      "institution"] {
             table[name] = .optionalNote
         }
@@ -116,6 +123,10 @@ package struct PlaceholderShape: Sendable, Equatable {
         // "zwölf Arbeitsbündnisse" when a comparison is over the units in both waves, else empty.
         table["matchedUnits"] = PlaceholderShape(start: .number, endsWithNumber: false, mayBeEmpty: true)
         table["block"] = .block
+        // "Zu „ja“ wechselten zwei aus „in Erarbeitung“; …", or nothing without changes.
+        table["moves"] = PlaceholderShape(start: .word, endsWithNumber: false, mayBeEmpty: true)
+        // "neun „YouConnect“, fünf „…“": a count first, a quoted name last.
+        for name in ["ranked", "rankedAll"] { table[name] = PlaceholderShape(start: .number, endsWithNumber: false) }
         return table
     }()
 }

@@ -12,6 +12,9 @@ package struct ReportContext {
     /// for the same few pairs hundreds of times (each wave of each item), so each pair is
     /// formatted once.
     private let countTexts: CountTextMemo
+    /// Revisions the template gave no place (no footnote printed them): the data chapter
+    /// states them instead (`revisions.unplaced`), so that no difference goes unnoted.
+    var unfootnoted: [Revisions.Revision] = []
 
     package init(model: ReportModel, data: NormalisedData) {
         self.model = model
@@ -225,6 +228,8 @@ package struct ReportContext {
             trend.set("down", now < before)
             trend.set("same", now == before)
             trend.set("difference", GermanFormat.integer(abs(now - before)))
+            // A difference in a count: "eines weniger", "zwei mehr" (the count as a pronoun).
+            trend.set("differenceWord", spec.unit.pronoun(abs(now - before)))
             trend.set("units", spec.unit.count(abs(now - before)))
             trend.set("unitsDative", spec.unit.count(abs(now - before), .dative))
             trend.set("one", abs(now - before) == 1)
@@ -236,6 +241,21 @@ package struct ReportContext {
             }
             o.set("hasTransitions", !moves.isEmpty)
             o.set("oneTransition", moves.count == 1)
+            // All changed answers as one statement, grouped by the answer moved to: "Zu „ja“
+            // wechselten zwei aus „in Erarbeitung“ und eines aus „keine Angabe“; zu „nein“
+            // wechselte eines aus „ja“" (the figure has the counts; this says who moved where).
+            var targets: [String] = []
+            for move in moves where !targets.contains(move.to) { targets.append(move.to) }
+            let clauses = targets.map { target -> String in
+                let sources = moves.filter { $0.to == target }
+                let verb = sources.count == 1 && sources[0].count == 1 ? "wechselte" : "wechselten"
+                return "zu „\(target)“ \(verb) " + GermanNoun.list(sources.map { spec.unit.pronoun($0.count) + " aus „\($0.from)“" })
+            }
+            var changed = TemplateObject()
+            changed.set("units", spec.unit.count(moves.reduce(0) { $0 + $1.count }))
+            changed.set("sg", moves.reduce(0) { $0 + $1.count } == 1)
+            changed.set("moves", CountText.capitalised(clauses.joined(separator: "; ")))
+            o.set("changed", changed)
             o.set("transitions", moves.map { move -> TemplateObject in
                 var t = TemplateObject()
                 t.set("from", move.from)
@@ -268,12 +288,23 @@ package struct ReportContext {
                                            of: answered < model.regionCount ? answered : nil)
         }
         o.set("history", spec.unit.history(points, all: model.regionCount))
+        // The same in two tenses: "gibt es seit 2019 in zwölf …; zuvor waren es 2017 erst sieben".
+        let split = spec.unit.splitHistory(points, all: model.regionCount)
+        o.set("historyNow", split.now)
+        o.set("historyEarlier", split.earlier)
+        o.set("hasHistoryEarlier", split.hasEarlier)
+        o.set("historyEarlierVerb", split.earlierIsSingular ? "war" : "waren")
         o.set("hasHistory", asked.count > 1)
         o.set("firstYear", asked.first.map { String($0.year) } ?? "")
         o.set("askedSinceFirstWave", asked.first?.number == catalogue.waves.first?.number)
         // Values the publication stated in its text; those of a figure or table are
         // footnoted there (figureRevisionNote, the table's caption).
-        o.set("revisionNote", revisionNote { $0.item == item.id && !Self.isFigureOrTable($0.source) })
+        // Only values of the years the item's sentences show (the latest wave, the one before);
+        // an older year's revision is stated in the data chapter (`revisions.unplaced`).
+        let shown = Set([latest.year] + (previousAsked ? [previous?.year].compactMap { $0 } : []))
+        o.set("revisionNote", revisionNote {
+            $0.item == item.id && !Self.isFigureOrTable($0.source) && Self.years(in: $0.year).isSubset(of: shown)
+        })
         o.set("nonResponse", count(model.counts(item: item.id, year: latest.year)?.count(catalogue.missingCategory) ?? 0,
                                    model.counts(item: item.id, year: latest.year)?.base ?? 0))
         return o
@@ -347,7 +378,8 @@ package struct ReportContext {
             }
             o.set("changesMatched", matched)
             func listed(_ list: [(String, Int, Int)]) -> String {
-                GermanNoun.list(list.map { "„\($0.0)“ (von \(GermanNoun.word($0.1)) auf \(GermanNoun.word($0.2)))" })
+                // "(zwölf statt elf)": the count now, then before (not a third "von … auf …").
+                GermanNoun.list(list.map { "„\($0.0)“ (\(GermanNoun.word($0.2)) statt \(GermanNoun.word($0.1)))" })
             }
             o.set("previousYear", String(previous.year))
             o.set("rose", listed(changes.filter { $0.2 > $0.1 }))
@@ -381,10 +413,19 @@ package struct ReportContext {
         o.set("number", String(table.number))
         o.set("anchor", Self.anchor(table))
         o.set("title", table.title)
-        o.set("block", MarkdownBlocks.table(table, model: model))
-        // Revisions of published table values, footnoted where the text names the table
-        // (pandoc 2.17 does not read notes inside a table caption).
-        o.set("revisionNote", revisionNote { $0.source == "Tabelle \(table.number)" })
+        // A revised value of a theme summary is footnoted in its cell; other revisions of a
+        // table's values where the text names the table (pandoc 2.17 reads notes in cells,
+        // not in a table caption).
+        let source = "Tabelle \(table.number)"
+        let model = model
+        let inCell: (Revisions.Published) -> Bool = { row in
+            if case .themeSummary = table { return Revisions.themeCode(row.item, model: model) != nil }
+            return false
+        }
+        o.set("block", MarkdownBlocks.table(table, model: model) { theme, category in
+            revisionNote { $0.source == source && inCell($0) && Revisions.themeCode($0.item, model: model) == theme && $0.category == category }
+        })
+        o.set("revisionNote", revisionNote { $0.source == source && !inCell($0) })
         return o
     }
 
@@ -403,6 +444,10 @@ package struct ReportContext {
             t.set("items", String(column.itemIDs.count))
             t.set("itemTitles", GermanNoun.list(column.itemIDs.map { "„\(catalogue.item($0)?.shortTitle ?? $0)“" }))
             t.set("answers", GermanFormat.integer(column.cells.first?.total ?? 0))
+            // A theme's share the publication stated in its text ("rund 83 Prozent").
+            t.set("revisionNote", revisionNote {
+                Revisions.themeCode($0.item, model: model) == column.theme && !Self.isFigureOrTable($0.source)
+            })
             if let total = column.cells.first?.total, total > 0 {
                 t.set("oneAnswerPoints", GermanFormat.decimal(Ratio(100, total).rounded(scale: 1, decimals: 1), decimals: 1))
             }
@@ -426,6 +471,13 @@ package struct ReportContext {
                     "„\(catalogue.item(change.itemID)?.shortTitle ?? change.itemID)“ (von \(GermanNoun.word(change.before)) auf \(GermanNoun.word(change.now)))"
                 }))
                 d.set("hasItems", !items.isEmpty)
+                // Which questions moved the category, up and down, each with its figure: a
+                // statement for the reader, the counts stay in the figures.
+                let rose = items.filter { $0.now > $0.before }, fell = items.filter { $0.now < $0.before }
+                d.set("rose", GermanNoun.list(rose.map { namedWithFigure($0.itemID) }))
+                d.set("fell", GermanNoun.list(fell.map { namedWithFigure($0.itemID) }))
+                d.set("hasRose", !rose.isEmpty)
+                d.set("hasFell", !fell.isEmpty)
                 t.set(key + "Drivers", d)
             }
             for (index, (category, cell)) in zip(table.categories, column.cells).enumerated() {
@@ -456,6 +508,7 @@ package struct ReportContext {
                         c.set("matched", true)
                         c.set("matchedUnitsDative", spec.unit.count(comparisons.map(\.base).max() ?? 0, .dative))
                         c.set("matchedChangeWords", GermanFormat.decimal(abs(tenths), decimals: 1) + " Prozentpunkte")
+                        c.set("matchedChange", GermanFormat.percentagePoints(Ratio(now - before, base)))
                         c.set("matchedUp", tenths > 0)
                         c.set("matchedDown", tenths < 0)
                         c.set("matchedSame", tenths == 0)
@@ -465,6 +518,17 @@ package struct ReportContext {
             }
             return t
         })
+        // What one answer moves a theme's share by, from the smallest theme to the largest:
+        // "zwischen 0,6 und 1,0 Prozentpunkten".
+        let points = table.columns.compactMap { column -> Int? in
+            guard let total = column.cells.first?.total, total > 0 else { return nil }
+            return Ratio(100, total).rounded(scale: 1, decimals: 1)
+        }
+        if let low = points.min(), let high = points.max() {
+            o.set("oneAnswerPointsLow", GermanFormat.decimal(low, decimals: 1))
+            o.set("oneAnswerPointsHigh", GermanFormat.decimal(high, decimals: 1))
+            o.set("oneAnswerPointsSame", low == high)
+        }
         let lead = table.categories.first ?? ""
         let gains = table.columns.compactMap { column -> (String, Ratio)? in
             guard let index = table.categories.firstIndex(of: lead), let change = column.cells[index].change else { return nil }
@@ -474,12 +538,26 @@ package struct ReportContext {
             var g = TemplateObject()
             g.set("title", best.0)
             g.set("change", GermanFormat.percentagePoints(best.1))
+            g.set("up", best.1.value > 0)
             o.set("largestLeadGain", g)
         }
         return o
     }
 
+    /// A question's short title with the figure that shows it: "„Keine Förderlücken“
+    /// (Abbildung 7)"; without a figure the title alone.
+    func namedWithFigure(_ itemID: String) -> String {
+        let name = "„" + (catalogue.item(itemID)?.shortTitle ?? itemID) + "“"
+        guard let figure = model.figures.first(where: { $0.itemID == itemID }) else { return name }
+        return name + " (Abbildung \(figure.number))"
+    }
+
     /// Whether a published value's source is a figure or table ("Abbildung 5", "Tabelle 4").
+    /// The years a published value is about: "2021", "2020 vs 2021", "2020→2021".
+    static func years(in text: String) -> Set<Int> {
+        Set(text.split { !$0.isNumber }.compactMap { Int($0) })
+    }
+
     static func isFigureOrTable(_ source: String) -> Bool {
         source.hasPrefix("Abbildung ") || source.hasPrefix("Tabelle ")
     }
@@ -503,6 +581,8 @@ package struct ReportContext {
         }
         o.set("asked", true)
         o.set("year", String(coded.year))
+        // Free-text counts the publication stated ("3 Arbeitsbündnisse arbeiten mit …").
+        o.set("revisionNote", revisionNote { $0.item == item.id })
         // Out of those asked: the wave's participants that the filter chain opens it for.
         o.set("respondents", count(coded.respondents, coded.asked, year: coded.year))
         let entries = coded.entries.enumerated().map { index, entry -> TemplateObject in
@@ -520,6 +600,25 @@ package struct ReportContext {
         }
         o.set("top", quote: mentions(coded.entries.prefix(3)))
         o.set("all", quote: mentions(coded.entries[...]))
+        // The count first, as a reader says it: "neun „YouConnect“, je drei „A“ und „B“ sowie
+        // eines „C“" (after a verb of naming; ties share one "je").
+        func ranked(_ list: ArraySlice<FreeTextTable.Entry>) -> String {
+            var groups: [(count: Int, labels: [String])] = []
+            for entry in list {
+                if let last = groups.last, last.count == entry.regions {
+                    groups[groups.count - 1].labels.append("„\(entry.text)“")
+                } else {
+                    groups.append((entry.regions, ["„\(entry.text)“"]))
+                }
+            }
+            let parts = groups.map { group in
+                group.labels.count == 1 ? spec.unit.pronoun(group.count) + " " + group.labels[0]
+                    : "je " + spec.unit.pronoun(group.count) + " " + GermanNoun.list(group.labels)
+            }
+            return GermanNoun.list(parts, conjunction: groups.contains { $0.labels.count > 1 } && parts.count > 1 ? "sowie" : "und")
+        }
+        o.set("ranked", quote: ranked(coded.entries.prefix(3)))
+        o.set("rankedAll", quote: ranked(coded.entries[...]))
         o.set("more", coded.entries.count > 3)
         return o
     }
@@ -592,6 +691,12 @@ package struct ReportContext {
                 c.set("before", spec.unit.pronoun(change.before, .dative))
                 c.set("now", GermanNoun.word(change.now))
                 c.set("difference", spec.unit.count(abs(change.difference)))
+                // "eines weniger", "zwei mehr".
+                c.set("differenceWord", spec.unit.pronoun(abs(change.difference)))
+                c.set("named", namedWithFigure(change.itemID))
+                let figure = model.figures.first { $0.itemID == change.itemID }
+                c.set("hasFigure", figure != nil)
+                c.set("figure", figure.map { String($0.number) } ?? "")
                 c.set("up", change.difference > 0)
                 c.set("down", change.difference < 0)
                 return c
@@ -655,7 +760,9 @@ package struct ReportContext {
         // A revised value about the questionnaire of an earlier year has no sentence in a
         // later report to hang its footnote on (`survey.revisionNote` is for the latest
         // wave's questionnaire): the check states it where it counts it.
-        let unplaced = revisions.revisions.filter { $0.published.item.hasPrefix("survey.") && $0.published.year != String(model.lastYear) }
+        let unplaced = revisions.revisions.filter {
+            ($0.published.item.hasPrefix("survey.") && $0.published.year != String(model.lastYear)) || unfootnoted.contains($0)
+        }
         o.set("hasUnplaced", !unplaced.isEmpty)
         o.set("unplaced", unplaced.map { revision -> TemplateObject in
             var r = TemplateObject()
@@ -673,37 +780,47 @@ package struct ReportContext {
         }.joined()
     }
 
+    /// A revision note: what the publication stated, what the data give, and a reason only
+    /// where the data prove one (a share that whole answers cannot give, a share that does
+    /// not follow from the publication's own count). A count that differs gets no guessed
+    /// cause: the data do not say why.
     static func revisionText(_ revision: Revisions.Revision, publication: String, catalogue: Catalogue) -> String {
         let row = revision.published
-        func display(_ value: Double) -> String {
-            let scaled = Revisions.rounded(value, revision.decimals)
+        // A ratio of 1.5 must not print as "2" beside the published "doppelt".
+        let decimals = row.unit == "ratio" ? max(revision.decimals, 1) : revision.decimals
+        func display(_ value: Double, decimals: Int) -> String {
+            let scaled = Revisions.rounded(value, decimals)
             switch row.unit {
-            case "percent": return GermanFormat.decimal(scaled, decimals: revision.decimals) + GermanFormat.unitSpace + "%"
+            case "percent", "percent change":
+                return GermanFormat.decimal(scaled, decimals: decimals, signed: row.unit == "percent change") + GermanFormat.unitSpace + "%"
             case "percentage points":
-                return GermanFormat.decimal(scaled, decimals: revision.decimals, signed: true) + GermanFormat.unitSpace + "PP"
-            default: return GermanFormat.decimal(scaled, decimals: revision.decimals)
+                return GermanFormat.decimal(scaled, decimals: decimals, signed: true) + GermanFormat.unitSpace + "PP"
+            default: return GermanFormat.decimal(scaled, decimals: decimals)
             }
         }
-        let period = row.year.replacingOccurrences(of: " vs ", with: " gegenüber ")
+        // "2021 gegenüber 2020": the later year first, however the table wrote it.
+        let years = row.year.components(separatedBy: " vs ").map { $0.trimmingCharacters(in: .whitespaces) }
+        let period = years.count == 2 ? years.sorted(by: >).joined(separator: " gegenüber ") : row.year
+        let name = "„" + (catalogue.item(row.item)?.shortTitle ?? row.item) + "“"
         let what: String
-        switch row.item {
-        case "survey.mainQuestions": what = "die Zahl der Hauptfragen (\(period))"
-        case "survey.subQuestions": what = "die Zahl der Unterfragen (\(period))"
-        default:
-            let name = catalogue.item(row.item)?.shortTitle ?? row.item
-            what = "„\(row.category)“ bei „\(name)“ (\(period))"
+        switch (row.item, row.unit) {
+        case ("survey.mainQuestions", _): what = "die Zahl der Hauptfragen (\(period))"
+        case ("survey.subQuestions", _): what = "die Zahl der Unterfragen (\(period))"
+        case (_, "mentions") where row.category == "*": what = "die Zahl der Antwortenden bei \(name) (\(period))"
+        case (_, "mentions"): what = "die Zahl der Nennungen von „\(row.category)“ bei \(name) (\(period))"
+        case (_, "percent change"): what = "die Veränderung von „\(row.category)“ bei \(name) in Prozent (\(period))"
+        case (_, "ratio"): what = "das Verhältnis der Zahlen für „\(row.category)“ bei \(name) (\(period))"
+        default: what = "„\(row.category)“ bei \(name) (\(period))"
         }
-        let reason: String
+        var text = "Revision: \(CountText.capitalised(publication)) steht für \(what) der Wert \(display(revision.publishedValue, decimals: decimals)); "
+            + "die Daten ergeben \(display(revision.current, decimals: decimals))."
         switch revision.reason {
-        case .unreachable: reason = "Der veröffentlichte Wert ist mit ganzzahligen Antworten nicht erreichbar."
+        case .unreachable: text += " Mit ganzzahligen Antworten ist der veröffentlichte Wert nicht erreichbar."
         case .calculation(let count, let base):
-            reason = "Aus den dort ebenfalls genannten \(GermanFormat.countOf(count, base)) ergeben sich \(display(revision.current)); "
-                + "der veröffentlichte Wert beruht auf einem Rechenfehler."
-        case .differentCount: reason = "Die Abweichung beruht auf einer anderen Zählweise."
-        case .differs: reason = "Die Daten ergeben einen anderen Wert."
+            text += " Das sind \(GermanFormat.countOf(count, base)), wie auch dort genannt; der veröffentlichte Anteil folgt nicht aus dieser Zahl."
+        case .differentCount, .differs: break
         }
-        return "Revision: \(CountText.capitalised(publication)) wird für \(what) der Wert \(display(revision.publishedValue)) genannt; "
-            + "die Daten ergeben \(display(revision.current)). \(reason)"
+        return text
     }
 
     /// With `year`: a base of everyone who took part that year is said to be so.

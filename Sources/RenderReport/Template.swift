@@ -88,16 +88,17 @@ public struct Template: Sendable {
             switch node {
             case .text(let text, let line):
                 origins.append((out.utf8.count, line))
-                out += text
+                // The template's own words get the no-break spaces of "§ 16h" and "z. B." too.
+                out += GermanTypography.text(text)
             case .variable(let path, let raw, let line):
                 origins.append((out.utf8.count, line))
                 let value = try resolve(path, in: stack, line: line)
                 switch value {
                 case .text(let text):
-                    out += raw ? text : TextEscaping.markdownInline(text)
+                    out += raw ? text : TextEscaping.markdownInline(GermanTypography.text(text))
                 case .quote(let text):
                     let start = out.utf8.count
-                    out += raw ? text : TextEscaping.markdownInline(text, verbatim: true)
+                    out += raw ? text : TextEscaping.markdownInline(GermanTypography.text(text), verbatim: true)
                     quotes.append(start..<out.utf8.count)
                 default:
                     throw Error(file: file, line: line, message: "'\(path.joined(separator: "."))' is a list or object, not text")

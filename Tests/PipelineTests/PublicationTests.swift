@@ -120,9 +120,35 @@ struct PublicationTests {
         #expect(!visible.contains("&amp;"), "an entity shows through")
         #expect(!visible.contains("&lt;") && !visible.contains("&gt;"))
         #expect(visible.matches(of: /\\[\\`*_\[\]|<>#&]/).isEmpty, "a backslash escape shows through")
-        #expect(visible.contains("Klare Rollenverteilung & Transparenz"))
+        #expect(visible.contains("Klare Rollenverteilung und Transparenz"), "the coding table's category")
         #expect(html.contains("class=\"einschaetzung\""))
         #expect(html.contains("class=\"footnotes"), "the revisions are footnotes")
+    }
+
+    /// Every revision note is a footnote in all three formats, wherever it stands (after a
+    /// sentence, two at one place, in a cell of Tabelle 4), and none shows as raw text.
+    @Test(.enabled(if: ExternalTool.available("pdftotext", "unzip")))
+    func revisionNotesAreFootnotesInEveryFormat() async throws {
+        let run = try await Self.shipped.value
+        let markdown = try String(contentsOf: run.folder.appendingPathComponent("Bericht.md"), encoding: .utf8)
+        let notes = markdown.components(separatedBy: "^[Revision:").count - 1
+        #expect(notes == 8, "eight places, ten revisions")
+        #expect(markdown.contains("PP)^[Revision:"), "a note in a table cell")
+        // HTML: each note a footnote, no note syntax or bracketed note in the visible text.
+        let html = run.html
+        #expect(html.components(separatedBy: "class=\"footnote-ref\"").count - 1 == notes)
+        let body = Self.unescape(html.replacing(/<[^>]*>/, with: ""))
+        #expect(!body.contains("^[") && !body.contains("[Revision"))
+        // PDF: the notes' text is there, the note syntax is not.
+        let pdf = try ExternalTool.run("pdftotext", ["-layout", run.pdf.path, "-"])
+        let pdfText = pdf.stdout.replacing(/\s+/, with: " ")
+        #expect(pdfText.components(separatedBy: "Revision: Im veröffentlichten").count - 1 == 10)
+        #expect(!pdfText.contains("^[") && !pdfText.contains("[Revision"))
+        // DOCX: real footnotes (word/footnotes.xml), none in the body as text.
+        let document = try ExternalTool.run("unzip", ["-p", run.docx.path, "word/document.xml"]).stdout
+        let footnotes = try ExternalTool.run("unzip", ["-p", run.docx.path, "word/footnotes.xml"]).stdout
+        #expect(!document.contains("Revision:") && !document.contains("^["))
+        #expect(footnotes.components(separatedBy: "Revision: Im veröffentlichten").count - 1 == 10)
     }
 
     @Test(.enabled(if: ExternalTool.available("chromium", "chromedriver", "python:axe_selenium_python")))

@@ -89,9 +89,50 @@ import Testing
         #expect(Self.neuter.history(points) == "2017 erst in einem, 2018 in acht und seit 2019 in zwölf Arbeitsbündnissen")
         #expect(Self.feminine.history(points) == "2017 erst in einer, 2018 in acht und seit 2019 in zwölf Kommunen")
         let flat = [(2018, 8), (2019, 8), (2020, 7), (2021, 13)].map { (year: $0.0, count: $0.1) }
-        #expect(Self.masculine.history(flat, all: 13) == "2018 und 2019 erst in acht, 2020 in sieben und 2021 in allen 13 Landkreisen")
+        // The series falls on the way (eight, seven): "erst" would promise a steady rise.
+        #expect(Self.masculine.history(flat, all: 13) == "2018 und 2019 in acht, 2020 in sieben und 2021 in allen 13 Landkreisen")
         let one = [(2020, 0), (2021, 1)].map { (year: $0.0, count: $0.1) }
-        #expect(Self.masculine.history(one) == "2020 erst in keinem und 2021 in einem Landkreis")
+        #expect(Self.masculine.history(one) == "2020 noch in keinem und 2021 in einem Landkreis")
+        let falling = [(2019, 12), (2020, 10)].map { (year: $0.0, count: $0.1) }
+        #expect(Self.neuter.history(falling) == "2019 in zwölf und 2020 in zehn Arbeitsbündnissen")
+    }
+
+    /// "seit" with a state that lasts takes the present, the waves before it the past: the
+    /// history comes in two parts for a sentence in both tenses, for every gender.
+    @Test(arguments: [
+        (neuter, "seit 2019 in zwölf Arbeitsbündnissen", "erst eines im Jahr 2017 und acht im Jahr 2018", "2021 in einem Arbeitsbündnis",
+         "noch keines im Jahr 2020"),
+        (feminine, "seit 2019 in zwölf Kommunen", "erst eine im Jahr 2017 und acht im Jahr 2018", "2021 in einer Kommune",
+         "noch keine im Jahr 2020"),
+        (masculine, "seit 2019 in zwölf Landkreisen", "erst einer im Jahr 2017 und acht im Jahr 2018", "2021 in einem Landkreis",
+         "noch keiner im Jahr 2020"),
+    ])
+    func aHistorySplitsIntoTheStateNowAndTheWavesBefore(unit: GermanNoun, now: String, earlier: String, lastOnly: String,
+                                                         noneBefore: String) {
+        let points = [(2017, 1), (2018, 8), (2019, 12), (2020, 12), (2021, 12)].map { GermanNoun.HistoryPoint(year: $0.0, count: $0.1) }
+        let split = unit.splitHistory(points, all: 13)
+        #expect(split.now == now)
+        #expect(split.earlier == earlier)
+        #expect(!split.earlierIsSingular)
+        let late = unit.splitHistory([GermanNoun.HistoryPoint(year: 2020, count: 0), GermanNoun.HistoryPoint(year: 2021, count: 1)])
+        #expect(late.now == lastOnly)
+        #expect(late.earlier == noneBefore)
+        // "zuvor war es 2020 noch keines": one earlier wave with none or one takes the singular.
+        #expect(late.earlierIsSingular)
+        let single = unit.splitHistory([GermanNoun.HistoryPoint(year: 2021, count: 5)])
+        #expect(!single.hasEarlier)
+    }
+
+    /// A wave without everyone keeps its base in the earlier part, too.
+    @Test func theEarlierPartNamesTheBaseOfAWaveWithoutEveryone() {
+        let points = [GermanNoun.HistoryPoint(year: 2020, count: 9, of: 12), GermanNoun.HistoryPoint(year: 2021, count: 13)]
+        let split = Self.neuter.splitHistory(points, all: 13)
+        #expect(split.earlier == "erst neun von zwölf im Jahr 2020")
+        #expect(split.now == "2021 in allen 13 Arbeitsbündnissen")
+        // A run of the whole population before the last wave: never "2021 13".
+        let full = [GermanNoun.HistoryPoint(year: 2019, count: 12), GermanNoun.HistoryPoint(year: 2020, count: 13),
+                    GermanNoun.HistoryPoint(year: 2021, count: 13), GermanNoun.HistoryPoint(year: 2022, count: 12, of: 12)]
+        #expect(Self.neuter.splitHistory(full, all: 13).earlier == "zwölf im Jahr 2019 und alle 13 in den Jahren 2020 und 2021")
     }
 
     /// A wave in which a unit did not take part gives its count with the units that did,

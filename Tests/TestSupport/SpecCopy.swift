@@ -1,7 +1,7 @@
 import Foundation
 
 /// The shipped final report's spec, written into another folder with its relative paths
-/// (data, published figures, template, house style) made absolute, so a test can change a
+/// (data, published figures, free-text coding, template, house style) made absolute, so a test can change a
 /// line or put its own template beside it.
 package enum SpecCopy {
     /// Writes `bericht.yaml` into `folder`; `keepTemplate: false` leaves `template:` relative
@@ -16,6 +16,7 @@ package enum SpecCopy {
         var text = try String(contentsOf: TestPaths.finalReportSpec, encoding: .utf8)
             .replacingOccurrences(of: "data: \"../../data\"", with: "data: \"\(TestPaths.data.path)\"")
         text = absolute("table", "veroeffentlichte-werte.csv", text)
+        text = absolute("coding", "kodierung.csv", text)
         text = absolute("style", "../hausstil", text)
         if keepTemplate { text = absolute("template", "bericht.md.mustache", text) }
         let url = folder.appendingPathComponent("bericht.yaml")

@@ -55,6 +55,12 @@ struct AnswerParser {
         }
         // Free text: empty or a missing-value spelling is "keine Angabe".
         if text.isEmpty || isMissingSpelling { return .category(catalogue.missingCategory) }
+        // A leading apostrophe is Excel's mark for "this is text" (typed before "- …" so that
+        // the list is not read as a formula); an export that writes it into the value has
+        // not changed the answer.
+        if text.hasPrefix("'"), text.dropFirst().first.map({ "-=+@".contains($0) }) == true {
+            return .text(String(text.dropFirst()))
+        }
         return .text(text)
     }
 

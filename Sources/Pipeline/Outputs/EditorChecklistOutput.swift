@@ -9,11 +9,17 @@ import RenderReport
 ///   the facts it was written against and the facts now (the report leaves them out until
 ///   they are checked and dated anew in the spec);
 /// - sentences that break a prose rule only through the data's own words (a catalogue title
-///   with a number in it), with the template line: the template itself passed its check.
+///   with a number in it), with the template line: the template itself passed its check;
+/// - sentence frames used more often than a reader tolerates (`RepeatedFrames`);
+/// - free-text answers that read as sentences and that the coding table does not code.
 struct EditorChecklistOutput: OutputWriter {
     static let file = "redaktion.md"
     let stale: [AssessmentCheck]
     let prose: [ProseFinding]
+    var frames: [RepeatedFrames.Frame] = []
+    /// Item id and answer text.
+    var uncoded: [(item: String, text: String)] = []
+    var codingFile: String = ""
     let specFile: String
     /// The report template, to point at the text each assessment guards.
     var template: URL?
@@ -51,6 +57,23 @@ struct EditorChecklistOutput: OutputWriter {
                 + "den Text im Katalog oder die Vorlage anpassen.\n\n"
             for finding in prose {
                 text += "- \(md(finding.file)), Zeile \(finding.line): „\(md(finding.excerpt))“\n"
+            }
+        }
+        if !frames.isEmpty {
+            text += "\n## Wiederholte Satzmuster\n\n"
+            text += "Diese Muster stehen öfter als \(RepeatedFrames.budget)-mal im Bericht; so oft wiederholt, liest sich "
+                + "der Text wie ausgefüllt. Bitte einige der Sätze in der Vorlage anders bauen.\n\n"
+            for frame in frames {
+                text += "- „\(md(frame.name))“: \(frame.count)-mal, Zeilen " + frame.lines.map(String.init).joined(separator: ", ") + "\n"
+            }
+        }
+        if !uncoded.isEmpty {
+            text += "\n## Freitext\n\n"
+            let table = codingFile.isEmpty ? "Kodiertabelle (Spezifikation: `coding`)" : "Kodiertabelle „" + md(codingFile) + "“"
+            text += "Diese Antworten sind ganze Sätze und werden deshalb als Kategorie gezählt und zitiert. Bitte in der "
+                + table + " einer Kategorie zuordnen (Spalten item, answer, category).\n\n"
+            for answer in uncoded {
+                text += "- \(md(answer.item)): „\(md(answer.text))“\n"
             }
         }
         return text
