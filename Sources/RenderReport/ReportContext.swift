@@ -784,7 +784,7 @@ package struct ReportContext {
     /// where the data prove one (a share that whole answers cannot give, a share that does
     /// not follow from the publication's own count). A count that differs gets no guessed
     /// cause: the data do not say why.
-    static func revisionText(_ revision: Revisions.Revision, publication: String, catalogue: Catalogue) -> String {
+    package static func revisionText(_ revision: Revisions.Revision, publication: String, catalogue: Catalogue) -> String {
         let row = revision.published
         // A ratio of 1.5 must not print as "2" beside the published "doppelt".
         let decimals = row.unit == "ratio" ? max(revision.decimals, 1) : revision.decimals
