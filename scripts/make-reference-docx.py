@@ -49,6 +49,10 @@ def styles(xml: str) -> str:
         '<w:pPr><w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="6B5A2E" /></w:pBdr>'
         '<w:shd w:val="clear" w:color="auto" w:fill="F7F3EA" /><w:ind w:left="284" w:right="284" /></w:pPr>'
         '</w:style>')
+    # The contents start a page of their own, so title, subtitle, authors and date stand
+    # alone on the first page, as on the PDF's title page.
+    xml = re.sub(r'(<w:style w:type="paragraph" w:styleId="TOCHeading">.*?<w:pPr>)',
+                 r'\1<w:pageBreakBefore />', xml, count=1, flags=re.S)
     return xml.replace("</w:styles>", assessment + "</w:styles>")
 
 

@@ -115,6 +115,9 @@ package struct ReportSpec: Sendable {
     package var pooledLabels: [AnswerScale.Role: String] = [:]
     /// The institute's coding of free-text answers into categories (spec `coding`).
     package var coding: FreeTextCoding = .none
+    /// Abbreviations the report and the annex use, with their meaning (spec
+    /// `abbreviations`: term → meaning), in spec order.
+    package var abbreviations: [(term: String, meaning: String)] = []
 
     /// The row label for answers of `role` pooled over the scales named `scaleNames` (the
     /// item types pooled; all scales when none of them has one).

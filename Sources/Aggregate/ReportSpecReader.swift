@@ -238,7 +238,7 @@ private struct NodeReader {
     mutating func spec(_ root: Node, folder: URL) -> ReportSpec? {
         let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
                                     "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
-                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales", "pooled", "coding",
+                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales", "pooled", "coding", "abbreviations",
                                     "annex_answer_rows", "last_year", "assessments"]
         guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
         let title = string(f, "title", in: root)
@@ -312,6 +312,8 @@ private struct NodeReader {
             }
         }
         let texts = textPairs(f["texts"], entry: "'texts' maps a name to a text", whole: "'texts' must map names to texts")
+        let abbreviations = textPairs(f["abbreviations"], entry: "'abbreviations' maps an abbreviation to its meaning",
+                                      whole: "'abbreviations' must map abbreviations to their meaning")
         var scales: [AnswerScale] = []
         if let node = f["scales"] {
             if let mapping = node.mapping {
@@ -375,7 +377,7 @@ private struct NodeReader {
                               .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
                           profiles: profiles, scales: scales, texts: texts, published: published, created: string(f, "created", in: root, required: false),
                           annexAnswerRows: annexAnswerRows, lastYear: lastYear, assessments: assessments, pooledLabels: pooledLabels,
-                          coding: coding)
+                          coding: coding, abbreviations: abbreviations.map { (term: $0.0, meaning: $0.1) })
     }
 
     mutating func assessment(_ node: Node) -> ReportSpec.Assessment? {

@@ -16,7 +16,9 @@ import Normalise
 /// two years (year "2020 vs 2021") also `percent change` (of the earlier count) or `ratio`
 /// (of the counts: "doppelt so viele" is 2); `mentions` counts the units that named
 /// `category` in a free-text item (`*`: named anything; the missing category: asked but
-/// wrote nothing). A transition is given as year "2020→2021" and category "ja → nein".
+/// wrote nothing); `listed` (value 1) is an entry of a published free-text table, checked
+/// for whether any unit named it. A transition is given as year "2020→2021" and category
+/// "ja → nein".
 package struct Revisions: Sendable {
     package struct Published: Sendable, Hashable {
         package let source: String
@@ -98,6 +100,9 @@ extension Revisions {
                             && $0.from == moves[0] && $0.to == moves[1]
                     }?.count ?? 0)
                     reason = .differentCount
+                } else if row.unit == "listed", years.count == 1 {
+                    // An entry of a published free-text table: 1 when some unit named it.
+                    (current, reason) = (mentions(row, year: years[0], model: model).map { $0 > 0 ? 1 : 0 }, .differs)
                 } else if row.unit == "mentions", years.count == 1 {
                     // How many units named something in a free-text answer: "*" for anyone,
                     // the missing category for those asked who wrote nothing, else a
@@ -168,7 +173,8 @@ extension Revisions {
             // Bundesagentur für Arbeit" counts as "YouConnect".
             let categories = FreeTextCoder(corpus: [], item: row.item, coding: model.spec.coding).entries(of: row.category)
             guard categories.count == 1, let category = categories.first else { return nil }
-            return Double(coded.entries.first { $0.text == category }?.regions ?? 0)
+            let key = category.folded
+            return Double(coded.entries.first { $0.text.folded == key }?.regions ?? 0)
         }
     }
 

@@ -11,11 +11,15 @@ struct DOCXPublisher {
     let output: URL
     /// Where the figures referenced by the Markdown (`abbildungen/…`) are.
     let resources: URL
+    /// The report's author and the institution: Word's title block has no line of its own
+    /// for the institution (the HTML and PDF title pages have), so both are authors here.
+    var authors: [String] = []
 
     func start(markdown: String, environment: [String: String]) throws(PublishError) -> Subprocess {
         let arguments = ["--from=markdown", "--to=docx", "--reference-doc=\(style.referenceDocument.path)",
                          "--number-sections", "--toc", "--toc-depth=2", "--metadata=toc-title:Inhalt",
                          "--resource-path=\(resources.path)", "--output=\(output.path)"]
+            + authors.map { "--metadata=author:\($0)" }
         do {
             let process = try Subprocess("pandoc", arguments, environment: environment, input: true)
             process.send(Data(markdown.utf8))

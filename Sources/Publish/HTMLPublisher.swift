@@ -67,9 +67,15 @@ struct HTMLPublisher {
         // pandoc 2.17 puts role="doc-endnote" on the footnotes' <li>, which takes them out of
         // their list for assistive technology (axe: "list"); the <section> keeps its role.
         html = html.replacingOccurrences(of: " role=\"doc-endnote\"", with: "")
-        // The endnotes get a heading, so that they appear in the outline and can be found.
-        html = html.replacingOccurrences(of: "role=\"doc-endnotes\">\n<hr />",
-                                         with: "role=\"doc-endnotes\">\n<h1 class=\"unnumbered\" id=\"anmerkungen\">\(Self.endnotesHeading)</h1>")
+        // The endnotes get a heading, so that they appear in the outline and can be found,
+        // and a line in the contents (pandoc's contents do not know them).
+        if html.contains("role=\"doc-endnotes\">\n<hr />") {
+            html = html.replacingOccurrences(of: "role=\"doc-endnotes\">\n<hr />",
+                                             with: "role=\"doc-endnotes\">\n<h1 class=\"unnumbered\" id=\"anmerkungen\">\(Self.endnotesHeading)</h1>")
+            if let nav = html.range(of: "<nav class=\"inhalt\""), let end = html.range(of: "</ul>\n</nav>", range: nav.upperBound..<html.endIndex) {
+                html.replaceSubrange(end, with: "<li><a href=\"#anmerkungen\">\(Self.endnotesHeading)</a></li>\n</ul>\n</nav>")
+            }
+        }
         return html
     }
 

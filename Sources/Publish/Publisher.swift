@@ -95,7 +95,8 @@ package final class Publisher: @unchecked Sendable {
         if formats.contains(.docx) {
             try attempt { () throws(PublishError) in
                 docx = try DOCXPublisher(style: style, output: folder.appendingPathComponent(Self.docxFile),
-                                         resources: try figures.create())
+                                         resources: try figures.create(),
+                                         authors: [model.spec.author, model.spec.institution].filter { !$0.isEmpty })
                     .start(markdown: markdown, environment: environment)
             }
         }

@@ -66,7 +66,7 @@ package struct PlaceholderShape: Sendable, Equatable {
     }
 
     static let lists: Set<String> = ["byFrequency", "entries", "figures", "gains", "incompleteWaves", "largestOverallGains", "list",
-                                     "losses", "nonResponse", "participation", "participationRuns", "questionnaireChanges", "tables", "themes", "unplaced",
+                                     "losses", "nonResponse", "participation", "abbreviations", "participationRuns", "questionnaireChanges", "tables", "themes", "unplaced",
                                      "transitions", "waves", "."]
 
     private static let table: [String: PlaceholderShape] = {
@@ -120,6 +120,7 @@ package struct PlaceholderShape: Sendable, Equatable {
         table["text"] = PlaceholderShape(start: .word, endsWithNumber: false, endsSentence: true, mayBeEmpty: true)
         // A title may end in a year ("Abschlussbericht 2021").
         table["title"] = .numberedName
+        table["subtitle"] = .numberedName
         // "zwölf Arbeitsbündnisse" when a comparison is over the units in both waves, else empty.
         table["matchedUnits"] = PlaceholderShape(start: .number, endsWithNumber: false, mayBeEmpty: true)
         table["block"] = .block

@@ -22,7 +22,8 @@ package struct RepeatedFrames: Sendable {
 
     /// Counts each frame in `text`, a report about `unit` over `population` units.
     package init(text: String, unit: GermanNoun, population: Int) {
-        let number = "(?:" + (0...12).map(GermanNoun.word).joined(separator: "|") + "|ein|einem|einer|eines|keinem|keiner|keines|[0-9]+)"
+        // A count in words or up to three digits; a four-digit year ("„Titel“ (2021)") is not one.
+        let number = "(?:" + (0...12).map(GermanNoun.word).joined(separator: "|") + "|ein|einem|einer|eines|keinem|keiner|keines|[0-9]{1,3})"
         let units = "(?:\(unit.plural)|\(unit.dativePlural))"
         let total = GermanFormat.integer(population)
         let patterns: [(String, String)] = [

@@ -74,6 +74,13 @@ package struct ReportContext {
         var texts = TemplateObject()
         for (name, text) in spec.texts { texts.set(name, text) }
         root.set("texts", texts)
+        // A definition list in the report, the Zeichenerklärung's terms in the annex.
+        root.set("abbreviations", spec.abbreviations.map { entry -> TemplateObject in
+            var a = TemplateObject()
+            a.set("term", entry.term)
+            a.set("meaning", entry.meaning)
+            return a
+        })
         // `{{#assessment.NAME}}…{{/assessment.NAME}}`: printed only while the data still show
         // what the assessment was written against (`AssessmentCheck`).
         var assessments = TemplateObject()
@@ -134,7 +141,9 @@ package struct ReportContext {
         var o = TemplateObject()
         o.set("title", quoted(spec.title))
         o.set("subtitle", quoted(spec.subtitle))
-        o.set("author", quoted([spec.author, spec.institution].filter { !$0.isEmpty }.joined(separator: ", ")))
+        // The institution has its own line on the title page (`institution` in the house
+        // style); repeating it in the author line printed it twice.
+        o.set("author", quoted(spec.author.isEmpty ? spec.institution : spec.author))
         o.set("date", quoted(GermanFormat.date(iso: spec.date)))
         return o
     }
@@ -811,6 +820,12 @@ package struct ReportContext {
         case (_, "percent change"): what = "die Veränderung von „\(row.category)“ bei \(name) in Prozent (\(period))"
         case (_, "ratio"): what = "das Verhältnis der Zahlen für „\(row.category)“ bei \(name) (\(period))"
         default: what = "„\(row.category)“ bei \(name) (\(period))"
+        }
+        if row.unit == "listed" {
+            // A published entry the data do not have (or the reverse, published as 0).
+            let found = revision.current > 0
+            return "Revision: \(CountText.capitalised(publication)) steht in \(row.source) bei \(name) (\(period)) der Eintrag „\(row.category)“; "
+                + (found ? "die Daten enthalten ihn." : "in den Daten nennt ihn niemand.")
         }
         var text = "Revision: \(CountText.capitalised(publication)) steht für \(what) der Wert \(display(revision.publishedValue, decimals: decimals)); "
             + "die Daten ergeben \(display(revision.current, decimals: decimals))."

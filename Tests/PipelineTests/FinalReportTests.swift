@@ -68,7 +68,7 @@ import TestSupport
         // Every revision of the published report is footnoted where it stands, and counted;
         // two at one place share one note (pandoc cannot print `^[a]^[b]`).
         let revisions = text.components(separatedBy: "Revision: Im veröffentlichten").count - 1
-        #expect(revisions == 10)
+        #expect(revisions == 11)
         #expect(!text.contains("]^["))
         #expect(text.contains("Unterfragen^[Revision: Im veröffentlichten Abschlussbericht (Januar 2022) steht für die Zahl der Unterfragen (2021) der Wert 34; die Daten ergeben 35.]"))
         // The note stands at the value it revises, and the value is printed there.
@@ -78,9 +78,11 @@ import TestSupport
         // The free-text counts the publication stated, and its relations ("um 15 Prozent",
         // "doppelt so viele"), are checked and footnoted too.
         #expect(text.contains("steht für die Zahl der Nennungen von „YouConnect“ bei „Name und Inhalte der Plattform“ (2021) der Wert 3; die Daten ergeben 9."))
+        // An entry of the published Tabelle 1 that no unit named in the data.
+        #expect(text.contains("steht in Tabelle 1 bei „Herausforderungen gemeinsamer Fallbesprechungen“ (2021) der Eintrag „Zeitlicher Aufwand“; in den Daten nennt ihn niemand."))
         #expect(text.contains("steht für das Verhältnis der Zahlen für „ja“ bei „Angebote während der Pandemie angepasst“ (2021 gegenüber 2020) der Wert 2,0; die Daten ergeben 1,5."))
-        #expect(text.contains("Mit den Daten dieses Berichts abgeglichen wurden 181 Ergebniswerte"))
-        #expect(text.contains("Von ihnen stimmen 171 genau mit den Daten überein. Es weichen zehn Werte ab"))
+        #expect(text.contains("Mit den Daten dieses Berichts abgeglichen wurden 206 Ergebniswerte"))
+        #expect(text.contains("Von ihnen stimmen 195 genau mit den Daten überein. Es weichen elf Werte ab"))
         // A note gives a cause only where the data prove it.
         #expect(!text.contains("Rechenfehler"))
         #expect(!text.contains("Zählweise"))
@@ -142,8 +144,8 @@ import TestSupport
         #expect(changed.contains { $0.hasPrefix("- **Harmonisierung der Abläufe und Maßnahmen** (") && $0.contains("Zu „nein“ wechselten vier Antworten aus „ja“") })
         // The published figures no longer match: the new revisions are counted and footnoted
         // where they stand (the figure's sentence, the theme's share, Tabelle 4's cells).
-        #expect(before.contains("Von ihnen stimmen 171 genau mit den Daten überein."))
-        #expect(changed.contains { $0.hasPrefix("Mit den Daten dieses Berichts abgeglichen") && !$0.contains("stimmen 171 ") })
+        #expect(before.contains("Von ihnen stimmen 195 genau mit den Daten überein."))
+        #expect(changed.contains { $0.hasPrefix("Mit den Daten dieses Berichts abgeglichen") && !$0.contains("stimmen 195 ") })
         #expect(changed.contains { $0.hasPrefix("- **Harmonisierung der Abläufe und Maßnahmen** (") && $0.contains("^[Revision:") })
         let sentence = try #require(changed.first { $0.hasPrefix("Einen festen Katalog der Leistungen") })
         // The count, the share and the move from "ja" to "nein" the publication stated.
