@@ -10,6 +10,7 @@ package enum GermanTypography {
     /// match as before): Foundation's `contains` and `replacingOccurrences` bridge every
     /// text to NSString on Linux, and every caption and question passes through here.
     package static func text(_ s: String) -> String {
+        let s = s.contains("„") ? shortQuotesUnbroken(s) : s
         guard s.firstRange(of: ". ") != nil || s.firstRange(of: "§ ") != nil else { return s }
         var out = s
         for abbreviation in abbreviations where out.firstRange(of: abbreviation) != nil {
@@ -17,5 +18,27 @@ package enum GermanTypography {
         }
         // "§§ " needs no rule of its own: its last "§ " is the one replaced.
         return out.replacing("§ ", with: "§\u{00A0}")
+    }
+
+    /// A short quoted label of two words ("„in Erarbeitung“", "„keine Angabe“") does not
+    /// break across lines: its space becomes a no-break space. Longer quotations wrap.
+    static func shortQuotesUnbroken(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var rest = Substring(s)
+        while let open = rest.firstIndex(of: "„") {
+            out.append(contentsOf: rest[rest.startIndex...open])
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(where: { $0 == "“" || $0 == "„" }), after[close] == "“" else {
+                rest = after
+                continue
+            }
+            let inner = after[..<close]
+            let spaces = inner.filter { $0 == " " }.count
+            let label = String(inner)
+            out += spaces == 1 && label.count <= 24 ? label.replacing(" ", with: "\u{00A0}") : label
+            rest = after[close...]
+        }
+        return out + String(rest)
     }
 }

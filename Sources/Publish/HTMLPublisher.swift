@@ -90,9 +90,22 @@ struct HTMLPublisher {
         else { throw .unexpectedHTML("figure \(anchor)") }
         let table = dataTable ? FigureDataTable.html(figure, anchor: anchor, unitPlural: model.spec.unitPlural) : ""
         let dataURI = "data:image/svg+xml;base64," + Data(svg.utf8).base64EncodedString()
-        html.replaceSubrange(close, with: "</figure>\n" + table)
+        // German reports put the caption above the figure and the source below it (the
+        // chart draws its source line): the caption moves before the image, in reading
+        // order as on the page.
+        var caption = ""
+        if let start = html.range(of: "<figcaption>", range: imageRange.upperBound..<close.lowerBound),
+           let end = html.range(of: "</figcaption>", range: start.upperBound..<close.lowerBound) {
+            caption = String(html[start.lowerBound..<end.upperBound]) + "\n"
+            var removal = start.lowerBound..<end.upperBound
+            if html[end.upperBound...].hasPrefix("\n") { removal = start.lowerBound..<html.index(after: end.upperBound) }
+            html.replaceSubrange(close, with: "</figure>\n" + table)
+            html.removeSubrange(removal)
+        } else {
+            html.replaceSubrange(close, with: "</figure>\n" + table)
+        }
         html.replaceSubrange(imageRange, with: "<img src=\"\(dataURI)\"")
-        html.replaceSubrange(open, with: "<figure id=\"\(anchor)\">")
+        html.replaceSubrange(open, with: "<figure id=\"\(anchor)\">\n" + caption)
     }
 
     /// Wide tables scroll inside their own frame on a phone instead of widening the page

@@ -47,7 +47,7 @@ import TestSupport
         #expect(text.components(separatedBy: "im Jahr 2021").count - 1 <= 3)
         // The response rate, and what moved theme III's "nein" answers.
         #expect(text.contains("In allen fünf Wellen haben alle 13 geantwortet; jede Welle war damit eine Vollerhebung mit vollständigem Rücklauf."))
-        #expect(text.contains("Von den Antworten, die im Vorjahr „nein“ lauteten, wechselten 13 Antworten zu „in Erarbeitung“, sechs Antworten zu „keine Angabe“ und eine Antwort zu „ja“."))
+        #expect(text.contains("Von den Antworten, die im Vorjahr „nein“ lauteten, wechselten 13 Antworten zu „in\u{00A0}Erarbeitung“, sechs Antworten zu „keine\u{00A0}Angabe“ und eine Antwort zu „ja“."))
         // The core One-Stop-Government items and I.07/I.08 are reported.
         for phrase in ["Eine gemeinsame Anlaufstelle für junge Menschen, physisch oder digital, ist seit 2020 in elf Arbeitsbündnissen eingerichtet",
                        "Eine schriftliche Verwaltungs- oder Kooperationsvereinbarung der Rechtskreise besteht 2021 in 11 der 13 Arbeitsbündnisse",
