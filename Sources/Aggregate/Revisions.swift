@@ -47,6 +47,9 @@ package struct Revisions: Sendable {
         package let current: Double
         package let decimals: Int
         package let reason: Reason
+        /// For a published change "in Prozent": the same change in percentage points of
+        /// the shares, which the publication may have meant.
+        package var inPoints: Double? = nil
         package var publishedValue: Double { Double(published.value) ?? .nan }
     }
 
@@ -86,6 +89,7 @@ extension Revisions {
             let decimals = row.value.split(separator: ".").dropFirst().first?.count ?? 0
             let years = row.year.components(separatedBy: " vs ").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             var current: Double?
+            var points: Double?
             var reason = Reason.differs
             switch (row.item, row.unit) {
             case ("survey.mainQuestions", "count"): current = Double(questionCounts.main); reason = .differentCount
@@ -119,7 +123,11 @@ extension Revisions {
                     switch row.unit {
                     case "percentage points" where earlier.base > 0 && later.base > 0:
                         current = (Double(after) / Double(later.base) - Double(before) / Double(earlier.base)) * 100
-                    case "percent change" where before > 0: current = Double(after - before) / Double(before) * 100
+                    case "percent change" where before > 0:
+                        current = Double(after - before) / Double(before) * 100
+                        if earlier.base > 0 && later.base > 0 {
+                            points = (Double(after) / Double(later.base) - Double(before) / Double(earlier.base)) * 100
+                        }
                     case "ratio" where before > 0: current = Double(after) / Double(before)
                     default: break
                     }
@@ -156,7 +164,7 @@ extension Revisions {
             if rounded(current, precision) == rounded(published, precision) {
                 reproduced += 1
             } else {
-                revisions.append(Revision(published: row, current: current, decimals: decimals, reason: reason))
+                revisions.append(Revision(published: row, current: current, decimals: decimals, reason: reason, inPoints: points))
             }
         }
         return Revisions(publication: publication, checked: checked, reproduced: reproduced, revisions: revisions, unmatched: unmatched)

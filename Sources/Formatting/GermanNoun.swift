@@ -187,10 +187,14 @@ package struct GermanNoun: Sendable, Hashable {
         let rising = Self.neverFalls(points)
         // The count before its year ("zehn im Jahr 2018", "zwölf in den Jahren 2019 und
         // 2020"): "2021 13" would set two numbers side by side.
+        // "waren es erst eines … und acht" does not agree: beside other counts, one or none
+        // takes its noun ("erst ein Arbeitsbündnis im Jahr 2017 und acht im Jahr 2018").
+        let several = runs.count > 2
         let earlier = runs.dropLast().enumerated().map { index, run -> String in
             let early = index == 0 && rising ? (run.count == 0 ? "noch " : "erst ") : ""
+            let alone = several && run.count <= 1 ? count(run.count) : pronoun(run.count)
             let amount = run.of.map { pronoun(run.count) + " von " + Self.word($0) }
-                ?? (all.map { run.count == $0 && $0 > 1 } == true ? "alle " + Self.word(run.count) : pronoun(run.count))
+                ?? (all.map { run.count == $0 && $0 > 1 } == true ? "alle " + Self.word(run.count) : alone)
             return "\(early)\(amount) " + (run.length == 1 ? "im Jahr " : "in den Jahren ") + run.years
         }
         let singular = runs.count == 2 && (runs.first?.count ?? 2) <= 1

@@ -55,8 +55,10 @@ struct HTMLPublisher {
             .replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
         for table in model.tables {
             let anchor = table.anchor
+            // A table laid out at full width carries pandoc's `style="width:100%;"`.
             let marker = "<p><span id=\"\(anchor)\"></span></p>\n<table>\n<caption>"
-            guard let range = html.range(of: marker),
+            let wide = "<p><span id=\"\(anchor)\"></span></p>\n<table style=\"width:100%;\">\n<caption>"
+            guard let range = html.range(of: marker) ?? html.range(of: wide),
                   let close = html.range(of: "</table>", range: range.upperBound..<html.endIndex)
             else { throw .unexpectedHTML("table \(anchor)") }
             html.replaceSubrange(close, with: "</table>\n</div>")

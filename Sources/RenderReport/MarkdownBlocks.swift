@@ -43,6 +43,15 @@ enum MarkdownBlocks {
         return anchor + pipeTable(table, model: model, cellNote: cellNote) + caption + source
     }
 
+    /// The line under a pipe table's header: a left-aligned label column and right-aligned
+    /// value columns. The dashes give the columns' relative widths wherever pandoc lays the
+    /// table out at full width (Word, and HTML for long rows), so the label column is wide
+    /// enough that "Jugendgerichtshilfe" does not break inside the word.
+    static func separator(labelWeight: Int, valueWeights: [Int]) -> String {
+        "|:" + String(repeating: "-", count: labelWeight * 4) + "|"
+            + valueWeights.map { String(repeating: "-", count: $0 * 4) + ":|" }.joined() + "\n"
+    }
+
     private static func row(_ cells: [String]) -> String {
         "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |\n"
     }
@@ -55,7 +64,7 @@ enum MarkdownBlocks {
             let heading = model.spec.tables.first { $0.number == t.number }?.headings.first ?? "Antwortoption"
             let previous = t.previousYear.map { [" \($0)"] } ?? []
             var out = row([md(heading)] + previous.map { "Anzahl" + $0 } + ["Anzahl \(t.year)", "Anteil \(t.year)"])
-            out += "|:---|" + String(repeating: "---:|", count: previous.count + 2) + "\n"
+            out += separator(labelWeight: 8, valueWeights: Array(repeating: 3, count: previous.count + 2))
             for entry in t.rows {
                 let before = t.previousYear == nil ? [] : [entry.previous.map { GermanFormat.countOf($0.count, $0.base) } ?? "nicht erhoben"]
                 out += row([md(entry.option)] + before + [GermanFormat.countOf(entry.count, entry.base),
@@ -64,7 +73,7 @@ enum MarkdownBlocks {
             return String(out.dropLast())
         case .themeSummary(let t):
             var out = row(["Antwort"] + t.columns.map { md("\($0.theme). \($0.title)") })
-            out += "|:---|" + String(repeating: "---:|", count: t.columns.count) + "\n"
+            out += separator(labelWeight: 3, valueWeights: Array(repeating: 5, count: t.columns.count))
             for (i, category) in t.categories.enumerated() {
                 out += row([md(category)] + t.columns.map { column in
                     let cell = column.cells[i]
@@ -83,6 +92,8 @@ enum MarkdownBlocks {
                         + " (\(column.entries[r].regions))" : ""
                 })
             }
+            // What the counts are out of: the units that wrote an answer in each column.
+            out += row(t.columns.map { "Basis: " + GermanFormat.integer($0.respondents) + " " + md(model.spec.unitPlural) + " mit Angabe" })
             return String(out.dropLast())
         }
     }

@@ -66,7 +66,7 @@ package struct PlaceholderShape: Sendable, Equatable {
     }
 
     static let lists: Set<String> = ["byFrequency", "entries", "figures", "gains", "incompleteWaves", "largestOverallGains", "list",
-                                     "losses", "nonResponse", "participation", "abbreviations", "participationRuns", "questionnaireChanges", "tables", "themes", "unplaced",
+                                     "losses", "largeLosses", "nonResponse", "participation", "abbreviations", "participationRuns", "questionnaireChanges", "tables", "themes", "unplaced",
                                      "transitions", "waves", "."]
 
     private static let table: [String: PlaceholderShape] = {
@@ -126,6 +126,7 @@ package struct PlaceholderShape: Sendable, Equatable {
         table["block"] = .block
         // "Zu „ja“ wechselten zwei aus „in Erarbeitung“; …", or nothing without changes.
         table["moves"] = PlaceholderShape(start: .word, endsWithNumber: false, mayBeEmpty: true)
+        for name in ["smallLossQuestions", "smallLossFurtherQuestions", "oneUnit"] { table[name] = .countPhrase }
         // "neun „YouConnect“, fünf „…“": a count first, a quoted name last.
         for name in ["ranked", "rankedAll"] { table[name] = PlaceholderShape(start: .number, endsWithNumber: false) }
         return table

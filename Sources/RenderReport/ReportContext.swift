@@ -573,6 +573,8 @@ package struct ReportContext {
 
     /// What pooled answers are counted in: "eine Antwort", "zwei Antworten".
     static let answers = GermanNoun(singular: "Antwort", plural: "Antworten", gender: .feminine)
+    /// What the questionnaire asks: "einer Frage", "vier Fragen".
+    static let questions = GermanNoun(singular: "Frage", plural: "Fragen", gender: .feminine)
 
     // MARK: Free text, analysis, revisions
 
@@ -714,6 +716,16 @@ package struct ReportContext {
         o.set("gains", changes(analysis.latestChanges.filter { $0.difference > 0 }))
         o.set("losses", changes(analysis.latestChanges.filter { $0.difference < 0 }))
         o.set("hasLosses", analysis.latestChanges.contains { $0.difference < 0 })
+        // A loss of one unit is within what the reading notes say not to over-read: the
+        // summary names the larger ones and only counts the others.
+        let large = analysis.latestChanges.filter { $0.difference <= -2 }
+        let small = analysis.latestChanges.filter { $0.difference == -1 }
+        o.set("largeLosses", changes(large))
+        o.set("hasLargeLosses", !large.isEmpty)
+        o.set("hasSmallLosses", !small.isEmpty)
+        o.set("smallLossQuestions", Self.questions.count(small.count, .dative))
+        o.set("smallLossFurtherQuestions", small.count == 1 ? "einer weiteren Frage" : GermanNoun.word(small.count) + " weiteren Fragen")
+        o.set("oneUnit", spec.unit.count(1))
         // When participation differs between the last two waves, the changes are over the
         // units that answered in both ("von zwölf auf elf" among them): the text says so.
         let matched = analysis.latestChanges.first { $0.matched }
@@ -804,6 +816,8 @@ package struct ReportContext {
                 return GermanFormat.decimal(scaled, decimals: decimals, signed: row.unit == "percent change") + GermanFormat.unitSpace + "%"
             case "percentage points":
                 return GermanFormat.decimal(scaled, decimals: decimals, signed: true) + GermanFormat.unitSpace + "PP"
+            // "doppelt so viele" is "das 2,0-Fache"; the data's "das 1,5-Fache".
+            case "ratio": return "das " + GermanFormat.decimal(scaled, decimals: decimals) + "-Fache"
             default: return GermanFormat.decimal(scaled, decimals: decimals)
             }
         }
@@ -818,19 +832,33 @@ package struct ReportContext {
         case (_, "mentions") where row.category == "*": what = "die Zahl der Antwortenden bei \(name) (\(period))"
         case (_, "mentions"): what = "die Zahl der Nennungen von „\(row.category)“ bei \(name) (\(period))"
         case (_, "percent change"): what = "die Veränderung von „\(row.category)“ bei \(name) in Prozent (\(period))"
-        case (_, "ratio"): what = "das Verhältnis der Zahlen für „\(row.category)“ bei \(name) (\(period))"
+        case (_, "ratio"): what = "die Zahl der Antworten „\(row.category)“ bei \(name) (\(period))"
         default: what = "„\(row.category)“ bei \(name) (\(period))"
+        }
+        // "Revision" only where the data prove the published value wrong (it cannot come
+        // from whole counts, or does not follow from the publication's own count); any
+        // other difference is an "Abweichung": the data do not say which value is right.
+        let label: String
+        switch revision.reason {
+        case .unreachable, .calculation: label = "Revision"
+        case .differentCount, .differs: label = "Abweichung"
         }
         if row.unit == "listed" {
             // A published entry the data do not have (or the reverse, published as 0).
             let found = revision.current > 0
-            return "Revision: \(CountText.capitalised(publication)) steht in \(row.source) bei \(name) (\(period)) der Eintrag „\(row.category)“; "
+            return "\(label): \(CountText.capitalised(publication)) steht in \(row.source) bei \(name) (\(period)) der Eintrag „\(row.category)“; "
                 + (found ? "die Daten enthalten ihn." : "in den Daten nennt ihn niemand.")
         }
-        var text = "Revision: \(CountText.capitalised(publication)) steht für \(what) der Wert \(display(revision.publishedValue, decimals: decimals)); "
-            + "die Daten ergeben \(display(revision.current, decimals: decimals))."
+        let published = (row.unit == "ratio" ? "" : "der Wert ") + display(revision.publishedValue, decimals: decimals)
+        var text = "\(label): \(CountText.capitalised(publication)) steht für \(what) \(published); "
+            + "die Daten ergeben \(display(revision.current, decimals: decimals))"
+        // "um 15 Prozent": a relative change the publication may have meant in points.
+        if let points = revision.inPoints {
+            text += " (in Prozentpunkten: \(GermanFormat.decimal(Revisions.rounded(points, 1), decimals: 1, signed: true))\(GermanFormat.unitSpace)PP)"
+        }
+        text += "."
         switch revision.reason {
-        case .unreachable: text += " Mit ganzzahligen Antworten ist der veröffentlichte Wert nicht erreichbar."
+        case .unreachable: text += " Aus den zugrunde liegenden Fallzahlen kann der veröffentlichte Wert rechnerisch nicht entstehen."
         case .calculation(let count, let base):
             text += " Das sind \(GermanFormat.countOf(count, base)), wie auch dort genannt; der veröffentlichte Anteil folgt nicht aus dieser Zahl."
         case .differentCount, .differs: break

@@ -65,22 +65,28 @@ import TestSupport
         for n in 1...22 { #expect(text.contains("Abbildung \(n))") || text.contains("Abbildung \(n);") || text.contains("Abbildung \(n) "), "Abbildung \(n)") }
         // The institute's assessments stand in marked blocks; the outlook is one of them.
         #expect(text.components(separatedBy: "::: {.einschaetzung custom-style=\"Einschätzung\"}\n**Einschätzung des Instituts:**").count - 1 >= 5)
-        // Every revision of the published report is footnoted where it stands, and counted;
-        // two at one place share one note (pandoc cannot print `^[a]^[b]`).
-        let revisions = text.components(separatedBy: "Revision: Im veröffentlichten").count - 1
-        #expect(revisions == 11)
+        // Every difference from the published report is footnoted where it stands, and
+        // counted; two at one place share one note (pandoc cannot print `^[a]^[b]`).
+        // "Revision" only where the data prove the published value wrong (three), otherwise
+        // "Abweichung" (eight).
+        let notes = text.components(separatedBy: ": Im veröffentlichten Abschlussbericht (Januar 2022) steht").count - 1
+        #expect(notes == 11)
+        #expect(text.components(separatedBy: "Revision: Im veröffentlichten").count - 1 == 3)
+        #expect(text.components(separatedBy: "Abweichung: Im veröffentlichten").count - 1 == 8)
         #expect(!text.contains("]^["))
-        #expect(text.contains("Unterfragen^[Revision: Im veröffentlichten Abschlussbericht (Januar 2022) steht für die Zahl der Unterfragen (2021) der Wert 34; die Daten ergeben 35.]"))
+        #expect(text.contains("Unterfragen^[Abweichung: Im veröffentlichten Abschlussbericht (Januar 2022) steht für die Zahl der Unterfragen (2021) der Wert 34; die Daten ergeben 35.]"))
         // The note stands at the value it revises, and the value is printed there.
         #expect(text.contains("2020 waren es neun (69\u{202F}%).^[Revision: Im veröffentlichten Abschlussbericht (Januar 2022) steht für „ja“ bei „Gemeinsame interne Kommunikationsplattform“ (2020) der Wert 60\u{202F}%; die Daten ergeben 69\u{202F}%. Das sind 9 von 13, wie auch dort genannt; der veröffentlichte Anteil folgt nicht aus dieser Zahl.]"))
-        #expect(text.contains("(−11,8\u{202F}PP)^[Revision: Im veröffentlichten Abschlussbericht (Januar 2022) steht für „nein“ bei „Themenbereich III“ (2021 gegenüber 2020) der Wert −11,9\u{202F}PP; die Daten ergeben −11,8\u{202F}PP. Mit ganzzahligen Antworten ist der veröffentlichte Wert nicht erreichbar.]"))
+        #expect(text.contains("(−11,8\u{202F}PP)^[Revision: Im veröffentlichten Abschlussbericht (Januar 2022) steht für „nein“ bei „Themenbereich III“ (2021 gegenüber 2020) der Wert −11,9\u{202F}PP; die Daten ergeben −11,8\u{202F}PP. Aus den zugrunde liegenden Fallzahlen kann der veröffentlichte Wert rechnerisch nicht entstehen.]"))
         #expect(text.contains("(+3,6\u{202F}PP)^[Revision: Im veröffentlichten Abschlussbericht (Januar 2022) steht für „keine Angabe“ bei „Themenbereich III“ (2021 gegenüber 2020) der Wert +3,8\u{202F}PP; die Daten ergeben +3,6\u{202F}PP."))
         // The free-text counts the publication stated, and its relations ("um 15 Prozent",
         // "doppelt so viele"), are checked and footnoted too.
         #expect(text.contains("steht für die Zahl der Nennungen von „YouConnect“ bei „Name und Inhalte der Plattform“ (2021) der Wert 3; die Daten ergeben 9."))
         // An entry of the published Tabelle 1 that no unit named in the data.
         #expect(text.contains("steht in Tabelle 1 bei „Herausforderungen gemeinsamer Fallbesprechungen“ (2021) der Eintrag „Zeitlicher Aufwand“; in den Daten nennt ihn niemand."))
-        #expect(text.contains("steht für das Verhältnis der Zahlen für „ja“ bei „Angebote während der Pandemie angepasst“ (2021 gegenüber 2020) der Wert 2,0; die Daten ergeben 1,5."))
+        #expect(text.contains("steht für die Zahl der Antworten „ja“ bei „Angebote während der Pandemie angepasst“ (2021 gegenüber 2020) das 2,0-Fache; die Daten ergeben das 1,5-Fache."))
+        // "um 15 Prozent": the change in percent, and in points, which the publication may have meant.
+        #expect(text.contains("in Prozent (2021 gegenüber 2020) der Wert −15\u{202F}%; die Daten ergeben −20\u{202F}% (in Prozentpunkten: −15,4\u{202F}PP)."))
         #expect(text.contains("Mit den Daten dieses Berichts abgeglichen wurden 206 Ergebniswerte"))
         #expect(text.contains("Von ihnen stimmen 195 genau mit den Daten überein. Es weichen elf Werte ab"))
         // A note gives a cause only where the data prove it.
@@ -146,11 +152,11 @@ import TestSupport
         // where they stand (the figure's sentence, the theme's share, Tabelle 4's cells).
         #expect(before.contains("Von ihnen stimmen 195 genau mit den Daten überein."))
         #expect(changed.contains { $0.hasPrefix("Mit den Daten dieses Berichts abgeglichen") && !$0.contains("stimmen 195 ") })
-        #expect(changed.contains { $0.hasPrefix("- **Harmonisierung der Abläufe und Maßnahmen** (") && $0.contains("^[Revision:") })
+        #expect(changed.contains { $0.hasPrefix("- **Harmonisierung der Abläufe und Maßnahmen** (") && $0.contains("^[Abweichung:") })
         let sentence = try #require(changed.first { $0.hasPrefix("Einen festen Katalog der Leistungen") })
         // The count, the share and the move from "ja" to "nein" the publication stated.
-        #expect(sentence.components(separatedBy: "Revision: Im veröffentlichten").count - 1 == 3)
-        #expect(sentence.components(separatedBy: "^[Revision:").count - 1 == 1, "in one note")
+        #expect(sentence.components(separatedBy: "Abweichung: Im veröffentlichten").count - 1 == 3)
+        #expect(sentence.components(separatedBy: "^[Abweichung:").count - 1 == 1, "in one note")
         #expect(changed.contains { $0.hasPrefix("| ja | 91,3") })
         #expect(changed.contains { $0.hasPrefix("| nein | 5,8") })
     }

@@ -176,10 +176,10 @@ struct NextWaveTests {
         // III.05 did not fall among the twelve: the assessment that explains a fall says so.
         #expect(checklist.contains("„ja“ 2021 8, 2022 8 (Arbeitsbündnisse, die in beiden Wellen geantwortet haben)"))
         // Each names the template line of the words it guards, and where the spec holds them.
-        #expect(checklist.contains("  - Text: bericht.md.mustache, Zeile ") && checklist.contains(": „Einschätzung des Instituts: Der Rückgang dürfte"))
+        #expect(checklist.contains("  - Text: bericht.md.mustache, Zeile ") && checklist.contains(": „Einschätzung des Instituts: Bei der Zuleitung junger Menschen"))
         #expect(checklist.contains("Einschätzung des Instituts: \\[Spezifikation: texts.financing\\]"))
         let text = try String(contentsOf: root.appendingPathComponent("out/Bericht.md"), encoding: .utf8)
-        for stale in ["Der Rückgang dürfte", "deutlichste Veränderung des letzten Jahres", "In den letzten beiden Wellen",
+        for stale in ["Bei der Zuleitung junger Menschen", "deutlichste Veränderung des letzten Jahres", "In den letzten beiden Wellen",
                       "letzten Befragungswelle", "Einschätzung des Instituts"] {
             #expect(!text.contains(stale), "\(stale)")
         }

@@ -131,24 +131,24 @@ struct PublicationTests {
     func revisionNotesAreFootnotesInEveryFormat() async throws {
         let run = try await Self.shipped.value
         let markdown = try String(contentsOf: run.folder.appendingPathComponent("Bericht.md"), encoding: .utf8)
-        let notes = markdown.components(separatedBy: "^[Revision:").count - 1
-        #expect(notes == 9, "nine places, eleven revisions")
+        let notes = markdown.components(separatedBy: "^[Revision:").count + markdown.components(separatedBy: "^[Abweichung:").count - 2
+        #expect(notes == 9, "nine places, eleven differences")
         #expect(markdown.contains("PP)^[Revision:"), "a note in a table cell")
         // HTML: each note a footnote, no note syntax or bracketed note in the visible text.
         let html = run.html
         #expect(html.components(separatedBy: "class=\"footnote-ref\"").count - 1 == notes)
         let body = Self.unescape(html.replacing(/<[^>]*>/, with: ""))
-        #expect(!body.contains("^[") && !body.contains("[Revision"))
+        #expect(!body.contains("^[") && !body.contains("[Revision") && !body.contains("[Abweichung"))
         // PDF: the notes' text is there, the note syntax is not.
         let pdf = try ExternalTool.run("pdftotext", ["-layout", run.pdf.path, "-"])
         let pdfText = pdf.stdout.replacing(/\s+/, with: " ")
-        #expect(pdfText.components(separatedBy: "Revision: Im veröffentlichten").count - 1 == 11)
-        #expect(!pdfText.contains("^[") && !pdfText.contains("[Revision"))
+        #expect(pdfText.components(separatedBy: ": Im veröffentlichten Abschlussbericht").count - 1 == 11)
+        #expect(!pdfText.contains("^[") && !pdfText.contains("[Revision") && !pdfText.contains("[Abweichung"))
         // DOCX: real footnotes (word/footnotes.xml), none in the body as text.
         let document = try ExternalTool.run("unzip", ["-p", run.docx.path, "word/document.xml"]).stdout
         let footnotes = try ExternalTool.run("unzip", ["-p", run.docx.path, "word/footnotes.xml"]).stdout
-        #expect(!document.contains("Revision:") && !document.contains("^["))
-        #expect(footnotes.components(separatedBy: "Revision: Im veröffentlichten").count - 1 == 11)
+        #expect(!document.contains("Revision:") && !document.contains("Abweichung:") && !document.contains("^["))
+        #expect(footnotes.components(separatedBy: ": Im veröffentlichten Abschlussbericht").count - 1 == 11)
     }
 
     @Test(.enabled(if: ExternalTool.available("chromium", "chromedriver", "python:axe_selenium_python")))

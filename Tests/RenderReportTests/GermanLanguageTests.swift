@@ -100,11 +100,11 @@ import Testing
     /// "seit" with a state that lasts takes the present, the waves before it the past: the
     /// history comes in two parts for a sentence in both tenses, for every gender.
     @Test(arguments: [
-        (neuter, "seit 2019 in zwölf Arbeitsbündnissen", "erst eines im Jahr 2017 und acht im Jahr 2018", "2021 in einem Arbeitsbündnis",
+        (neuter, "seit 2019 in zwölf Arbeitsbündnissen", "erst ein Arbeitsbündnis im Jahr 2017 und acht im Jahr 2018", "2021 in einem Arbeitsbündnis",
          "noch keines im Jahr 2020"),
-        (feminine, "seit 2019 in zwölf Kommunen", "erst eine im Jahr 2017 und acht im Jahr 2018", "2021 in einer Kommune",
+        (feminine, "seit 2019 in zwölf Kommunen", "erst eine Kommune im Jahr 2017 und acht im Jahr 2018", "2021 in einer Kommune",
          "noch keine im Jahr 2020"),
-        (masculine, "seit 2019 in zwölf Landkreisen", "erst einer im Jahr 2017 und acht im Jahr 2018", "2021 in einem Landkreis",
+        (masculine, "seit 2019 in zwölf Landkreisen", "erst ein Landkreis im Jahr 2017 und acht im Jahr 2018", "2021 in einem Landkreis",
          "noch keiner im Jahr 2020"),
     ])
     func aHistorySplitsIntoTheStateNowAndTheWavesBefore(unit: GermanNoun, now: String, earlier: String, lastOnly: String,
