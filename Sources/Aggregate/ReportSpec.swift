@@ -118,6 +118,10 @@ package struct ReportSpec: Sendable {
     /// Abbreviations the report and the annex use, with their meaning (spec
     /// `abbreviations`: term → meaning), in spec order.
     package var abbreviations: [(term: String, meaning: String)] = []
+    /// A short name for the unit in the plural (spec `unit_short`: "Bündnisse" for
+    /// "Arbeitsbündnisse"), so that running text need not repeat the full name in every
+    /// sentence; counts in the pattern "x der 13 …" keep the full name. nil: the unit.
+    package var unitShort: String? = nil
 
     /// The row label for answers of `role` pooled over the scales named `scaleNames` (the
     /// item types pooled; all scales when none of them has one).

@@ -238,7 +238,7 @@ private struct NodeReader {
     mutating func spec(_ root: Node, folder: URL) -> ReportSpec? {
         let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
                                     "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
-                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales", "pooled", "coding", "abbreviations",
+                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales", "pooled", "coding", "abbreviations", "unit_short",
                                     "annex_answer_rows", "last_year", "assessments"]
         guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
         let title = string(f, "title", in: root)
@@ -377,7 +377,8 @@ private struct NodeReader {
                               .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
                           profiles: profiles, scales: scales, texts: texts, published: published, created: string(f, "created", in: root, required: false),
                           annexAnswerRows: annexAnswerRows, lastYear: lastYear, assessments: assessments, pooledLabels: pooledLabels,
-                          coding: coding, abbreviations: abbreviations.map { (term: $0.0, meaning: $0.1) })
+                          coding: coding, abbreviations: abbreviations.map { (term: $0.0, meaning: $0.1) },
+                          unitShort: string(f, "unit_short", in: root, required: false))
     }
 
     mutating func assessment(_ node: Node) -> ReportSpec.Assessment? {

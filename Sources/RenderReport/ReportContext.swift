@@ -108,6 +108,10 @@ package struct ReportContext {
         o.set("unit", spec.unitPlural)
         o.set("unitSingular", spec.unitSingular)
         o.set("unitDative", spec.unit.dativePlural)
+        // The short name the spec declares for running text ("die Bündnisse"), or the unit.
+        let short = spec.unitShort ?? spec.unitPlural
+        o.set("unitShort", short)
+        o.set("unitShortDative", GermanNoun(singular: short, plural: short, gender: spec.unit.gender).dativePlural)
         o.set("nDative", GermanFormat.integer(model.regionCount) + " " + spec.unit.dativePlural)
         o.set("nWord", GermanNoun.word(model.regionCount))
         // With few units one unit is many percentage points: "7,7 Prozentpunkte" for 13.

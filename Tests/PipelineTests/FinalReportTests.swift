@@ -89,6 +89,9 @@ import TestSupport
         #expect(text.contains("in Prozent (2021 gegenüber 2020) der Wert −15\u{202F}%; die Daten ergeben −20\u{202F}% (in Prozentpunkten: −15,4\u{202F}PP)."))
         #expect(text.contains("Mit den Daten dieses Berichts abgeglichen wurden 206 Ergebniswerte"))
         #expect(text.contains("Von ihnen stimmen 195 genau mit den Daten überein. Es weichen elf Werte ab"))
+        // The spec's short name for the unit varies the running text; counts keep the full name.
+        #expect(text.contains("wie viele Bündnisse „ja“"))
+        #expect(text.matches(of: /der 13 Bündnisse/).isEmpty)
         // A note gives a cause only where the data prove it.
         #expect(!text.contains("Rechenfehler"))
         #expect(!text.contains("Zählweise"))

@@ -99,7 +99,7 @@ struct NextWaveTests {
         #expect(text.contains("Geantwortet haben alle 13 Arbeitsbündnisse in den Jahren 2017 bis 2021 und 12 der 13 Arbeitsbündnisse im Jahr 2022."))
         #expect(text.contains("(verglichen über die zwölf Arbeitsbündnisse, die in beiden Jahren geantwortet haben)"))
         // Since the first wave as well: "von einem auf elf" among those in both years, and said so.
-        #expect(text.contains("(von einem auf elf, Abbildung 11)") && text.contains("Gezählt sind jeweils die Arbeitsbündnisse, die in beiden verglichenen Jahren geantwortet haben."))
+        #expect(text.contains("(von einem auf elf, Abbildung 11)") && text.contains("Gezählt sind jeweils die Bündnisse, die in beiden verglichenen Jahren geantwortet haben."))
         // The status charts' axis no longer claims n = 13 for a row of twelve.
         let chart = String(decoding: try #require(files["abbildungen/abb02.svg"]), as: UTF8.self)
         #expect(chart.contains("(n = 13; abweichend: n am Jahr)") && chart.contains("2022 (n = 12)"))
