@@ -95,7 +95,7 @@ struct NextWaveTests {
         #expect(text.contains("Mit den Daten dieses Berichts abgeglichen wurden 206 Ergebniswerte"))
         #expect(text.contains("Davon lassen sich 152 an den Daten dieses Berichts prüfen, und 147 davon stimmen genau überein."))
         // The revised 2021 question count has no sentence of its own in 2022: it is stated there.
-        #expect(text.contains("Wo eine Abweichung ein früheres Jahr betrifft, zu dem dieser Bericht keine Stelle hat, steht sie hier: „Revision: "))
+        #expect(text.contains("Wo eine Abweichung ein früheres Jahr betrifft, zu dem dieser Bericht keine Stelle hat, steht sie hier. Revision: "))
         #expect(text.contains("Geantwortet haben alle 13 Arbeitsbündnisse in den Jahren 2017 bis 2021 und 12 der 13 Arbeitsbündnisse im Jahr 2022."))
         #expect(text.contains("(verglichen über die zwölf Arbeitsbündnisse, die in beiden Jahren geantwortet haben)"))
         // Since the first wave as well: "von einem auf elf" among those in both years, and said so.
