@@ -53,8 +53,10 @@ let package = Package(
         // Swift wrapper over libxlsxwriter: the only module that imports the C library.
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter", "Diagnostics"]),
         // Orchestration: runs the stages, writes outputs atomically.
+        // Check: no published output names a unit beside its answers (reads every format).
+        .target(name: "Disclosure", dependencies: ["Ingest", "Normalise", "Diagnostics"]),
         .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "RenderSVG", "RenderExcel", "RenderReport", "Formatting",
-                                                 "Concurrency", "Publish", "XlsxWriter", "Diagnostics"]),
+                                                 "Concurrency", "Publish", "XlsxWriter", "Diagnostics", "Disclosure"]),
         // Synthetic data for benchmarks and scale tests (writes xlsx through XlsxWriter).
         .target(name: "SyntheticData", dependencies: ["XlsxWriter", "Normalise", "Concurrency"]),
         // Fuzzing the readers (make fuzz); without the fuzzer the executable replays inputs.
@@ -87,7 +89,7 @@ let package = Package(
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "ConcurrencyTests", dependencies: ["Concurrency"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "SyntheticData", "Concurrency", "XlsxWriter",
-                                                         "RenderReport", "Publish", "Diagnostics", "TestSupport"]),
+                                                         "RenderReport", "Publish", "Diagnostics", "Disclosure", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

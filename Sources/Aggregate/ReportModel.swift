@@ -46,6 +46,9 @@ package struct ReportModel: Sendable {
         "Quelle: \(spec.source) \(GermanFormat.yearRange(firstYear, lastYear)), eigene Berechnung"
     }
 
+    /// Which published counts are withheld (spec `min_cell_size`).
+    package var smallCells: SmallCells { SmallCells(minimum: spec.minCellSize) }
+
     package func figure(_ number: Int) -> FigureSeries? { figures.first { $0.number == number } }
 
     /// Questions in a wave: main questions (no filter) and sub-questions (asked after a

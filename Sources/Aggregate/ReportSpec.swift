@@ -122,6 +122,24 @@ package struct ReportSpec: Sendable {
     /// "Arbeitsbündnisse"), so that running text need not repeat the full name in every
     /// sentence; counts in the pattern "x der 13 …" keep the full name. nil: the unit.
     package var unitShort: String? = nil
+    /// Who the outputs are for (spec `audiences`, default both): the published outputs hold
+    /// aggregates only; the internal ones (folder `intern/`) what identifies units.
+    package var audiences: Set<Audience> = [.published, .internal]
+    /// Published counts below this many units are withheld (spec `min_cell_size`, as
+    /// statistical offices do); nil = none withheld.
+    package var minCellSize: Int? = nil
+    /// What the units' key is called (spec `unit_key`: "Kreisschlüssel"), as the internal
+    /// answers sheet heads its column.
+    package var unitKey: String = "Schlüssel"
+
+    /// The readers of an output.
+    package enum Audience: String, Sendable, CaseIterable {
+        /// Anyone: the report in all formats, the annex, the figures and their data.
+        case published = "public"
+        /// The institute and the ministry: the answers of each unit, the validation notes,
+        /// the regional profiles.
+        case `internal`
+    }
 
     /// The row label for answers of `role` pooled over the scales named `scaleNames` (the
     /// item types pooled; all scales when none of them has one).

@@ -239,7 +239,7 @@ private struct NodeReader {
         let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
                                     "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
                                     "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales", "pooled", "coding", "abbreviations", "unit_short",
-                                    "annex_answer_rows", "last_year", "assessments"]
+                                    "annex_answer_rows", "last_year", "assessments", "audiences", "min_cell_size", "unit_key"]
         guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
         let title = string(f, "title", in: root)
         let date = string(f, "date", in: root)
@@ -354,6 +354,20 @@ private struct NodeReader {
         let annexAnswerRows = integer(f, "annex_answer_rows", in: root, required: false)
         if let annexAnswerRows, annexAnswerRows < 1 { fail(f["annex_answer_rows"], "'annex_answer_rows' must be at least 1") }
         let lastYear = integer(f, "last_year", in: root, required: false)
+        var audiences: Set<ReportSpec.Audience> = [.published, .internal]
+        if let names = strings(f, "audiences", in: root, required: false) {
+            audiences = []
+            for name in names {
+                guard let audience = ReportSpec.Audience(rawValue: name) else {
+                    fail(f["audiences"], "'audiences': unknown audience '\(name)'; expected public, internal")
+                    continue
+                }
+                audiences.insert(audience)
+            }
+            if names.isEmpty { fail(f["audiences"], "'audiences' must name public, internal or both") }
+        }
+        let minCellSize = integer(f, "min_cell_size", in: root, required: false)
+        if let minCellSize, minCellSize < 1 { fail(f["min_cell_size"], "'min_cell_size' must be at least 1") }
         var assessments: [ReportSpec.Assessment] = []
         if let node = f["assessments"] {
             for element in node.sequence ?? [] { if let assessment = assessment(element) { assessments.append(assessment) } }
@@ -363,7 +377,7 @@ private struct NodeReader {
             fail(f["assessments"], "assessment '\(name)' is named \(count) times")
         }
         guard let title, let date, let data, let source, let unit else { return nil }
-        return ReportSpec(file: file, title: title, subtitle: string(f, "subtitle", in: root, required: false) ?? "",
+        var spec = ReportSpec(file: file, title: title, subtitle: string(f, "subtitle", in: root, required: false) ?? "",
                           author: string(f, "author", in: root, required: false) ?? "",
                           institution: string(f, "institution", in: root, required: false) ?? "", date: date,
                           dataFolder: URL(fileURLWithPath: data, relativeTo: folder).standardizedFileURL,
@@ -379,6 +393,10 @@ private struct NodeReader {
                           annexAnswerRows: annexAnswerRows, lastYear: lastYear, assessments: assessments, pooledLabels: pooledLabels,
                           coding: coding, abbreviations: abbreviations.map { (term: $0.0, meaning: $0.1) },
                           unitShort: string(f, "unit_short", in: root, required: false))
+        spec.audiences = audiences
+        spec.minCellSize = minCellSize
+        if let key = string(f, "unit_key", in: root, required: false) { spec.unitKey = key }
+        return spec
     }
 
     mutating func assessment(_ node: Node) -> ReportSpec.Assessment? {

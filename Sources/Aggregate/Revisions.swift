@@ -65,6 +65,24 @@ package struct Revisions: Sendable {
     package var stated: Int { checked + unmatched.count }
 
     package func revisions(where predicate: (Published) -> Bool) -> [Revision] { revisions.filter { predicate($0.published) } }
+
+    /// The revision of one published value, for marking its cell ("r"): an item's (or a
+    /// theme's, `item` "<word> <code>") `category` in `year` ("2021", or "2021 vs 2020" for a
+    /// change), as `unit` (`count`, `percent`, `percentage points`).
+    package func revision(item: String, year: String, category: String, unit: String) -> Revision? {
+        revisions.first { revision in
+            let p = revision.published
+            return p.item == item && p.category == category && p.unit == unit && Self.sameYears(p.year, year)
+        }
+    }
+
+    /// "2021 vs 2020" and "2020 vs 2021" name the same change.
+    static func sameYears(_ a: String, _ b: String) -> Bool {
+        func years(_ text: String) -> [Int] {
+            text.components(separatedBy: " vs ").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.sorted()
+        }
+        return years(a) == years(b) && !years(a).isEmpty
+    }
 }
 
 extension Revisions {

@@ -1,5 +1,6 @@
 import Aggregate
 import Concurrency
+import Disclosure
 import Foundation
 import Ingest
 import Normalise
@@ -90,6 +91,8 @@ public struct ReportPipeline: Sendable {
         public let skipped: [PublishError]
         /// Whether the formats were asked for explicitly (CLI or spec), so that a skipped one is a failure.
         public let formatsExplicit: Bool
+        /// Published files the disclosure check could not read (a PDF without `pdftotext`).
+        public var uncheckedFiles: [String] = []
         /// Institute assessments the data no longer support (left out, listed in `redaktion.md`).
         public var staleAssessments: [String] = []
         /// Sentences whose wording the data's own words put in question (listed in `redaktion.md`).
@@ -161,8 +164,18 @@ public struct ReportPipeline: Sendable {
         // the annex and the data exports no report text.
         var stale: [AssessmentCheck] = []
         var proseFindings: [ProseFinding] = []
-        let written = try await OutputRun(serial: options.serial, timer: timer).write(to: options.resolvedOutputFolder) { start in
-            try start([ResponsesOutput(answers: data.answers)])
+        let audiences = spec.audiences
+        var unchecked: [String] = []
+        let disclosure = { (staging: URL, files: [String]) throws in
+            let published = files.filter { !InternalOutputs.contains($0) }
+            let result = DisclosureCheck(answers: data.answers).check(folder: staging, files: published)
+            unchecked = result.unread
+            if !result.leaks.isEmpty { throw DisclosureFailure(result.leaks) }
+            timer.mark("disclosure check")
+        }
+        let written = try await OutputRun(serial: options.serial, timer: timer).write(to: options.resolvedOutputFolder,
+                                                                                      verify: disclosure) { start in
+            if audiences.contains(.internal) { try start([ResponsesOutput(answers: data.answers)]) }
             let model = aggregate(spec, data)
             stale = model.assessmentChecks.filter { !$0.holds }
             if options.strict, !stale.isEmpty {
@@ -185,6 +198,7 @@ public struct ReportPipeline: Sendable {
                                                  codingFile: model.spec.coding.file, specFile: model.spec.file,
                                                  template: model.spec.template)])
             }
+            guard audiences.contains(.published) else { return }
             let figures = RenderedFigures(model: model)
             timer.mark("render SVG figures")
             try start(textWriters(model: model, report: report, figures: figures, formats: formats, style: style, created: created))
@@ -194,6 +208,7 @@ public struct ReportPipeline: Sendable {
         return Summary(answers: data.answers.count, notes: data.notes, files: written.files,
                        outputFolder: options.resolvedOutputFolder, skipped: written.skipped,
                        formatsExplicit: (options.formats ?? spec.formats) != nil,
+                       uncheckedFiles: unchecked,
                        staleAssessments: stale.map { "\(spec.file):\($0.assessment.line): \(Self.staleMessage($0))" },
                        proseFindings: proseFindings.map { "\($0.description) (the data's own words; listed in \(EditorChecklistOutput.file))" })
     }
@@ -207,11 +222,20 @@ public struct ReportPipeline: Sendable {
     /// The outputs that need the model only.
     private func modelWriters(model: ReportModel, data: NormalisedData, created: Int?) -> [any OutputWriter] {
         // Slowest first: the task group starts them roughly in this order.
-        var writers: [any OutputWriter] = [AnnexOutput(model: model, data: data, created: created)]
-        if model.spec.profiles || options.profiles {
+        let audiences = model.spec.audiences
+        var writers: [any OutputWriter] = []
+        // The internal workbook holds every answer: the slowest, so it starts first.
+        if audiences.contains(.internal) {
+            writers.append(AnnexOutput(model: model, data: data, created: created, audience: .internal))
+        }
+        if audiences.contains(.published) {
+            writers.append(AnnexOutput(model: model, data: data, created: created, audience: .published))
+        }
+        // Profiles show one unit's answers: internal.
+        if (model.spec.profiles || options.profiles) && audiences.contains(.internal) {
             writers.append(ProfilesOutput(model: model, data: data, created: created, serial: options.serial))
         }
-        writers.append(DataExportsOutput(model: model, data: data))
+        writers.append(DataExportsOutput(model: model, data: data, audiences: audiences))
         return writers
     }
 

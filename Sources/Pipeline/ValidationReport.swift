@@ -1,8 +1,11 @@
 import Formatting
 import Normalise
 
-/// `validierung.md`: what was read and every note, in German, for the analyst.
+/// `intern/validierung.md`: what was read and every note, in German, for the analyst.
+/// Internal: the notes name units and quote their answers.
 package enum ValidationReport {
+    package static let file = InternalOutputs.folder + "/validierung.md"
+
     package static func render(issues: [ValidationIssue], waves: [WaveSummary], answerCount: Int) -> String {
         var out = "# Validierungsbericht\n\n"
         if !waves.isEmpty {

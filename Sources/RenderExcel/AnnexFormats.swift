@@ -14,6 +14,12 @@ struct AnnexFormats {
     let count: XlsxFormat
     let share: XlsxFormat
     let points: XlsxFormat
+    /// The same, marked "r" (berichtigt: differs from an earlier publication).
+    let countRevised: XlsxFormat
+    let shareRevised: XlsxFormat
+    let pointsRevised: XlsxFormat
+    /// A note's number, at the top of its row beside the text.
+    let noteNumber: XlsxFormat
     let notAsked: XlsxFormat
     /// Bold labels on the cover ("Stand", "Kontakt").
     let label: XlsxFormat
@@ -26,7 +32,8 @@ struct AnnexFormats {
     let warning: XlsxFormat
 
     init(_ workbook: XlsxWorkbook) throws(XlsxError) {
-        // Titles are not wrapped: in column A they run on into the empty cells to the right.
+        // Titles are not wrapped: in column A they run on into the empty cells to the right,
+        // broken into rows that fit the sheet's print width (SheetWriter.head).
         title = try workbook.addFormat().bold().fontSize(13).align(.top)
         subtitle = try workbook.addFormat().fontSize(11).align(.top)
         header = try workbook.addFormat().bold().wrap().background("#DDEBF7").bottomBorder().align(.verticalCentre)
@@ -35,11 +42,16 @@ struct AnnexFormats {
         note = try workbook.addFormat().italic().wrap().fontColour("#595959").align(.top)
         inlineNote = try workbook.addFormat().italic().fontColour("#595959")
         link = try workbook.addFormat().underline().fontColour("#0563C1").align(.top)
-        count = try workbook.addFormat().numberFormat("0")
+        // An exact zero shows as "–" (Destatis: nichts vorhanden); the cell keeps the number 0.
+        count = try workbook.addFormat().numberFormat("0;-0;\"–\"")
         // Excel and LibreOffice show the decimal comma themselves in a German locale; the
         // stored values stay exact (a share 0.923…, a change in points −11.83…).
-        share = try workbook.addFormat().numberFormat("0.0 %")
+        share = try workbook.addFormat().numberFormat("0.0 %;-0.0 %;\"–\"")
         points = try workbook.addFormat().numberFormat("+0.0\" PP\";\"−\"0.0\" PP\";\"±\"0.0\" PP\"")
+        countRevised = try workbook.addFormat().numberFormat("0\" r\";-0\" r\";\"– r\"")
+        shareRevised = try workbook.addFormat().numberFormat("0.0 %\" r\";-0.0 %\" r\";\"– r\"")
+        pointsRevised = try workbook.addFormat().numberFormat("+0.0\" PP r\";\"−\"0.0\" PP r\";\"±\"0.0\" PP r\"")
+        noteNumber = try workbook.addFormat().numberFormat("0").align(.top).align(.left)
         notAsked = try workbook.addFormat().fontColour("#595959").align(.right)
         label = try workbook.addFormat().bold().align(.top)
         heading = try workbook.addFormat().bold().fontSize(12)

@@ -118,9 +118,16 @@ package final class XlsxWorksheet {
         /// Footer text; `&` is escaped here, page fields are added by `pageNumbers`.
         package var footer: String?
         package var pageNumbers = true
+        /// Header text on every printed page (a marking such as "Nur für den internen Gebrauch").
+        package var header: String?
+        /// The printed range (0-based rows, columns); nil = what the sheet uses.
+        package var printArea: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)?
 
         package init(landscape: Bool = false, fitWidth: Int = 1, fitHeight: Int = 0, repeatRows: ClosedRange<Int>? = nil,
-                    footer: String? = nil, pageNumbers: Bool = true) {
+                    footer: String? = nil, pageNumbers: Bool = true, header: String? = nil,
+                    printArea: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? = nil) {
+            self.header = header
+            self.printArea = printArea
             self.landscape = landscape
             self.fitWidth = fitWidth
             self.fitHeight = fitHeight
@@ -139,6 +146,15 @@ package final class XlsxWorksheet {
         if let rows = setup.repeatRows {
             try CBridge.check(worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)),
                               "repeat rows on \(name)")
+        }
+        if let area = setup.printArea {
+            try CBridge.check(worksheet_print_area(handle, lxw_row_t(area.rows.lowerBound), lxw_col_t(area.columns.lowerBound),
+                                                   lxw_row_t(area.rows.upperBound), lxw_col_t(area.columns.upperBound)),
+                              "print area of \(name)")
+        }
+        if let text = setup.header {
+            let header = "&C&9&B" + String(text.replacingOccurrences(of: "&", with: "&&").prefix(200))
+            try CBridge.check(header.withCString { worksheet_set_header(handle, $0) }, "header on \(name)")
         }
         var footer = ""
         if let text = setup.footer {

@@ -16,15 +16,16 @@ import TestSupport
         let run = try ChildProcess.run(binary, ["report", specFile.path, "--out", out.path, "--formats", "md"])
         #expect(run.status == 0, "\(run.stderr)")
 
-        let book = try WorkbookReader.open(out.appendingPathComponent("Anhang_Monitoring_RUEMSA_2017-2021.xlsx"))
+        let book = try WorkbookReader.open(out.appendingPathComponent("intern/Anhang_Monitoring_RUEMSA_2017-2021_intern.xlsx"))
         let answers = try book.readSheet(named: "Antworten")
-        let note = answers.value(CellReference("A6")!).text
-        #expect(note.hasPrefix("Die 2\u{202F}933 Antworten passen nicht auf ein Tabellenblatt"), "\(note)")
-        #expect(note.contains("„responses.csv“"))
-        #expect(answers.rows.count == 5, "title, data note, reading note, back link, the pointer; no answer rows")
+        let head = answers.rows.compactMap { $0.cells.first?.value.text }.joined(separator: " ")
+        #expect(head.contains("Die 2\u{202F}933 Antworten passen nicht auf ein Tabellenblatt"), "\(head)")
+        #expect(head.contains("„responses.csv“"))
+        #expect(head.contains("Nur für den internen Gebrauch"))
+        #expect(answers.rows.allSatisfy { $0.cells.count == 1 }, "no answer rows, only the head in column A")
         let contents = try book.readSheet(named: "Inhalt").rows.flatMap(\.cells).map(\.value.text)
         #expect(contents.contains { $0.hasSuffix("zu viele für ein Tabellenblatt, vollständig in der Datei „responses.csv“") })
-        let csv = try String(contentsOf: out.appendingPathComponent("responses.csv"), encoding: .utf8)
+        let csv = try String(contentsOf: out.appendingPathComponent("intern/responses.csv"), encoding: .utf8)
         #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2_934)
     }
 

@@ -41,7 +41,7 @@ import TestSupport
         #expect(text.contains("| weiß nicht | "))
         #expect(!text.contains("| Zustimmung (positiv) |") && !text.contains("| teilweise |"), "no fixed words, no row for a role no scale has")
         // The CSV wave without a sheet name was read.
-        let csv = try String(contentsOf: folder.appendingPathComponent("responses.csv"), encoding: .utf8)
+        let csv = try String(contentsOf: folder.appendingPathComponent("intern/responses.csv"), encoding: .utf8)
         #expect(csv.contains("\n3,2023,"))
     }
 
@@ -50,12 +50,12 @@ import TestSupport
     @Test func profilesCoverEveryScaleAndCountItsPositiveHalf() async throws {
         let out = try TemporaryFolder.make().appendingPathComponent("out")
         _ = try await ReportPipeline(options: .init(specFile: Self.spec, outputFolder: out, profiles: true, formats: [.md])).run()
-        let page = try String(contentsOf: out.appendingPathComponent("regionalprofile/profil-09990001.md"), encoding: .utf8)
+        let page = try String(contentsOf: out.appendingPathComponent("intern/regionalprofile/profil-09990001.md"), encoding: .utf8)
         #expect(page.contains("| Frage | Antwort 2023 | Anteil positiver Antworten aller Kommunen |"))
         // A.02 in 2023: 12 of 18 agree fully or rather (the example's Abbildung 3).
         #expect(page.contains("| Verlässliche Zusammenarbeit | "), "a Skala item in the profile")
         #expect(page.contains("67\u{202F}% |"))
-        let svg = try String(contentsOf: out.appendingPathComponent("regionalprofile/profil-09990001.svg"), encoding: .utf8)
+        let svg = try String(contentsOf: out.appendingPathComponent("intern/regionalprofile/profil-09990001.svg"), encoding: .utf8)
         #expect(svg.contains("s. v. z. = stimme voll zu") || svg.contains("= stimme voll zu"), "legend with the scale's short forms")
         #expect(!svg.contains(">triff<"), "no colliding short forms")
     }

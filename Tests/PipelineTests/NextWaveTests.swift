@@ -64,20 +64,21 @@ struct NextWaveTests {
         let files = try ReliabilityTests.snapshot(root.appendingPathComponent("out"))
         // The region that did not answer in 2022 is "nicht teilgenommen" in its profile,
         // not "nicht erhoben" (the question was asked) and not "keine Angabe" (it gave none).
-        let absent = String(decoding: try #require(files["regionalprofile/profil-15001.md"]), as: UTF8.self)
-        let present = String(decoding: try #require(files["regionalprofile/profil-15002.md"]), as: UTF8.self)
+        let absent = String(decoding: try #require(files["intern/regionalprofile/profil-15001.md"]), as: UTF8.self)
+        let present = String(decoding: try #require(files["intern/regionalprofile/profil-15002.md"]), as: UTF8.self)
         #expect(absent.contains("| nicht teilgenommen |") && !absent.contains("nicht erhoben"))
         #expect(!present.contains("nicht teilgenommen"))
         // The same three cases in the profiles workbook: answered, sat the wave out, not asked.
-        let workbook = try WorkbookReader.open(root.appendingPathComponent("out/regionalprofile/Regionalprofile.xlsx"))
+        let workbook = try WorkbookReader.open(root.appendingPathComponent("out/intern/regionalprofile/Regionalprofile.xlsx"))
         let absentSheet = try workbook.readSheet(named: try #require(workbook.sheetNames.first { $0.hasPrefix("15001") }))
         let absentCells = absentSheet.rows.flatMap(\.cells).map(\.value.text)
         #expect(absentCells.contains("nicht teilgenommen") && absentCells.contains("nicht erhoben"), "2022 sat out; Z items not asked in 2017")
         let presentSheet = try workbook.readSheet(named: try #require(workbook.sheetNames.first { $0.hasPrefix("15002") }))
         #expect(!presentSheet.rows.flatMap(\.cells).map(\.value.text).contains("nicht teilgenommen"))
-        // And in the annex: the answers sheet says who sat which wave out.
-        let annex = try WorkbookReader.open(root.appendingPathComponent("out/Anhang_Monitoring_RUEMSA_2017-2021.xlsx"))
-        let answersNote = try annex.readSheet(named: "Antworten").value(CellReference("A3")!).text
+        // And in the internal workbook: the answers sheet says who sat which wave out.
+        let annex = try WorkbookReader.open(root.appendingPathComponent("out/intern/Anhang_Monitoring_RUEMSA_2017-2021_intern.xlsx"))
+        let answersNote = try annex.readSheet(named: "Antworten").rows.prefix(10).compactMap { $0.cells.first?.value.text }
+            .joined(separator: " ")
         #expect(answersNote.contains("Arbeitsbündnisse, die an einer Welle nicht teilgenommen haben, haben in ihr keine Zeile (teilgenommen haben 2022: 12 von 13)."), "\(answersNote)")
         let text = String(decoding: try #require(files["Bericht.md"]), as: UTF8.self)
         #expect(text.contains("12 der 13 Arbeitsbündnisse im Jahr 2022"))

@@ -8,14 +8,14 @@ import TestSupport
     @Test func writesResponsesAndValidationReport() async throws {
         let out = try TemporaryFolder.make().appendingPathComponent("out")
         let summary = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run()
-        let csv = try String(contentsOf: out.appendingPathComponent("responses.csv"), encoding: .utf8)
+        let csv = try String(contentsOf: out.appendingPathComponent("intern/responses.csv"), encoding: .utf8)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines.first == "wave,year,region_ags,region,item,value")
         #expect(lines.contains("5,2021,15085,Harz,I.01,ja"))
         // Free text that starts like a formula is written so a spreadsheet keeps it as text.
         #expect(csv.contains("5,2021,15087,Mansfeld-Südharz,Z.01.t,'- Fallberatungen als Telefon- oder Videokonferenz"))
         #expect(summary.answers == 2933)
-        let report = try String(contentsOf: out.appendingPathComponent("validierung.md"), encoding: .utf8)
+        let report = try String(contentsOf: out.appendingPathComponent("intern/validierung.md"), encoding: .utf8)
         #expect(report.contains("## Hinweise (16)"))
         #expect(report.contains("Die Spalte „Bemerkung“ steht nicht im Fragenkatalog"))
     }
@@ -24,13 +24,13 @@ import TestSupport
         let root = try TemporaryFolder.make()
         let out = root.appendingPathComponent("out")
         _ = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run()
-        let before = try Data(contentsOf: out.appendingPathComponent("responses.csv"))
+        let before = try Data(contentsOf: out.appendingPathComponent("intern/responses.csv"))
         let fixture = try DataFolderFixture()
         try fixture.replaceWaveWithCSV("Monitoring_W3_2019.xlsx", sheet: "Antworten") { $0[7][2] = "vielleicht" }
         let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: fixture.url, outputFolder: out, formats: [.md]))
         let problems = await #expect(throws: DataProblems.self) { try await pipeline.run() }
         #expect(problems?.errors.count == 1)
-        #expect(try Data(contentsOf: out.appendingPathComponent("responses.csv")) == before)
+        #expect(try Data(contentsOf: out.appendingPathComponent("intern/responses.csv")) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"], "no staging debris")
     }
 
@@ -48,7 +48,7 @@ import TestSupport
             _ = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
                                                         outputFolder: root.appendingPathComponent(name), formats: [.md])).run()
         }
-        for file in ["responses.csv", "validierung.md"] {
+        for file in ["intern/responses.csv", "intern/validierung.md"] {
             #expect(try Data(contentsOf: root.appendingPathComponent("a/\(file)"))
                     == Data(contentsOf: root.appendingPathComponent("b/\(file)")))
         }

@@ -51,7 +51,7 @@ import TestSupport
                                                        serial: serial, formats: [.md])).run()
         }
         let files = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("serial").path).sorted()
-        #expect(files.filter { $0.hasPrefix("regionalprofile/profil-") }.count == 48)
+        #expect(files.filter { $0.hasPrefix("intern/regionalprofile/profil-") }.count == 48)
         for file in files where !file.hasSuffix(".xlsx") {
             let a = root.appendingPathComponent("parallel/\(file)"), b = root.appendingPathComponent("serial/\(file)")
             var isDirectory: ObjCBool = false
@@ -63,7 +63,7 @@ import TestSupport
             let b = try ZipEntries.read(root.appendingPathComponent("serial/\(workbook)"))
             #expect(a == b, "\(workbook) differs")
         }
-        let profiles = try WorkbookReader.open(root.appendingPathComponent("serial/regionalprofile/Regionalprofile.xlsx"))
+        let profiles = try WorkbookReader.open(root.appendingPathComponent("serial/intern/regionalprofile/Regionalprofile.xlsx"))
         #expect(profiles.sheetNames.count == 24)
         #expect(profiles.sheetNames.first == "10001 Region 001")
     }
@@ -74,7 +74,7 @@ import TestSupport
         let out = try TemporaryFolder.make().appendingPathComponent("out")
         _ = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: data,
                                                              outputFolder: out, profiles: true, formats: [.md])).run()
-        let folder = out.appendingPathComponent("regionalprofile")
+        let folder = out.appendingPathComponent("intern/regionalprofile")
         let svgs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svg") }
         #expect(svgs.count == 20)
         let result = try ExternalTool.run("python3", [try #require(ExternalTool.checkSVG).path, folder.path])

@@ -2,11 +2,12 @@ import Aggregate
 import Normalise
 import RenderData
 
-/// The machine-readable exports: the validation report, the series of every figure and
-/// table, and the transitions (the tidy answers: `ResponsesOutput`).
+/// The machine-readable exports: the series of every figure and table and the transitions
+/// (published), the validation report (internal; the tidy answers: `ResponsesOutput`).
 struct DataExportsOutput: OutputWriter {
     let model: ReportModel
     let data: NormalisedData
+    let audiences: Set<ReportSpec.Audience>
 
     var name: String { "CSV exports" }
 
@@ -17,10 +18,13 @@ struct DataExportsOutput: OutputWriter {
     /// Synchronous: the work has no suspension point (and Swift 6.3's optimiser crashes on
     /// this loop inside a coroutine).
     private func writeFiles(into folder: AtomicOutputDirectory) throws -> WrittenOutput {
-        var files: [(path: String, text: String)] = [
-            ("validierung.md", ValidationReport.render(issues: data.issues, waves: data.waves, answerCount: data.answers.count)),
-            ("series.csv", DataExports.series(model)),
-        ]
+        var files: [(path: String, text: String)] = []
+        if audiences.contains(.internal) {
+            files.append((ValidationReport.file, ValidationReport.render(issues: data.issues, waves: data.waves,
+                                                                         answerCount: data.answers.count)))
+        }
+        guard audiences.contains(.published) else { return try write(files, into: folder) }
+        files.append(("series.csv", DataExports.series(model)))
         let unit = model.spec.unit.plural
         let incomplete = Dictionary(model.analysis.participation.filter { $0.answering < $0.population }.map {
             ($0.year, "\($0.answering) der \($0.population) \(unit) haben teilgenommen")
@@ -28,6 +32,10 @@ struct DataExportsOutput: OutputWriter {
         files += model.figures.map { ("daten/\($0.fileStem).csv", DataExports.figure($0, participation: { incomplete[$0] })) }
         files += model.tables.map { ("daten/\($0.fileStem).csv", DataExports.table($0)) }
         files.append(("transitions.csv", DataExports.transitions(model)))
+        return try write(files, into: folder)
+    }
+
+    private func write(_ files: [(path: String, text: String)], into folder: AtomicOutputDirectory) throws -> WrittenOutput {
         for file in files {
             try Task.checkCancellation()
             try folder.write(file.text, to: file.path)

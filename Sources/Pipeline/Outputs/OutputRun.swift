@@ -27,10 +27,15 @@ struct OutputRun {
     /// aggregated, the annex while the report text is rendered. An error thrown by `plan`
     /// cancels the writers already started, like any other failure. Once a writer has
     /// failed, no other begins and `start` throws that failure (`FirstFailure`).
-    func write(to target: URL, _ plan: (_ start: ([any OutputWriter]) throws -> Void) async throws -> Void) async throws -> WrittenOutput {
+    ///
+    /// `verify` sees the finished staging folder and the files written before anything is
+    /// moved into place; an error it throws discards them like a writer's failure.
+    func write(to target: URL, verify: ((_ staging: URL, _ files: [String]) throws -> Void)? = nil,
+               _ plan: (_ start: ([any OutputWriter]) throws -> Void) async throws -> Void) async throws -> WrittenOutput {
         let folder = try AtomicOutputDirectory(target: target)
         do {
             let results = serial ? try await oneByOne(plan, into: folder) : try await together(plan, into: folder)
+            try verify?(folder.staging, results.flatMap(\.files))
             try await CommitHold.waitIfAsked()
             try folder.commit()
             return WrittenOutput(files: results.flatMap(\.files).sorted(), skipped: results.flatMap(\.skipped))

@@ -13,7 +13,8 @@ struct ProfilesOutput: OutputWriter {
     let created: Int?
     let serial: Bool
 
-    static let workbookFile = "regionalprofile/Regionalprofile.xlsx"
+    static let folder = InternalOutputs.folder + "/regionalprofile"
+    static let workbookFile = folder + "/Regionalprofile.xlsx"
     var name: String { "regional profiles" }
 
     func write(into folder: AtomicOutputDirectory) async throws -> WrittenOutput {
@@ -28,8 +29,8 @@ struct ProfilesOutput: OutputWriter {
         let renderAndWrite: @Sendable (RegionProfile) -> OutputError? = { profile in
             let rendered = page(profile, set: set, themes: themes)
             do throws(OutputError) {
-                try folder.write(rendered.svg, to: "regionalprofile/\(profile.fileStem).svg")
-                try folder.write(rendered.markdown, to: "regionalprofile/\(profile.fileStem).md")
+                try folder.write(rendered.svg, to: "\(Self.folder)/\(profile.fileStem).svg")
+                try folder.write(rendered.markdown, to: "\(Self.folder)/\(profile.fileStem).md")
                 return nil
             } catch {
                 return error
@@ -37,7 +38,7 @@ struct ProfilesOutput: OutputWriter {
         }
         let failures = serial ? set.profiles.map(renderAndWrite) : ParallelMap.map(set.profiles, renderAndWrite)
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        let files = set.profiles.flatMap { ["regionalprofile/\($0.fileStem).svg", "regionalprofile/\($0.fileStem).md"] }
+        let files = set.profiles.flatMap { ["\(Self.folder)/\($0.fileStem).svg", "\(Self.folder)/\($0.fileStem).md"] }
         try await workbookWritten
         return WrittenOutput(files: files + [Self.workbookFile])
     }

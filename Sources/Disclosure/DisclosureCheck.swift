@@ -1,0 +1,87 @@
+import Diagnostics
+import Foundation
+import Normalise
+
+/// Checks the published outputs before they are moved into place: no file may put a
+/// unit's name or key beside one of that unit's answers, in any format, for any survey.
+/// A template that prints a unit's answer, a spec that routes the answers into a
+/// published file, or a free-text answer that names its own unit fails the run, and the
+/// previous outputs stay as they were. The internal folder is not checked: it is where
+/// the answers belong.
+package struct DisclosureCheck: Sendable {
+    let mentions: UnitMentions
+
+    package init(answers: AnswerTable) {
+        mentions = UnitMentions(answers: answers)
+    }
+
+    /// What the check found in one run.
+    package struct Result: Sendable {
+        package var leaks: [DisclosureLeak] = []
+        /// Files the check could not read (a PDF without `pdftotext`), named in the log.
+        package var unread: [String] = []
+    }
+
+    /// Checks `files` (relative to `folder`); every file is read, every leak reported.
+    package func check(folder: URL, files: [String]) -> Result {
+        var result = Result()
+        for file in files.sorted() {
+            let url = folder.appendingPathComponent(file)
+            let records: [String]?
+            do {
+                records = try PublishedRecords.records(of: url)
+            } catch {
+                // A published file the check cannot read is not published unchecked.
+                result.leaks.append(DisclosureLeak(file: file, record: 0, unit: "", answer: "",
+                                                   unreadable: String(describing: error)))
+                continue
+            }
+            guard let records else {
+                result.unread.append(file)
+                continue
+            }
+            for (index, record) in records.enumerated() {
+                if let leak = mentions.leak(in: record) {
+                    result.leaks.append(DisclosureLeak(file: file, record: index + 1, unit: leak.unit, answer: leak.answer,
+                                                       excerpt: String(record.prefix(160))))
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// A published file that names a unit beside its answer.
+package struct DisclosureLeak: Sendable, Hashable, CustomStringConvertible {
+    package let file: String
+    /// The line, row or paragraph (1-based, in the order the check reads the file).
+    package let record: Int
+    package let unit: String
+    package let answer: String
+    package var excerpt = ""
+    package var unreadable: String? = nil
+
+    package var description: String {
+        if let unreadable { return "\(file): the disclosure check cannot read it (\(unreadable))" }
+        return "\(file), record \(record): names '\(unit)' beside its answer '\(answer)': \(excerpt)"
+    }
+}
+
+/// The run stops: a published output would identify a unit's answers.
+package struct DisclosureFailure: UserFacingError {
+    package let leaks: [DisclosureLeak]
+
+    package init(_ leaks: [DisclosureLeak]) { self.leaks = leaks }
+
+    package var description: String {
+        let shown = leaks.prefix(20).map { "  " + $0.description }.joined(separator: "\n")
+        let more = leaks.count > 20 ? "\n  … and \(leaks.count - 20) more" : ""
+        return "a published output names a unit beside its answers (\(leaks.count) place(s)); nothing was written:\n"
+            + shown + more + "\nanswers of single units belong in the internal outputs (\(internalHint)); check the template "
+            + "and the spec's texts, and code free text that names its unit"
+    }
+
+    private var internalHint: String { "the folder 'intern/'" }
+
+    package var exitStatus: ExitStatus { .outputFailed }
+}
