@@ -36,6 +36,7 @@ publish-deps:
 	@missing=""; \
 	command -v pandoc >/dev/null 2>&1 || missing="$$missing pandoc"; \
 	command -v rsvg-convert >/dev/null 2>&1 || missing="$$missing librsvg2-bin"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	fc-list 2>/dev/null | grep -q LiberationSans || missing="$$missing fonts-liberation2"; \
 	if [ "$$(uname -s)" = Linux ] && ! { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | grep -q 'libharfbuzz-subset\.so\.0'; then \
 	  missing="$$missing libharfbuzz-subset0"; \

@@ -45,7 +45,7 @@ let package = Package(
         // Render: machine-readable exports (series.csv, Datawrapper CSVs, tables, JSON).
         .target(name: "RenderData", dependencies: ["Aggregate", "Normalise", "Formatting"]),
         // Render: the Excel annex, written through libxlsxwriter.
-        .target(name: "RenderExcel", dependencies: ["Aggregate", "Normalise", "Formatting", "XlsxWriter"]),
+        .target(name: "RenderExcel", dependencies: ["Aggregate", "Normalise", "Ingest", "Formatting", "XlsxWriter"]),
         // Render: the Markdown report from a strict Mustache template.
         .target(name: "RenderReport", dependencies: ["Aggregate", "Normalise", "Ingest", "Formatting", "Diagnostics"]),
         // Publish: the report as HTML, PDF (WeasyPrint) and DOCX (pandoc), as child processes.

@@ -29,3 +29,26 @@ package struct SmallCells: Sendable, Hashable {
     /// when it, or the units that did not choose it, are too few.
     package func withheld(count: Int, base: Int) -> Bool { isSmall(count) || isSmall(base - count) }
 }
+
+extension FigureSeries {
+    /// The points `small` withholds, as "year|category": per year the categories of a single
+    /// answer as one distribution, the options of a multiple choice each on its own.
+    package func withheld(by small: SmallCells) -> Set<String> {
+        guard small.minimum != nil else { return [] }
+        var keys: Set<String> = []
+        for year in years where asked(year: year) {
+            switch kind {
+            case .status:
+                let counts = categories.map { point(year: year, category: $0)?.count ?? 0 }
+                for index in small.withheld(distribution: counts) { keys.insert("\(year)|\(categories[index])") }
+            case .options:
+                for category in categories {
+                    if let point = point(year: year, category: category), point.asked, small.withheld(count: point.count, base: point.base) {
+                        keys.insert("\(year)|\(category)")
+                    }
+                }
+            }
+        }
+        return keys
+    }
+}

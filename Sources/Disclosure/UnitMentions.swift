@@ -1,44 +1,67 @@
 import Normalise
 
 /// The units of a survey as words, and what each of them answered: what a published text
-/// must not put side by side. Words are compared folded (case, diacritics) and whole, so
+/// must not put side by side. Words are compared in lower case and whole, so
 /// "Harz" is found in „Landkreis Harz:“ but not in „Harzgerode“.
 package struct UnitMentions: Sendable {
     /// A phrase as words ("halle", "saale").
-    typealias Phrase = [Substring]
+    typealias Phrase = [String]
 
     struct Unit: Sendable {
         let name: String
         let key: String
-        /// What the unit answered, in any wave (categories and free text), as phrases.
-        let answers: [Phrase]
+        /// What the unit answered, in any wave (codes into the table's values).
+        let answers: [UInt32]
     }
 
     let units: [Unit]
+    /// The distinct answers of the table (categories and free text).
+    let values: [String]
     /// The first word of every unit's name and key → (unit, the whole phrase).
-    let starts: [Substring: [(unit: Int, phrase: Phrase)]]
+    let starts: [String: [(unit: Int, phrase: Phrase)]]
 
     package init(answers table: AnswerTable) {
         var answered = Array(repeating: Set<UInt32>(), count: table.regions.count)
         for i in table.indices { answered[Int(table.regionCodes[i])].insert(table.valueCodes[i]) }
-        let valuePhrases = table.values.map { Self.words($0) }
         var units: [Unit] = []
-        var starts: [Substring: [(unit: Int, phrase: Phrase)]] = [:]
+        var starts: [String: [(unit: Int, phrase: Phrase)]] = [:]
         for (index, region) in table.regions.enumerated() {
-            let phrases = answered[index].sorted().map { valuePhrases[Int($0)] }.filter { !$0.isEmpty }
-            units.append(Unit(name: region.name, key: region.ags, answers: phrases))
+            units.append(Unit(name: region.name, key: region.ags, answers: answered[index].sorted()))
             for phrase in [Self.words(region.name), Self.words(region.ags)] where !phrase.isEmpty {
                 starts[phrase[0], default: []].append((index, phrase))
             }
         }
         self.units = units
+        self.values = table.values
         self.starts = starts
     }
 
-    /// Folded words: letters and digits, lowercased, without diacritics ("Köthen" → "kothen").
+    /// Folded words: letters and digits, lowercased ("Halle (Saale)" → "halle", "saale").
+    /// Read by Unicode scalar, ASCII without a table lookup: the published files of a large
+    /// survey are megabytes of text.
     static func words(_ text: String) -> Phrase {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        var words: Phrase = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
+                    current.append(scalar)
+                } else if value >= 0x41 && value <= 0x5A {
+                    current.append(Unicode.Scalar(value + 0x20) ?? scalar)
+                } else if !current.isEmpty {
+                    words.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
     }
 
     /// A unit named in `record` together with one of its own answers: the unit and the
@@ -56,7 +79,10 @@ package struct UnitMentions: Sendable {
         guard !named.isEmpty else { return nil }
         for (unitIndex, places) in named.sorted(by: { $0.key < $1.key }) {
             let unit = units[unitIndex]
-            for answer in unit.answers {
+            // Only a unit that is named has its answers looked for (the rare case).
+            for code in unit.answers {
+                let answer = Self.words(values[Int(code)])
+                guard !answer.isEmpty else { continue }
                 for position in words.indices where Self.matches(answer, words, at: position) {
                     let range = position..<(position + answer.count)
                     // The unit's own name is not its answer ("Ja" in a name).

@@ -165,16 +165,20 @@ public struct ReportPipeline: Sendable {
         var stale: [AssessmentCheck] = []
         var proseFindings: [ProseFinding] = []
         let audiences = spec.audiences
-        var unchecked: [String] = []
-        let disclosure = { (staging: URL, files: [String]) throws in
-            let published = files.filter { !InternalOutputs.contains($0) }
-            let result = DisclosureCheck(answers: data.answers).check(folder: staging, files: published)
-            unchecked = result.unread
-            if !result.leaks.isEmpty { throw DisclosureFailure(result.leaks) }
-            timer.mark("disclosure check")
+        // Every published file is read back as soon as its writer is done; what leaks is
+        // collected from all of them, so that one run names every place to fix.
+        let disclosure = DisclosureCheck(answers: data.answers)
+        let leaks = LeakCollector()
+        let check = { @Sendable (staging: URL, files: [String]) throws -> [String] in
+            let result = disclosure.check(folder: staging, files: files.filter { !InternalOutputs.contains($0) })
+            leaks.add(result.leaks)
+            return result.unread
         }
-        let written = try await OutputRun(serial: options.serial, timer: timer).write(to: options.resolvedOutputFolder,
-                                                                                      verify: disclosure) { start in
+        let written = try await OutputRun(serial: options.serial, timer: timer, check: check)
+            .write(to: options.resolvedOutputFolder, beforeCommit: {
+                let found = leaks.all
+                if !found.isEmpty { throw DisclosureFailure(found) }
+            }) { start in
             if audiences.contains(.internal) { try start([ResponsesOutput(answers: data.answers)]) }
             let model = aggregate(spec, data)
             stale = model.assessmentChecks.filter { !$0.holds }
@@ -208,7 +212,7 @@ public struct ReportPipeline: Sendable {
         return Summary(answers: data.answers.count, notes: data.notes, files: written.files,
                        outputFolder: options.resolvedOutputFolder, skipped: written.skipped,
                        formatsExplicit: (options.formats ?? spec.formats) != nil,
-                       uncheckedFiles: unchecked,
+                       uncheckedFiles: written.unchecked,
                        staleAssessments: stale.map { "\(spec.file):\($0.assessment.line): \(Self.staleMessage($0))" },
                        proseFindings: proseFindings.map { "\($0.description) (the data's own words; listed in \(EditorChecklistOutput.file))" })
     }

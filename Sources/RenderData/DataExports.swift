@@ -3,17 +3,23 @@ import Formatting
 import Normalise
 
 /// The machine-readable outputs: tidy series, one Datawrapper-ready CSV per figure, the
-/// tables and the transitions. Comma-separated, decimal point, UTF-8, RFC 4180.
+/// tables and the transitions. Comma-separated, decimal point, UTF-8, RFC 4180. Counts the
+/// spec's `min_cell_size` withholds are "." (with their shares), as in the annex.
 package enum DataExports {
+    /// The sign of a withheld value (Destatis: "." = geheim zu halten).
+    package static let withheld = "."
+
     /// `series.csv`: one row per figure × wave × category.
     package static func series(_ model: ReportModel) -> String {
         var out = TextEscaping.csvRecord(["figure", "item", "year", "category", "count", "base", "share", "asked"])
         for figure in model.figures {
+            let hidden = figure.withheld(by: model.smallCells)
             for point in figure.points {
+                let isHidden = hidden.contains("\(point.year)|\(point.category)")
                 out += TextEscaping.csvRecord([
                     String(figure.number), figure.itemID, String(point.year), point.category,
-                    point.asked ? String(point.count) : "", point.asked ? String(point.base) : "",
-                    point.share.map { GermanFormat.machineDecimal($0) } ?? "", point.asked ? "true" : "false",
+                    isHidden ? withheld : point.asked ? String(point.count) : "", point.asked ? String(point.base) : "",
+                    isHidden ? withheld : point.share.map { GermanFormat.machineDecimal($0) } ?? "", point.asked ? "true" : "false",
                 ], guardFormula: true)
             }
         }
@@ -24,13 +30,15 @@ package enum DataExports {
     /// Excel or R take it. Waves where the item was not asked have empty values and the note
     /// "nicht erhoben"; a wave in which not every unit took part says who did
     /// (`participation(year)`, e.g. "12 der 13 Arbeitsbündnisse haben teilgenommen").
-    package static func figure(_ figure: FigureSeries, participation: (Int) -> String? = { _ in nil }) -> String {
+    package static func figure(_ figure: FigureSeries, small: SmallCells = SmallCells(minimum: nil),
+                               participation: (Int) -> String? = { _ in nil }) -> String {
+        let hidden = figure.withheld(by: small)
         var out = TextEscaping.csvRecord(["Jahr"] + figure.categories + ["n", "Hinweis"], guardFormula: true)
         for year in figure.years {
             let asked = figure.asked(year: year)
             let values = figure.categories.map { category -> String in
                 guard let point = figure.point(year: year, category: category), point.asked else { return "" }
-                return String(point.count)
+                return hidden.contains("\(year)|\(category)") ? withheld : String(point.count)
             }
             out += TextEscaping.csvRecord([String(year)] + values
                 + [figure.base(year: year).map(String.init) ?? "", asked ? participation(year) ?? "" : "nicht erhoben"],
@@ -40,20 +48,29 @@ package enum DataExports {
     }
 
     /// A table as CSV.
-    package static func table(_ table: ReportTable) -> String {
+    package static func table(_ table: ReportTable, small: SmallCells = SmallCells(minimum: nil)) -> String {
         switch table {
         case .options(let t):
             var out = TextEscaping.csvRecord(["option", "item", "year", "count", "base", "share"])
             for row in t.rows {
-                out += TextEscaping.csvRecord([row.option, row.itemID, String(t.year), String(row.count), String(row.base),
-                                               row.share.map { GermanFormat.machineDecimal($0) } ?? ""], guardFormula: true)
+                let isHidden = small.withheld(count: row.count, base: row.base)
+                out += TextEscaping.csvRecord([row.option, row.itemID, String(t.year), isHidden ? withheld : String(row.count), String(row.base),
+                                               isHidden ? withheld : row.share.map { GermanFormat.machineDecimal($0) } ?? ""],
+                                              guardFormula: true)
             }
             return out
         case .themeSummary(let t):
             var out = TextEscaping.csvRecord(["theme", "category", "year", "count", "total", "share", "share_percent_rounded",
                                               "previous_year", "change_pp", "change_pp_rounded"])
             for column in t.columns {
-                for (category, cell) in zip(t.categories, column.cells) {
+                let hidden = small.withheld(distribution: column.cells.map(\.count))
+                for (index, (category, cell)) in zip(t.categories, column.cells).enumerated() {
+                    guard !hidden.contains(index) else {
+                        out += TextEscaping.csvRecord([column.theme, category, String(t.year), withheld, String(cell.total), withheld,
+                                                       withheld, t.previousYear.map(String.init) ?? "", withheld, withheld],
+                                                      guardFormula: true)
+                        continue
+                    }
                     let rounded = GermanFormat.machineDecimal(Ratio(cell.share.rounded(scale: 100, decimals: 1), 10), decimals: 1)
                     let change = cell.change.map { GermanFormat.machineDecimal(Ratio($0.numerator * 100, $0.denominator)) } ?? ""
                     let changeRounded = cell.change.map {
@@ -69,9 +86,16 @@ package enum DataExports {
         case .freeText(let t):
             var out = TextEscaping.csvRecord(["item", "heading", "year", "entry", "regions"])
             for column in t.columns {
-                for entry in column.entries {
+                // Entries too few units named are counted in one line, not listed, as in the annex.
+                for entry in column.entries where !small.isSmall(entry.regions) {
                     out += TextEscaping.csvRecord([column.itemID, column.heading, String(t.year), entry.text,
                                                    String(entry.regions)], guardFormula: true)
+                }
+                let hidden = column.entries.filter { small.isSmall($0.regions) }.count
+                if hidden > 0, let minimum = small.minimum {
+                    out += TextEscaping.csvRecord([column.itemID, column.heading, String(t.year),
+                                                   "weitere Nennungen (\(hidden), von jeweils weniger als \(minimum))", withheld],
+                                                  guardFormula: true)
                 }
             }
             return out
@@ -82,7 +106,8 @@ package enum DataExports {
     package static func transitions(_ model: ReportModel) -> String {
         var out = TextEscaping.csvRecord(["item", "from_year", "to_year", "from", "to", "count"])
         for t in model.transitions {
-            out += TextEscaping.csvRecord([t.itemID, String(t.fromYear), String(t.toYear), t.from, t.to, String(t.count)])
+            let count = model.smallCells.isSmall(t.count) ? withheld : String(t.count)
+            out += TextEscaping.csvRecord([t.itemID, String(t.fromYear), String(t.toYear), t.from, t.to, count])
         }
         return out
     }

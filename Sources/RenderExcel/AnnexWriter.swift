@@ -1,5 +1,6 @@
 import Aggregate
 import Formatting
+import Ingest
 import Foundation
 import Normalise
 import XlsxWriter
@@ -128,6 +129,26 @@ package struct AnnexWriter: Sendable {
             try sheets.validation(issues)
         }
         try workbook.close()
+        try Self.setLanguage(path)
+    }
+
+    /// The language of the text, which libxlsxwriter cannot set: German in the document
+    /// properties (`dc:language`, read by screen readers and archives) and in every chart
+    /// (where it writes en-US). Only these small parts are rewritten.
+    static func setLanguage(_ path: String, language: String = "de-DE") throws(XlsxError) {
+        do {
+            try ZipRewriter.edit(URL(fileURLWithPath: path), only: { $0 == "docProps/core.xml" || $0.hasPrefix("xl/charts/chart") }) { part, text in
+                if part == "docProps/core.xml" {
+                    return text.contains("<dc:language>") ? text
+                        : text.replacingOccurrences(of: "</cp:coreProperties>", with: "<dc:language>\(language)</dc:language></cp:coreProperties>")
+                }
+                // The chart's own language and that of each text run (titles, labels).
+                return text.replacingOccurrences(of: "<c:lang val=\"en-US\"/>", with: "<c:lang val=\"\(language)\"/>")
+                    .replacingOccurrences(of: " lang=\"en-US\"", with: " lang=\"\(language)\"")
+            }
+        } catch {
+            throw XlsxError(code: -1, message: String(describing: error), operation: "set the workbook language")
+        }
     }
 
     private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

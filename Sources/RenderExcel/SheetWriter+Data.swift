@@ -75,7 +75,10 @@ extension SheetWriter {
                 if let known = heights[value] {
                     height = known
                 } else {
-                    height = Double(CellFit.lines(answers.values[value], width: textWidth).count) * CellFit.lineHeight(size: 11) + 2
+                    // Most answers fit one line: measured whole first, wrapped only when wider.
+                    let text = answers.values[value]
+                    let fits = !text.contains("\n") && FontMetrics.regular.width(text, size: 11) <= textWidth - 6
+                    height = fits ? 0 : Double(CellFit.lines(text, width: textWidth).count) * CellFit.lineHeight(size: 11) + 2
                     heights[value] = height
                 }
                 if height > CellFit.lineHeight(size: 11) + 2 { try sheet.setRowHeight(row, height: height) }

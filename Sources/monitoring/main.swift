@@ -72,9 +72,13 @@ struct Report: AsyncParsableCommand {
         let summary: ReportPipeline.Summary
         do { summary = try await options.pipeline().run() } catch { terminate(with: error) }
         print("wrote \(summary.files.count) files to \(summary.outputFolder.path): \(summary.answers) answers, "
-              + "\(summary.notes.count) note(s) in validierung.md")
+              + "\(summary.notes.count) note(s) in intern/validierung.md")
         for note in summary.staleAssessments + summary.proseFindings {
             FileHandle.standardError.write(Data("note: \(note)\n".utf8))
+        }
+        if !summary.uncheckedFiles.isEmpty {
+            FileHandle.standardError.write(Data(("note: the disclosure check could not read " + summary.uncheckedFiles.joined(separator: ", ")
+                + " (install poppler-utils for pdftotext); their source formats were checked\n").utf8))
         }
         for skipped in summary.skipped {
             FileHandle.standardError.write(Data("warning: skipped \(skipped.description)\n".utf8))

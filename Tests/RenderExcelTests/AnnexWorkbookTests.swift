@@ -445,6 +445,9 @@ import TestSupport
         #expect(core.contains("<dc:creator>Landesnetzwerkstelle RÜMSA</dc:creator>"))
         #expect(core.contains("<cp:keywords>Monitoring RÜMSA; 2017–2021; Tabellenanhang</cp:keywords>"))
         #expect(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2022-01-31T12:00:00Z</dcterms:created>"))
+        #expect(core.contains("<dc:language>de-DE</dc:language>"), "the language for screen readers and archives")
+        let charts = try ZipEntries.read(written.url).filter { $0.key.hasPrefix("xl/charts/chart") }.map { String(decoding: $0.value, as: UTF8.self) }
+        #expect(!charts.isEmpty && charts.allSatisfy { $0.contains("<c:lang val=\"de-DE\"/>") && !$0.contains("en-US") })
         let app = try ZipEntries.text(written.url, "docProps/app.xml")
         #expect(app.contains("<Company>Forschungsinstitut Betriebliche Bildung (f-bb)</Company>"))
         #expect(ReproducibleTime.seconds(iso: "2022-01-31T12:00:00Z", environment: [:]) == 1_643_630_400)

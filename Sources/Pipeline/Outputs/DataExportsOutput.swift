@@ -29,8 +29,8 @@ struct DataExportsOutput: OutputWriter {
         let incomplete = Dictionary(model.analysis.participation.filter { $0.answering < $0.population }.map {
             ($0.year, "\($0.answering) der \($0.population) \(unit) haben teilgenommen")
         }, uniquingKeysWith: { a, _ in a })
-        files += model.figures.map { ("daten/\($0.fileStem).csv", DataExports.figure($0, participation: { incomplete[$0] })) }
-        files += model.tables.map { ("daten/\($0.fileStem).csv", DataExports.table($0)) }
+        files += model.figures.map { ("daten/\($0.fileStem).csv", DataExports.figure($0, small: model.smallCells, participation: { incomplete[$0] })) }
+        files += model.tables.map { ("daten/\($0.fileStem).csv", DataExports.table($0, small: model.smallCells)) }
         files.append(("transitions.csv", DataExports.transitions(model)))
         return try write(files, into: folder)
     }

@@ -11,11 +11,17 @@ struct OutputRun {
     let writers: [any OutputWriter]
     let serial: Bool
     let timer: StageTimer
+    /// Reads what each writer wrote as soon as it is done (the disclosure check), so that it
+    /// overlaps with the writers still running; returns the files it could not read. An
+    /// error it throws fails the run like the writer's own.
+    let check: (@Sendable (_ staging: URL, _ files: [String]) throws -> [String])?
 
-    init(writers: [any OutputWriter] = [], serial: Bool, timer: StageTimer) {
+    init(writers: [any OutputWriter] = [], serial: Bool, timer: StageTimer,
+         check: (@Sendable (_ staging: URL, _ files: [String]) throws -> [String])? = nil) {
         self.writers = writers
         self.serial = serial
         self.timer = timer
+        self.check = check
     }
 
     func write(to target: URL) async throws -> WrittenOutput {
@@ -28,17 +34,18 @@ struct OutputRun {
     /// cancels the writers already started, like any other failure. Once a writer has
     /// failed, no other begins and `start` throws that failure (`FirstFailure`).
     ///
-    /// `verify` sees the finished staging folder and the files written before anything is
-    /// moved into place; an error it throws discards them like a writer's failure.
-    func write(to target: URL, verify: ((_ staging: URL, _ files: [String]) throws -> Void)? = nil,
+    /// `beforeCommit` runs when every writer is done, before anything is moved into place;
+    /// an error it throws discards the outputs like a writer's failure.
+    func write(to target: URL, beforeCommit: (() throws -> Void)? = nil,
                _ plan: (_ start: ([any OutputWriter]) throws -> Void) async throws -> Void) async throws -> WrittenOutput {
         let folder = try AtomicOutputDirectory(target: target)
         do {
             let results = serial ? try await oneByOne(plan, into: folder) : try await together(plan, into: folder)
-            try verify?(folder.staging, results.flatMap(\.files))
+            try beforeCommit?()
             try await CommitHold.waitIfAsked()
             try folder.commit()
-            return WrittenOutput(files: results.flatMap(\.files).sorted(), skipped: results.flatMap(\.skipped))
+            return WrittenOutput(files: results.flatMap(\.files).sorted(), skipped: results.flatMap(\.skipped),
+                                 unchecked: results.flatMap(\.unchecked).sorted())
         } catch {
             folder.discard()
             throw Self.userFacing(error, target: target)
@@ -84,8 +91,13 @@ struct OutputRun {
     private func timed(_ writer: any OutputWriter, into folder: AtomicOutputDirectory) async throws -> WrittenOutput {
         try Task.checkCancellation()
         let start = StageTimer.now()
-        let result = try await writer.write(into: folder)
+        var result = try await writer.write(into: folder)
         timer.record("  \(writer.name)", since: start)
+        if let check, result.files.contains(where: { !InternalOutputs.contains($0) }) {
+            let checking = StageTimer.now()
+            result.unchecked = try check(folder.staging, result.files)
+            timer.record("  \(writer.name): disclosure check", since: checking)
+        }
         return result
     }
 

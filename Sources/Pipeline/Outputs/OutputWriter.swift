@@ -15,4 +15,6 @@ protocol OutputWriter: Sendable {
 struct WrittenOutput: Sendable {
     var files: [String]
     var skipped: [PublishError] = []
+    /// Published files the disclosure check could not read (a PDF without `pdftotext`).
+    var unchecked: [String] = []
 }
