@@ -58,6 +58,20 @@ import TestSupport
         #expect(Set(internalResult.leaks.map(\.file)).count == 2)
     }
 
+    /// Another survey (municipalities, other scales): the same check, the same split.
+    @Test func theExampleSurveyPublishesNoUnitsAnswers() async throws {
+        let out = try TemporaryFolder.make().appendingPathComponent("out")
+        let spec = TestPaths.repository.appendingPathComponent("examples/kommunen-2023/bericht.yaml")
+        let summary = try await ReportPipeline(options: .init(specFile: spec, outputFolder: out, profiles: true, formats: [.md])).run()
+        let (_, data) = try ReportModelBuilder.build(spec: spec, data: nil)
+        let check = DisclosureCheck(answers: data.answers)
+        let published = summary.files.filter { !$0.hasPrefix("intern/") }
+        #expect(published.contains("Bericht.md") && published.count > 10)
+        #expect(check.check(folder: out, files: published).leaks.isEmpty)
+        let internalFiles = summary.files.filter { $0.hasPrefix("intern/") && ($0.hasSuffix(".csv") || $0.hasSuffix(".md")) }
+        #expect(!check.check(folder: out, files: internalFiles).leaks.isEmpty, "the check does find units beside their answers")
+    }
+
     /// A figure caption and a template sentence that put a unit beside its answer reach every
     /// format; the run fails, names each file, and leaves the previous outputs as they were.
     @Test(.enabled(if: TestPaths.cliBinary != nil, "needs the CLI built (make test builds it)"))
