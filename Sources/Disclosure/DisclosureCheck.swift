@@ -11,8 +11,10 @@ import Normalise
 package struct DisclosureCheck: Sendable {
     let mentions: UnitMentions
 
-    package init(answers: AnswerTable) {
-        mentions = UnitMentions(answers: answers)
+    /// `vocabulary`: the catalogue's own words (questions, titles, answer categories); a
+    /// unit name among them is not taken for the unit.
+    package init(answers: AnswerTable, vocabulary: [String] = []) {
+        mentions = UnitMentions(answers: answers, vocabulary: vocabulary)
     }
 
     /// What the check found in one run.

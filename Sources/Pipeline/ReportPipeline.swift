@@ -167,7 +167,10 @@ public struct ReportPipeline: Sendable {
         let audiences = spec.audiences
         // Every published file is read back as soon as its writer is done; what leaks is
         // collected from all of them, so that one run names every place to fix.
-        let disclosure = DisclosureCheck(answers: data.answers)
+        let catalogue = data.catalogue
+        let vocabulary = catalogue.items.flatMap { [$0.question, $0.shortTitle, $0.theme] } + catalogue.categories.map(\.name)
+        let disclosure = DisclosureCheck(answers: data.answers, vocabulary: vocabulary)
+        timer.mark("disclosure index")
         let leaks = LeakCollector()
         let check = { @Sendable (staging: URL, files: [String]) throws -> [String] in
             let result = disclosure.check(folder: staging, files: files.filter { !InternalOutputs.contains($0) })

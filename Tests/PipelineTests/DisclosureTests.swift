@@ -30,6 +30,23 @@ import TestSupport
         #expect(result.leaks.first { $0.file == "key.csv" }?.record == 2)
     }
 
+    /// What published text holds for other reasons is not taken for a unit: a number that
+    /// merely contains a key's digits, a key short enough to be a count, a name that is a
+    /// phrase of the catalogue's own words.
+    @Test func countsDecimalsAndTheCataloguesWordsAreNotUnits() throws {
+        let answers = try #require(Self.answers)
+        let folder = try TemporaryFolder.make()
+        let files = ["decimal.csv": "0.15085,ja\n1.15085,nein\n", "key.csv": "15085,ja\n", "word.md": "Harz: ja\n"]
+        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let plain = DisclosureCheck(answers: answers).check(folder: folder, files: Array(files.keys))
+        #expect(Set(plain.leaks.map(\.file)) == ["key.csv", "word.md"])
+        let withVocabulary = DisclosureCheck(answers: answers, vocabulary: ["Wanderwege im Harz"]).check(folder: folder, files: ["word.md"])
+        #expect(withVocabulary.leaks.isEmpty, "a name that is one of the catalogue's words")
+        // 2,933 answers: a count has at most four digits, so a five-digit key is a key; a
+        // three-digit one would not be (the synthetic surveys' bases at 10,800 units).
+        #expect(UnitMentions.words("n = 10800; 0,5 und 1.048.576") == ["n", "10800", "0", "5", "und", "1.048.576"])
+    }
+
     /// The shipped report, all formats: nothing published names a unit; the internal folder
     /// holds the answers, the validation notes and the profiles.
     @Test(.enabled(if: TestPaths.cliBinary != nil, "needs the CLI built (make test builds it)"))
