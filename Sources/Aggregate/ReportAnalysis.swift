@@ -93,8 +93,8 @@ package struct ReportAnalysis: Sendable {
 }
 
 extension Aggregator {
-    func analysis(_ index: AnswerIndex, transitions: [Transition], counts: (String, Int) -> ItemWaveCounts?) -> ReportAnalysis {
-        let waves = catalogue.waves
+    /// Per wave (number), the units (keys) that answered anything.
+    func answeringRegions() -> [Int: Set<String>] {
         // Regions with at least one answer, per wave: one pass over the answers, not one per wave.
         // Marked on codes first, then the distinct (wave, AGS) pairs counted.
         let table = data.answers
@@ -106,9 +106,30 @@ extension Aggregator {
                 answeringRegions[table.waves[wave].number, default: []].insert(table.regions[region].ags)
             }
         }
-        let participation = waves.map { wave -> ReportAnalysis.Participation in
+        return answeringRegions
+    }
+
+    /// Per wave, how many units answered anything, of all the catalogue lists.
+    func participation(_ answeringRegions: [Int: Set<String>]) -> [ReportAnalysis.Participation] {
+        catalogue.waves.map { wave -> ReportAnalysis.Participation in
             .init(year: wave.year, answering: answeringRegions[wave.number]?.count ?? 0, population: catalogue.regions.count)
         }
+    }
+
+    /// The model without figures, tables or analysis beyond participation: what the internal
+    /// outputs need, available a stage earlier than `model()`, so that the internal
+    /// workbook (the longest writer) need not wait for the aggregation.
+    package func frame() -> ReportModel {
+        let analysis = ReportAnalysis(participation: participation(answeringRegions()), questionnaireChanges: [], latestChanges: [], overallChanges: [],
+                                      themeDrivers: [], nonResponse: [], freeTexts: [:])
+        return ReportModel(spec: spec, catalogue: catalogue, years: catalogue.waves.map(\.year), regionCount: catalogue.regions.count,
+                           figures: [], tables: [], transitions: [], itemCounts: [], analysis: analysis)
+    }
+
+    func analysis(_ index: AnswerIndex, transitions: [Transition], counts: (String, Int) -> ItemWaveCounts?) -> ReportAnalysis {
+        let waves = catalogue.waves
+        let answeringRegions = answeringRegions()
+        let participation = participation(answeringRegions)
         // A question is a main item or a follow-up that is not an option; a multiple-choice
         // question is asked when any of its options is.
         let questions = catalogue.items.filter { $0.type != .option }

@@ -182,7 +182,12 @@ public struct ReportPipeline: Sendable {
                 let found = leaks.all
                 if !found.isEmpty { throw DisclosureFailure(found) }
             }) { start in
-            if audiences.contains(.internal) { try start([ResponsesOutput(answers: data.answers)]) }
+            if audiences.contains(.internal) {
+                // The internal workbook is the longest writer: it starts before the aggregation,
+                // with what it needs (the catalogue, the spec, who took part).
+                try start([AnnexOutput(model: Aggregator(data: data, spec: spec).frame(), data: data, created: created, audience: .internal),
+                           ResponsesOutput(answers: data.answers)])
+            }
             let model = aggregate(spec, data)
             stale = model.assessmentChecks.filter { !$0.holds }
             if options.strict, !stale.isEmpty {
@@ -231,10 +236,6 @@ public struct ReportPipeline: Sendable {
         // Slowest first: the task group starts them roughly in this order.
         let audiences = model.spec.audiences
         var writers: [any OutputWriter] = []
-        // The internal workbook holds every answer: the slowest, so it starts first.
-        if audiences.contains(.internal) {
-            writers.append(AnnexOutput(model: model, data: data, created: created, audience: .internal))
-        }
         if audiences.contains(.published) {
             writers.append(AnnexOutput(model: model, data: data, created: created, audience: .published))
         }

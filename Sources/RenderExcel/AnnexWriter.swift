@@ -102,6 +102,7 @@ package struct AnnexWriter: Sendable {
             plan.codebook = names.make("Codebuch")
         } else {
             plan.answers = names.make("Antworten")
+            plan.codebook = names.make("Codebuch")
             plan.validation = names.make("Validierung")
             plan.answersListed = answersFitTheSheet
             plan.answersFile = answersFile
@@ -126,6 +127,7 @@ package struct AnnexWriter: Sendable {
             try sheets.cover(revisedCells: [])
             try sheets.contents()
             try sheets.answers(answers)
+            try sheets.codebook()
             try sheets.validation(issues)
         }
         try workbook.close()

@@ -110,6 +110,7 @@ extension SheetWriter {
             entries.append(("Daten", plan.answers, plan.answersListed
                 ? "Antworten aller \(unit) je Welle und Frage"
                 : "Antworten aller \(unit) je Welle und Frage: zu viele für ein Tabellenblatt, vollständig in der Datei „\(plan.answersFile)“"))
+            entries.append(("Codebuch", plan.codebook, "Alle Fragen mit Kurztitel, Wortlaut, Typ, Filter und Wellen"))
             entries.append(("Prüfung", plan.validation, "Hinweise der Datenprüfung zu den Eingangsdaten"))
         }
         try table(sheet, rows: top...(top + entries.count), columns: 0...2, name: "Inhalt", headers: ["Nr.", "Tabellenblatt", "Inhalt"],
@@ -178,10 +179,11 @@ extension SheetWriter {
         let sheet = try workbook.addWorksheet(named: plan.codebook)
         let widths = [10.0, 10, 16, 10, 22, 44, 80, 26]
         let width = try columns(sheet, widths)
-        var top = try head(sheet, [Line("Codebuch: Fragen des Fragenkatalogs", .title),
-                                   Line("Dieses Tabellenblatt enthält eine Tabelle: alle Fragen des Fragenkatalogs "
-                                        + "(\(model.catalogue.fileName)). „Filter“ nennt die Frage, deren Antwort die Frage öffnet, "
-                                        + "„Öffnet bei“ die Antworten, die sie öffnen.")], width: width)
+        var lines = [Line("Codebuch: Fragen des Fragenkatalogs", .title)]
+        if let marking { lines.append(Line(marking, .warning)) }
+        lines.append(Line("Dieses Tabellenblatt enthält eine Tabelle: alle Fragen des Fragenkatalogs (\(model.catalogue.fileName)). "
+                          + "„Filter“ nennt die Frage, deren Antwort die Frage öffnet, „Öffnet bei“ die Antworten, die sie öffnen."))
+        var top = try head(sheet, lines, width: width)
         try backLink(sheet, row: top)
         top += 2
         let items = model.catalogue.items

@@ -58,7 +58,7 @@ import TestSupport
         #expect(published.sheetNames == ["Deckblatt", "Inhalt", "Hinweise"] + Self.figureSheets + Self.tableSheets + ["Codebuch"])
         let written = try #require(Self.shippedInternal)
         let book = try WorkbookReader.open(written.url)
-        #expect(book.sheetNames == ["Deckblatt", "Inhalt", "Antworten", "Validierung"])
+        #expect(book.sheetNames == ["Deckblatt", "Inhalt", "Antworten", "Codebuch", "Validierung"])
         // Every sheet is marked, on the sheet and on every printed page.
         let parts = try ZipEntries.read(written.url)
         for (index, name) in book.sheetNames.enumerated() {
@@ -71,11 +71,11 @@ import TestSupport
         let answers = try book.readSheet(named: "Antworten")
         let table = try #require(try Self.tables(written.url)["Antworten"]?.first)
         #expect(table.range.last.row - table.range.first.row == 2_933)
-        #expect(answers.value(CellReference(row: table.range.first.row, column: 3)).text == "Kreisschlüssel")
-        #expect(answers.value(CellReference(row: table.range.first.row, column: 4)).text == "Arbeitsbündnis")
+        #expect((1...5).map { answers.value(CellReference(row: table.range.first.row, column: $0)).text }
+                == ["Jahr", "Kreisschlüssel", "Arbeitsbündnis", "Frage", "Antwort"])
         // The print area is the table: the sheet prints at a readable scale.
         let workbookXML = String(decoding: parts["xl/workbook.xml"] ?? Data(), as: UTF8.self)
-        #expect(workbookXML.contains("_xlnm.Print_Area\" localSheetId=\"2\">Antworten!$A$1:$G$\(table.range.last.row)<"))
+        #expect(workbookXML.contains("_xlnm.Print_Area\" localSheetId=\"2\">Antworten!$A$1:$E$\(table.range.last.row)<"))
         let columns = try #require(String(decoding: parts["xl/worksheets/sheet3.xml"] ?? Data(), as: UTF8.self)
             .firstMatch(of: /<cols>(.*?)<\/cols>/)).1
         let widths = columns.matches(of: /width="([0-9.]+)"/).compactMap { Double($0.1) }
