@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter", "Diagnostics"]),
         // Orchestration: runs the stages, writes outputs atomically.
         // Check: no published output names a unit beside its answers (reads every format).
-        .target(name: "Disclosure", dependencies: ["Ingest", "Normalise", "Diagnostics"]),
+        .target(name: "Disclosure", dependencies: ["Ingest", "Normalise", "Diagnostics", "Concurrency"]),
         .target(name: "Pipeline", dependencies: ["Ingest", "Normalise", "Aggregate", "RenderData", "RenderSVG", "RenderExcel", "RenderReport", "Formatting",
                                                  "Concurrency", "Publish", "XlsxWriter", "Diagnostics", "Disclosure"]),
         // Synthetic data for benchmarks and scale tests (writes xlsx through XlsxWriter).

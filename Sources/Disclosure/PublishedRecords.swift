@@ -17,7 +17,20 @@ enum PublishedRecords {
         case "html", "htm", "xml": return markupText(try String(contentsOf: url, encoding: .utf8), splitting: true)
         default:
             guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-            return text.split(whereSeparator: \.isNewline).map(String.init)
+            return lines(text)
+        }
+    }
+
+    /// The file's text as stored (for a zip package, every XML part), for a first pass that
+    /// only asks whether any unit's word occurs at all; nil for a PDF (its text needs a tool).
+    static func rawTexts(of url: URL) throws -> [String]? {
+        switch url.pathExtension.lowercased() {
+        case "pdf": return nil
+        case "xlsx", "docx":
+            let archive = try ZipArchive(url: url)
+            return try archive.entries.keys.sorted().filter { $0.hasSuffix(".xml") }.map { try text(of: $0, in: archive) }
+        default:
+            return [String(decoding: try Data(contentsOf: url), as: UTF8.self)]
         }
     }
 
@@ -57,7 +70,7 @@ enum PublishedRecords {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+        return lines(String(decoding: data, as: UTF8.self))
     }
 
     static func text(of path: String, in archive: ZipArchive) throws -> String {
@@ -69,63 +82,90 @@ enum PublishedRecords {
 
     /// The text of HTML or XML, split into records at the end of block elements (paragraphs,
     /// headings, list items, captions; in HTML and Word tables at the end of a row, so that
-    /// a row's cells stay one record). `splitting: false` gives one record.
+    /// a row's cells stay one record). `splitting: false` gives one record. Read as UTF-8
+    /// bytes: markup is ASCII where it matters.
     static func markupText(_ markup: String, splitting: Bool) -> [String] {
         let blocks: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "caption", "figcaption", "title",
                                    "div", "section", "aside", "blockquote", "w:p", "a:p", "text", "desc"]
         let rows: Set<String> = ["tr", "w:tr"]
         var records: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var rowDepth = 0
-        var index = markup.startIndex
         var skipping: String?  // inside <script> or <style>
         func flush() {
-            let text = current.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let text = String(decoding: current, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+                .joined(separator: " ")
             if !text.isEmpty { records.append(text) }
-            current = ""
+            current.removeAll(keepingCapacity: true)
         }
-        while index < markup.endIndex {
-            if markup[index] == "<", let close = markup[index...].firstIndex(of: ">") {
-                let tag = markup[markup.index(after: index)..<close]
-                let closing = tag.hasPrefix("/")
-                let name = String(tag.drop(while: { $0 == "/" }).prefix(while: { !$0.isWhitespace && $0 != "/" && $0 != ">" })).lowercased()
+        var markup = markup
+        markup.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x3C else {  // "<"
+                    if skipping == nil { current.append(byte) }
+                    index += 1
+                    continue
+                }
+                var close = index + 1
+                while close < bytes.count, bytes[close] != 0x3E { close += 1 }  // ">"
+                guard close < bytes.count else { current.append(byte); index += 1; continue }
+                let tag = Array(bytes[(index + 1)..<close])
+                index = close + 1
+                let closing = tag.first == 0x2F
+                let nameBytes = tag.drop(while: { $0 == 0x2F }).prefix(while: { $0 != 0x20 && $0 != 0x2F && $0 != 0x0A && $0 != 0x09 })
+                let name = String(decoding: nameBytes, as: UTF8.self).lowercased()
+                let selfClosing = tag.last == 0x2F
                 if let skip = skipping {
                     if closing && name == skip { skipping = nil }
-                } else if !closing && (name == "script" || name == "style") && !tag.hasSuffix("/") {
+                    continue
+                }
+                if !closing && (name == "script" || name == "style") && !selfClosing {
                     skipping = name
                 } else if rows.contains(name) {
-                    if closing { rowDepth = max(0, rowDepth - 1); if rowDepth == 0 { flush() } } else if !tag.hasSuffix("/") { rowDepth += 1 }
+                    if closing { rowDepth = max(0, rowDepth - 1); if rowDepth == 0 { flush() } } else if !selfClosing { rowDepth += 1 }
                 } else if name == "br" || (blocks.contains(name) && closing) {
-                    if rowDepth == 0 && splitting { flush() } else { current += " " }
-                } else {
-                    // Inline tags separate words only where the markup had a space.
-                    if name == "td" || name == "th" || name == "w:tc" { current += " " }
+                    if rowDepth == 0 && splitting { flush() } else { current.append(0x20) }
+                } else if name == "td" || name == "th" || name == "w:tc" {
+                    current.append(0x20)
                 }
                 // What a screen reader reads from attributes is published text too.
-                if !closing { for value in spokenAttributes(tag) { current += " " + value + " " } }
-                index = markup.index(after: close)
-                continue
+                if !closing { for value in spokenAttributes(tag) { current.append(0x20); current += value; current.append(0x20) } }
             }
-            if skipping == nil { current.append(markup[index]) }
-            index = markup.index(after: index)
         }
         flush()
         return records.map(decodeEntities)
     }
 
-    /// The values of `alt`, `title`, `aria-label` and Word's `descr` in a tag.
-    static func spokenAttributes(_ tag: Substring) -> [String] {
-        var values: [String] = []
-        for attribute in [" alt=\"", " title=\"", " aria-label=\"", " descr=\""] {
-            var rest = tag[...]
-            while let start = rest.range(of: attribute) {
-                let valueStart = start.upperBound
-                guard let end = rest[valueStart...].firstIndex(of: "\"") else { break }
-                values.append(String(rest[valueStart..<end]))
-                rest = rest[end...]
+    /// The values of `alt`, `title`, `aria-label` and Word's `descr` in a tag's bytes.
+    static func spokenAttributes(_ tag: [UInt8]) -> [[UInt8]] {
+        guard tag.count > 6 else { return [] }
+        var values: [[UInt8]] = []
+        for attribute in [" alt=\"", " title=\"", " aria-label=\"", " descr=\""].map({ Array($0.utf8) }) {
+            var index = 0
+            while index + attribute.count <= tag.count {
+                if tag[index] == 0x20, tag[index..<(index + attribute.count)].elementsEqual(attribute) {
+                    var end = index + attribute.count
+                    while end < tag.count, tag[end] != 0x22 { end += 1 }
+                    values.append(Array(tag[(index + attribute.count)..<end]))
+                    index = end
+                } else {
+                    index += 1
+                }
             }
         }
         return values
+    }
+
+    /// Lines of a text file, split on its bytes (not on grapheme clusters).
+    static func lines(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.split(separator: 0x0A, omittingEmptySubsequences: true).map { line in
+                String(decoding: line.last == 0x0D ? line.dropLast() : line[...], as: UTF8.self)
+            }
+        }
     }
 
     static func decodeEntities(_ text: String) -> String {

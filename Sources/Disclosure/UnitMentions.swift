@@ -26,6 +26,8 @@ package struct UnitMentions: Sendable {
     let values: [String]
     /// The first word of every unit's name and key → (unit, the whole phrase).
     let starts: [String: [(unit: Int, phrase: Phrase)]]
+    /// Hashes of those first words, for a pass over a record that makes no strings.
+    let startHashes: Set<UInt64>
 
     package init(answers table: AnswerTable, vocabulary: [String] = []) {
         // Digits of the largest count: the number of answers.
@@ -50,6 +52,11 @@ package struct UnitMentions: Sendable {
             if !key.isEmpty, !countLike { starts[key[0], default: []].append((index, key)) }
         }
         self.units = units
+        // One-word names and keys by their word, longer names by their first two words.
+        self.startHashes = Set(starts.values.joined().map { entry in
+            entry.phrase.count == 1 ? Self.hash(Array(entry.phrase[0].utf8))
+                : Self.pairHash(Self.hash(Array(entry.phrase[0].utf8)), Array(entry.phrase[1].utf8))
+        })
         self.answered = AnsweredIndex(table)
         self.values = table.values
         self.starts = starts
@@ -60,38 +67,101 @@ package struct UnitMentions: Sendable {
     /// survey are megabytes of text.
     package static func words(_ text: String) -> Phrase {
         var words: Phrase = []
-        var current = String.UnicodeScalarView()
-        let scalars = Array(text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            let value = scalar.value
-            if value < 0x80 {
-                if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
-                    current.append(scalar)
-                } else if value == 0x2E, let last = current.last, last.properties.numericType != nil,
-                          index + 1 < scalars.count, (0x30...0x39).contains(scalars[index + 1].value) {
-                    // "0.1138", "1.048.576": one number, not a key among its digits (only the point:
-                    // in a CSV a comma separates fields).
-                    current.append(scalar)
-                } else if value >= 0x41 && value <= 0x5A {
-                    current.append(Unicode.Scalar(value + 0x20) ?? scalar)
-                } else if !current.isEmpty {
-                    words.append(String(current))
-                    current = String.UnicodeScalarView()
-                }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
-            }
-        }
-        if !current.isEmpty { words.append(String(current)) }
+        forEachWord(text) { words.append($0) }
         return words
+    }
+
+    /// FNV-1a of a folded word's bytes.
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+    }
+
+    /// Whether `text` may name a unit: a folded word whose hash is a one-word name's or a
+    /// key's, or two consecutive words whose hash is a longer name's first two ("Sachsen-Anhalt"
+    /// is not "Anhalt-Bitterfeld"). No string is made; a hit is then checked word by word.
+    static func anyWord(of text: String, in hashes: Set<UInt64>) -> Bool {
+        var hit = false
+        var previous: UInt64?
+        forEachWordBytes(text) { bytes in
+            let single = hash(bytes)
+            if hashes.contains(single) { hit = true; return false }
+            if let previous, hashes.contains(pairHash(previous, bytes)) { hit = true; return false }
+            previous = single
+            return true
+        }
+        return hit
+    }
+
+    /// The hash of "<first> <second>" from the first word's hash and the second's bytes.
+    static func pairHash(_ first: UInt64, _ second: [UInt8]) -> UInt64 {
+        second.reduce((first ^ 0x20) &* 0x100_0000_01B3) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+    }
+
+    /// Calls `body` with each folded word of `text` as a string.
+    static func forEachWord(_ text: String, _ body: (String) -> Void) {
+        forEachWordBytes(text) { body(String(decoding: $0, as: UTF8.self)); return true }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each folded word of `text` until it returns
+    /// false, reading the bytes directly (ASCII without a table lookup): the published files
+    /// of a large survey are megabytes.
+    static func forEachWordBytes(_ text: String, _ body: ([UInt8]) -> Bool) {
+        var text = text
+        text.withUTF8 { bytes in
+            var current: [UInt8] = []
+            current.reserveCapacity(32)
+            var going = true
+            func flush() {
+                if !current.isEmpty {
+                    if going { going = body(current) }
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+            var index = 0
+            let count = bytes.count
+            while index < count, going {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                        current.append(byte)
+                    } else if byte >= 0x41 && byte <= 0x5A {
+                        current.append(byte + 0x20)
+                    } else if byte == 0x2E, let last = current.last, last >= 0x30 && last <= 0x39, index + 1 < count,
+                              bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39 {
+                        // "0.1138", "1.048.576": one number, not a key among its digits (only
+                        // the point: in a CSV a comma separates fields).
+                        current.append(byte)
+                    } else {
+                        flush()
+                    }
+                    index += 1
+                    continue
+                }
+                // A multi-byte scalar: decoded, then a letter or digit (any script) or a separator.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                var offset = 1
+                while offset < length, index + offset < count {
+                    value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F)
+                    offset += 1
+                }
+                index += length
+                guard let scalar = Unicode.Scalar(value) else { flush(); continue }
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    current.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                } else {
+                    flush()
+                }
+            }
+            flush()
+        }
     }
 
     /// A unit named in `record` together with one of its own answers: the unit and the
     /// answer, or nil.
     func leak(in record: String) -> (unit: String, answer: String)? {
+        // Most records name no unit: one pass that only hashes the words.
+        guard Self.anyWord(of: record, in: startHashes) else { return nil }
         let words = Self.words(record)
         guard !words.isEmpty else { return nil }
         var named: [Int: [Range<Int>]] = [:]

@@ -202,11 +202,11 @@ public struct ReportPipeline: Sendable {
             if options.strict, let finding = proseFindings.first {
                 throw Template.Error(file: finding.file, line: finding.line, message: finding.message + " (through the data's own words, --strict)")
             }
-            let frames = report?.frames.overBudget ?? []
             let uncoded = model.analysis.freeTexts.values.sorted { $0.itemID < $1.itemID }
                 .flatMap { coded in coded.uncodedSentences.map { (item: coded.itemID, text: $0) } }
-            if !stale.isEmpty || !proseFindings.isEmpty || !frames.isEmpty || !uncoded.isEmpty {
-                try start([EditorChecklistOutput(stale: stale, prose: proseFindings, frames: frames, uncoded: uncoded,
+            // The sentence frames are counted by the checklist itself, beside the other writers.
+            if !stale.isEmpty || !proseFindings.isEmpty || !uncoded.isEmpty || report != nil {
+                try start([EditorChecklistOutput(stale: stale, prose: proseFindings, report: report, uncoded: uncoded,
                                                  codingFile: model.spec.coding.file, specFile: model.spec.file,
                                                  template: model.spec.template)])
             }

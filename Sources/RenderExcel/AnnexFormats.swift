@@ -28,6 +28,9 @@ struct AnnexFormats {
     let symbol: XlsxFormat
     /// Years as numbers without a thousands separator.
     let year: XlsxFormat
+    /// A year whose question was not asked: still the number, shown "2017 (nicht erhoben)",
+    /// which the chart takes for its category label.
+    let yearNotAsked: XlsxFormat
     /// The data warning on the answers sheet.
     let warning: XlsxFormat
 
@@ -42,21 +45,23 @@ struct AnnexFormats {
         note = try workbook.addFormat().italic().wrap().fontColour("#595959").align(.top)
         inlineNote = try workbook.addFormat().italic().fontColour("#595959")
         link = try workbook.addFormat().underline().fontColour("#0563C1").align(.top)
+        // Numbers stand at the top of their row, as the wrapped labels beside them do.
         // An exact zero shows as "–" (Destatis: nichts vorhanden); the cell keeps the number 0.
-        count = try workbook.addFormat().numberFormat("0;-0;\"–\"")
+        count = try workbook.addFormat().numberFormat("0;-0;\"–\"").align(.top)
         // Excel and LibreOffice show the decimal comma themselves in a German locale; the
         // stored values stay exact (a share 0.923…, a change in points −11.83…).
-        share = try workbook.addFormat().numberFormat("0.0 %;-0.0 %;\"–\"")
-        points = try workbook.addFormat().numberFormat("+0.0\" PP\";\"−\"0.0\" PP\";\"±\"0.0\" PP\"")
-        countRevised = try workbook.addFormat().numberFormat("0\" r\";-0\" r\";\"– r\"")
-        shareRevised = try workbook.addFormat().numberFormat("0.0 %\" r\";-0.0 %\" r\";\"– r\"")
-        pointsRevised = try workbook.addFormat().numberFormat("+0.0\" PP r\";\"−\"0.0\" PP r\";\"±\"0.0\" PP r\"")
+        share = try workbook.addFormat().numberFormat("0.0 %;-0.0 %;\"–\"").align(.top)
+        points = try workbook.addFormat().numberFormat("+0.0\" PP\";\"−\"0.0\" PP\";\"±\"0.0\" PP\"").align(.top)
+        countRevised = try workbook.addFormat().numberFormat("0\" r\";-0\" r\";\"– r\"").align(.top)
+        shareRevised = try workbook.addFormat().numberFormat("0.0 %\" r\";-0.0 %\" r\";\"– r\"").align(.top)
+        pointsRevised = try workbook.addFormat().numberFormat("+0.0\" PP r\";\"−\"0.0\" PP r\";\"±\"0.0\" PP r\"").align(.top)
         noteNumber = try workbook.addFormat().numberFormat("0").align(.top).align(.left)
-        notAsked = try workbook.addFormat().fontColour("#595959").align(.right)
+        notAsked = try workbook.addFormat().fontColour("#595959").align(.right).align(.top)
         label = try workbook.addFormat().bold().align(.top)
         heading = try workbook.addFormat().bold().fontSize(12)
         symbol = try workbook.addFormat().bold().align(.top)
-        year = try workbook.addFormat().numberFormat("0").align(.left)
+        year = try workbook.addFormat().numberFormat("0").align(.left).align(.top)
+        yearNotAsked = try workbook.addFormat().numberFormat("0\" (nicht erhoben)\"").align(.left).align(.top)
         warning = try workbook.addFormat().bold().fontColour("#7A1F00")
     }
 }

@@ -10,7 +10,7 @@ extension SheetWriter {
     /// page at about 90 % (AF: print at a readable size). Tidy, as `responses.csv`: the wave
     /// is named by its year, a question by its ID, whose titles and wording stand once in
     /// the codebook beside it (at 400 units two columns fewer are a third less time).
-    static let answerWidths = [7.0, 12, 30, 12, 90]
+    static let answerWidths = [7.0, 15, 30, 12, 90]
 
     /// The head of the answers sheet; its table starts two rows below.
     func answersHead(count: Int) -> [Line] {
@@ -40,7 +40,10 @@ extension SheetWriter {
     func answers(_ answers: AnswerTable) throws(XlsxError) {
         let sheet = try workbook.addWorksheet(named: plan.answers)
         let widths = Self.answerWidths
-        let width = try columns(sheet, widths)
+        // Cells written without a format take their column's: at the top of the row, beside
+        // a free-text answer that wraps.
+        for (c, columnWidth) in widths.enumerated() { try sheet.setColumns(c...c, width: columnWidth, format: formats.text) }
+        let width = widths.reduce(0, +)
         let backLinkRow = try head(sheet, answersHead(count: answers.count), width: width)
         try backLink(sheet, row: backLinkRow)
         guard plan.answersListed else {

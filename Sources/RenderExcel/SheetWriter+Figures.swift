@@ -10,7 +10,8 @@ extension SheetWriter {
         let item = model.catalogue.item(figure.itemID)
         let filtered = figure.kind == .options || item?.parentID != nil
         let columnCount = figure.kind == .status ? 1 + 2 * figure.categories.count : 2 * figure.years.count
-        let widths = [36.0] + Array(repeating: 15.0, count: columnCount)
+        // 13 characters a number column: a landscape page holds the widest table at about 80 %.
+        let widths = [36.0] + Array(repeating: 13.0, count: columnCount)
         let lines = [
             Line("Abbildung \(figure.number): \(figure.caption) [Hinweis \(Note.data.rawValue)]", .title),
             Line(Self.contentsLine(tables: figure.kind == .options ? 2 : 1, chart: true,
@@ -72,7 +73,7 @@ extension SheetWriter {
                       columnWidths: layout.widths)
             for (r, year) in figure.years.enumerated() {
                 let row = top + 1 + r
-                try sheet.write(Double(year), row: row, column: 0, format: formats.year)
+                try sheet.write(Double(year), row: row, column: 0, format: figure.asked(year: year) ? formats.year : formats.yearNotAsked)
                 guard let base = figure.base(year: year) else {
                     for c in 1..<headers.count { try sheet.write(Self.notAsked, row: row, column: c, format: formats.notAsked) }
                     continue
@@ -97,16 +98,14 @@ extension SheetWriter {
                 }
             }
             // Every year is a category of the chart, as in the report: a year not asked is
-            // labelled "nicht erhoben", not drawn as a bar of zero.
+            // labelled "2017 (nicht erhoben)" by its cell's format, not drawn as a bar of zero.
             let rows = (top + 1)...lastRow
-            var notAskedLabels: [Int: String] = [:]
-            for (r, year) in figure.years.enumerated() where !figure.asked(year: year) { notAskedLabels[r] = "nicht erhoben" }
             chart = try workbook.addChart(.stackedBar)
             let colours = Palette.colours(for: figure.categories, scales: spec.scales, missing: model.catalogue.missingCategory)
             for (i, category) in figure.categories.enumerated() {
                 try chart.addSeries(name: category, categories: .init(sheet: name, rows: rows, columns: 0...0),
                                     values: .init(sheet: name, rows: rows, columns: (2 + i)...(2 + i)),
-                                    fill: colours[i], labels: true, labelsInside: true, customLabels: i == 0 ? notAskedLabels : [:])
+                                    fill: colours[i], labels: true, labelsInside: true)
             }
         case .options:
             let headers = ["Antwortoption"] + figure.years.map { "\($0) (Anzahl)" } + figure.years.map { "\($0) (Anteil in %)" }

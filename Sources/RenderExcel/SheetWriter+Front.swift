@@ -6,7 +6,7 @@ import XlsxWriter
 extension SheetWriter {
     func cover(revisedCells: [RevisedCell]) throws(XlsxError) {
         let sheet = try workbook.addWorksheet(named: plan.cover)
-        let widths = [24.0, 100]
+        let widths = [24.0, 80]
         let width = try columns(sheet, widths)
         let kind = audience == .internal ? "Interner Datenanhang" : "Tabellenanhang"
         var lines = [Line(spec.title, .title), Line([spec.subtitle, kind].filter { !$0.isEmpty }.joined(separator: " – "))]
@@ -25,7 +25,8 @@ extension SheetWriter {
         try field("Quelle", model.sourceLine.hasPrefix("Quelle: ") ? String(model.sourceLine.dropFirst("Quelle: ".count)) : model.sourceLine)
         try field("Methode", text("annex_method"))
         try field("Hinweis zu den Daten", spec.dataNote)
-        try field("Bericht", text("annex_report"))
+        try field("Bericht", audience == .internal
+            ? "Der veröffentlichte Bericht und der Tabellenanhang „\(plan.publishedFile)“ liegen im Ordner über diesem." : text("annex_report"))
         try field("Kontakt", text("contact"))
         try field("Lizenz", audience == .internal ? "Nicht zur Weitergabe." : text("licence"))
         row += 1
@@ -92,7 +93,7 @@ extension SheetWriter {
 
     func contents() throws(XlsxError) {
         let sheet = try workbook.addWorksheet(named: plan.contents)
-        let widths = [16.0, 16, 100]
+        let widths = [16.0, 16, 80]
         let width = try columns(sheet, widths)
         var lines = [Line("Inhalt", .title), Line("Dieses Tabellenblatt enthält eine Tabelle: die Tabellenblätter dieses Anhangs; "
                                                     + "ein Klick auf den Blattnamen öffnet das Blatt.")]
@@ -128,7 +129,7 @@ extension SheetWriter {
 
     func notes(revisedCells: [RevisedCell]) throws(XlsxError) {
         let sheet = try workbook.addWorksheet(named: plan.notes)
-        let widths = [12.0, 110]
+        let widths = [12.0, 90]
         let width = try columns(sheet, widths)
         let top = try head(sheet, [Line("Hinweise", .title),
                                    Line("Dieses Tabellenblatt enthält eine Tabelle: die Hinweise, auf die die Titel der "
@@ -177,7 +178,8 @@ extension SheetWriter {
 
     func codebook() throws(XlsxError) {
         let sheet = try workbook.addWorksheet(named: plan.codebook)
-        let widths = [10.0, 10, 16, 10, 22, 44, 80, 26]
+        // 165 characters: a landscape page at about 80 %; long texts wrap in their rows.
+        let widths = [9.0, 15, 15, 9, 20, 26, 55, 16]
         let width = try columns(sheet, widths)
         var lines = [Line("Codebuch: Fragen des Fragenkatalogs", .title)]
         if let marking { lines.append(Line(marking, .warning)) }

@@ -12,8 +12,11 @@ package enum MarkdownReport {
         /// Sentences the rendered-text check questions although the template passed its
         /// shape check: the data's own words did it (for the editor's checklist).
         package let proseFindings: [ProseFinding]
-        /// How often each sentence frame recurs (`RepeatedFrames`).
-        package let frames: RepeatedFrames
+        let unit: GermanNoun
+        let population: Int
+        /// How often each sentence frame recurs (`RepeatedFrames`); counted on demand, by the
+        /// editor's checklist beside the other writers, not before the report is written.
+        package var frames: RepeatedFrames { RepeatedFrames(text: text, unit: unit, population: population) }
     }
 
     /// Fails on a template defect (syntax, an unknown placeholder, a prose rule some data
@@ -42,8 +45,7 @@ package enum MarkdownReport {
             (text, findings) = try template.render(context, rules: rules)
         }
         let merged = mergingAdjacentNotes(text)
-        return Rendered(text: merged, context: context, proseFindings: findings,
-                        frames: RepeatedFrames(text: merged, unit: model.spec.unit, population: model.regionCount))
+        return Rendered(text: merged, context: context, proseFindings: findings, unit: model.spec.unit, population: model.regionCount)
     }
 
     /// pandoc reads two inline notes written back to back (`^[a]^[b]`) as a superscript and

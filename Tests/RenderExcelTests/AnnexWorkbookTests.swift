@@ -410,8 +410,14 @@ import TestSupport
         }
         let charts = parts.filter { $0.key.hasPrefix("xl/charts/chart") }.map { String(decoding: $0.value, as: UTF8.self) }
         let abb04 = try #require(charts.first { $0.contains("Abbildung 4:") })
-        // I.05 was first asked in 2019: the years before are labelled, as in the report.
-        #expect(abb04.contains("nicht erhoben"), "the years not asked are labelled, not left out")
+        // I.05 was first asked in 2019: the years before are categories too, labelled by their
+        // cells' number format („2017 (nicht erhoben)“), as in the report.
+        let top = try #require(try Self.tables(written.url)["Abb04"]?.first).range.first.row
+        #expect(abb04.contains("$A$\(top + 1):$A$\(top + 5)"), "all five years")
+        let styles = String(decoding: parts["xl/styles.xml"] ?? Data(), as: UTF8.self)
+        #expect(styles.contains("formatCode=\"0&quot; (nicht erhoben)&quot;\""))
+        let abb04Sheet = try WorkbookReader.open(written.url).readSheet(named: "Abb04")
+        #expect(abb04Sheet.value(CellReference(row: top + 1, column: 1)) == .number(2017), "still the year, as a number")
         let abb03 = try #require(charts.first { $0.contains("Abbildung 3:") })
         #expect(abb03.contains("nicht erhoben"), "the option not asked in 2017 is labelled, not an empty bar")
         #expect(abb03.contains("4F86C6") && abb03.contains("13294B"), "the year colours")

@@ -17,6 +17,8 @@ struct EditorChecklistOutput: OutputWriter {
     let stale: [AssessmentCheck]
     let prose: [ProseFinding]
     var frames: [RepeatedFrames.Frame] = []
+    /// The report whose sentence frames are counted when the checklist is written.
+    var report: MarkdownReport.Rendered?
     /// Item id and answer text.
     var uncoded: [(item: String, text: String)] = []
     var codingFile: String = ""
@@ -27,7 +29,13 @@ struct EditorChecklistOutput: OutputWriter {
     var name: String { "editor's checklist" }
 
     func write(into folder: AtomicOutputDirectory) async throws -> WrittenOutput {
-        try folder.write(text, to: Self.file)
+        var checklist = self
+        if let report { checklist.frames += report.frames.overBudget }
+        // Nothing to re-read: no file.
+        guard !checklist.stale.isEmpty || !checklist.prose.isEmpty || !checklist.frames.isEmpty || !checklist.uncoded.isEmpty else {
+            return WrittenOutput(files: [])
+        }
+        try folder.write(checklist.text, to: Self.file)
         return WrittenOutput(files: [Self.file])
     }
 
