@@ -28,9 +28,6 @@ struct AnnexFormats {
     let symbol: XlsxFormat
     /// Years as numbers without a thousands separator.
     let year: XlsxFormat
-    /// A year whose question was not asked: still the number, shown "2017 (nicht erhoben)",
-    /// which the chart takes for its category label.
-    let yearNotAsked: XlsxFormat
     /// The data warning on the answers sheet.
     let warning: XlsxFormat
 
@@ -61,7 +58,6 @@ struct AnnexFormats {
         heading = try workbook.addFormat().bold().fontSize(12)
         symbol = try workbook.addFormat().bold().align(.top)
         year = try workbook.addFormat().numberFormat("0").align(.left).align(.top)
-        yearNotAsked = try workbook.addFormat().numberFormat("0\" (nicht erhoben)\"").align(.left).align(.top)
         warning = try workbook.addFormat().bold().fontColour("#7A1F00")
     }
 }

@@ -73,7 +73,13 @@ extension SheetWriter {
                       columnWidths: layout.widths)
             for (r, year) in figure.years.enumerated() {
                 let row = top + 1 + r
-                try sheet.write(Double(year), row: row, column: 0, format: figure.asked(year: year) ? formats.year : formats.yearNotAsked)
+                // A year not asked is named as such in the cell the chart takes its label from
+                // (Excel and LibreOffice both show a cell's text; LibreOffice drops custom labels).
+                if figure.asked(year: year) {
+                    try sheet.write(Double(year), row: row, column: 0, format: formats.year)
+                } else {
+                    try sheet.write("\(year) (nicht erhoben)", row: row, column: 0, format: formats.text)
+                }
                 guard let base = figure.base(year: year) else {
                     for c in 1..<headers.count { try sheet.write(Self.notAsked, row: row, column: c, format: formats.notAsked) }
                     continue
@@ -98,7 +104,7 @@ extension SheetWriter {
                 }
             }
             // Every year is a category of the chart, as in the report: a year not asked is
-            // labelled "2017 (nicht erhoben)" by its cell's format, not drawn as a bar of zero.
+            // labelled "2017 (nicht erhoben)" by its cell, not drawn as a bar of zero.
             let rows = (top + 1)...lastRow
             chart = try workbook.addChart(.stackedBar)
             let colours = Palette.colours(for: figure.categories, scales: spec.scales, missing: model.catalogue.missingCategory)
