@@ -40,10 +40,7 @@ extension SheetWriter {
     func answers(_ answers: AnswerTable) throws(XlsxError) {
         let sheet = try workbook.addWorksheet(named: plan.answers)
         let widths = Self.answerWidths
-        // Cells written without a format take their column's: at the top of the row, beside
-        // a free-text answer that wraps.
-        for (c, columnWidth) in widths.enumerated() { try sheet.setColumns(c...c, width: columnWidth, format: formats.text) }
-        let width = widths.reduce(0, +)
+        let width = try columns(sheet, widths)
         let backLinkRow = try head(sheet, answersHead(count: answers.count), width: width)
         try backLink(sheet, row: backLinkRow)
         guard plan.answersListed else {
@@ -65,15 +62,10 @@ extension SheetWriter {
             let row = top + 1 + i
             let wave = answers.waves[Int(answers.waveCodes[i])]
             let region = Int(answers.regionCodes[i]), item = Int(answers.itemCodes[i]), value = Int(answers.valueCodes[i])
-            try sheet.write(Double(wave.year), row: row, column: 0, format: formats.year)
-            try sheet.write(keys[region], row: row, column: 1)
-            try sheet.write(regions[region], row: row, column: 2)
-            try sheet.write(items[item], row: row, column: 3)
-            // Always a string cell: free text starting with "=" stays text.
-            if let category = values[value] {
-                try sheet.write(category, row: row, column: 4)
-            } else {
-                try sheet.write(answers.values[value], row: row, column: 4, format: formats.wrapped)
+            // A free-text answer that wraps makes its row tall: then every cell of the row
+            // stands at the top, beside it (other rows keep the default, which is smaller XML).
+            var tall = false
+            if values[value] == nil {
                 let height: Double
                 if let known = heights[value] {
                     height = known
@@ -84,9 +76,24 @@ extension SheetWriter {
                     height = fits ? 0 : Double(CellFit.lines(text, width: textWidth).count) * CellFit.lineHeight(size: 11) + 2
                     heights[value] = height
                 }
-                if height > CellFit.lineHeight(size: 11) + 2 { try sheet.setRowHeight(row, height: height) }
+                if height > CellFit.lineHeight(size: 11) + 2 {
+                    tall = true
+                    try sheet.setRowHeight(row, height: height)
+                }
+            }
+            let topAligned: XlsxFormat? = tall ? formats.text : nil
+            try sheet.write(Double(wave.year), row: row, column: 0, format: formats.year)
+            try sheet.write(keys[region], row: row, column: 1, format: topAligned)
+            try sheet.write(regions[region], row: row, column: 2, format: topAligned)
+            try sheet.write(items[item], row: row, column: 3, format: topAligned)
+            // Always a string cell: free text starting with "=" stays text.
+            if let category = values[value] {
+                try sheet.write(category, row: row, column: 4)
+            } else {
+                try sheet.write(answers.values[value], row: row, column: 4, format: formats.wrapped)
             }
         }
+
         try sheet.freezePanes(row: top + 1)
         try sheet.ignoreNumbersStoredAsText(in: "A1:XFD1048576")
         // The print area is the table: nothing wider makes the page shrink.
