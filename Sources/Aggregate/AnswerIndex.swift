@@ -108,5 +108,18 @@ struct AnswerIndex {
             let values = table.valueCodes, isFreeText = table.valueIsFreeText, texts = table.values
             return positions.compactMap { isFreeText[Int(values[Int($0)])] ? texts[Int(values[Int($0)])] : nil }
         }
+
+        /// The free texts, each without the name and key of the unit that wrote it: a
+        /// published table lists what was answered, not who answered it („Wir im Landkreis
+        /// Harz …“ becomes „Wir im Landkreis [Name entfernt] …“).
+        var anonymisedFreeTexts: [String] {
+            let values = table.valueCodes, regionCodes = table.regionCodes, isFreeText = table.valueIsFreeText, texts = table.values
+            return positions.compactMap { position -> String? in
+                let value = Int(values[Int(position)])
+                guard isFreeText[value] else { return nil }
+                let region = table.regions[Int(regionCodes[Int(position)])]
+                return OwnName.removed(from: texts[value], names: [region.name, region.ags])
+            }
+        }
     }
 }

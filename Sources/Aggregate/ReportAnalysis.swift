@@ -234,9 +234,9 @@ extension Aggregator {
     /// A free-text item's answers of one wave, coded into entries (see `FreeTextCoder`),
     /// most frequent first, ties in order of first mention.
     func codedText(_ itemID: String, year: Int, participants: Int, _ index: AnswerIndex) -> ReportAnalysis.CodedText {
-        let corpus = catalogue.waves.flatMap { index.answers(item: itemID, year: $0.year).freeTexts }
+        let corpus = catalogue.waves.flatMap { index.answers(item: itemID, year: $0.year).anonymisedFreeTexts }
         let coder = FreeTextCoder(corpus: corpus, item: itemID, coding: spec.coding)
-        let answers = index.answers(item: itemID, year: year).freeTexts
+        let answers = index.answers(item: itemID, year: year).anonymisedFreeTexts
         var unitsPerEntry: [String: Int] = [:]
         var order: [String] = []
         var coded: [String: [String]] = [:]
