@@ -5,10 +5,10 @@ import Normalise
 
 /// Checks the published outputs before they are moved into place: no file may put a
 /// unit's name or key beside one of that unit's answers, in any format, for any survey.
-/// A template that prints a unit's answer, a spec that routes the answers into a
-/// published file, or a free-text answer that names its own unit fails the run, and the
-/// previous outputs stay as they were. The internal folder is not checked: it is where
-/// the answers belong.
+/// A template that prints a unit's answer, or a spec text or caption that names a unit
+/// beside one, fails the run, and the previous outputs stay as they were. (A free-text
+/// answer that names its own unit is published without the name: `OwnName`.) The
+/// internal folder is not checked: it is where the answers belong.
 package struct DisclosureCheck: Sendable {
     let mentions: UnitMentions
 
@@ -98,11 +98,9 @@ package struct DisclosureFailure: UserFacingError {
         let shown = leaks.prefix(20).map { "  " + $0.description }.joined(separator: "\n")
         let more = leaks.count > 20 ? "\n  … and \(leaks.count - 20) more" : ""
         return "a published output names a unit beside its answers (\(leaks.count) place(s)); nothing was written:\n"
-            + shown + more + "\nanswers of single units belong in the internal outputs (\(internalHint)); check the template "
-            + "and the spec's texts, and code free text that names its unit"
+            + shown + more + "\nanswers of single units belong in the internal outputs (the folder 'intern/'); check the template, "
+            + "the spec's texts and the figure captions"
     }
-
-    private var internalHint: String { "the folder 'intern/'" }
 
     package var exitStatus: ExitStatus { .outputFailed }
 }

@@ -1,3 +1,4 @@
+import Concurrency
 import Foundation
 import Ingest
 
@@ -56,21 +57,13 @@ enum PublishedRecords {
             .flatMap { markupText(try text(of: $0, in: archive), splitting: true) }
     }
 
-    /// The PDF's text, line by line as laid out (a table row is a line).
+    /// The PDF's text, line by line as laid out (a table row is a line); nil without
+    /// `pdftotext` in `PATH`, or when it cannot read the file.
     static func pdf(_ url: URL) throws -> [String]? {
-        guard let tool = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext", "/opt/homebrew/bin/pdftotext"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-layout", "-enc", "UTF-8", url.path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return lines(String(decoding: data, as: UTF8.self))
+        guard Subprocess.which("pdftotext") != nil else { return nil }
+        let outcome = try Subprocess("pdftotext", ["-layout", "-enc", "UTF-8", url.path, "-"]).wait()
+        guard outcome.status == 0 else { return nil }
+        return lines(outcome.stdout)
     }
 
     static func text(of path: String, in archive: ZipArchive) throws -> String {

@@ -63,8 +63,6 @@ package struct UnitMentions: Sendable {
     }
 
     /// Folded words: letters and digits, lowercased ("Halle (Saale)" → "halle", "saale").
-    /// Read by Unicode scalar, ASCII without a table lookup: the published files of a large
-    /// survey are megabytes of text.
     package static func words(_ text: String) -> Phrase {
         var words: Phrase = []
         forEachWord(text) { words.append($0) }
