@@ -113,8 +113,17 @@ package struct ZipArchive {
         return entries
     }
 
-    /// Streams an entry's uncompressed bytes to `consumer`; checks the CRC at the end.
-    package func read(_ entry: Entry, chunkSize: Int = 256 * 1024, consumer: (Data) throws -> Void) throws {
+    /// What an entry's local header holds beside the central directory: its flags, DOS
+    /// time and date, and where its stored (compressed) bytes are.
+    struct LocalHeader {
+        let flags: UInt16
+        let time: UInt16
+        let date: UInt16
+        let compressed: Data
+    }
+
+    /// An entry's local header, checked: the signature, and that its bytes are in the file.
+    func localHeader(_ entry: Entry) throws -> LocalHeader {
         let d = bytes
         let header = entry.localHeaderOffset
         guard try Self.u32(d, header) == 0x0403_4B50 else { throw Failure.damaged("entry '\(entry.path)' has no local header") }
@@ -122,7 +131,14 @@ package struct ZipArchive {
         guard start + entry.compressedSize <= d.count else {
             throw Failure.damaged("entry '\(entry.path)' is cut off (the file is truncated)")
         }
-        let compressed = d[(d.startIndex + start)..<(d.startIndex + start + entry.compressedSize)]
+        return LocalHeader(flags: UInt16(try Self.u16(d, header + 6)), time: UInt16(try Self.u16(d, header + 10)),
+                           date: UInt16(try Self.u16(d, header + 12)),
+                           compressed: d[(d.startIndex + start)..<(d.startIndex + start + entry.compressedSize)])
+    }
+
+    /// Streams an entry's uncompressed bytes to `consumer`; checks the CRC at the end.
+    package func read(_ entry: Entry, chunkSize: Int = 256 * 1024, consumer: (Data) throws -> Void) throws {
+        let compressed = try localHeader(entry).compressed
         var crc: UInt = crc32(0, nil, 0)
         func emit(_ chunk: Data) throws {
             crc = chunk.withUnsafeBytes { crc32(crc, $0.bindMemory(to: UInt8.self).baseAddress, UInt32($0.count)) }

@@ -18,22 +18,15 @@ package enum ZipRewriter {
     /// the others keep their compressed bytes unread. Written back only when something changed.
     package static func edit(_ url: URL, only: (String) -> Bool, _ edit: (_ path: String, _ text: String) -> String) throws {
         let archive = try ZipArchive(url: url)
-        let d = archive.bytes
         let ordered = archive.entries.values.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
         var output = Data()
         var central = Data()
         var changedAny = false
         for entry in ordered {
-            let header = entry.localHeaderOffset
-            let base = d.startIndex + header
-            let flags = UInt16(d[base + 6]) | UInt16(d[base + 7]) << 8
-            let time = UInt16(d[base + 10]) | UInt16(d[base + 11]) << 8
-            let date = UInt16(d[base + 12]) | UInt16(d[base + 13]) << 8
-            let nameLength = Int(d[base + 26]) | Int(d[base + 27]) << 8
-            let extraLength = Int(d[base + 28]) | Int(d[base + 29]) << 8
-            let start = base + 30 + nameLength + extraLength
+            let local = try archive.localHeader(entry)
+            let (flags, time, date) = (local.flags, local.time, local.date)
             var method = entry.method, crc = entry.crc32
-            var compressed = d[start..<(start + entry.compressedSize)]
+            var compressed = local.compressed
             var size = entry.uncompressedSize
             if only(entry.path) {
                 var plain = Data()
