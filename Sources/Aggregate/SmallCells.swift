@@ -25,6 +25,13 @@ package struct SmallCells: Sendable, Hashable {
         return withheld
     }
 
+    /// The free-text entries named by enough units to be listed, and how many are not
+    /// (they are counted in one line „weitere Nennungen“).
+    package func split(_ entries: [FreeTextTable.Entry]) -> (shown: [FreeTextTable.Entry], hidden: Int) {
+        let shown = entries.filter { !isSmall($0.regions) }
+        return (shown, entries.count - shown.count)
+    }
+
     /// A count out of `base` that stands alone (an option of a multiple choice): withheld
     /// when it, or the units that did not choose it, are too few.
     package func withheld(count: Int, base: Int) -> Bool { isSmall(count) || isSmall(base - count) }

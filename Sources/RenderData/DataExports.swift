@@ -87,11 +87,11 @@ package enum DataExports {
             var out = TextEscaping.csvRecord(["item", "heading", "year", "entry", "regions"])
             for column in t.columns {
                 // Entries too few units named are counted in one line, not listed, as in the annex.
-                for entry in column.entries where !small.isSmall(entry.regions) {
+                let (shown, hidden) = small.split(column.entries)
+                for entry in shown {
                     out += TextEscaping.csvRecord([column.itemID, column.heading, String(t.year), entry.text,
                                                    String(entry.regions)], guardFormula: true)
                 }
-                let hidden = column.entries.filter { small.isSmall($0.regions) }.count
                 if hidden > 0, let minimum = small.minimum {
                     out += TextEscaping.csvRecord([column.itemID, column.heading, String(t.year),
                                                    "weitere Nennungen (\(hidden), von jeweils weniger als \(minimum))", withheld],

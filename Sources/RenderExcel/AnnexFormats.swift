@@ -31,6 +31,18 @@ struct AnnexFormats {
     /// The data warning on the answers sheet.
     let warning: XlsxFormat
 
+    /// The kinds of number a figure or table cell holds.
+    enum Number { case count, share, points }
+
+    /// The format of a number cell, marked "r" when its value is revised.
+    func number(_ kind: Number, revised: Bool) -> XlsxFormat {
+        switch kind {
+        case .count: return revised ? countRevised : count
+        case .share: return revised ? shareRevised : share
+        case .points: return revised ? pointsRevised : points
+        }
+    }
+
     init(_ workbook: XlsxWorkbook) throws(XlsxError) {
         // Titles are not wrapped: in column A they run on into the empty cells to the right,
         // broken into rows that fit the sheet's print width (SheetWriter.head).

@@ -11,8 +11,6 @@ struct RevisedCell: Sendable {
     let column: Int
     /// "Abbildung 4, 2020, „ja“".
     let place: String
-    /// A share (shown in percent) rather than a count or a change in points.
-    let isShare: Bool
     let revision: Revisions.Revision
 
     /// "Abb04!G10": where a reader finds it.

@@ -40,7 +40,7 @@ extension SheetWriter {
                     case .options: (row, column) = (top + 1 + i, 1 + (isShare ? figure.years.count : 0) + y)
                     }
                     cells.append(RevisedCell(sheet: sheet, row: row, column: column, place: "Abbildung \(figure.number), \(year), „\(category)“",
-                                             isShare: isShare, revision: revision))
+                                             revision: revision))
                 }
             }
         }
@@ -49,18 +49,15 @@ extension SheetWriter {
 
     func figure(_ figure: FigureSeries, revised: [RevisedCell]) throws(XlsxError) {
         guard let name = plan.figures[figure.number] else { return }
-        let sheet = try workbook.addWorksheet(named: name)
         let layout = figureLayout(figure)
-        try columns(sheet, layout.widths)
-        let backLinkRow = try head(sheet, layout.lines, width: layout.widths.reduce(0, +))
-        try backLink(sheet, row: backLinkRow)
+        let sheet = try openSheet(name, layout)
         let top = layout.top
-        let marks = Dictionary(revised.map { ("\($0.row),\($0.column)", $0) }, uniquingKeysWith: { a, _ in a })
-        func number(_ value: Double, row: Int, column: Int, share: Bool) throws(XlsxError) {
-            let revisedHere = marks["\(row),\(column)"] != nil
-            let format = share ? (revisedHere ? formats.shareRevised : formats.share) : (revisedHere ? formats.countRevised : formats.count)
-            try sheet.write(value, row: row, column: column, format: format)
+        let marks = Set(revised.map { "\($0.row),\($0.column)" })
+        func number(_ value: Double, row: Int, column: Int, _ kind: AnnexFormats.Number) throws(XlsxError) {
+            try sheet.write(value, row: row, column: column, format: formats.number(kind, revised: marks.contains("\(row),\(column)")))
         }
+        // What `min_cell_size` withholds, as in the CSV exports: "year|category".
+        let withheld = figure.withheld(by: model.smallCells)
         let asked = figure.years.filter { figure.asked(year: $0) }
         let chart: XlsxChart
         var lastRow: Int
@@ -85,19 +82,17 @@ extension SheetWriter {
                     continue
                 }
                 try sheet.write(Double(base), row: row, column: 1, format: formats.count)
-                let counts = figure.categories.map { figure.point(year: year, category: $0)?.count ?? 0 }
-                let withheld = model.smallCells.withheld(distribution: counts)
                 for (i, category) in figure.categories.enumerated() {
                     let countColumn = 2 + i, shareColumn = 2 + figure.categories.count + i
-                    if withheld.contains(i) {
+                    if withheld.contains("\(year)|\(category)") {
                         try sheet.write(Self.withheld, row: row, column: countColumn, format: formats.notAsked)
                         try sheet.write(Self.withheld, row: row, column: shareColumn, format: formats.notAsked)
                         continue
                     }
                     let point = figure.point(year: year, category: category)
-                    try number(Double(point?.count ?? 0), row: row, column: countColumn, share: false)
+                    try number(Double(point?.count ?? 0), row: row, column: countColumn, .count)
                     if let share = point?.share {
-                        try number(share.value, row: row, column: shareColumn, share: true)
+                        try number(share.value, row: row, column: shareColumn, .share)
                     } else {
                         try sheet.write(Self.notAsked, row: row, column: shareColumn, format: formats.notAsked)
                     }
@@ -129,13 +124,13 @@ extension SheetWriter {
                         try sheet.write(Self.notAsked, row: row, column: shareColumn, format: formats.notAsked)
                         continue
                     }
-                    if model.smallCells.withheld(count: point.count, base: point.base) {
+                    if withheld.contains("\(year)|\(option)") {
                         try sheet.write(Self.withheld, row: row, column: countColumn, format: formats.notAsked)
                         try sheet.write(Self.withheld, row: row, column: shareColumn, format: formats.notAsked)
                         continue
                     }
-                    try number(Double(point.count), row: row, column: countColumn, share: false)
-                    try number(share.value, row: row, column: shareColumn, share: true)
+                    try number(Double(point.count), row: row, column: countColumn, .count)
+                    try number(share.value, row: row, column: shareColumn, .share)
                 }
             }
             // The base per year, as a table of its own.

@@ -47,15 +47,15 @@ extension SheetWriter {
                 let row = top + 1 + k * t.categories.count + i
                 let place = "Tabelle \(t.number), \(column.theme), „\(category)“"
                 if let revision = revisions.revision(item: item, year: "\(t.year)", category: category, unit: "count") {
-                    cells.append(RevisedCell(sheet: sheet, row: row, column: 2, place: place + ", \(t.year)", isShare: false, revision: revision))
+                    cells.append(RevisedCell(sheet: sheet, row: row, column: 2, place: place + ", \(t.year)", revision: revision))
                 }
                 if let revision = revisions.revision(item: item, year: "\(t.year)", category: category, unit: "percent") {
-                    cells.append(RevisedCell(sheet: sheet, row: row, column: 3, place: place + ", \(t.year)", isShare: true, revision: revision))
+                    cells.append(RevisedCell(sheet: sheet, row: row, column: 3, place: place + ", \(t.year)", revision: revision))
                 }
                 if let previous = t.previousYear,
                    let revision = revisions.revision(item: item, year: "\(t.year) vs \(previous)", category: category, unit: "percentage points") {
                     cells.append(RevisedCell(sheet: sheet, row: row, column: 4, place: place + ", Veränderung \(previous)–\(t.year)",
-                                             isShare: false, revision: revision))
+                                             revision: revision))
                 }
             }
         }
@@ -64,11 +64,9 @@ extension SheetWriter {
 
     func table(_ table: ReportTable, revised: [RevisedCell]) throws(XlsxError) {
         guard let name = plan.tables[table.number] else { return }
-        let sheet = try workbook.addWorksheet(named: name)
         let layout = tableLayout(table)
+        let sheet = try openSheet(name, layout)
         let widths = layout.widths
-        try columns(sheet, widths)
-        try backLink(sheet, row: try head(sheet, layout.lines, width: widths.reduce(0, +)))
         let top = layout.top
         let tableName = Self.tableName(name, subject: table.title)
         let marks = Set(revised.map { "\($0.row),\($0.column)" })
@@ -134,11 +132,11 @@ extension SheetWriter {
                     if withheld.contains(i) {
                         for c in 2...4 { try sheet.write(Self.withheld, row: row, column: c, format: formats.notAsked) }
                     } else {
-                        try sheet.write(Double(cell.count), row: row, column: 2, format: marks.contains("\(row),2") ? formats.countRevised : formats.count)
-                        try sheet.write(cell.share.value, row: row, column: 3, format: marks.contains("\(row),3") ? formats.shareRevised : formats.share)
+                        try sheet.write(Double(cell.count), row: row, column: 2, format: formats.number(.count, revised: marks.contains("\(row),2")))
+                        try sheet.write(cell.share.value, row: row, column: 3, format: formats.number(.share, revised: marks.contains("\(row),3")))
                         if let change = cell.change {
                             try sheet.write(change.value * 100, row: row, column: 4,
-                                            format: marks.contains("\(row),4") ? formats.pointsRevised : formats.points)
+                                            format: formats.number(.points, revised: marks.contains("\(row),4")))
                         } else {
                             try sheet.write(Self.notAsked, row: row, column: 4, format: formats.notAsked)
                         }
@@ -157,9 +155,8 @@ extension SheetWriter {
             var rows: [(heading: String, text: String, count: Int?)] = []
             for column in t.columns {
                 // Entries too few units named are counted in one line, not listed.
-                let shown = column.entries.filter { !small.isSmall($0.regions) }
+                let (shown, hidden) = small.split(column.entries)
                 rows += shown.map { (column.heading, $0.text, $0.regions) }
-                let hidden = column.entries.count - shown.count
                 if hidden > 0, let minimum = small.minimum {
                     rows.append((column.heading, "weitere Nennungen (\(hidden), von jeweils weniger als \(minimum) \(unit))", nil))
                 }

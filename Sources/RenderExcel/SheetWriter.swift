@@ -106,6 +106,15 @@ struct SheetWriter {
 
     // MARK: Shared pieces
 
+    /// A figure's or a table's sheet with its columns, its head and the link back to the
+    /// contents; its table starts at `layout.top`.
+    func openSheet(_ name: String, _ layout: Layout) throws(XlsxError) -> XlsxWorksheet {
+        let sheet = try workbook.addWorksheet(named: name)
+        try columns(sheet, layout.widths)
+        try backLink(sheet, row: try head(sheet, layout.lines, width: layout.widths.reduce(0, +)))
+        return sheet
+    }
+
     /// An Excel table whose header row is tall enough for its wrapped headers.
     func table(_ sheet: XlsxWorksheet, rows: ClosedRange<Int>, columns: ClosedRange<Int>, name: String, headers: [String],
                columnWidths: [Double]) throws(XlsxError) {
