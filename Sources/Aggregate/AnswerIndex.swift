@@ -104,11 +104,6 @@ struct AnswerIndex {
         }
 
         /// The free texts, in order.
-        var freeTexts: [String] {
-            let values = table.valueCodes, isFreeText = table.valueIsFreeText, texts = table.values
-            return positions.compactMap { isFreeText[Int(values[Int($0)])] ? texts[Int(values[Int($0)])] : nil }
-        }
-
         /// The free texts, each without the name and key of the unit that wrote it: a
         /// published table lists what was answered, not who answered it („Wir im Landkreis
         /// Harz …“ becomes „Wir im Landkreis [Name entfernt] …“).

@@ -40,6 +40,6 @@ import Testing
         }
         // A free text equal to a category counts with it, as when strings were compared.
         #expect(index.answers(item: "T", year: 2017).count(value: "ja") == 1)
-        #expect(index.answers(item: "T", year: 2017).freeTexts == ["ja", "Netz"])
+        #expect(index.answers(item: "T", year: 2017).anonymisedFreeTexts == ["ja", "Netz"])
     }
 }

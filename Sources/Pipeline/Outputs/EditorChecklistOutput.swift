@@ -16,7 +16,6 @@ struct EditorChecklistOutput: OutputWriter {
     static let file = "redaktion.md"
     let stale: [AssessmentCheck]
     let prose: [ProseFinding]
-    var frames: [RepeatedFrames.Frame] = []
     /// The report whose sentence frames are counted when the checklist is written.
     var report: MarkdownReport.Rendered?
     /// Item id and answer text.
@@ -29,17 +28,14 @@ struct EditorChecklistOutput: OutputWriter {
     var name: String { "editor's checklist" }
 
     func write(into folder: AtomicOutputDirectory) async throws -> WrittenOutput {
-        var checklist = self
-        if let report { checklist.frames += report.frames.overBudget }
+        let frames = report?.frames.overBudget ?? []
         // Nothing to re-read: no file.
-        guard !checklist.stale.isEmpty || !checklist.prose.isEmpty || !checklist.frames.isEmpty || !checklist.uncoded.isEmpty else {
-            return WrittenOutput(files: [])
-        }
-        try folder.write(checklist.text, to: Self.file)
+        guard !stale.isEmpty || !prose.isEmpty || !frames.isEmpty || !uncoded.isEmpty else { return WrittenOutput(files: []) }
+        try folder.write(text(frames: frames), to: Self.file)
         return WrittenOutput(files: [Self.file])
     }
 
-    var text: String {
+    func text(frames: [RepeatedFrames.Frame]) -> String {
         let md = { (text: String) in TextEscaping.markdownInline(text) }
         var text = "# Vor der Veröffentlichung zu prüfen\n"
         if !stale.isEmpty {
