@@ -1,6 +1,7 @@
 import Concurrency
 import Formatting
 import Normalise
+import ReportSpec
 
 /// Computes the report model: series per figure, tables, transitions.
 package struct Aggregator: Sendable {

@@ -1,4 +1,6 @@
 import Formatting
+import ReportSpec
+import Normalise
 
 /// Whether an institute assessment still rests on the data: the latest wave is the year it
 /// was written for, and its item moved as it says. A stale assessment is left out of the

@@ -1,4 +1,5 @@
 import Formatting
+import ReportSpec
 
 /// One bar segment (or grouped bar) of a figure: a category in a wave.
 package struct SeriesPoint: Sendable, Hashable {

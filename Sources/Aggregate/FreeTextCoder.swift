@@ -1,5 +1,6 @@
 import Foundation
 import Normalise
+import ReportSpec
 
 /// Splits free-text answers into distinct entries, the way an analyst codes them, and maps
 /// them to the categories of the institute's coding table (`FreeTextCoding`).

@@ -1,5 +1,6 @@
 import Formatting
 import Normalise
+import ReportSpec
 
 /// One region's feedback: its answer to every main item with an answer scale (Status and
 /// Skala) in every wave, next to how all regions answered in the latest wave.

@@ -1,5 +1,6 @@
 import Formatting
 import Normalise
+import ReportSpec
 
 /// What the report's text says about the data beyond single figures, computed here so that
 /// the interpretation follows the data: who took part in each wave, how the questionnaire

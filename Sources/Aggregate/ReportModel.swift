@@ -1,5 +1,6 @@
 import Formatting
 import Normalise
+import ReportSpec
 
 /// Everything a report shows, computed once from the tidy answers and the spec. Renderers
 /// (SVG, Excel, Markdown) only draw what is here; they do no arithmetic of their own.

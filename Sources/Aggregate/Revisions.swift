@@ -1,7 +1,7 @@
 import Foundation
 import Formatting
-import Ingest
 import Normalise
+import ReportSpec
 
 /// Figures an earlier publication stated, checked against the data, as statistical offices
 /// do with revisions: each value is either reproduced or a revision with the published and
@@ -20,15 +20,8 @@ import Normalise
 /// for whether any unit named it. A transition is given as year "2020→2021" and category
 /// "ja → nein".
 package struct Revisions: Sendable {
-    package struct Published: Sendable, Hashable {
-        package let source: String
-        package let item: String
-        package let year: String
-        package let category: String
-        package let value: String
-        package let unit: String
-        package let line: Int
-    }
+    /// A row of the published table (read with the spec, see `PublishedValue`).
+    package typealias Published = PublishedValue
 
     package enum Reason: Sendable, Hashable {
         /// No whole number of answers out of the base gives the published value.
@@ -86,16 +79,6 @@ package struct Revisions: Sendable {
 }
 
 extension Revisions {
-    /// Reads the published table; a malformed file is a spec error naming file and line.
-    static func read(_ url: URL) throws(SpecErrors) -> [Published] {
-        let table = try SpecTable.read(url, columns: ["source", "item", "year", "category", "value", "unit"], what: "the published figures")
-        return table.rows.compactMap { row -> Published? in
-            guard !row["item"].isEmpty else { return nil }
-            return Published(source: row["source"], item: row["item"], year: row["year"], category: row["category"],
-                             value: row["value"], unit: row["unit"], line: row.line)
-        }
-    }
-
     /// Checks every published value against the model.
     static func check(_ rows: [Published], publication: String, model: ReportModel, questionCounts: (main: Int, sub: Int)) -> Revisions {
         var checked = 0, reproduced = 0

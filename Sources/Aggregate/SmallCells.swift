@@ -1,3 +1,5 @@
+import ReportSpec
+
 /// Disclosure control for published counts (spec `min_cell_size`), as statistical offices
 /// practise it: a count of fewer than `minimum` units (but more than none) is withheld
 /// and shown as "." ("Zahlenwert unbekannt oder geheim zu halten"). Where the counts of a

@@ -1,5 +1,5 @@
 /// An error a user of the tool can meet. Every stage throws its own type (`IngestError`,
-/// `DataProblems`, `SpecErrors`, `Template.Error`, `PublishError`, `OutputError`); all of
+/// `DataProblems`, `SpecErrors`, `TemplateError`, `PublishError`, `OutputError`); all of
 /// them conform to this protocol, so the command line prints and maps them in one place.
 ///
 /// The message says, in the user's terms, where the problem is (file › sheet › cell, or

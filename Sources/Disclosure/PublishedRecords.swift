@@ -1,6 +1,6 @@
-import Concurrency
 import Foundation
 import Ingest
+import SystemInterface
 
 /// A published file as the records a reader sees together: lines of text and CSV, rows of
 /// HTML and Word tables, paragraphs, rows of a sheet, a whole SVG figure, lines of a PDF

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Concurrency
 import Foundation
 import SyntheticData
+import SystemInterface
 
 extension Bench.Run {
     /// (f) How fast a bad input fails: every case of `Tests/Fixtures/bad-inputs` through the

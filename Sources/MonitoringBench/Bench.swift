@@ -10,6 +10,7 @@ import RenderExcel
 import RenderReport
 import RenderSVG
 import SyntheticData
+import SystemInterface
 
 /// `monitoring-bench`: the benchmarks behind `make bench`, in their own executable so the
 /// production CLI keeps only `report`, `normalise`, `inspect` and `generate`. Every figure is

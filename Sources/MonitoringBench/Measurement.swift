@@ -1,5 +1,5 @@
-import Concurrency
 import Foundation
+import SystemInterface
 
 /// Process-level measurements for the benchmarks: wall time, CPU time (user + system) and
 /// peak resident memory, all from the OS rather than from timers in the code under test.

@@ -1,4 +1,5 @@
 import Ingest
+import Formatting
 
 /// Reads the catalogue workbook into a `Catalogue`, collecting every structural problem
 /// (with its cell) instead of stopping at the first.

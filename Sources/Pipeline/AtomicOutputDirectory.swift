@@ -1,5 +1,5 @@
-import Concurrency
 import Foundation
+import SystemInterface
 
 /// Writes a run's outputs into a temporary folder beside the target and swaps it into
 /// place only when everything is written, so a failed or interrupted run leaves the

@@ -1,5 +1,4 @@
 import Aggregate
-import Concurrency
 import Disclosure
 import Foundation
 import Ingest
@@ -9,7 +8,8 @@ import RenderExcel
 import RenderReport
 import RenderSVG
 import Publish
-import XlsxWriter
+import Formatting
+import ReportSpec
 
 /// Runs the stages for a report spec and writes every output atomically.
 ///
@@ -152,7 +152,7 @@ public struct ReportPipeline: Sendable {
     }
 
     /// Runs the whole pipeline and swaps the outputs into place. Throws a `UserFacingError`
-    /// (`SpecErrors`, `DataProblems`, `Template.Error`, `PublishError`, `OutputError`); on
+    /// (`SpecErrors`, `DataProblems`, `TemplateError`, `PublishError`, `OutputError`); on
     /// any error the previous outputs stay as they were.
     public func run() async throws -> Summary {
         let (spec, data) = try specAndData()
@@ -194,13 +194,13 @@ public struct ReportPipeline: Sendable {
                 throw SpecErrors(stale.map { SpecError(file: spec.file, line: $0.assessment.line, Self.staleMessage($0)) })
             }
             try start(modelWriters(model: model, data: data, created: created))
-            let report = try model.spec.template.map { url throws(Template.Error) in
+            let report = try model.spec.template.map { url throws(TemplateError) in
                 try MarkdownReport.render(templateURL: url, model: model, data: data)
             }
             timer.mark("render report text")
             proseFindings = report?.proseFindings ?? []
             if options.strict, let finding = proseFindings.first {
-                throw Template.Error(file: finding.file, line: finding.line, message: finding.message + " (through the data's own words, --strict)")
+                throw TemplateError(file: finding.file, line: finding.line, message: finding.message + " (through the data's own words, --strict)")
             }
             let uncoded = model.analysis.freeTexts.values.sorted { $0.itemID < $1.itemID }
                 .flatMap { coded in coded.uncodedSentences.map { (item: coded.itemID, text: $0) } }

@@ -1,5 +1,5 @@
-import Concurrency
 import Foundation
+import SystemInterface
 
 /// Wall-clock time per stage, printed with `--timings` (stderr, English).
 final class StageTimer: @unchecked Sendable {

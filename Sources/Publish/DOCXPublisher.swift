@@ -1,5 +1,5 @@
-import Concurrency
 import Foundation
+import SystemInterface
 
 /// `Bericht.docx` for the institute's editors: pandoc with the house style's reference
 /// document, so headings are Word's Heading 1–3 (numbered 1, 1.1, 1.1.1), captions use the

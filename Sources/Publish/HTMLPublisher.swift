@@ -1,7 +1,8 @@
 import Aggregate
-import Concurrency
 import Foundation
 import Formatting
+import SystemInterface
+import ReportSpec
 
 /// `Bericht.html`: pandoc turns the report's Markdown into HTML through the house style's
 /// template; this type then makes the page self-contained and accessible: the stylesheet

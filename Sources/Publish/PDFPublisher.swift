@@ -1,5 +1,5 @@
-import Concurrency
 import Foundation
+import SystemInterface
 
 /// `Bericht.pdf`, printed from the same HTML as the web page by WeasyPrint.
 ///

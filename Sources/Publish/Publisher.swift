@@ -1,6 +1,7 @@
 import Aggregate
-import Concurrency
 import Foundation
+import ReportSpec
+import SystemInterface
 
 /// Writes the publication formats of a report (HTML, PDF, DOCX) from its Markdown, side by
 /// side: pandoc for the HTML and the DOCX, WeasyPrint for the PDF, each a child process.

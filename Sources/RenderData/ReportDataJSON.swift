@@ -2,6 +2,7 @@ import Aggregate
 import Foundation
 import Formatting
 import Normalise
+import ReportSpec
 
 /// `report-data.json`: every computed value of the report, with the German display forms
 /// next to the raw numbers, for templates and other tools.

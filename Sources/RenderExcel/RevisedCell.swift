@@ -1,5 +1,6 @@
 import Aggregate
 import Formatting
+import ReportSpec
 
 /// A cell of the annex whose value an earlier publication stated otherwise: marked "r"
 /// (Destatis: berichtigte Zahl) and listed on the notes sheet, from the same revision

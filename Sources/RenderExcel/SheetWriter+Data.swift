@@ -2,6 +2,8 @@ import Aggregate
 import Formatting
 import Normalise
 import XlsxWriter
+import Ingest
+import ReportSpec
 
 /// The internal workbook's data sheets: every answer of every unit, and the validation
 /// notes with the unit and the quoted text they concern.

@@ -2,6 +2,7 @@ import Aggregate
 import Formatting
 import Normalise
 import XlsxWriter
+import ReportSpec
 
 /// One sheet per figure: a head that says what the sheet holds, the question and its base
 /// per year, the source; the numbers as an Excel table; a native chart below.

@@ -1,6 +1,8 @@
 import Aggregate
 import Formatting
 import XlsxWriter
+import ReportSpec
+import Normalise
 
 /// The cover with the symbols and abbreviations explained, the contents and the notes.
 extension SheetWriter {

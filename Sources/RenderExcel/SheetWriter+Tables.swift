@@ -1,6 +1,8 @@
 import Aggregate
 import Formatting
 import XlsxWriter
+import Normalise
+import ReportSpec
 
 /// One sheet per report table, in the report's layout.
 extension SheetWriter {

@@ -2,6 +2,8 @@ import Aggregate
 import Formatting
 import Normalise
 import XlsxWriter
+import ReportSpec
+import Foundation
 
 /// Writes the sheets of the annex workbooks, laid out as official statistics publish
 /// spreadsheets (the UK Analysis Function's "Releasing statistics in spreadsheets",

@@ -1,5 +1,6 @@
 import Aggregate
 import Formatting
+import ReportSpec
 
 /// The figure and table blocks of the report, as Markdown (pandoc flavour). Every text from
 /// the data is escaped; the numbers come from the model.

@@ -2,6 +2,7 @@ import Aggregate
 import Formatting
 import Foundation
 import Normalise
+import ReportSpec
 
 /// The final report: the spec's template rendered with the report context.
 package enum MarkdownReport {
@@ -21,10 +22,10 @@ package enum MarkdownReport {
 
     /// Fails on a template defect (syntax, an unknown placeholder, a prose rule some data
     /// could break), never on the values in the data.
-    package static func render(templateURL: URL, model: ReportModel, data: NormalisedData) throws(Template.Error) -> Rendered {
+    package static func render(templateURL: URL, model: ReportModel, data: NormalisedData) throws(TemplateError) -> Rendered {
         let file = templateURL.lastPathComponent
         guard let source = try? String(contentsOf: templateURL, encoding: .utf8) else {
-            throw Template.Error(file: file, line: 0, message: "cannot read the template (expected UTF-8 text)")
+            throw TemplateError(file: file, line: 0, message: "cannot read the template (expected UTF-8 text)")
         }
         let template = try Template(source, file: file)
         let rules = ProseRules(unit: model.spec.unit, population: model.regionCount)

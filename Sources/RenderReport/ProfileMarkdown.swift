@@ -1,5 +1,6 @@
 import Aggregate
 import Formatting
+import Foundation
 
 /// A region's profile page in Markdown: title, the profile chart, and its latest answers
 /// next to the share of all regions. Generated in Swift (one layout for every region);

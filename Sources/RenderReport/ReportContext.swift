@@ -1,6 +1,8 @@
 import Aggregate
 import Formatting
 import Normalise
+import ReportSpec
+import Foundation
 
 /// Everything the report template can say, computed from the report model. Numbers are
 /// formatted here (German conventions), words that depend on the data are offered as flags

@@ -1,6 +1,5 @@
 import Diagnostics
 import Formatting
-import Ingest
 
 /// A strict Mustache template for Markdown.
 ///
@@ -11,7 +10,7 @@ import Ingest
 /// an unknown placeholder is an error naming the template file and line, and so is a digit
 /// typed into the prose outside a placeholder (every number must come from the data).
 /// `{{name}}` escapes the value for Markdown; `{{{name}}}` inserts prepared Markdown as is.
-public struct Template: Sendable {
+package struct Template: Sendable {
     package let file: String
     let nodes: [Node]
 
@@ -21,25 +20,7 @@ public struct Template: Sendable {
         case section(path: [String], inverted: Bool, children: [Node], line: Int)
     }
 
-    /// A template problem at a line of the template file (unknown placeholder, typed digit,
-    /// a prose rule broken by the rendered text).
-    public struct Error: UserFacingError, Equatable {
-        public let file: String
-        public let line: Int
-        public let message: String
-
-        public init(file: String, line: Int, message: String) {
-            self.file = file
-            self.line = line
-            self.message = message
-        }
-
-        public var description: String { "\(file):\(line): \(message)" }
-        public var userMessage: String { "the report template: \(description)" }
-        public var exitStatus: ExitStatus { .usage }
-    }
-
-    package init(_ source: String, file: String) throws(Template.Error) {
+    package init(_ source: String, file: String) throws(TemplateError) {
         self.file = file
         var parser = Parser(source: source, file: file)
         nodes = try parser.parse()
@@ -47,21 +28,21 @@ public struct Template: Sendable {
 
     /// Checks the prose rules (`ProseCheck`) on the template's shape: a rule that some data
     /// could break fails here, with the line, whatever this run's data are.
-    package func checkProse(_ rules: ProseRules) throws(Template.Error) {
+    package func checkProse(_ rules: ProseRules) throws(TemplateError) {
         if let violation = TemplateProseCheck.check(nodes, rules: rules) {
-            throw Error(file: file, line: violation.line, message: violation.message)
+            throw TemplateError(file: file, line: violation.line, message: violation.message)
         }
     }
 
     /// Renders with `context` as the outermost scope.
-    package func render(_ context: TemplateValue) throws(Template.Error) -> String {
+    package func render(_ context: TemplateValue) throws(TemplateError) -> String {
         try rendered(context).text
     }
 
     /// Renders and checks the rendered prose too. What the rendered check finds after
     /// `checkProse` has passed comes from the data's own words (a catalogue title with a
     /// digit), so it is returned for the editor, with the template line, not thrown.
-    package func render(_ context: TemplateValue, rules: ProseRules) throws(Template.Error) -> (text: String, findings: [ProseFinding]) {
+    package func render(_ context: TemplateValue, rules: ProseRules) throws(TemplateError) -> (text: String, findings: [ProseFinding]) {
         let (text, origins, quotes) = try rendered(context)
         let bytes = Array(text.utf8)
         let findings = ProseCheck.findings(in: ProseCheck.masking(quotes, in: text), rules: rules).map { finding in
@@ -71,7 +52,7 @@ public struct Template: Sendable {
         return (text, findings)
     }
 
-    private func rendered(_ context: TemplateValue) throws(Template.Error)
+    private func rendered(_ context: TemplateValue) throws(TemplateError)
         -> (text: String, origins: [(offset: Int, line: Int)], quotes: [Range<Int>]) {
         var out = ""
         var origins: [(offset: Int, line: Int)] = []
@@ -83,7 +64,7 @@ public struct Template: Sendable {
     /// `quotes` collects where quoted text (`TemplateValue.quote`) landed in `out`, as UTF-8
     /// offsets, so that the prose rules pass over it.
     private func render(_ nodes: [Node], stack: [TemplateValue], into out: inout String,
-                        origins: inout [(offset: Int, line: Int)], quotes: inout [Range<Int>]) throws(Template.Error) {
+                        origins: inout [(offset: Int, line: Int)], quotes: inout [Range<Int>]) throws(TemplateError) {
         for node in nodes {
             switch node {
             case .text(let text, let line):
@@ -101,7 +82,7 @@ public struct Template: Sendable {
                     out += raw ? text : TextEscaping.markdownInline(GermanTypography.text(text), verbatim: true)
                     quotes.append(start..<out.utf8.count)
                 default:
-                    throw Error(file: file, line: line, message: "'\(path.joined(separator: "."))' is a list or object, not text")
+                    throw TemplateError(file: file, line: line, message: "'\(path.joined(separator: "."))' is a list or object, not text")
                 }
             case .section(let path, let inverted, let children, let line):
                 let value = try resolve(path, in: stack, line: line)
@@ -127,16 +108,16 @@ public struct Template: Sendable {
     }
 
     /// Looks the first name up from the innermost scope outwards, then follows the path.
-    private func resolve(_ path: [String], in stack: [TemplateValue], line: Int) throws(Template.Error) -> TemplateValue {
+    private func resolve(_ path: [String], in stack: [TemplateValue], line: Int) throws(TemplateError) -> TemplateValue {
         if path == ["."] { return stack.last ?? .text("") }
         guard let first = path.first,
               let start = stack.reversed().lazy.compactMap({ $0[first] }).first else {
-            throw Error(file: file, line: line, message: "unknown placeholder '\(path.joined(separator: "."))'")
+            throw TemplateError(file: file, line: line, message: "unknown placeholder '\(path.joined(separator: "."))'")
         }
         var value = start
         for key in path.dropFirst() {
             guard let next = value[key] else {
-                throw Error(file: file, line: line, message: "unknown placeholder '\(path.joined(separator: "."))' (no '\(key)')")
+                throw TemplateError(file: file, line: line, message: "unknown placeholder '\(path.joined(separator: "."))' (no '\(key)')")
             }
             value = next
         }
@@ -149,7 +130,7 @@ public struct Template: Sendable {
         let source: String
         let file: String
 
-        mutating func parse() throws(Template.Error) -> [Node] {
+        mutating func parse() throws(TemplateError) -> [Node] {
             var stack: [(path: [String], inverted: Bool, line: Int, nodes: [Node])] = [([], false, 0, [])]
             let lines = Self.splittingMultilineComments(source).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             for (index, text) in lines.enumerated() {
@@ -170,7 +151,7 @@ public struct Template: Sendable {
                         stack.append((tag.path, tag.sigil == "^", line, []))
                     case "/":
                         guard stack.count > 1, let open = stack.last, open.path == tag.path else {
-                            throw Template.Error(file: file, line: line,
+                            throw TemplateError(file: file, line: line,
                                                  message: "'{{/\(tag.path.joined(separator: "."))}}' closes no open section")
                         }
                         stack.removeLast()
@@ -185,7 +166,7 @@ public struct Template: Sendable {
                 }
             }
             if stack.count > 1, let open = stack.last {
-                throw Template.Error(file: file, line: open.line,
+                throw TemplateError(file: file, line: open.line,
                                      message: "section '\(open.path.joined(separator: "."))' is never closed")
             }
             return stack[0].nodes
@@ -193,12 +174,12 @@ public struct Template: Sendable {
 
         /// Prose may not contain digits: every number comes from the data.
         private func appendText(_ text: String, line: Int,
-                                to stack: inout [(path: [String], inverted: Bool, line: Int, nodes: [Node])]) throws(Template.Error) {
+                                to stack: inout [(path: [String], inverted: Bool, line: Int, nodes: [Node])]) throws(TemplateError) {
             // A legal reference ("§ 16h SGB II") is a name, not a number from the data.
             // (Swift Regex is slow; most text has no "§" and needs none.)
             let checked = text.contains("§") ? text.replacing(/§[\s\u{00A0}]*\d+[a-z]*/, with: "§") : text
             if let digit = checked.first(where: { $0.isASCII && $0.isNumber }) {
-                throw Template.Error(file: file, line: line,
+                throw TemplateError(file: file, line: line,
                                      message: "hand-typed number '\(digit)' in the text; numbers must come from placeholders")
             }
             if !text.isEmpty { stack[stack.count - 1].nodes.append(.text(text, line: line)) }
@@ -210,14 +191,14 @@ public struct Template: Sendable {
             let path: [String]
         }
 
-        static func tags(in text: String, line: Int, file: String) throws(Template.Error) -> [Tag] {
+        static func tags(in text: String, line: Int, file: String) throws(TemplateError) -> [Tag] {
             var result: [Tag] = []
             var search = text.startIndex
             while let open = Self.firstRange(of: "{{", in: text[search...]) {
                 let triple = text[open.upperBound...].hasPrefix("{")
                 let closer: StaticString = triple ? "}}}" : "}}"
                 guard let close = Self.firstRange(of: closer, in: text[open.upperBound...]) else {
-                    throw Template.Error(file: file, line: line, message: "'{{' without a closing '\(closer)' on the same line")
+                    throw TemplateError(file: file, line: line, message: "'{{' without a closing '\(closer)' on the same line")
                 }
                 var body = Substring(text[open.upperBound..<close.lowerBound])
                 var sigil: Character = " "
@@ -231,7 +212,7 @@ public struct Template: Sendable {
                 let name = String(body).trimmingWhitespace(newlines: false)
                 if sigil != "!" {
                     guard !name.isEmpty, name == "." || name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
-                        throw Template.Error(file: file, line: line, message: "malformed placeholder '{{\(text[open.upperBound..<close.lowerBound])}}'")
+                        throw TemplateError(file: file, line: line, message: "malformed placeholder '{{\(text[open.upperBound..<close.lowerBound])}}'")
                     }
                 }
                 result.append(Tag(range: open.lowerBound..<close.upperBound, sigil: sigil,

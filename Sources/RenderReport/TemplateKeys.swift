@@ -1,3 +1,5 @@
+import Foundation
+
 /// The reference of every placeholder a template can use, made from the context of the data
 /// at hand (`monitoring keys`): each path with an example value and what it can render, so
 /// nobody has to read `report-context.json` or the Swift source to find a key.

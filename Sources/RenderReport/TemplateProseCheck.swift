@@ -1,3 +1,5 @@
+import Formatting
+
 /// The prose rules of `ProseCheck`, decided on the template's shape instead of one rendered
 /// text: every way through its sections (shown or skipped, a list repeated) is followed with
 /// what each placeholder can render (`PlaceholderShape`), so a count that is "zwölf" in this

@@ -1,4 +1,5 @@
 import Formatting
+import ReportSpec
 
 /// Collects the nodes of a chart and offers the drawing primitives all charts share.
 struct ChartCanvas {

@@ -1,4 +1,5 @@
 import Aggregate
+import ReportSpec
 
 /// Draws a figure's series as an SVG document (pure Swift, no dependencies).
 package struct FigureRenderer: Sendable {

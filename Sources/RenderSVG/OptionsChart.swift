@@ -1,5 +1,6 @@
 import Aggregate
 import Formatting
+import ReportSpec
 
 /// Grouped horizontal bars: per option one bar per wave, with the count at the bar's end.
 /// Option names are wrapped, never cut. Waves in which no option was asked appear in the

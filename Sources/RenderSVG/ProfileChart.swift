@@ -1,5 +1,6 @@
 import Aggregate
 import Formatting
+import ReportSpec
 
 /// A region's one-page profile: a grid of its answers (items × waves), and per item a bar
 /// of how all regions answered in the latest wave, with the share of answers whose scale role

@@ -1,5 +1,7 @@
 import Aggregate
 import Formatting
+import ReportSpec
+import Normalise
 
 /// Horizontal stacked bars, one per wave, segments in category order. The legend on the
 /// right is also a table of the counts, so every value is labelled even where a segment is

@@ -1,20 +1,20 @@
 import Diagnostics
 
 /// A failure reported by libxlsxwriter, with the operation that failed.
-public struct XlsxError: UserFacingError, Equatable {
+package struct XlsxError: UserFacingError, Equatable {
     /// libxlsxwriter's error number (`lxw_error`).
-    public let code: Int
+    package let code: Int
     /// libxlsxwriter's own description of the code.
-    public let message: String
+    package let message: String
     /// What we asked it to do.
-    public let operation: String
+    package let operation: String
 
-    public init(code: Int, message: String, operation: String) {
+    package init(code: Int, message: String, operation: String) {
         self.code = code
         self.message = message
         self.operation = operation
     }
 
-    public var description: String { "\(operation): \(message) (libxlsxwriter error \(code))" }
-    public var exitStatus: ExitStatus { .outputFailed }
+    package var description: String { "\(operation): \(message) (libxlsxwriter error \(code))" }
+    package var exitStatus: ExitStatus { .outputFailed }
 }

@@ -1,12 +1,11 @@
 import ArgumentParser
-import Concurrency
 import Foundation
 import Ingest
 import Normalise
-import Aggregate
 import Diagnostics
 import Pipeline
 import SyntheticData
+import SystemInterface
 
 struct Monitoring: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

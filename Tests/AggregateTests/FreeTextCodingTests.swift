@@ -2,6 +2,8 @@
 import Foundation
 import Testing
 import TestSupport
+@testable import ReportSpec
+import ModelFixtures
 
 /// Free text is counted as a reader counts it: several mentions in one answer are split,
 /// spelling variants and answer sentences count for the category the institute's coding

@@ -6,6 +6,7 @@ import Normalise
 import SyntheticData
 import Testing
 import TestSupport
+import ReportSpec
 
 /// Invariants of the aggregation on randomly generated surveys (catalogue, waves, regions
 /// and answers all generated from a seed), so nothing depends on the shipped data's shape.

@@ -3,6 +3,7 @@ import Formatting
 import Normalise
 import Testing
 import TestSupport
+import ModelFixtures
 
 /// Every Abbildung and Tabelle row of the published figures, checked against the series
 /// and tables the report draws from (not against the tidy answers directly).

@@ -2,6 +2,8 @@ import Aggregate
 import Foundation
 import Testing
 import TestSupport
+import ReportSpec
+import ModelFixtures
 
 @Suite struct ReportSpecTests {
     func errors(_ yaml: String) throws -> [String] {

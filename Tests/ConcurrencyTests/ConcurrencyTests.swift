@@ -1,6 +1,7 @@
 import Concurrency
 import Foundation
 import Testing
+import SystemInterface
 
 @Suite struct ParallelMapTests {
     @Test func resultsComeInInputOrderWhateverTheScheduling() {

@@ -2,6 +2,7 @@ import Foundation
 @testable import Ingest
 import Testing
 import TestSupport
+import IngestFixtures
 
 /// Every broken or hostile file gives a clear error naming the file (and sheet and cell
 /// where it applies), never a crash or a hang.

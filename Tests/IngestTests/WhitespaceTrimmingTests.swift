@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Testing
+import Formatting
 
 /// The native trim gives exactly what Foundation's `trimmingCharacters` gives, for every
 /// white-space scalar Unicode knows, at either end, with and without line breaks.

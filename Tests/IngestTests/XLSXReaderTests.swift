@@ -3,6 +3,7 @@ import FuzzTargets
 import Ingest
 import Testing
 import TestSupport
+import IngestFixtures
 
 @Suite struct XLSXReaderTests {
     static let styles = """

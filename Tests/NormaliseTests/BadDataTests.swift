@@ -3,6 +3,7 @@ import Ingest
 import Normalise
 import Testing
 import TestSupport
+import IngestFixtures
 
 /// Broken survey data: every problem is collected with file, sheet, cell and item.
 @Suite struct BadDataTests {

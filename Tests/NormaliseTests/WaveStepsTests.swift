@@ -3,6 +3,7 @@ import Ingest
 import TestSupport
 @testable import Normalise
 import Testing
+import IngestFixtures
 
 /// The four steps of a wave, each on its own: header mapping, region resolution, answer
 /// parsing and filter gating (catalogue: `FilterAnswerTests.catalogue`).

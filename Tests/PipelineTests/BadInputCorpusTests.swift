@@ -1,8 +1,9 @@
-import Concurrency
 import Foundation
 import SyntheticData
 import Testing
 import TestSupport
+import SystemInterface
+import IngestFixtures
 
 /// Every case of `Tests/Fixtures/bad-inputs` (made by scripts/make-bad-inputs.py from the
 /// hand-over data, one defect each) through the real CLI: a clear message naming file,

@@ -1,11 +1,13 @@
 import Disclosure
-import Concurrency
 import Foundation
 import Ingest
 import Normalise
 import Pipeline
 import Testing
 import TestSupport
+import SystemInterface
+import ModelFixtures
+import Aggregate
 
 /// No published output may name a unit beside its answers; the internal outputs hold them.
 @Suite struct DisclosureTests {

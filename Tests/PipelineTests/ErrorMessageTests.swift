@@ -1,5 +1,4 @@
 import Aggregate
-import Concurrency
 import Diagnostics
 import Foundation
 import Ingest
@@ -10,6 +9,9 @@ import RenderReport
 import Testing
 import TestSupport
 import XlsxWriter
+import ReportSpec
+import SystemInterface
+import IngestFixtures
 
 /// Every error a user can meet prints its own message: one test per error type checks the
 /// text the command line prints (`error: ` + `userMessage`) names the file (and sheet and
@@ -101,10 +103,10 @@ import XlsxWriter
         #expect(printed.status == .dataErrors)
     }
 
-    // MARK: Template.Error (exit 2)
+    // MARK: TemplateError (exit 2)
 
     @Test func aTemplateErrorNamesTheTemplateAndLine() {
-        let printed = Self.printed(Template.Error(file: "bericht.md.mustache", line: 3, message: "unknown placeholder 'x'"))
+        let printed = Self.printed(TemplateError(file: "bericht.md.mustache", line: 3, message: "unknown placeholder 'x'"))
         #expect(printed.text == "error: the report template: bericht.md.mustache:3: unknown placeholder 'x'")
         #expect(printed.status == .usage)
     }

@@ -3,6 +3,7 @@ import Aggregate
 import Pipeline
 import Testing
 import TestSupport
+import ReportSpec
 
 /// The second shipped example, a survey of another shape (examples/kommunen-2023): it runs
 /// through the same code with catalogue and spec alone, and its text, filters and colours

@@ -4,6 +4,8 @@ import Normalise
 import RenderReport
 import Testing
 import TestSupport
+import ReportSpec
+import IngestFixtures
 
 /// Who was asked a follow-up comes from the catalogue's filter, in the report text as in
 /// the annex: a free-text follow-up's respondents are counted out of the units whose answer

@@ -4,6 +4,7 @@ import Foundation
 import Pipeline
 import Testing
 import TestSupport
+import IngestFixtures
 
 /// The final report as a reader gets it: complete, linked, escaped, and following the data.
 @Suite(.serialized) struct FinalReportTests {
@@ -202,7 +203,7 @@ import TestSupport
         _ = try SpecCopy.finalReport(in: folder, keepTemplate: false)
         try "Titel\n\n{{meta.titel}}\n".write(to: folder.appendingPathComponent("bericht.md.mustache"), atomically: true, encoding: .utf8)
         let pipeline = ReportPipeline(options: .init(specFile: folder.appendingPathComponent("bericht.yaml"), formats: [.md]))
-        let error = await #expect(throws: Template.Error.self) { try await pipeline.run() }
+        let error = await #expect(throws: TemplateError.self) { try await pipeline.run() }
         #expect(error?.description == "bericht.md.mustache:3: unknown placeholder 'meta.titel' (no 'titel')")
         #expect(error?.exitStatus == .usage)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("output").path))

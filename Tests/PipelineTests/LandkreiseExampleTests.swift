@@ -5,6 +5,7 @@ import Normalise
 import RenderReport
 import Testing
 import TestSupport
+import IngestFixtures
 
 /// The third example survey, end to end through the CLI: a masculine unit, a status scale
 /// without ja/nein, a satisfaction scale with a middle and "kann ich nicht beurteilen", a

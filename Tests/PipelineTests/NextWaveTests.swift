@@ -5,6 +5,8 @@ import Normalise
 import Pipeline
 import Testing
 import TestSupport
+import ReportSpec
+import IngestFixtures
 
 /// Next year's wave arrives (scripts/add-wave.py: the 2021 export copied as 2022, one
 /// region missing, changed answers): the 2021 reports stay byte for byte as they were,

@@ -3,6 +3,7 @@ import Foundation
 import Pipeline
 import Testing
 import TestSupport
+import IngestFixtures
 
 /// A free-text answer that names its own unit is published without the name: the data
 /// cannot make a published table say who answered what, and the run does not fail on it.

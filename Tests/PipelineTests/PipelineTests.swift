@@ -3,6 +3,7 @@ import Normalise
 import Pipeline
 import Testing
 import TestSupport
+import IngestFixtures
 
 @Suite struct PipelineTests {
     @Test func writesResponsesAndValidationReport() async throws {

@@ -3,6 +3,7 @@ import Foundation
 import Pipeline
 import Testing
 import TestSupport
+import ReportSpec
 
 /// The three publication formats of the shipped report, checked as their readers and the
 /// accessibility checkers see them. One run writes all formats; the tests read its files.

@@ -1,8 +1,9 @@
-import Concurrency
 import Foundation
 import Pipeline
 import Testing
 import TestSupport
+import SystemInterface
+import IngestFixtures
 
 @Suite(.serialized) struct ReliabilityTests {
     /// Every output file of a run, relative path → bytes (xlsx files as their XML parts).

@@ -5,6 +5,8 @@ import Normalise
 import RenderReport
 import Testing
 import TestSupport
+import ModelFixtures
+import ReportSpec
 
 /// Every value the published report states (the extended `veroeffentlichte-werte.csv`) is
 /// checked against the data; none that differs goes without a footnote at its place, and

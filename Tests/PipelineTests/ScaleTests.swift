@@ -1,4 +1,3 @@
-import Concurrency
 import Foundation
 import Ingest
 import Normalise
@@ -6,6 +5,7 @@ import Pipeline
 import SyntheticData
 import Testing
 import TestSupport
+import IngestFixtures
 
 /// Synthetic surveys and regional profiles: the scale feature, tested small.
 @Suite(.serialized) struct ScaleTests {

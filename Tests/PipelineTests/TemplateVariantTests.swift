@@ -4,6 +4,7 @@ import Normalise
 import RenderReport
 import Testing
 import TestSupport
+import ReportSpec
 
 /// The shipped templates and the example survey's template over data their authors did not
 /// write them for: a unit missing in the latest wave, every answer the first category, none,

@@ -4,6 +4,7 @@ import Foundation
 @testable import Publish
 import Testing
 import TestSupport
+import ReportSpec
 
 /// What happens around the engines: a machine without them, the spec's and the CLI's choice
 /// of formats, and the post-processing of pandoc's HTML.

@@ -2,6 +2,7 @@ import Foundation
 import RenderData
 import Testing
 import TestSupport
+import ModelFixtures
 
 /// `report-data.json` is written by a streaming writer of our own; Foundation's
 /// `JSONEncoder`, which wrote it before, is the oracle its bytes are held to.

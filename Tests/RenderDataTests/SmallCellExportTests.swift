@@ -3,6 +3,8 @@ import Foundation
 import RenderData
 import Testing
 import TestSupport
+import ModelFixtures
+import ReportSpec
 
 /// With `min_cell_size`, the CSV exports withhold what the annex withholds: no count of one
 /// or two units, a second count beside a single small one, small free-text entries summed up.

@@ -5,6 +5,10 @@ import Normalise
 import RenderExcel
 import Testing
 import TestSupport
+import Formatting
+import ReportSpec
+import IngestFixtures
+import ModelFixtures
 
 /// The annex is read back with the project's own xlsx reader and checked against the series.
 @Suite(.serialized) struct AnnexWorkbookTests {

@@ -82,7 +82,7 @@ import TestSupport
         var lines = source.components(separatedBy: "\n")
         let line = try #require(lines.firstIndex { $0.hasPrefix("{{latest.year}} haben sich") })
         lines[line] = "{{latest.year}} {{latest.ja.units}} " + lines[line]
-        #expect(throws: Template.Error.self) { try Template(lines.joined(separator: "\n"), file: "x").checkProse(Self.rules) }
+        #expect(throws: TemplateError.self) { try Template(lines.joined(separator: "\n"), file: "x").checkProse(Self.rules) }
     }
 
     // MARK: The rendered text

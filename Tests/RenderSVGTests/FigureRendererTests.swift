@@ -7,6 +7,8 @@ import Formatting
 import RenderSVG
 import Testing
 import TestSupport
+import ReportSpec
+import ModelFixtures
 
 @Suite struct FigureRendererTests {
     static let model: ReportModel? = ReportModelBuilder.shipped?.model

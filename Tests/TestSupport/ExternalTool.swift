@@ -1,5 +1,5 @@
-import Concurrency
 import Foundation
+import SystemInterface
 
 /// Runs helper programs the tests use (Chromium for check-svg and axe, LibreOffice, pandoc,
 /// poppler, python3 with openpyxl and pdfua). On a developer's machine a test whose tool is

@@ -1,13 +1,13 @@
 /// The workbook-level parts of an xlsx package: sheet list, relationships, styles and
 /// shared strings. Parsed once when a workbook is opened.
-struct PackageParts {
-    struct SheetEntry {
-        let name: String
-        let path: String
-        let isHidden: Bool
+package struct PackageParts {
+    package struct SheetEntry {
+        package let name: String
+        package let path: String
+        package let isHidden: Bool
     }
 
-    var sheets: [SheetEntry] = []
+    package var sheets: [SheetEntry] = []
     var date1904 = false
     var sharedStrings: [String] = []
     /// Per cell style (`s` attribute): does its number format show a date?
@@ -15,7 +15,7 @@ struct PackageParts {
 
     static let officeDocumentType = "/officeDocument"
 
-    init(package: ZipPackage, limits: IngestLimits) throws {
+    package init(package: ZipPackage, limits: IngestLimits) throws {
         let workbookPath = try Self.workbookPath(package: package, limits: limits)
         let folder = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
         let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/"

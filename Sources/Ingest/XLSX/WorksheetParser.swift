@@ -1,4 +1,5 @@
 import Foundation
+import Formatting
 
 /// Streams the rows of one worksheet part, chunk by chunk as the zip layer inflates it,
 /// so memory stays flat however many rows the sheet has.

@@ -5,12 +5,12 @@ import Foundation
 /// Every read is bounded: an entry whose declared *or* actual uncompressed size exceeds
 /// `limits.maxEntryBytes` is refused (zip bombs lie about their size), and the CRC of
 /// every entry is checked so a damaged file is reported instead of half-read.
-final class ZipPackage {
+package final class ZipPackage {
     let fileName: String
     private let archive: ZipArchive
     private let limits: IngestLimits
 
-    convenience init(url: URL, fileName: String, limits: IngestLimits) throws(IngestError) {
+    package convenience init(url: URL, fileName: String, limits: IngestLimits) throws(IngestError) {
         self.init(archive: try Self.open(fileName) { try ZipArchive(url: url) }, fileName: fileName, limits: limits)
     }
 
@@ -48,7 +48,7 @@ final class ZipPackage {
         archive.entries.values.map { ($0.path.lowercased(), $0) }, uniquingKeysWith: { a, b in a.path < b.path ? a : b })
 
     /// Streams an entry's bytes to `consumer` in chunks.
-    func read(_ path: String, consumer: (Data) throws -> Void) throws {
+    package func read(_ path: String, consumer: (Data) throws -> Void) throws {
         guard let entry = entry(path) else { throw IngestError(file: fileName, .missingPart(path)) }
         let limit = limits.maxEntryBytes
         guard entry.uncompressedSize <= limit else {

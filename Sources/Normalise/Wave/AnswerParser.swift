@@ -1,4 +1,5 @@
 import Ingest
+import Formatting
 
 /// A value read from a cell, before the filter logic is applied.
 enum ParsedAnswer: Sendable, Equatable {

@@ -2,6 +2,8 @@ import Aggregate
 import Foundation
 import Normalise
 import RenderExcel
+import ReportSpec
+import XlsxWriter
 
 /// An Excel annex (libxlsxwriter): the published one with aggregates only, or the internal
 /// one with every unit's answers, written side by side.

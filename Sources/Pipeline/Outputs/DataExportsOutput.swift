@@ -1,6 +1,8 @@
 import Aggregate
 import Normalise
 import RenderData
+import ReportSpec
+import Formatting
 
 /// The machine-readable exports: the series of every figure and table and the transitions
 /// (published), the validation report (internal; the tidy answers: `ResponsesOutput`).

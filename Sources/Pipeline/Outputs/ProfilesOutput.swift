@@ -4,6 +4,9 @@ import Normalise
 import RenderExcel
 import RenderReport
 import RenderSVG
+import ReportSpec
+import XlsxWriter
+import Foundation
 
 /// One page per region: SVG and Markdown rendered on all cores (the result does not depend
 /// on scheduling), the profiles workbook written meanwhile as a child task.

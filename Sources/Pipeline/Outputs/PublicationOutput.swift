@@ -1,5 +1,6 @@
 import Aggregate
 import Publish
+import ReportSpec
 
 /// The report as HTML, PDF and DOCX (pandoc, WeasyPrint). The tools run as child processes;
 /// when the run fails elsewhere, cancelling this writer ends them.

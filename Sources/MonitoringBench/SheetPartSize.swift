@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// The uncompressed size of a sheet's XML part, for throughput figures (MB/s of sheet XML).
 package enum SheetPartSize {

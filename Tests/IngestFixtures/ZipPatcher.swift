@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Edits zip headers in place, to build archives that lie about themselves.
 package enum ZipPatcher {

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Formatting
 
 /// A small CSV table that belongs to a report spec (published values, the free-text coding):
 /// rows by named column, each with its line for error messages.

@@ -97,7 +97,7 @@ package struct ReportSpec: Sendable {
     package let texts: [(name: String, text: String)]
     /// Figures an earlier publication stated (spec `revisions`), to be checked against the
     /// data; nil = none.
-    package let published: (publication: String, rows: [Revisions.Published])?
+    package let published: (publication: String, rows: [PublishedValue])?
     /// Creation time for reproducible outputs (ISO date-time); `SOURCE_DATE_EPOCH` overrides it.
     package let created: String?
     /// At most this many answer rows on the annex's answers sheet (spec `annex_answer_rows`);
@@ -179,82 +179,4 @@ package struct ReportSpec: Sendable {
     }
 
     package func themeTitle(_ code: String) -> String { themes.first { $0.code == code }?.title ?? code }
-}
-
-/// A format of the report itself. The data outputs (SVG, CSV, JSON, the Excel annex) are
-/// always written; these choose how the report text is published.
-public enum OutputFormat: String, Sendable, CaseIterable, Comparable {
-    /// `Bericht.md`, the single source of the text.
-    case md
-    /// `Bericht.html`: one self-contained, accessible web page.
-    case html
-    /// `Bericht.pdf`: A4, tagged (PDF/UA-1), from the same HTML.
-    case pdf
-    /// `Bericht.docx`: for the editors, through pandoc and a Word reference document.
-    case docx
-
-    public static func < (a: OutputFormat, b: OutputFormat) -> Bool {
-        a.rank < b.rank
-    }
-
-    private var rank: Int {
-        switch self {
-        case .md: return 0
-        case .html: return 1
-        case .pdf: return 2
-        case .docx: return 3
-        }
-    }
-
-    /// Why a list of format names is not valid.
-    public struct ParseError: Error, Sendable, CustomStringConvertible {
-        public let description: String
-    }
-
-    /// Parses "md,html" (CLI) or a list of names (spec); the error names the first unknown one.
-    public static func parse(_ names: [String]) -> Result<[OutputFormat], ParseError> {
-        var formats: Set<OutputFormat> = []
-        for name in names.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
-            guard let format = OutputFormat(rawValue: name) else {
-                return .failure(ParseError(description: "unknown format '\(name)'; expected " + allCases.map(\.rawValue).joined(separator: ", ")))
-            }
-            formats.insert(format)
-        }
-        guard !formats.isEmpty else {
-            return .failure(ParseError(description: "no format given; expected some of " + allCases.map(\.rawValue).joined(separator: ", ")))
-        }
-        return .success(formats.sorted())
-    }
-}
-
-/// A problem in a report spec, with the spec file and line.
-public struct SpecError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let file: String
-    public let line: Int?
-    public let message: String
-
-    public init(file: String, line: Int?, _ message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "\(file)" + (line.map { ":\($0)" } ?? "") + ": \(message)" }
-}
-
-/// All problems of a spec at once.
-public struct SpecErrors: UserFacingError, CustomStringConvertible {
-    public let errors: [SpecError]
-
-    public init(_ errors: [SpecError]) {
-        self.errors = errors
-    }
-
-    public var description: String { errors.map(\.description).joined(separator: "\n") }
-
-    public var userMessage: String {
-        "the report spec has \(errors.count) problem(s):\n" + errors.map { "  \($0.description)" }.joined(separator: "\n")
-    }
-
-    public var exitStatus: ExitStatus { .usage }
 }

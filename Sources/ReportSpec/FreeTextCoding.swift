@@ -1,11 +1,11 @@
 import Foundation
-import Normalise
 
 /// The institute's coding table for free-text answers (spec `coding`): which answers, or
 /// pieces of answers, count for which category. "Wir nutzen YouConnect für die gemeinsame
 /// Fallarbeit." and "YouConnect der Bundesagentur für Arbeit" are both "YouConnect"; an
 /// answer that names two things is listed once per category. Nothing of this is guessed
-/// in code: what the table does not list is counted as written.
+/// in code: what the table does not list is counted as written. The aggregate stage
+/// applies it (`FreeTextCoder`).
 ///
 /// Columns: `item` (a free-text item id, or `*` for every item), `answer` (an answer or a
 /// piece of one, as written; spaces and case do not matter), `category` (what it counts
@@ -26,23 +26,6 @@ package struct FreeTextCoding: Sendable {
     package init(file: String, rules: [Rule]) {
         self.file = file
         self.rules = rules
-    }
-
-    /// The categories of `answer` to `item`, in table order; empty when the table does not
-    /// list it.
-    package func categories(of answer: String, item: String) -> [String] {
-        let key = answer.folded
-        var result: [String] = []
-        for rule in rules where (rule.item == item || rule.item == "*") && rule.answer.folded == key && !result.contains(rule.category) {
-            result.append(rule.category)
-        }
-        return result
-    }
-
-    /// The answers and pieces the table lists for `item`: they stand alone when a comma
-    /// list is split.
-    package func answers(item: String) -> [String] {
-        rules.filter { $0.item == item || $0.item == "*" }.map(\.answer)
     }
 
     static func read(_ url: URL) throws(SpecErrors) -> FreeTextCoding {

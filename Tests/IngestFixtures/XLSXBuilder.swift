@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import FuzzTargets
 
 /// Builds small xlsx files from literal XML, so that every quirk and every hostile input
@@ -84,15 +85,5 @@ package struct XLSXBuilder {
     private func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: "\"", with: "&quot;")
-    }
-}
-
-/// Fresh temporary folders for tests.
-package enum TemporaryFolder {
-    package static func make() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("monitoring-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
     }
 }

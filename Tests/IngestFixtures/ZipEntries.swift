@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Ingest
 
 /// Reads every entry of a zip file (to inspect written xlsx files part by part), through

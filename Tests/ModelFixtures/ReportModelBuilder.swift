@@ -1,6 +1,8 @@
 import Aggregate
 import Foundation
+import TestSupport
 import Normalise
+import ReportSpec
 
 /// Spec → data → model the way the pipeline does it, without the `Pipeline` module, so each
 /// stage's test target depends on its own module only.

@@ -1,0 +1,74 @@
+import Normalise
+import ReportSpec
+
+/// The spec read alone cannot know the survey: its items, kinds and years are checked
+/// against the catalogue here, where the two first meet.
+extension ReportSpecReader {
+    /// Checks the spec's items, kinds and years against the catalogue.
+    package func validate(_ spec: ReportSpec, against catalogue: Catalogue) -> [SpecError] {
+        var errors: [SpecError] = []
+        // The catalogue here holds the waves up to `last_year` only (DataFolder.normalise).
+        if let lastYear = spec.lastYear, catalogue.waves.isEmpty {
+            errors.append(SpecError(file: spec.file, line: nil,
+                                    "'last_year' \(lastYear) leaves none of the catalogue's waves; the report needs at least one"))
+        } else if let lastYear = spec.lastYear, let latest = catalogue.waves.map(\.year).max(), latest < lastYear {
+            // A report titled for a year whose wave is not in the data would print the year before.
+            errors.append(SpecError(file: spec.file, line: nil,
+                                    "'last_year' is \(lastYear), but the catalogue's latest wave is \(latest): add the \(lastYear) wave "
+                                        + "(Wellen row, Fragen column, file in waves/) or check 'data'"))
+        }
+        let years = Set(catalogue.waves.map(\.year))
+        let yearList = catalogue.waves.map { String($0.year) }.joined(separator: ", ")
+        func checkYears(_ list: [Int]?, line: Int) {
+            for year in list ?? [] where !years.contains(year) {
+                errors.append(SpecError(file: spec.file, line: line, "no wave in \(year); the catalogue has \(yearList)"))
+            }
+        }
+        func item(_ id: String, line: Int) -> CatalogueItem? {
+            guard let item = catalogue.item(id) else {
+                errors.append(SpecError(file: spec.file, line: line, "unknown item '\(id)'; it is not in the catalogue's sheet Fragen"))
+                return nil
+            }
+            return item
+        }
+        for assessment in spec.assessments {
+            if let id = assessment.item { _ = item(id, line: assessment.line) }
+        }
+        for figure in spec.figures {
+            checkYears(figure.years, line: figure.line)
+            guard let item = item(figure.item, line: figure.line) else { continue }
+            switch (figure.kind, item.type) {
+            case (.status, .status), (.status, .scale), (.options, .multipleChoice): break
+            default:
+                errors.append(SpecError(file: spec.file, line: figure.line,
+                                        "figure \(figure.number): item '\(item.id)' is of type \(item.type.rawValue); kind '\(figure.kind.rawValue)' needs "
+                                            + (figure.kind == .status ? "Status or Skala" : "Mehrfachauswahl")))
+            }
+        }
+        for table in spec.tables {
+            switch table {
+            case .options(let number, _, let id, let year, let line, _):
+                checkYears(year.map { [$0] }, line: line)
+                if let item = item(id, line: line), item.type != .multipleChoice {
+                    errors.append(SpecError(file: spec.file, line: line,
+                                            "table \(number): item '\(id)' is of type \(item.type.rawValue); kind 'options' needs Mehrfachauswahl"))
+                }
+            case .themeSummary(_, _, let themes, let year, let line):
+                checkYears(year.map { [$0] }, line: line)
+                for theme in themes where !catalogue.themes.contains(theme) {
+                    errors.append(SpecError(file: spec.file, line: line,
+                                            "unknown theme '\(theme)'; the catalogue has " + catalogue.themes.joined(separator: ", ")))
+                }
+            case .freeText(let number, _, let ids, _, let year, let line):
+                checkYears(year.map { [$0] }, line: line)
+                for id in ids {
+                    if let item = item(id, line: line), item.type != .freeText {
+                        errors.append(SpecError(file: spec.file, line: line,
+                                                "table \(number): item '\(id)' is of type \(item.type.rawValue); kind 'freeText' needs Freitext"))
+                    }
+                }
+            }
+        }
+        return errors
+    }
+}
