@@ -109,7 +109,7 @@ let package = Package(
         // Hand-made inputs for the readers: xlsx and zip builders, the synthetic survey, fuzz corpora.
         .target(name: "IngestFixtures", dependencies: ["TestSupport", "Ingest", "FuzzTargets", "Formatting"], path: "Tests/IngestFixtures", swiftSettings: strict),
         // Report models for the renderers: small hand-made ones, and the shipped survey's.
-        .target(name: "ModelFixtures", dependencies: ["TestSupport", "Normalise", "ReportSpec", "Aggregate"], path: "Tests/ModelFixtures", swiftSettings: strict),
+        .target(name: "ModelFixtures", dependencies: ["TestSupport", "Ingest", "Normalise", "ReportSpec", "Aggregate"], path: "Tests/ModelFixtures", swiftSettings: strict),
 
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "FuzzTargets", "IngestFixtures", "TestSupport", "Formatting"], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Ingest", "IngestFixtures", "TestSupport"], swiftSettings: strict),
@@ -118,18 +118,18 @@ let package = Package(
         .testTarget(name: "RenderSVGTests", dependencies: ["RenderSVG", "Aggregate", "ReportSpec", "Formatting", "ModelFixtures", "TestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "RenderExcelTests", dependencies: [
-            "RenderExcel", "Aggregate", "ReportSpec", "Normalise", "Ingest", "Formatting", "ModelFixtures", "TestSupport",
+            "RenderExcel", "Aggregate", "ReportSpec", "Normalise", "Ingest", "ModelFixtures", "TestSupport",
         ], swiftSettings: strict),
         .testTarget(name: "RenderReportTests", dependencies: ["RenderReport", "Formatting", "TestSupport"],
                     swiftSettings: strict),
-        .testTarget(name: "RenderDataTests", dependencies: ["RenderData", "Aggregate", "ReportSpec", "ModelFixtures", "TestSupport"],
+        .testTarget(name: "RenderDataTests", dependencies: ["RenderData", "Aggregate", "ReportSpec", "ModelFixtures"],
                     swiftSettings: strict),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "ReportSpec", "Formatting", "TestSupport", "Aggregate"],
                     swiftSettings: strict),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "Ingest"], swiftSettings: strict),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"], swiftSettings: strict),
         .testTarget(name: "ConcurrencyTests", dependencies: ["Concurrency", "SystemInterface"], swiftSettings: strict),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "ReportSpec", "Aggregate", "SyntheticData", "SystemInterface", "XlsxWriter", "RenderReport", "Publish", "Diagnostics", "Disclosure", "Formatting", "IngestFixtures", "ModelFixtures", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Normalise", "Ingest", "ReportSpec", "Aggregate", "SyntheticData", "SystemInterface", "XlsxWriter", "RenderSVG", "RenderExcel", "RenderReport", "Publish", "Diagnostics", "Disclosure", "Formatting", "IngestFixtures", "ModelFixtures", "TestSupport"], swiftSettings: strict),
         // The package as a whole: the README's library example, compiled as a user writes it (`import Pipeline`
         // alone), and the layout: every dependency points down the stage order (README, "Layout").
         .testTarget(name: "PackageTests", dependencies: ["Pipeline", "TestSupport"], swiftSettings: strict),
