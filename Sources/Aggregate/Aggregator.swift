@@ -72,10 +72,10 @@ package struct Aggregator: Sendable {
     }
 
     func table(_ table: ReportSpec.Table, _ index: AnswerIndex) -> ReportTable {
-        let latest = catalogue.waves.last?.year ?? 0
-        switch table {
-        case .options(let number, let title, let itemID, let year, _, _):
-            let year = year ?? latest
+        let (number, title) = (table.number, table.title)
+        let year = table.year ?? catalogue.waves.last?.year ?? 0
+        switch table.kind {
+        case .options(let itemID):
             let options = catalogue.options(of: itemID)
             let previousYear = catalogue.waves.last { $0.year < year }.flatMap { wave in
                 options.contains { $0.headers[wave.number] != nil } ? wave.year : nil
@@ -91,10 +91,10 @@ package struct Aggregator: Sendable {
                 return OptionsTable.Row(option: option.shortTitle, itemID: option.id, count: now.count, base: now.base, previous: before)
             }
             return .options(OptionsTable(number: number, title: title, itemID: itemID, year: year, previousYear: previousYear, rows: rows))
-        case .themeSummary(let number, let title, let themes, let year, _):
-            return .themeSummary(themeSummary(number: number, title: title, themes: themes, year: year ?? latest, index))
-        case .freeText(let number, let title, let items, let headings, let year, _):
-            let year = year ?? latest
+        case .themeSummary(let themes):
+            return .themeSummary(themeSummary(number: number, title: title, themes: themes, year: year, index))
+        case .freeText(let items):
+            let headings = table.headings
             let participants = participantCount(year: year, index)
             let columns = items.enumerated().map { position, id -> FreeTextTable.Column in
                 let coded = codedText(id, year: year, participants: participants, index)

@@ -46,21 +46,20 @@ extension ReportSpecReader {
             }
         }
         for table in spec.tables {
-            switch table {
-            case .options(let number, _, let id, let year, let line, _):
-                checkYears(year.map { [$0] }, line: line)
+            let (number, line) = (table.number, table.line)
+            checkYears(table.year.map { [$0] }, line: line)
+            switch table.kind {
+            case .options(let id):
                 if let item = item(id, line: line), item.type != .multipleChoice {
                     errors.append(SpecError(file: spec.file, line: line,
                                             "table \(number): item '\(id)' is of type \(item.type.rawValue); kind 'options' needs Mehrfachauswahl"))
                 }
-            case .themeSummary(_, _, let themes, let year, let line):
-                checkYears(year.map { [$0] }, line: line)
+            case .themeSummary(let themes):
                 for theme in themes where !catalogue.themes.contains(theme) {
                     errors.append(SpecError(file: spec.file, line: line,
                                             "unknown theme '\(theme)'; the catalogue has " + catalogue.themes.joined(separator: ", ")))
                 }
-            case .freeText(let number, _, let ids, _, let year, let line):
-                checkYears(year.map { [$0] }, line: line)
+            case .freeText(let ids):
                 for id in ids {
                     if let item = item(id, line: line), item.type != .freeText {
                         errors.append(SpecError(file: spec.file, line: line,

@@ -24,35 +24,36 @@ package struct ReportSpec: Sendable {
         package let line: Int
     }
 
-    package enum Table: Sendable {
-        /// The options of a multiple-choice question in one wave (Tabelle 2).
-        case options(number: Int, title: String, item: String, year: Int?, line: Int, headings: [String])
-        /// Per theme, all Status items of the latest wave pooled, with the change against the
-        /// wave before (Tabelle 4).
-        case themeSummary(number: Int, title: String, themes: [String], year: Int?, line: Int)
-        /// Free-text answers of one wave, side by side, coded into distinct entries (Tabellen 1, 3).
-        case freeText(number: Int, title: String, items: [String], headings: [String], year: Int?, line: Int)
-
-        package var number: Int {
-            switch self {
-            case .options(let n, _, _, _, _, _), .themeSummary(let n, _, _, _, _), .freeText(let n, _, _, _, _, _): return n
-            }
+    /// A table of the report (spec `tables`): what every kind has, and what its kind adds.
+    package struct Table: Sendable {
+        package enum Kind: Sendable {
+            /// The options of a multiple-choice question in one wave, with the wave before.
+            case options(item: String)
+            /// Per theme, all status items of one wave pooled, with the change against the
+            /// wave before.
+            case themeSummary(themes: [String])
+            /// Free-text answers of one wave, side by side, coded into distinct entries.
+            case freeText(items: [String])
         }
 
+        package let number: Int
+        package let title: String
+        package let kind: Kind
+        /// The wave's year; nil = the latest.
+        package let year: Int?
         /// Column headings given in the spec (free-text tables: one per item; an options
         /// table: the heading of its first column).
-        package var headings: [String] {
-            switch self {
-            case .freeText(_, _, _, let headings, _, _): return headings
-            case .options(_, _, _, _, _, let headings): return headings
-            case .themeSummary: return []
-            }
-        }
+        package let headings: [String]
+        /// The spec line that defines it (for messages).
+        package let line: Int
 
-        package var title: String {
-            switch self {
-            case .options(_, let t, _, _, _, _), .themeSummary(_, let t, _, _, _), .freeText(_, let t, _, _, _, _): return t
-            }
+        package init(number: Int, title: String, kind: Kind, year: Int?, headings: [String] = [], line: Int) {
+            self.number = number
+            self.title = title
+            self.kind = kind
+            self.year = year
+            self.headings = headings
+            self.line = line
         }
     }
 

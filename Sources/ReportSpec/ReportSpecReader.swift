@@ -380,18 +380,19 @@ private struct NodeReader {
         switch kind {
         case "options":
             guard let item = string(f, "item", in: node) else { return nil }
-            return .options(number: number, title: title, item: item, year: year, line: line,
-                            headings: strings(f, "headings", in: node, required: false) ?? [])
+            return ReportSpec.Table(number: number, title: title, kind: .options(item: item), year: year,
+                                    headings: strings(f, "headings", in: node, required: false) ?? [], line: line)
         case "themeSummary":
             guard let themes = strings(f, "themes", in: node) else { return nil }
-            return .themeSummary(number: number, title: title, themes: themes, year: year, line: line)
+            return ReportSpec.Table(number: number, title: title, kind: .themeSummary(themes: themes), year: year, line: line)
         case "freeText":
             guard let items = strings(f, "items", in: node) else { return nil }
             let headings = strings(f, "headings", in: node, required: false) ?? []
             if !headings.isEmpty, headings.count != items.count {
                 fail(f["headings"], "'headings' must have one heading per item (\(items.count))")
             }
-            return .freeText(number: number, title: title, items: items, headings: headings, year: year, line: line)
+            return ReportSpec.Table(number: number, title: title, kind: .freeText(items: items), year: year, headings: headings,
+                                    line: line)
         default:
             fail(f["kind"], "unknown table kind '\(kind)'; expected options, themeSummary, freeText")
             return nil
