@@ -2,11 +2,12 @@ import Formatting
 import Foundation
 import Normalise
 import SystemInterface
+import ReportSpec
 
 /// `intern/responses.csv`: the tidy answers, one row per asked item and region (RFC 4180,
 /// UTF-8). Internal: each row names a unit beside its answer.
 package enum ResponsesCSV {
-    package static let file = InternalOutputs.folder + "/responses.csv"
+    package static let file = OutputLayout.responses
     package static let header = ["wave", "year", "region_ags", "region", "item", "value"]
 
     /// Streams the file to `out`. Every dictionary entry of the table (region, item, answer

@@ -1,5 +1,6 @@
 import Foundation
 import SystemInterface
+import ReportSpec
 
 /// The report's figures as files in a private temporary folder (`abbildungen/<stem>.svg`),
 /// for pandoc to embed in the DOCX. The publication does not read the figures the run
@@ -11,7 +12,7 @@ struct FigureFolder {
 
     /// Writes the figures; returns the folder to give pandoc as its resource path.
     func create() throws(PublishError) -> URL {
-        let folder = root.appendingPathComponent("abbildungen", isDirectory: true)
+        let folder = root.appendingPathComponent(OutputLayout.figuresFolder, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {

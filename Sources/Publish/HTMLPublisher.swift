@@ -86,7 +86,7 @@ struct HTMLPublisher {
     /// `<figure id="abb-01"><img src="data:…" …>…</figure>` followed by the data table.
     private func embed(_ figure: FigureSeries, in html: inout String, dataTable: Bool) throws(PublishError) {
         let anchor = figure.anchor
-        let image = "<img src=\"abbildungen/\(figure.fileStem).svg\" id=\"\(anchor)\""
+        let image = "<img src=\"\(OutputLayout.figure(figure.fileStem))\" id=\"\(anchor)\""
         guard let svg = svgs[figure.fileStem], let imageRange = html.range(of: image),
               let open = html.range(of: "<figure>", options: .backwards, range: html.startIndex..<imageRange.lowerBound),
               let close = html.range(of: "</figure>", range: imageRange.upperBound..<html.endIndex)

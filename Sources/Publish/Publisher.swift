@@ -18,9 +18,9 @@ package final class Publisher: @unchecked Sendable {
         package let skipped: [PublishError]
     }
 
-    package static let htmlFile = "Bericht.html"
-    package static let pdfFile = "Bericht.pdf"
-    package static let docxFile = "Bericht.docx"
+    package static let htmlFile = OutputLayout.report(.html)
+    package static let pdfFile = OutputLayout.report(.pdf)
+    package static let docxFile = OutputLayout.report(.docx)
 
     private let formats: Set<OutputFormat>
     private let style: PublicationStyle?

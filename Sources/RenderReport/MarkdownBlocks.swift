@@ -11,7 +11,7 @@ enum MarkdownBlocks {
     static func figure(_ figure: FigureSeries, unit: String) -> String {
         let caption = TextEscaping.markdownInline("Abbildung \(figure.number): \(GermanTypography.text(figure.caption))")
         let alt = attribute(altText(figure, unit: unit))
-        return "![\(caption)](abbildungen/\(figure.fileStem).svg){#\(ReportContext.anchor(figure)) width=\"100%\" alt=\"\(alt)\"}"
+        return "![\(caption)](\(OutputLayout.figure(figure.fileStem))){#\(ReportContext.anchor(figure)) width=\"100%\" alt=\"\(alt)\"}"
     }
 
     /// The data in words, for readers who cannot see the chart.

@@ -26,14 +26,14 @@ struct DataExportsOutput: OutputWriter {
                                                                          answerCount: data.answers.count)))
         }
         guard audiences.contains(.published) else { return try write(files, into: folder) }
-        files.append(("series.csv", DataExports.series(model)))
+        files.append((OutputLayout.series, DataExports.series(model)))
         let unit = model.spec.unit.plural
         let incomplete = Dictionary(model.analysis.participation.filter { $0.answering < $0.population }.map {
             ($0.year, "\($0.answering) der \($0.population) \(unit) haben teilgenommen")
         }, uniquingKeysWith: { a, _ in a })
-        files += model.figures.map { ("daten/\($0.fileStem).csv", DataExports.figure($0, small: model.smallCells, participation: { incomplete[$0] })) }
-        files += model.tables.map { ("daten/\($0.fileStem).csv", DataExports.table($0, small: model.smallCells)) }
-        files.append(("transitions.csv", DataExports.transitions(model)))
+        files += model.figures.map { (OutputLayout.data($0.fileStem), DataExports.figure($0, small: model.smallCells, participation: { incomplete[$0] })) }
+        files += model.tables.map { (OutputLayout.data($0.fileStem), DataExports.table($0, small: model.smallCells)) }
+        files.append((OutputLayout.transitions, DataExports.transitions(model)))
         return try write(files, into: folder)
     }
 

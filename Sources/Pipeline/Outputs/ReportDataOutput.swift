@@ -2,6 +2,7 @@ import Aggregate
 import RenderData
 import RenderReport
 import SystemInterface
+import ReportSpec
 
 /// The model as JSON (`report-data.json`) and, with a template, the context the report
 /// text was rendered from (`report-context.json`), for checking a sentence against its data.
@@ -14,11 +15,11 @@ struct ReportDataOutput: OutputWriter {
     var name: String { "JSON" }
 
     func write(into folder: AtomicOutputDirectory) async throws -> WrittenOutput {
-        try folder.stream(to: "report-data.json") { file in ReportDataJSON(model).write { file.append(contentsOf: $0) } }
-        guard let reportContext else { return WrittenOutput(files: ["report-data.json"]) }
+        try folder.stream(to: OutputLayout.reportData) { file in ReportDataJSON(model).write { file.append(contentsOf: $0) } }
+        guard let reportContext else { return WrittenOutput(files: [OutputLayout.reportData]) }
         try Task.checkCancellation()
         // Streamed: it grows with the template's placeholders and the model.
-        try folder.stream(to: "report-context.json") { file in reportContext.writeJSON { file.append(contentsOf: $0) } }
-        return WrittenOutput(files: ["report-data.json", "report-context.json"])
+        try folder.stream(to: OutputLayout.reportContext) { file in reportContext.writeJSON { file.append(contentsOf: $0) } }
+        return WrittenOutput(files: [OutputLayout.reportData, OutputLayout.reportContext])
     }
 }
