@@ -6,7 +6,7 @@ OUT     ?=
 ARGS    ?=
 BIN      = .build/release/monitoring
 
-.PHONY: all report new-report stale-build test test-stress test-sanitize bench fuzz clean deps publish-deps build
+.PHONY: all report new-report stale-build test test-stress test-sanitize bench fuzz clean deps publish-deps build format format-check
 
 all: report
 
@@ -75,9 +75,18 @@ new-report: build
 	@test -n "$(FROM)" -a -n "$(YEAR)" || { echo "usage: make new-report FROM=reports/<this year's report> YEAR=<next year> [TO=<folder>]"; exit 2; }
 	$(BIN) new-report "$(FROM)" --year "$(YEAR)" $(if $(TO),--to "$(TO)")
 
-## test: the whole test suite. One build of everything, tests included (some tests run the
-## CLI as a user would), then the tests without a second build pass.
-test: deps publish-deps stale-build
+## format: rewrite the Swift sources in the project's style (.swift-format; swift-format
+## ships with the Swift toolchain).
+format:
+	$(SWIFT) format format --in-place --parallel --recursive Sources Tests Package.swift
+
+## format-check: fail, naming file and line, where a Swift file is not as `make format` leaves it.
+format-check:
+	$(SWIFT) format lint --strict --parallel --recursive Sources Tests Package.swift
+
+## test: the style check, then the whole test suite. One build of everything, tests included
+## (some tests run the CLI as a user would), then the tests without a second build pass.
+test: deps publish-deps stale-build format-check
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

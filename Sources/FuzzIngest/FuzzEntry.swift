@@ -9,6 +9,8 @@ public func fuzzOneInput(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     return 0
 }
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// (the name of libFuzzer's C entry point)
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
                          _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
