@@ -19,14 +19,16 @@ package struct Aggregator: Sendable {
         let index = AnswerIndex(data.answers)
         let years = catalogue.waves.map(\.year)
         let transitions = transitions(index)
-        var model = ReportModel(spec: spec, catalogue: catalogue, years: years, regionCount: catalogue.regions.count,
-                                figures: spec.figures.map { figure($0, index) },
-                                tables: spec.tables.map { table($0, index) },
-                                transitions: transitions, itemCounts: itemCounts(index))
+        var model = ReportModel(
+            spec: spec, catalogue: catalogue, years: years, regionCount: catalogue.regions.count,
+            figures: spec.figures.map { figure($0, index) },
+            tables: spec.tables.map { table($0, index) },
+            transitions: transitions, itemCounts: itemCounts(index))
         model.analysis = analysis(index, transitions: transitions) { model.counts(item: $0, year: $1) }
         if let published = spec.published {
-            model.revisions = Revisions.check(published.rows, publication: published.publication, model: model,
-                                              questionCounts: model.questionCounts(wave: catalogue.waves.last?.number ?? 0))
+            model.revisions = Revisions.check(
+                published.rows, publication: published.publication, model: model,
+                questionCounts: model.questionCounts(wave: catalogue.waves.last?.number ?? 0))
         }
         return model
     }
@@ -34,8 +36,9 @@ package struct Aggregator: Sendable {
     func figure(_ figure: ReportSpec.Figure, _ index: AnswerIndex) -> FigureSeries {
         let years = figure.years ?? catalogue.waves.map(\.year)
         guard let item = catalogue.item(figure.item) else {
-            return FigureSeries(number: figure.number, itemID: figure.item, kind: figure.kind, caption: figure.caption ?? "",
-                                question: "", categories: [], categoryItemIDs: [], years: years, points: [])
+            return FigureSeries(
+                number: figure.number, itemID: figure.item, kind: figure.kind, caption: figure.caption ?? "",
+                question: "", categories: [], categoryItemIDs: [], years: years, points: [])
         }
         var points: [SeriesPoint] = []
         let labels: [String]
@@ -48,8 +51,10 @@ package struct Aggregator: Sendable {
                 let asked = wave.map { item.headers[$0.number] != nil } ?? false
                 let answers = index.answers(item: item.id, year: year)
                 for category in labels {
-                    points.append(SeriesPoint(year: year, category: category, asked: asked,
-                                              count: answers.count(value: category), base: answers.count))
+                    points.append(
+                        SeriesPoint(
+                            year: year, category: category, asked: asked,
+                            count: answers.count(value: category), base: answers.count))
                 }
             }
         case .options:
@@ -61,14 +66,17 @@ package struct Aggregator: Sendable {
                 for option in options {
                     let asked = wave.map { option.headers[$0.number] != nil } ?? false
                     let answers = index.answers(item: option.id, year: year)
-                    points.append(SeriesPoint(year: year, category: option.shortTitle, asked: asked,
-                                              count: answers.count(value: catalogue.selectedCategory), base: answers.count))
+                    points.append(
+                        SeriesPoint(
+                            year: year, category: option.shortTitle, asked: asked,
+                            count: answers.count(value: catalogue.selectedCategory), base: answers.count))
                 }
             }
         }
-        return FigureSeries(number: figure.number, itemID: item.id, kind: figure.kind,
-                            caption: figure.caption ?? item.question, question: item.question,
-                            categories: labels, categoryItemIDs: optionIDs, years: years, points: points)
+        return FigureSeries(
+            number: figure.number, itemID: item.id, kind: figure.kind,
+            caption: figure.caption ?? item.question, question: item.question,
+            categories: labels, categoryItemIDs: optionIDs, years: years, points: points)
     }
 
     func table(_ table: ReportSpec.Table, _ index: AnswerIndex) -> ReportTable {
@@ -120,8 +128,9 @@ package struct Aggregator: Sendable {
         let years = [year] + (previousYear.map { [$0] } ?? [])
         let types = Set(themes.flatMap { theme in years.flatMap { items(theme, $0).map(\.type) } })
         let byRole = types.count > 1
-        let roles: [String: AnswerScale.Role] = Dictionary(spec.scales.flatMap(\.categories).map { ($0.label, $0.role) },
-                                                           uniquingKeysWith: { first, _ in first })
+        let roles: [String: AnswerScale.Role] = Dictionary(
+            spec.scales.flatMap(\.categories).map { ($0.label, $0.role) },
+            uniquingKeysWith: { first, _ in first })
         func role(_ answer: String, _ type: ItemType) -> AnswerScale.Role {
             if let role = roles[answer] { return role }
             if answer == catalogue.missingCategory { return .missing }
@@ -165,11 +174,13 @@ package struct Aggregator: Sendable {
                 }
                 return ThemeSummaryTable.Cell(count: now.counts[category] ?? 0, total: now.total, share: share, change: change)
             }
-            return ThemeSummaryTable.Column(theme: theme, title: spec.themeTitle(theme), itemIDs: now.items, cells: cells,
-                                            previousTotal: before?.total)
+            return ThemeSummaryTable.Column(
+                theme: theme, title: spec.themeTitle(theme), itemIDs: now.items, cells: cells,
+                previousTotal: before?.total)
         }
-        return ThemeSummaryTable(number: number, title: title, year: year, previousYear: previousYear,
-                                 categories: rows, columns: columns, roleKeys: keys)
+        return ThemeSummaryTable(
+            number: number, title: title, year: year, previousYear: previousYear,
+            categories: rows, columns: columns, roleKeys: keys)
     }
 
     /// For every categorical item and every pair of consecutive waves in which it was asked,
@@ -178,7 +189,10 @@ package struct Aggregator: Sendable {
         let waves = catalogue.waves
         let items = catalogue.items.filter { $0.type == .status || $0.type == .scale || $0.type == .option }
         let regionKeyCount = (index.regionKeys.max() ?? -1) + 1
-        let values = index.table.values, regionKeys = index.regionKeys, slot = index.categorySlot, code = index.categoryCodes
+        let values = index.table.values
+        let regionKeys = index.regionKeys
+        let slot = index.categorySlot
+        let code = index.categoryCodes
         // Items are independent: counted on all cores, joined in catalogue order.
         return ParallelMap.map(items) { item -> [Transition] in
             var result: [Transition] = []
@@ -199,7 +213,8 @@ package struct Aggregator: Sendable {
                 index.answers(item: item.id, year: later.year).forEach { region, value in
                     let from = before[regionKeys[Int(region)]]
                     guard from != none else { return }
-                    let f = slot[Int(from)], t = slot[Int(value)]
+                    let f = slot[Int(from)]
+                    let t = slot[Int(value)]
                     if f >= 0, t >= 0 {
                         matrix[f * k + t] += 1
                     } else {
@@ -216,8 +231,10 @@ package struct Aggregator: Sendable {
                 for from in cats {
                     for to in cats {
                         if let n = counts[from]?[to], n > 0 {
-                            result.append(Transition(itemID: item.id, fromYear: earlier.year, toYear: later.year,
-                                                     from: from, to: to, count: n))
+                            result.append(
+                                Transition(
+                                    itemID: item.id, fromYear: earlier.year, toYear: later.year,
+                                    from: from, to: to, count: n))
                         }
                     }
                 }

@@ -70,18 +70,21 @@ struct AnswerIndex {
 
         /// Calls `body` with the region and value code of each answer, in order.
         func forEach(_ body: (_ region: UInt32, _ value: UInt32) -> Void) {
-            let regions = table.regionCodes, values = table.valueCodes
+            let regions = table.regionCodes
+            let values = table.valueCodes
             for p in positions { body(regions[Int(p)], values[Int(p)]) }
         }
 
         /// How many answers have each value code, for the codes that occur: categories in a
         /// dense array, free texts (rare in counted items) in a dictionary.
         func valueCounts() -> [(code: UInt32, count: Int)] {
-            let values = table.valueCodes, slot = index.categorySlot
+            let values = table.valueCodes
+            let slot = index.categorySlot
             var dense = [Int](repeating: 0, count: index.categoryCount)
             var sparse: [UInt32: Int] = [:]
             for p in positions {
-                let code = values[Int(p)], s = slot[Int(code)]
+                let code = values[Int(p)]
+                let s = slot[Int(code)]
                 if s >= 0 {
                     dense[s] += 1
                 } else {
@@ -108,7 +111,10 @@ struct AnswerIndex {
         /// published table lists what was answered, not who answered it („Wir im Landkreis
         /// Harz …“ becomes „Wir im Landkreis [Name entfernt] …“).
         var anonymisedFreeTexts: [String] {
-            let values = table.valueCodes, regionCodes = table.regionCodes, isFreeText = table.valueIsFreeText, texts = table.values
+            let values = table.valueCodes
+            let regionCodes = table.regionCodes
+            let isFreeText = table.valueIsFreeText
+            let texts = table.values
             return positions.compactMap { position -> String? in
                 let value = Int(values[Int(position)])
                 guard isFreeText[value] else { return nil }

@@ -1,6 +1,6 @@
 import Formatting
-import ReportSpec
 import Normalise
+import ReportSpec
 
 /// Whether an institute assessment still rests on the data: the latest wave is the year it
 /// was written for, and its item moved as it says. A stale assessment is left out of the
@@ -52,8 +52,9 @@ extension ReportModel {
             }
             holds = holds && now == change
         }
-        return AssessmentCheck(assessment: assessment, holds: holds, written: written.joined(separator: "; "),
-                               found: found.joined(separator: "; "))
+        return AssessmentCheck(
+            assessment: assessment, holds: holds, written: written.joined(separator: "; "),
+            found: found.joined(separator: "; "))
     }
 
     private static func describe(_ change: ReportSpec.Assessment.Change, lead: String) -> String {

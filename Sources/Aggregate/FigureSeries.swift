@@ -39,8 +39,10 @@ package struct FigureSeries: Sendable {
     private let yearPosition: [Int: Int]
     private let categoryPosition: [String: Int]
 
-    package init(number: Int, itemID: String, kind: ReportSpec.FigureKind, caption: String, question: String,
-                categories: [String], categoryItemIDs: [String], years: [Int], points: [SeriesPoint]) {
+    package init(
+        number: Int, itemID: String, kind: ReportSpec.FigureKind, caption: String, question: String,
+        categories: [String], categoryItemIDs: [String], years: [Int], points: [SeriesPoint]
+    ) {
         self.number = number
         self.itemID = itemID
         self.kind = kind

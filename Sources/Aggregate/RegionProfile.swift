@@ -69,10 +69,12 @@ package struct ProfileSet: Sendable {
         let itemIndex = Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let regionIndex = Dictionary(catalogue.regions.enumerated().map { ($1.ags, $0) }, uniquingKeysWith: { a, _ in a })
         // answers[region][item][year] and counts[item][year][category]
-        var answers = Array(repeating: Array(repeating: [String?](repeating: nil, count: years.count), count: items.count),
-                            count: catalogue.regions.count)
-        var counts = Array(repeating: Array(repeating: [Int](repeating: 0, count: categories.count), count: years.count),
-                           count: items.count)
+        var answers = Array(
+            repeating: Array(repeating: [String?](repeating: nil, count: years.count), count: items.count),
+            count: catalogue.regions.count)
+        var counts = Array(
+            repeating: Array(repeating: [Int](repeating: 0, count: categories.count), count: years.count),
+            count: items.count)
         var participated = Array(repeating: [Bool](repeating: false, count: years.count), count: catalogue.regions.count)
         // Looked up once per code, then read per answer.
         let table = data.answers
@@ -92,13 +94,16 @@ package struct ProfileSet: Sendable {
             catalogue.waves.lastIndex { item.headers[$0.number] != nil }
         }
         profiles = catalogue.regions.enumerated().map { r, region in
-            RegionProfile(ags: region.ags, name: region.name, rows: items.enumerated().map { i, item in
-                let distribution = latestAsked[i].map { counts[i][$0] } ?? Array(repeating: 0, count: categories.count)
-                let positive = zip(categories, distribution).filter { positiveOf[item.type]?.contains($0.0) == true }.reduce(0) { $0 + $1.1 }
-                return RegionProfile.Row(itemID: item.id, theme: item.theme, title: item.shortTitle, answers: answers[r][i],
-                                         distribution: distribution, distributionYear: latestAsked[i].map { catalogue.waves[$0].year },
-                                         positive: positive)
-            }, participated: participated[r])
+            RegionProfile(
+                ags: region.ags, name: region.name,
+                rows: items.enumerated().map { i, item in
+                    let distribution = latestAsked[i].map { counts[i][$0] } ?? Array(repeating: 0, count: categories.count)
+                    let positive = zip(categories, distribution).filter { positiveOf[item.type]?.contains($0.0) == true }.reduce(0) { $0 + $1.1 }
+                    return RegionProfile.Row(
+                        itemID: item.id, theme: item.theme, title: item.shortTitle, answers: answers[r][i],
+                        distribution: distribution, distributionYear: latestAsked[i].map { catalogue.waves[$0].year },
+                        positive: positive)
+                }, participated: participated[r])
         }
     }
 }

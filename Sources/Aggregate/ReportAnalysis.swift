@@ -89,8 +89,9 @@ package struct ReportAnalysis: Sendable {
 
     package func freeText(_ itemID: String) -> CodedText? { freeTexts[itemID] }
 
-    package static let empty = ReportAnalysis(participation: [], questionnaireChanges: [], latestChanges: [], overallChanges: [],
-                                      themeDrivers: [], nonResponse: [], freeTexts: [:])
+    package static let empty = ReportAnalysis(
+        participation: [], questionnaireChanges: [], latestChanges: [], overallChanges: [],
+        themeDrivers: [], nonResponse: [], freeTexts: [:])
 }
 
 extension Aggregator {
@@ -121,10 +122,12 @@ extension Aggregator {
     /// outputs need, available a stage earlier than `model()`, so that the internal
     /// workbook (the longest writer) need not wait for the aggregation.
     package func frame() -> ReportModel {
-        let analysis = ReportAnalysis(participation: participation(answeringRegions()), questionnaireChanges: [], latestChanges: [], overallChanges: [],
-                                      themeDrivers: [], nonResponse: [], freeTexts: [:])
-        return ReportModel(spec: spec, catalogue: catalogue, years: catalogue.waves.map(\.year), regionCount: catalogue.regions.count,
-                           figures: [], tables: [], transitions: [], itemCounts: [], analysis: analysis)
+        let analysis = ReportAnalysis(
+            participation: participation(answeringRegions()), questionnaireChanges: [], latestChanges: [], overallChanges: [],
+            themeDrivers: [], nonResponse: [], freeTexts: [:])
+        return ReportModel(
+            spec: spec, catalogue: catalogue, years: catalogue.waves.map(\.year), regionCount: catalogue.regions.count,
+            figures: [], tables: [], transitions: [], itemCounts: [], analysis: analysis)
     }
 
     func analysis(_ index: AnswerIndex, transitions: [Transition], counts: (String, Int) -> ItemWaveCounts?) -> ReportAnalysis {
@@ -140,9 +143,10 @@ extension Aggregator {
                 : item.headers[wave.number] != nil
         }
         let changes = zip(waves, waves.dropFirst()).map { earlier, later in
-            ReportAnalysis.QuestionnaireChange(year: later.year,
-                                               added: questions.filter { asked($0, later) && !asked($0, earlier) },
-                                               dropped: questions.filter { asked($0, earlier) && !asked($0, later) })
+            ReportAnalysis.QuestionnaireChange(
+                year: later.year,
+                added: questions.filter { asked($0, later) && !asked($0, earlier) },
+                dropped: questions.filter { asked($0, earlier) && !asked($0, later) })
         }
         let themes = Set(spec.themes.map(\.code))
         let tracked = catalogue.items.filter { $0.type == .status && $0.parentID == nil && themes.contains($0.theme) }
@@ -156,13 +160,17 @@ extension Aggregator {
             if answeringRegions[from.number] != answeringRegions[to.number] {
                 // Units came or went between the waves: compare the units in both only (from
                 // the moves between consecutive waves, else from their answers in the two).
-                let matched = consecutive ? WaveComparison(matching: moves["\(item.id)\u{1F}\(from.year)"] ?? [], category: category)
+                let matched =
+                    consecutive
+                    ? WaveComparison(matching: moves["\(item.id)\u{1F}\(from.year)"] ?? [], category: category)
                     : matchedComparison(item.id, category, from: from.year, to: to.year, index)
-                return .init(itemID: item.id, fromYear: from.year, toYear: to.year, before: matched.before, now: matched.now,
-                             base: matched.base, matched: true)
+                return .init(
+                    itemID: item.id, fromYear: from.year, toYear: to.year, before: matched.before, now: matched.now,
+                    base: matched.base, matched: true)
             }
-            return .init(itemID: item.id, fromYear: from.year, toYear: to.year, before: before.count(category),
-                         now: now.count(category), base: now.base)
+            return .init(
+                itemID: item.id, fromYear: from.year, toYear: to.year, before: before.count(category),
+                now: now.count(category), base: now.base)
         }
         var latest: [ReportAnalysis.ItemChange] = []
         var overall: [ReportAnalysis.ItemChange] = []
@@ -171,7 +179,10 @@ extension Aggregator {
             for item in tracked {
                 if let previous, let c = change(item, lead, from: previous, to: last) { latest.append(c) }
                 if let first = waves.first(where: { item.headers[$0.number] != nil }), first.number != last.number,
-                   let c = change(item, lead, from: first, to: last) { overall.append(c) }
+                    let c = change(item, lead, from: first, to: last)
+                {
+                    overall.append(c)
+                }
             }
         }
         let byMagnitude: (ReportAnalysis.ItemChange, ReportAnalysis.ItemChange) -> Bool = {
@@ -203,7 +214,8 @@ extension Aggregator {
         let missing = catalogue.missingCategory
         let nonResponse = catalogue.items.filter { $0.type == .status || $0.type == .scale }.compactMap { item -> ReportAnalysis.NonResponse? in
             guard let wave = waves.last(where: { item.headers[$0.number] != nil }), let c = counts(item.id, wave.year),
-                  c.count(missing) > 0 else { return nil }
+                c.count(missing) > 0
+            else { return nil }
             return .init(itemID: item.id, year: wave.year, count: c.count(missing), base: c.base)
         }
         var freeTexts: [String: ReportAnalysis.CodedText] = [:]
@@ -211,10 +223,11 @@ extension Aggregator {
             guard let wave = waves.last(where: { item.headers[$0.number] != nil }) else { continue }
             freeTexts[item.id] = codedText(item.id, year: wave.year, participants: answeringRegions[wave.number]?.count ?? 0, index)
         }
-        return ReportAnalysis(participation: participation, questionnaireChanges: changes,
-                              latestChanges: latest.filter { $0.difference != 0 }.sorted(by: byMagnitude),
-                              overallChanges: overall.sorted(by: byMagnitude), themeDrivers: drivers,
-                              nonResponse: nonResponse, freeTexts: freeTexts)
+        return ReportAnalysis(
+            participation: participation, questionnaireChanges: changes,
+            latestChanges: latest.filter { $0.difference != 0 }.sorted(by: byMagnitude),
+            overallChanges: overall.sorted(by: byMagnitude), themeDrivers: drivers,
+            nonResponse: nonResponse, freeTexts: freeTexts)
     }
 
     /// `category` in two waves over the units that answered `item` in both.
@@ -222,7 +235,9 @@ extension Aggregator {
         let codes = Set(index.table.codes(of: category))
         var earlier: [UInt32: Bool] = [:]
         index.answers(item: item, year: from).forEach { region, value in earlier[region] = codes.contains(value) }
-        var before = 0, now = 0, base = 0
+        var before = 0
+        var now = 0
+        var base = 0
         index.answers(item: item, year: to).forEach { region, value in
             guard let was = earlier[region] else { return }
             base += 1
@@ -253,9 +268,10 @@ extension Aggregator {
             .enumerated().sorted { a, b in
                 a.element.regions != b.element.regions ? a.element.regions > b.element.regions : a.offset < b.offset
             }.map(\.element)
-        return .init(itemID: itemID, year: year, respondents: answers.count, entries: entries,
-                     asked: askedUnits(itemID, year: year, participants: participants, index),
-                     uncodedSentences: entries.map(\.text).filter(FreeTextCoder.readsAsSentence))
+        return .init(
+            itemID: itemID, year: year, respondents: answers.count, entries: entries,
+            asked: askedUnits(itemID, year: year, participants: participants, index),
+            uncodedSentences: entries.map(\.text).filter(FreeTextCoder.readsAsSentence))
     }
 
     /// How many units answered anything in the wave of `year`.

@@ -23,9 +23,11 @@ package struct ReportModel: Sendable {
     package internal(set) var revisions: Revisions?
     private let countsIndex: [String: Int]
 
-    package init(spec: ReportSpec, catalogue: Catalogue, years: [Int], regionCount: Int, figures: [FigureSeries],
-                tables: [ReportTable], transitions: [Transition], itemCounts: [ItemWaveCounts],
-                analysis: ReportAnalysis = .empty, revisions: Revisions? = nil) {
+    package init(
+        spec: ReportSpec, catalogue: Catalogue, years: [Int], regionCount: Int, figures: [FigureSeries],
+        tables: [ReportTable], transitions: [Transition], itemCounts: [ItemWaveCounts],
+        analysis: ReportAnalysis = .empty, revisions: Revisions? = nil
+    ) {
         self.analysis = analysis
         self.revisions = revisions
         self.spec = spec

@@ -1,5 +1,5 @@
-import Foundation
 import Formatting
+import Foundation
 import Normalise
 import ReportSpec
 
@@ -81,29 +81,38 @@ package struct Revisions: Sendable {
 extension Revisions {
     /// Checks every published value against the model.
     static func check(_ rows: [Published], publication: String, model: ReportModel, questionCounts: (main: Int, sub: Int)) -> Revisions {
-        var checked = 0, reproduced = 0
+        var checked = 0
+        var reproduced = 0
         var revisions: [Revision] = []
         var unmatched: [Published] = []
         let catalogue = model.catalogue
         for row in rows {
-            guard let published = Double(row.value) else { unmatched.append(row); continue }
+            guard let published = Double(row.value) else {
+                unmatched.append(row)
+                continue
+            }
             let decimals = row.value.split(separator: ".").dropFirst().first?.count ?? 0
             let years = row.year.components(separatedBy: " vs ").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             var current: Double?
             var points: Double?
             var reason = Reason.differs
             switch (row.item, row.unit) {
-            case ("survey.mainQuestions", "count"): current = Double(questionCounts.main); reason = .differentCount
-            case ("survey.subQuestions", "count"): current = Double(questionCounts.sub); reason = .differentCount
+            case ("survey.mainQuestions", "count"):
+                current = Double(questionCounts.main)
+                reason = .differentCount
+            case ("survey.subQuestions", "count"):
+                current = Double(questionCounts.sub)
+                reason = .differentCount
             default:
                 let transition = row.year.components(separatedBy: "→").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
                 let moves = row.category.components(separatedBy: " → ")
                 if transition.count == 2, moves.count == 2, row.unit == "count" {
                     // "2020→2021", "ja → nein": how many units moved between two waves.
-                    current = Double(model.transitions.first {
-                        $0.itemID == row.item && $0.fromYear == transition[0] && $0.toYear == transition[1]
-                            && $0.from == moves[0] && $0.to == moves[1]
-                    }?.count ?? 0)
+                    current = Double(
+                        model.transitions.first {
+                            $0.itemID == row.item && $0.fromYear == transition[0] && $0.toYear == transition[1]
+                                && $0.from == moves[0] && $0.to == moves[1]
+                        }?.count ?? 0)
                     reason = .differentCount
                 } else if row.unit == "listed", years.count == 1 {
                     // An entry of a published free-text table: 1 when some unit named it.
@@ -114,9 +123,10 @@ extension Revisions {
                     // category as the institute's coding reads the published label.
                     (current, reason) = (mentions(row, year: years[0], model: model), .differentCount)
                 } else if ["percentage points", "percent change", "ratio"].contains(row.unit), years.count == 2,
-                          themeCode(row.item, model: model) == nil, let (itemID, category) = itemAndCategory(row, catalogue: catalogue),
-                          let earlier = model.counts(item: itemID, year: years.min() ?? 0),
-                          let later = model.counts(item: itemID, year: years.max() ?? 0) {
+                    themeCode(row.item, model: model) == nil, let (itemID, category) = itemAndCategory(row, catalogue: catalogue),
+                    let earlier = model.counts(item: itemID, year: years.min() ?? 0),
+                    let later = model.counts(item: itemID, year: years.max() ?? 0)
+                {
                     // An item's change between two waves: in percentage points of the shares,
                     // in percent of the earlier count, or as the ratio of the counts.
                     let before = category.components(separatedBy: " + ").reduce(0) { $0 + earlier.count($1) }
@@ -134,10 +144,12 @@ extension Revisions {
                     }
                     reason = .differs
                 } else if let theme = themeCode(row.item, model: model) {
-                    (current, reason) = themeValue(theme, years: years, category: row.category, unit: row.unit,
-                                                   published: published, decimals: decimals, model: model)
+                    (current, reason) = themeValue(
+                        theme, years: years, category: row.category, unit: row.unit,
+                        published: published, decimals: decimals, model: model)
                 } else if let (itemID, category) = itemAndCategory(row, catalogue: catalogue), years.count == 1,
-                          let counts = model.counts(item: itemID, year: years[0]) {
+                    let counts = model.counts(item: itemID, year: years[0])
+                {
                     // "sehr hoch + eher hoch": the published sum of several categories.
                     let count = category.components(separatedBy: " + ").reduce(0) { $0 + counts.count($1) }
                     switch row.unit {
@@ -158,7 +170,10 @@ extension Revisions {
                     }
                 }
             }
-            guard let current else { unmatched.append(row); continue }
+            guard let current else {
+                unmatched.append(row)
+                continue
+            }
             checked += 1
             // "doppelt so viele" is 2 exactly: a ratio of 1.5 must not round to it.
             let precision = row.unit == "ratio" ? max(decimals, 2) : decimals
@@ -210,13 +225,17 @@ extension Revisions {
         return (item.id, row.category)
     }
 
-    static func themeValue(_ theme: String, years: [Int], category: String, unit: String, published: Double, decimals: Int,
-                           model: ReportModel) -> (Double?, Reason) {
-        guard let table = model.tables.lazy.compactMap({ table -> ThemeSummaryTable? in
-            if case .themeSummary(let t) = table, t.columns.contains(where: { $0.theme == theme }) { return t }
-            return nil
-        }).first, let cell = table.cell(theme: theme, category: category),
-        let column = table.columns.first(where: { $0.theme == theme }) else { return (nil, .differs) }
+    static func themeValue(
+        _ theme: String, years: [Int], category: String, unit: String, published: Double, decimals: Int,
+        model: ReportModel
+    ) -> (Double?, Reason) {
+        guard
+            let table = model.tables.lazy.compactMap({ table -> ThemeSummaryTable? in
+                if case .themeSummary(let t) = table, t.columns.contains(where: { $0.theme == theme }) { return t }
+                return nil
+            }).first, let cell = table.cell(theme: theme, category: category),
+            let column = table.columns.first(where: { $0.theme == theme })
+        else { return (nil, .differs) }
         switch unit {
         case "percent" where years == [table.year]:
             let reason: Reason = reachable(published, decimals: decimals, bases: [cell.total]) ? .differs : .unreachable
@@ -242,7 +261,8 @@ extension Revisions {
         func near(_ share: Double, base: Int) -> ClosedRange<Int>? {
             let centre = share / 100 * Double(base)
             let slack = Double(base) / 100 + 1  // more than one step of the least precision
-            let low = max(0, Int((centre - slack).rounded(.down))), high = min(base, Int((centre + slack).rounded(.up)))
+            let low = max(0, Int((centre - slack).rounded(.down)))
+            let high = min(base, Int((centre + slack).rounded(.up)))
             return low <= high ? low...high : nil
         }
         switch bases.count {

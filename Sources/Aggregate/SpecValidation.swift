@@ -9,13 +9,17 @@ extension ReportSpecReader {
         var errors: [SpecError] = []
         // The catalogue here holds the waves up to `last_year` only (DataFolder.normalise).
         if let lastYear = spec.lastYear, catalogue.waves.isEmpty {
-            errors.append(SpecError(file: spec.file, line: nil,
-                                    "'last_year' \(lastYear) leaves none of the catalogue's waves; the report needs at least one"))
+            errors.append(
+                SpecError(
+                    file: spec.file, line: nil,
+                    "'last_year' \(lastYear) leaves none of the catalogue's waves; the report needs at least one"))
         } else if let lastYear = spec.lastYear, let latest = catalogue.waves.map(\.year).max(), latest < lastYear {
             // A report titled for a year whose wave is not in the data would print the year before.
-            errors.append(SpecError(file: spec.file, line: nil,
-                                    "'last_year' is \(lastYear), but the catalogue's latest wave is \(latest): add the \(lastYear) wave "
-                                        + "(Wellen row, Fragen column, file in waves/) or check 'data'"))
+            errors.append(
+                SpecError(
+                    file: spec.file, line: nil,
+                    "'last_year' is \(lastYear), but the catalogue's latest wave is \(latest): add the \(lastYear) wave "
+                        + "(Wellen row, Fragen column, file in waves/) or check 'data'"))
         }
         let years = Set(catalogue.waves.map(\.year))
         let yearList = catalogue.waves.map { String($0.year) }.joined(separator: ", ")
@@ -40,9 +44,11 @@ extension ReportSpecReader {
             switch (figure.kind, item.type) {
             case (.status, .status), (.status, .scale), (.options, .multipleChoice): break
             default:
-                errors.append(SpecError(file: spec.file, line: figure.line,
-                                        "figure \(figure.number): item '\(item.id)' is of type \(item.type.rawValue); kind '\(figure.kind.rawValue)' needs "
-                                            + (figure.kind == .status ? "Status or Skala" : "Mehrfachauswahl")))
+                errors.append(
+                    SpecError(
+                        file: spec.file, line: figure.line,
+                        "figure \(figure.number): item '\(item.id)' is of type \(item.type.rawValue); kind '\(figure.kind.rawValue)' needs "
+                            + (figure.kind == .status ? "Status or Skala" : "Mehrfachauswahl")))
             }
         }
         for table in spec.tables {
@@ -51,19 +57,25 @@ extension ReportSpecReader {
             switch table.kind {
             case .options(let id):
                 if let item = item(id, line: line), item.type != .multipleChoice {
-                    errors.append(SpecError(file: spec.file, line: line,
-                                            "table \(number): item '\(id)' is of type \(item.type.rawValue); kind 'options' needs Mehrfachauswahl"))
+                    errors.append(
+                        SpecError(
+                            file: spec.file, line: line,
+                            "table \(number): item '\(id)' is of type \(item.type.rawValue); kind 'options' needs Mehrfachauswahl"))
                 }
             case .themeSummary(let themes):
                 for theme in themes where !catalogue.themes.contains(theme) {
-                    errors.append(SpecError(file: spec.file, line: line,
-                                            "unknown theme '\(theme)'; the catalogue has " + catalogue.themes.joined(separator: ", ")))
+                    errors.append(
+                        SpecError(
+                            file: spec.file, line: line,
+                            "unknown theme '\(theme)'; the catalogue has " + catalogue.themes.joined(separator: ", ")))
                 }
             case .freeText(let ids):
                 for id in ids {
                     if let item = item(id, line: line), item.type != .freeText {
-                        errors.append(SpecError(file: spec.file, line: line,
-                                                "table \(number): item '\(id)' is of type \(item.type.rawValue); kind 'freeText' needs Freitext"))
+                        errors.append(
+                            SpecError(
+                                file: spec.file, line: line,
+                                "table \(number): item '\(id)' is of type \(item.type.rawValue); kind 'freeText' needs Freitext"))
                     }
                 }
             }

@@ -38,7 +38,8 @@ extension ReportModel {
         let answering = analysis.participation
         let differs = answering.first { $0.year == from }?.answering != answering.first { $0.year == to }?.answering
         guard differs else { return WaveComparison(before: before.count(category), now: now.count(category), base: now.base) }
-        return WaveComparison(matching: transitions.filter { $0.itemID == itemID && $0.fromYear == from && $0.toYear == to },
-                              category: category)
+        return WaveComparison(
+            matching: transitions.filter { $0.itemID == itemID && $0.fromYear == from && $0.toYear == to },
+            category: category)
     }
 }

@@ -3,8 +3,10 @@ import Foundation
 /// `map` over independent elements on all cores, results in input order: the same output
 /// as a serial `map`, whatever the scheduling.
 package enum ParallelMap {
-    package static func map<Element: Sendable, Result: Sendable>(_ elements: [Element],
-                                                         _ transform: @Sendable (Element) -> Result) -> [Result] {
+    package static func map<Element: Sendable, Result: Sendable>(
+        _ elements: [Element],
+        _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
         guard elements.count > 1 else { return elements.map(transform) }
         let slots = ResultSlots<Result>(count: elements.count)
         DispatchQueue.concurrentPerform(iterations: elements.count) { index in

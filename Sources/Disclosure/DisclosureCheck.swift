@@ -34,14 +34,17 @@ package struct DisclosureCheck: Sendable {
             do {
                 // The usual case, a file that names no unit at all, takes one pass over its bytes.
                 if let texts = try PublishedRecords.rawTexts(of: url),
-                   !texts.contains(where: { UnitMentions.anyWord(of: $0, in: mentions.startHashes) }) {
+                    !texts.contains(where: { UnitMentions.anyWord(of: $0, in: mentions.startHashes) })
+                {
                     continue
                 }
                 records = try PublishedRecords.records(of: url)
             } catch {
                 // A published file the check cannot read is not published unchecked.
-                result.leaks.append(DisclosureLeak(file: file, record: 0, unit: "", answer: "",
-                                                   unreadable: String(describing: error)))
+                result.leaks.append(
+                    DisclosureLeak(
+                        file: file, record: 0, unit: "", answer: "",
+                        unreadable: String(describing: error)))
                 continue
             }
             guard let records else {

@@ -78,8 +78,10 @@ enum PublishedRecords {
     /// a row's cells stay one record). `splitting: false` gives one record. Read as UTF-8
     /// bytes: markup is ASCII where it matters.
     static func markupText(_ markup: String, splitting: Bool) -> [String] {
-        let blocks: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "caption", "figcaption", "title",
-                                   "div", "section", "aside", "blockquote", "w:p", "a:p", "text", "desc"]
+        let blocks: Set<String> = [
+            "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "caption", "figcaption", "title",
+            "div", "section", "aside", "blockquote", "w:p", "a:p", "text", "desc",
+        ]
         let rows: Set<String> = ["tr", "w:tr"]
         var records: [String] = []
         var current: [UInt8] = []
@@ -103,7 +105,11 @@ enum PublishedRecords {
                 }
                 var close = index + 1
                 while close < bytes.count, bytes[close] != 0x3E { close += 1 }  // ">"
-                guard close < bytes.count else { current.append(byte); index += 1; continue }
+                guard close < bytes.count else {
+                    current.append(byte)
+                    index += 1
+                    continue
+                }
                 let tag = Array(bytes[(index + 1)..<close])
                 index = close + 1
                 let closing = tag.first == 0x2F
@@ -117,14 +123,25 @@ enum PublishedRecords {
                 if !closing && (name == "script" || name == "style") && !selfClosing {
                     skipping = name
                 } else if rows.contains(name) {
-                    if closing { rowDepth = max(0, rowDepth - 1); if rowDepth == 0 { flush() } } else if !selfClosing { rowDepth += 1 }
+                    if closing {
+                        rowDepth = max(0, rowDepth - 1)
+                        if rowDepth == 0 { flush() }
+                    } else if !selfClosing {
+                        rowDepth += 1
+                    }
                 } else if name == "br" || (blocks.contains(name) && closing) {
                     if rowDepth == 0 && splitting { flush() } else { current.append(0x20) }
                 } else if name == "td" || name == "th" || name == "w:tc" {
                     current.append(0x20)
                 }
                 // What a screen reader reads from attributes is published text too.
-                if !closing { for value in spokenAttributes(tag) { current.append(0x20); current += value; current.append(0x20) } }
+                if !closing {
+                    for value in spokenAttributes(tag) {
+                        current.append(0x20)
+                        current += value
+                        current.append(0x20)
+                    }
+                }
             }
         }
         flush()

@@ -44,7 +44,8 @@ package struct UnitMentions: Sendable {
         var starts: [String: [(unit: Int, phrase: Phrase)]] = [:]
         for (index, region) in table.regions.enumerated() {
             units.append(Unit(name: region.name, key: region.ags))
-            let name = Self.words(region.name), key = Self.words(region.ags)
+            let name = Self.words(region.name)
+            let key = Self.words(region.ags)
             if !name.isEmpty, !phrases.contains(name.joined(separator: " ")) {
                 starts[name[0], default: []].append((index, name))
             }
@@ -53,10 +54,12 @@ package struct UnitMentions: Sendable {
         }
         self.units = units
         // One-word names and keys by their word, longer names by their first two words.
-        self.startHashes = Set(starts.values.joined().map { entry in
-            entry.phrase.count == 1 ? Self.hash(Array(entry.phrase[0].utf8))
-                : Self.pairHash(Self.hash(Array(entry.phrase[0].utf8)), Array(entry.phrase[1].utf8))
-        })
+        self.startHashes = Set(
+            starts.values.joined().map { entry in
+                entry.phrase.count == 1
+                    ? Self.hash(Array(entry.phrase[0].utf8))
+                    : Self.pairHash(Self.hash(Array(entry.phrase[0].utf8)), Array(entry.phrase[1].utf8))
+            })
         self.answered = AnsweredIndex(table)
         self.values = table.values
         self.starts = starts
@@ -82,8 +85,14 @@ package struct UnitMentions: Sendable {
         var previous: UInt64?
         forEachWordBytes(text) { bytes in
             let single = hash(bytes)
-            if hashes.contains(single) { hit = true; return false }
-            if let previous, hashes.contains(pairHash(previous, bytes)) { hit = true; return false }
+            if hashes.contains(single) {
+                hit = true
+                return false
+            }
+            if let previous, hashes.contains(pairHash(previous, bytes)) {
+                hit = true
+                return false
+            }
             previous = single
             return true
         }
@@ -97,7 +106,10 @@ package struct UnitMentions: Sendable {
 
     /// Calls `body` with each folded word of `text` as a string.
     static func forEachWord(_ text: String, _ body: (String) -> Void) {
-        forEachWordBytes(text) { body(String(decoding: $0, as: UTF8.self)); return true }
+        forEachWordBytes(text) {
+            body(String(decoding: $0, as: UTF8.self))
+            return true
+        }
     }
 
     /// Calls `body` with the UTF-8 bytes of each folded word of `text` until it returns
@@ -125,7 +137,8 @@ package struct UnitMentions: Sendable {
                     } else if byte >= 0x41 && byte <= 0x5A {
                         current.append(byte + 0x20)
                     } else if byte == 0x2E, let last = current.last, last >= 0x30 && last <= 0x39, index + 1 < count,
-                              bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39 {
+                        bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39
+                    {
                         // "0.1138", "1.048.576": one number, not a key among its digits (only
                         // the point: in a CSV a comma separates fields).
                         current.append(byte)
@@ -144,7 +157,10 @@ package struct UnitMentions: Sendable {
                     offset += 1
                 }
                 index += length
-                guard let scalar = Unicode.Scalar(value) else { flush(); continue }
+                guard let scalar = Unicode.Scalar(value) else {
+                    flush()
+                    continue
+                }
                 if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                     current.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 } else {

@@ -34,8 +34,10 @@ package struct GermanNoun: Sendable, Hashable {
 
     // MARK: Numbers
 
-    private static let words = ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
-                                "elf", "zwölf"]
+    private static let words = [
+        "null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+        "elf", "zwölf",
+    ]
 
     /// A number standing alone: "eins" … "zwölf", larger ones in digits (DIN 5008 practice).
     package static func word(_ n: Int) -> String { (0..<words.count).contains(n) ? words[n] : GermanFormat.integer(n) }
@@ -98,13 +100,14 @@ package struct GermanNoun: Sendable, Hashable {
         let total = GermanFormat.integer(base) + (attribute.map { " " + $0 } ?? "")
         if n == 1, base == 1 {
             // Not "alle 1 befragten Landkreise": "der einzige befragte Landkreis".
-            let article: String = switch (gender, grammaticalCase) {
-            case (.masculine, .nominative): "der einzige"
-            case (.feminine, .nominative): "die einzige"
-            case (.neuter, .nominative): "das einzige"
-            case (.feminine, .dative): "der einzigen"
-            case (_, .dative): "dem einzigen"
-            }
+            let article: String =
+                switch (gender, grammaticalCase) {
+                case (.masculine, .nominative): "der einzige"
+                case (.feminine, .nominative): "die einzige"
+                case (.neuter, .nominative): "das einzige"
+                case (.feminine, .dative): "der einzigen"
+                case (_, .dative): "dem einzigen"
+                }
             let weak = attribute.map { grammaticalCase == .nominative && $0.hasSuffix("en") ? String($0.dropLast()) : $0 }
             return article + (weak.map { " " + $0 } ?? "") + " " + singular
         }
@@ -193,7 +196,8 @@ package struct GermanNoun: Sendable, Hashable {
         let earlier = runs.dropLast().enumerated().map { index, run -> String in
             let early = index == 0 && rising ? (run.count == 0 ? "noch " : "erst ") : ""
             let alone = several && run.count <= 1 ? count(run.count) : pronoun(run.count)
-            let amount = run.of.map { pronoun(run.count) + " von " + Self.word($0) }
+            let amount =
+                run.of.map { pronoun(run.count) + " von " + Self.word($0) }
                 ?? (all.map { run.count == $0 && $0 > 1 } == true ? "alle " + Self.word(run.count) : alone)
             return "\(early)\(amount) " + (run.length == 1 ? "im Jahr " : "in den Jahren ") + run.years
         }

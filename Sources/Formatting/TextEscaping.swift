@@ -16,7 +16,7 @@ package enum TextEscaping {
             case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"): return true
             case UInt8(ascii: "\""), UInt8(ascii: "'"), 0x0A, 0x09: return attribute
             case 0x0D: return false
-            case 0xEF: return true // possibly U+FFFE / U+FFFF
+            case 0xEF: return true  // possibly U+FFFE / U+FFFF
             default: return b < 0x20
             }
         }
@@ -38,7 +38,8 @@ package enum TextEscaping {
             case 0x09, 0x0A, 0x0D: out.append(b)
             case 0xEF:
                 // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters.
-                let b2 = iterator.next(), b3 = iterator.next()
+                let b2 = iterator.next()
+                let b3 = iterator.next()
                 if b2 == 0xBF, b3 == 0xBE || b3 == 0xBF { continue }
                 out.append(b)
                 pending = [b2, b3].compactMap { $0 }
@@ -104,7 +105,10 @@ package enum TextEscaping {
         var seenPoint = false
         for (i, ch) in s.enumerated() {
             if ch == "-", i == 0 { continue }
-            if ch == ".", !seenPoint, digits > 0 { seenPoint = true; continue }
+            if ch == ".", !seenPoint, digits > 0 {
+                seenPoint = true
+                continue
+            }
             guard ch.isASCII, ch.isNumber else { return false }
             digits += 1
         }
@@ -125,8 +129,9 @@ package enum TextEscaping {
         // Most values need nothing: no special ASCII, and no list marker or number at the start.
         let special: Set<UInt8> = verbatim ? Self.markdownVerbatimSpecialBytes : Self.markdownSpecialBytes
         if let first = s.utf8.first, first != UInt8(ascii: "-"), first != UInt8(ascii: "+"),
-           !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")),
-           !s.utf8.contains(where: { special.contains($0) }) {
+            !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")),
+            !s.utf8.contains(where: { special.contains($0) })
+        {
             return s
         }
         var out = ""
@@ -137,7 +142,8 @@ package enum TextEscaping {
             case "\\", "`", "*", "_", "[", "]", "|", "<", ">", "#", "~", "$", "{", "}", "@", "^":
                 out.append("\\")
                 out.append(ch)
-            case "\"", "'" where verbatim:
+            case "\"",
+                "'" where verbatim:
                 out.append("\\")
                 out.append(ch)
             // A backslash, not an entity: "\\&" reads as "&" in the Markdown itself too.
@@ -152,7 +158,8 @@ package enum TextEscaping {
         if let first = chars.first, first == "-" || first == "+", chars.count == 1 || chars[1] == " " {
             out = "\\" + out
         } else if let end = chars.firstIndex(where: { !$0.isNumber }), end > 0, chars[end] == "." || chars[end] == ")",
-                  end + 1 == chars.count || chars[end + 1] == " " {
+            end + 1 == chars.count || chars[end + 1] == " "
+        {
             out.insert("\\", at: out.index(out.startIndex, offsetBy: end))
         }
         return out

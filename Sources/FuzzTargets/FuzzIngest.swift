@@ -7,8 +7,9 @@ import Ingest
 /// mutations reach the XML scanner and cell parser instead of failing the zip checks).
 package enum FuzzIngest {
     /// Small limits keep each execution fast; the checks are the same as in production.
-    static let limits = IngestLimits(maxEntryBytes: 4 * 1_048_576, maxCSVBytes: 4 * 1_048_576,
-                                     maxCellCharacters: 32_767, maxXMLDepth: 64)
+    static let limits = IngestLimits(
+        maxEntryBytes: 4 * 1_048_576, maxCSVBytes: 4 * 1_048_576,
+        maxCellCharacters: 32_767, maxXMLDepth: 64)
 
     /// Inputs are written to a file (on tmpfs where there is one) and opened the way
     /// `make report` opens files, so the fuzzer exercises the production path.
@@ -50,9 +51,17 @@ package enum FuzzIngest {
     /// A minimal xlsx whose only worksheet part is `xml`.
     static func wrapAsWorksheet(_ xml: Data) throws -> Data {
         let parts: [(String, Data)] = [
-            ("[Content_Types].xml", Data(#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#.utf8)),
+            (
+                "[Content_Types].xml",
+                Data(#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#.utf8)
+            ),
             ("xl/workbook.xml", Data(#"<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#.utf8)),
-            ("xl/_rels/workbook.xml.rels", Data(#"<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="x/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#.utf8)),
+            (
+                "xl/_rels/workbook.xml.rels",
+                Data(
+                    #"<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="x/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#
+                        .utf8)
+            ),
             ("xl/sharedStrings.xml", Data(#"<sst><si><t>a</t></si><si><r><t>b</t></r></si></sst>"#.utf8)),
             ("xl/worksheets/sheet1.xml", xml),
         ]

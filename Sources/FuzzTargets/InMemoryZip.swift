@@ -19,9 +19,10 @@ package enum InMemoryZip {
             guard archive.count < UInt32.max, payload.count < UInt32.max, name.count < UInt16.max else {
                 throw Failure(description: "'\(path)' is too large for a zip without zip64")
             }
-            let crc = UInt32(truncatingIfNeeded: data.withUnsafeBytes {
-                crc32(crc32(0, nil, 0), $0.bindMemory(to: UInt8.self).baseAddress, UInt32($0.count))
-            })
+            let crc = UInt32(
+                truncatingIfNeeded: data.withUnsafeBytes {
+                    crc32(crc32(0, nil, 0), $0.bindMemory(to: UInt8.self).baseAddress, UInt32($0.count))
+                })
             let method: UInt16 = compressed ? 8 : 0
             let offset = UInt32(archive.count)
             // Local file header.
@@ -52,8 +53,11 @@ package enum InMemoryZip {
     /// Raw deflate (no zlib header), as zip entries carry it.
     static func deflate(_ data: Data, path: String) throws -> Data {
         var stream = z_stream()
-        guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard
+            deflateInit2_(
+                &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
+                ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else {
             throw Failure(description: "cannot start deflating '\(path)'")
         }
         defer { deflateEnd(&stream) }
@@ -74,12 +78,12 @@ package enum InMemoryZip {
     }
 }
 
-private extension Data {
-    mutating func append(le16 values: UInt16...) {
+extension Data {
+    fileprivate mutating func append(le16 values: UInt16...) {
         for value in values { append(contentsOf: [UInt8(value & 0xFF), UInt8(value >> 8)]) }
     }
 
-    mutating func append(le32 values: UInt32...) {
+    fileprivate mutating func append(le32 values: UInt32...) {
         for value in values { append(contentsOf: (0..<4).map { UInt8((value >> (8 * UInt32($0))) & 0xFF) }) }
     }
 }

@@ -23,15 +23,18 @@ package struct SpreadsheetDate: Hashable, Sendable, CustomStringConvertible {
         guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
         var days = Int(serial.rounded(.down))
         var seconds = Int(((serial - Double(days)) * 86_400).rounded())
-        if seconds >= 86_400 { days += 1; seconds -= 86_400 }
+        if seconds >= 86_400 {
+            days += 1
+            seconds -= 86_400
+        }
         // Days since 1970-01-01 (civil), then Howard Hinnant's civil_from_days.
         let epochOffset: Int
         if date1904 {
-            epochOffset = 24_107 // 1904-01-01 is 24107 days before 1970-01-01
+            epochOffset = 24_107  // 1904-01-01 is 24107 days before 1970-01-01
         } else if days < 60 {
-            epochOffset = 25_568 // serial 1 = 1900-01-01
+            epochOffset = 25_568  // serial 1 = 1900-01-01
         } else {
-            epochOffset = 25_569 // serial 61 = 1900-03-01 (after the fictitious leap day)
+            epochOffset = 25_569  // serial 61 = 1900-03-01 (after the fictitious leap day)
         }
         let z = days - epochOffset + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097

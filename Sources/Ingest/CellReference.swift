@@ -85,8 +85,9 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
             self.init(first: ref, last: ref)
         case 2:
             guard let a = CellReference(parts[0]), let b = CellReference(parts[1]) else { return nil }
-            self.init(first: CellReference(row: min(a.row, b.row), column: min(a.column, b.column)),
-                      last: CellReference(row: max(a.row, b.row), column: max(a.column, b.column)))
+            self.init(
+                first: CellReference(row: min(a.row, b.row), column: min(a.column, b.column)),
+                last: CellReference(row: max(a.row, b.row), column: max(a.column, b.column)))
         default:
             return nil
         }

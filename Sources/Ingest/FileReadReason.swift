@@ -5,7 +5,8 @@ import Foundation
 enum FileReadReason {
     static func describe(_ error: any Error) -> String {
         let nsError = error as NSError
-        let posix = (nsError.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
+        let posix =
+            (nsError.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
             ?? (nsError.domain == NSPOSIXErrorDomain ? nsError.code : nil)
         switch (posix.map(Int32.init), nsError.domain == NSCocoaErrorDomain ? nsError.code : nil) {
         case (ENOENT?, _), (_, NSFileReadNoSuchFileError?): return "no such file"

@@ -53,7 +53,8 @@ public struct IngestError: UserFacingError, Hashable {
         case .emptyFile: return "the file is empty; expected an xlsx workbook or a CSV file"
         case .notAZip: return "not an xlsx workbook (no zip archive found); expected a file saved by Excel or LibreOffice as .xlsx"
         case .encrypted:
-            return "the workbook is password-protected (encrypted); save a copy without a password (Excel: File › Info › Protect Workbook › Encrypt with Password, clear it)"
+            return
+                "the workbook is password-protected (encrypted); save a copy without a password (Excel: File › Info › Protect Workbook › Encrypt with Password, clear it)"
         case .legacyXLS:
             return "an Excel 97–2003 workbook (.xls); save it as an Excel workbook (.xlsx)"
         case .corruptZip(let why): return "the xlsx archive is damaged (\(why)); re-export the workbook"

@@ -9,8 +9,10 @@ public struct IngestLimits: Sendable, Equatable {
     /// Deepest XML nesting accepted.
     public var maxXMLDepth: Int
 
-    public init(maxEntryBytes: Int = 512 * 1_048_576, maxCSVBytes: Int = 512 * 1_048_576,
-                maxCellCharacters: Int = 32_767, maxXMLDepth: Int = 128) {
+    public init(
+        maxEntryBytes: Int = 512 * 1_048_576, maxCSVBytes: Int = 512 * 1_048_576,
+        maxCellCharacters: Int = 32_767, maxXMLDepth: Int = 128
+    ) {
         self.maxEntryBytes = maxEntryBytes
         self.maxCSVBytes = maxCSVBytes
         self.maxCellCharacters = maxCellCharacters

@@ -8,8 +8,10 @@ package struct Sheet: Sendable {
     package let mergedRanges: [CellRange]
     private let rowPositions: [Int: Int]
 
-    package init(name: String, rows: [Row], hiddenColumns: Set<Int> = [], hiddenRows: Set<Int> = [],
-                mergedRanges: [CellRange] = []) {
+    package init(
+        name: String, rows: [Row], hiddenColumns: Set<Int> = [], hiddenRows: Set<Int> = [],
+        mergedRanges: [CellRange] = []
+    ) {
         self.name = name
         self.rows = rows.sorted { $0.index < $1.index }
         self.hiddenColumns = hiddenColumns

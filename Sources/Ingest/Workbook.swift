@@ -24,8 +24,10 @@ package enum WorkbookReader {
     package static func open(_ url: URL, limits: IngestLimits = .default) throws(IngestError) -> any Workbook {
         let fileName = url.lastPathComponent
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw IngestError(file: fileName, FileManager.default.fileExists(atPath: url.path)
-                ? .unreadable("permission denied") : .fileNotFound)
+            throw IngestError(
+                file: fileName,
+                FileManager.default.fileExists(atPath: url.path)
+                    ? .unreadable("permission denied") : .fileNotFound)
         }
         let magic = (try? handle.read(upToCount: 4)) ?? Data()
         try? handle.close()

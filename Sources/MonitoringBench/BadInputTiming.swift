@@ -34,8 +34,10 @@ extension Bench.Run {
         print(String(format: "  good run (median): %.1f ms wall", base * 1000))
         for entry in walls.sorted(by: { $0.wall > $1.wall }).prefix(5) {
             let name = entry.name.padding(toLength: max(entry.name.count, 28), withPad: " ", startingAt: 0)
-            print(String(format: "  slowest: %@ %7.1f ms wall (%.2f× a good run), peak %.1f MiB",
-                         name as NSString, entry.wall * 1000, entry.wall / base, entry.peak))
+            print(
+                String(
+                    format: "  slowest: %@ %7.1f ms wall (%.2f× a good run), peak %.1f MiB",
+                    name as NSString, entry.wall * 1000, entry.wall / base, entry.peak))
         }
         let worst = walls.map(\.wall).max() ?? 0
         // The zip bombs are inflated up to the reader's size limit, so they may take longer

@@ -16,7 +16,8 @@ struct Measurement {
         let wall = wallNow()
         let cpu = cpuNow()
         for _ in 0..<iterations { try body() }
-        return Measurement(wallSeconds: (wallNow() - wall) / Double(iterations),
-                           cpuSeconds: (cpuNow() - cpu) / Double(iterations))
+        return Measurement(
+            wallSeconds: (wallNow() - wall) / Double(iterations),
+            cpuSeconds: (cpuNow() - cpu) / Double(iterations))
     }
 }

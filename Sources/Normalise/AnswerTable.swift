@@ -130,9 +130,10 @@ package struct AnswerTable: Sendable, RandomAccessCollection {
     }
 
     package mutating func append(_ answer: TidyAnswer) {
-        append(region: code(region: answer.regionName), item: code(item: answer.item),
-               value: code(value: answer.value, isFreeText: answer.isFreeText),
-               wave: code(wave: answer.wave, year: answer.year, origin: answer.origin), cell: answer.source.reference)
+        append(
+            region: code(region: answer.regionName), item: code(item: answer.item),
+            value: code(value: answer.value, isFreeText: answer.isFreeText),
+            wave: code(wave: answer.wave, year: answer.year, origin: answer.origin), cell: answer.source.reference)
     }
 
     /// The tables one after another, codes translated into one set of dictionaries (the
@@ -184,9 +185,10 @@ package struct AnswerTable: Sendable, RandomAccessCollection {
         let value = Int(valueCodes[position])
         let wave = waves[Int(waveCodes[position])]
         let row = Int(rows[position])
-        return TidyAnswer(wave: wave.number, year: wave.year, region: regions[Int(regionCodes[position])],
-                          item: items[Int(itemCodes[position])], value: values[value], isFreeText: valueIsFreeText[value],
-                          origin: wave.origin, cell: row > 0 ? CellReference(row: row, column: Int(columns[position])) : nil)
+        return TidyAnswer(
+            wave: wave.number, year: wave.year, region: regions[Int(regionCodes[position])],
+            item: items[Int(itemCodes[position])], value: values[value], isFreeText: valueIsFreeText[value],
+            origin: wave.origin, cell: row > 0 ? CellReference(row: row, column: Int(columns[position])) : nil)
     }
 
     /// The codes of a text as a category and as a free text, those that answers have.

@@ -16,8 +16,10 @@ package struct Catalogue: Sendable {
     private let categoryIndex: [String: [String: String]]
     private let emptyCategory: [String: String]
 
-    package init(fileName: String, items: [CatalogueItem], waves: [WaveDefinition], regions: [Region],
-                categories: [AnswerCategory], notes: [String]) {
+    package init(
+        fileName: String, items: [CatalogueItem], waves: [WaveDefinition], regions: [Region],
+        categories: [AnswerCategory], notes: [String]
+    ) {
         self.fileName = fileName
         self.items = items
         self.waves = waves.sorted { $0.number < $1.number }
@@ -34,8 +36,9 @@ package struct Catalogue: Sendable {
             }
         }
         self.regionIndex = regionIndex
-        answerRegions = Dictionary(regions.map { ($0.ags, TidyAnswer.RegionName(ags: $0.ags, name: $0.name)) },
-                                   uniquingKeysWith: { first, _ in first })
+        answerRegions = Dictionary(
+            regions.map { ($0.ags, TidyAnswer.RegionName(ags: $0.ags, name: $0.name)) },
+            uniquingKeysWith: { first, _ in first })
         var categoryIndex: [String: [String: String]] = [:]
         var emptyCategory: [String: String] = [:]
         for category in categories {
@@ -50,8 +53,9 @@ package struct Catalogue: Sendable {
 
     /// The same catalogue with the waves up to `year` only (a spec's `last_year`).
     package func withWaves(through year: Int) -> Catalogue {
-        Catalogue(fileName: fileName, items: items, waves: waves.filter { $0.year <= year }, regions: regions,
-                  categories: categories, notes: notes)
+        Catalogue(
+            fileName: fileName, items: items, waves: waves.filter { $0.year <= year }, regions: regions,
+            categories: categories, notes: notes)
     }
 
     package func item(_ id: String) -> CatalogueItem? { itemIndex[id].map { items[$0] } }

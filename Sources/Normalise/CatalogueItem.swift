@@ -42,8 +42,10 @@ package struct CatalogueItem: Sendable, Hashable {
     /// category of the parent's answer scale (for Status: "ja").
     package let openingAnswers: [String]
 
-    package init(id: String, theme: String, type: ItemType, parentID: String?, shortTitle: String, wording: String,
-                answerOptions: [String], headers: [Int: String], row: Int, openingAnswers: [String] = []) {
+    package init(
+        id: String, theme: String, type: ItemType, parentID: String?, shortTitle: String, wording: String,
+        answerOptions: [String], headers: [Int: String], row: Int, openingAnswers: [String] = []
+    ) {
         self.openingAnswers = openingAnswers
         self.id = id
         self.theme = theme
@@ -72,8 +74,10 @@ package struct WaveDefinition: Sendable, Hashable {
     package let firstDataRow: Int
     package let regionColumnHeader: String
 
-    package init(number: Int, year: Int, fieldStart: String?, fieldEnd: String?, fileName: String, sheetName: String,
-                headerRow: Int, firstDataRow: Int, regionColumnHeader: String) {
+    package init(
+        number: Int, year: Int, fieldStart: String?, fieldEnd: String?, fileName: String, sheetName: String,
+        headerRow: Int, firstDataRow: Int, regionColumnHeader: String
+    ) {
         self.number = number
         self.year = year
         self.fieldStart = fieldStart

@@ -1,5 +1,5 @@
-import Ingest
 import Formatting
+import Ingest
 
 /// Reads the catalogue workbook into a `Catalogue`, collecting every structural problem
 /// (with its cell) instead of stopping at the first.
@@ -27,8 +27,10 @@ package struct CatalogueReader {
                 let sheet = try workbook.readSheet(named: name)
                 let table = HeaderTable(sheet: sheet, file: file)
                 for column in required where table.column(column) == nil {
-                    issues.append(.init(.error, .missingColumn(column),
-                                        at: CellLocation(file: file, sheet: name, reference: CellReference(row: 1, column: 1))))
+                    issues.append(
+                        .init(
+                            .error, .missingColumn(column),
+                            at: CellLocation(file: file, sheet: name, reference: CellReference(row: 1, column: 1))))
                 }
                 return table
             } catch {
@@ -37,12 +39,17 @@ package struct CatalogueReader {
             }
         }
 
-        let waveTable = table(SheetName.waves, required: ["Welle", "Jahr", "Datei", "Tabellenblatt", "Kopfzeile",
-                                                           "Erste Datenzeile", "Regionsspalte"])
+        let waveTable = table(
+            SheetName.waves,
+            required: [
+                "Welle", "Jahr", "Datei", "Tabellenblatt", "Kopfzeile",
+                "Erste Datenzeile", "Regionsspalte",
+            ])
         let itemTable = table(SheetName.items, required: ["ID", "Themenbereich", "Typ", "Bezug", "Kurztitel"])
         let regionTable = table(SheetName.regions, required: ["AGS", "Name"])
         let categoryTable = table(SheetName.categories, required: ["Typ", "Kategorie", "Schreibweisen"])
-        let notes = workbook.sheetNames.contains(SheetName.notes)
+        let notes =
+            workbook.sheetNames.contains(SheetName.notes)
             ? ((try? workbook.readSheet(named: SheetName.notes))?.rows.compactMap { $0.cells.first?.value.text } ?? [])
             : []
 
@@ -51,8 +58,11 @@ package struct CatalogueReader {
         let regions = regionTable.map { readRegions($0, issues: &issues) } ?? []
         let categories = categoryTable.map { readCategories($0, issues: &issues) } ?? []
         guard !issues.contains(where: { $0.severity == .error }) else { return (nil, issues) }
-        return (Catalogue(fileName: file, items: items, waves: waves, regions: regions,
-                          categories: categories, notes: notes), issues)
+        return (
+            Catalogue(
+                fileName: file, items: items, waves: waves, regions: regions,
+                categories: categories, notes: notes), issues
+        )
     }
 
     private func readWaves(_ table: HeaderTable, issues: inout [ValidationIssue]) -> [WaveDefinition] {
@@ -73,7 +83,8 @@ package struct CatalogueReader {
                 }
             }
             guard let number = integer("Welle"), let year = integer("Jahr"),
-                  let headerRow = integer("Kopfzeile"), let firstDataRow = integer("Erste Datenzeile") else { continue }
+                let headerRow = integer("Kopfzeile"), let firstDataRow = integer("Erste Datenzeile")
+            else { continue }
             let fileName = table.value(row, "Datei").text.trimmingWhitespace(newlines: false)
             let sheetName = table.value(row, "Tabellenblatt").text
             let regionHeader = table.value(row, "Regionsspalte").text
@@ -84,24 +95,30 @@ package struct CatalogueReader {
                 issues.append(.init(.error, .emptyField(field), at: table.location(row, field)))
             }
             guard headerRow >= 1, firstDataRow > headerRow else {
-                issues.append(.init(.error, .invalidWaveField(field: "Erste Datenzeile", value: "\(firstDataRow)"),
-                                    at: table.location(row, "Erste Datenzeile")))
+                issues.append(
+                    .init(
+                        .error, .invalidWaveField(field: "Erste Datenzeile", value: "\(firstDataRow)"),
+                        at: table.location(row, "Erste Datenzeile")))
                 continue
             }
             if waves.contains(where: { $0.number == number }) {
                 issues.append(.init(.error, .duplicateWave(number), at: table.location(row, "Welle")))
                 continue
             }
-            waves.append(WaveDefinition(number: number, year: year, fieldStart: date("Feldphase Beginn"),
-                                        fieldEnd: date("Feldphase Ende"), fileName: fileName, sheetName: sheetName,
-                                        headerRow: headerRow, firstDataRow: firstDataRow,
-                                        regionColumnHeader: regionHeader))
+            waves.append(
+                WaveDefinition(
+                    number: number, year: year, fieldStart: date("Feldphase Beginn"),
+                    fieldEnd: date("Feldphase Ende"), fileName: fileName, sheetName: sheetName,
+                    headerRow: headerRow, firstDataRow: firstDataRow,
+                    regionColumnHeader: regionHeader))
         }
         return waves
     }
 
-    private func readItems(_ table: HeaderTable, waves: [WaveDefinition],
-                           issues: inout [ValidationIssue]) -> [CatalogueItem] {
+    private func readItems(
+        _ table: HeaderTable, waves: [WaveDefinition],
+        issues: inout [ValidationIssue]
+    ) -> [CatalogueItem] {
         // Wave columns are headed "W<number> <year>".
         var waveColumns: [(wave: Int, column: Int)] = []
         for (column, header) in table.headers.sorted(by: { $0.key < $1.key }) {
@@ -109,9 +126,12 @@ package struct CatalogueReader {
             if waves.contains(where: { $0.number == number }) {
                 waveColumns.append((number, column))
             } else {
-                issues.append(.init(.error, .waveColumnWithoutWave(header),
-                                    at: CellLocation(file: table.file, sheet: table.sheet.name,
-                                                     reference: CellReference(row: table.headerRow, column: column))))
+                issues.append(
+                    .init(
+                        .error, .waveColumnWithoutWave(header),
+                        at: CellLocation(
+                            file: table.file, sheet: table.sheet.name,
+                            reference: CellReference(row: table.headerRow, column: column))))
             }
         }
         var items: [CatalogueItem] = []
@@ -143,18 +163,21 @@ package struct CatalogueReader {
             // Optional column: the answers of the parent that open this item ("a | b").
             let opening = table.value(row, "Filterantwort").text
                 .split(separator: "|").map { String($0).trimmingWhitespace(newlines: false) }.filter { !$0.isEmpty }
-            items.append(CatalogueItem(id: id, theme: table.value(row, "Themenbereich").text.trimmingWhitespace(newlines: false),
-                                       type: type, parentID: parent.isEmpty ? nil : parent,
-                                       shortTitle: table.value(row, "Kurztitel").text.whitespaceFolded,
-                                       wording: table.value(row, "Wortlaut").text.whitespaceFolded,
-                                       answerOptions: options, headers: headers, row: row.index, openingAnswers: opening))
+            items.append(
+                CatalogueItem(
+                    id: id, theme: table.value(row, "Themenbereich").text.trimmingWhitespace(newlines: false),
+                    type: type, parentID: parent.isEmpty ? nil : parent,
+                    shortTitle: table.value(row, "Kurztitel").text.whitespaceFolded,
+                    wording: table.value(row, "Wortlaut").text.whitespaceFolded,
+                    answerOptions: options, headers: headers, row: row.index, openingAnswers: opening))
         }
         // References must point to existing items; options to multiple-choice questions.
         let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for item in items {
             guard let parentID = item.parentID else { continue }
-            let location = CellLocation(file: table.file, sheet: table.sheet.name,
-                                        reference: table.column("Bezug").map { CellReference(row: item.row, column: $0) })
+            let location = CellLocation(
+                file: table.file, sheet: table.sheet.name,
+                reference: table.column("Bezug").map { CellReference(row: item.row, column: $0) })
             guard let parent = byID[parentID] else {
                 issues.append(.init(.error, .unknownReference(parentID), at: location, item: item.id))
                 continue
@@ -179,8 +202,10 @@ package struct CatalogueReader {
                 .map { String($0).whitespaceFolded }.filter { !$0.isEmpty }
             for key in [ags, name] + spellings {
                 if let other = owner[key.folded], other != name {
-                    issues.append(.init(.error, .conflictingRegionSpelling(key, regions: [other, name]),
-                                        at: table.location(row, "Schreibweisen")))
+                    issues.append(
+                        .init(
+                            .error, .conflictingRegionSpelling(key, regions: [other, name]),
+                            at: table.location(row, "Schreibweisen")))
                 }
                 owner[key.folded] = name
             }
@@ -201,8 +226,10 @@ package struct CatalogueReader {
             for spelling in [name] + spellings where spelling != AnswerCategory.emptyMarker {
                 let key = type + "\u{0}" + spelling.folded
                 if let other = owner[key], other != name {
-                    issues.append(.init(.error, .duplicateCategorySpelling(spelling, categories: [other, name]),
-                                        at: table.location(row, "Schreibweisen")))
+                    issues.append(
+                        .init(
+                            .error, .duplicateCategorySpelling(spelling, categories: [other, name]),
+                            at: table.location(row, "Schreibweisen")))
                 }
                 owner[key] = name
             }
@@ -246,7 +273,8 @@ struct HeaderTable {
     }
 
     func location(_ row: Row, _ name: String) -> CellLocation {
-        CellLocation(file: file, sheet: sheet.name,
-                     reference: CellReference(row: row.index, column: column(name) ?? 1))
+        CellLocation(
+            file: file, sheet: sheet.name,
+            reference: CellReference(row: row.index, column: column(name) ?? 1))
     }
 }

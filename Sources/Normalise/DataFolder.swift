@@ -1,5 +1,5 @@
-import Foundation
 import Concurrency
+import Foundation
 import Ingest
 
 /// Everything the normalise stage produces.
@@ -76,16 +76,20 @@ package struct DataFolder: Sendable {
             a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
         }.map(\.element)
         if ordered.contains(where: { $0.severity == .error }) { throw DataProblems(ordered) }
-        return NormalisedData(catalogue: catalogue, answers: answers,
-                              issues: ordered, waves: summaries)
+        return NormalisedData(
+            catalogue: catalogue, answers: answers,
+            issues: ordered, waves: summaries)
     }
 
     private func normalise(wave: WaveDefinition, catalogue: Catalogue) -> WaveNormaliser.Result {
         guard let waveURL = locateWave(wave.fileName) else {
             var result = WaveNormaliser.Result()
-            result.issues.append(.init(.error, .waveFileMissing(wave.fileName),
-                                       at: CellLocation(file: catalogue.fileName, sheet: CatalogueReader.SheetName.waves,
-                                                        reference: nil)))
+            result.issues.append(
+                .init(
+                    .error, .waveFileMissing(wave.fileName),
+                    at: CellLocation(
+                        file: catalogue.fileName, sheet: CatalogueReader.SheetName.waves,
+                        reference: nil)))
             return result
         }
         do {
@@ -148,17 +152,19 @@ package struct DataFolder: Sendable {
     /// skipped. Office lock files (`~$…`) and hidden files are not exports.
     private func unlistedWaveFiles(_ catalogue: Catalogue) -> [ValidationIssue] {
         let present = ((try? FileManager.default.contentsOfDirectory(atPath: wavesFolder.path)) ?? []).sorted()
-        let named = Set(catalogue.waves.flatMap { wave -> [String] in
-            let name = wave.fileName.precomposedStringWithCanonicalMapping
-            return [name, (name as NSString).deletingPathExtension + ".csv"]
-        })
+        let named = Set(
+            catalogue.waves.flatMap { wave -> [String] in
+                let name = wave.fileName.precomposedStringWithCanonicalMapping
+                return [name, (name as NSString).deletingPathExtension + ".csv"]
+            })
         return present.filter { file in
             let lower = file.lowercased()
             return (lower.hasSuffix(".xlsx") || lower.hasSuffix(".csv")) && !file.hasPrefix("~$") && !file.hasPrefix(".")
                 && !named.contains(file.precomposedStringWithCanonicalMapping)
         }.map { file in
-            ValidationIssue(.note, .waveFileNotListed(file),
-                            at: CellLocation(file: catalogue.fileName, sheet: CatalogueReader.SheetName.waves, reference: nil))
+            ValidationIssue(
+                .note, .waveFileNotListed(file),
+                at: CellLocation(file: catalogue.fileName, sheet: CatalogueReader.SheetName.waves, reference: nil))
         }
     }
 

@@ -48,13 +48,16 @@ package struct TidyAnswer: Sendable, Hashable {
     package var region: String { regionName.name }
     /// The cell the answer was read from.
     package var source: CellLocation {
-        CellLocation(file: origin.file, sheet: origin.sheet,
-                     reference: row > 0 ? CellReference(row: Int(row), column: Int(column)) : nil)
+        CellLocation(
+            file: origin.file, sheet: origin.sheet,
+            reference: row > 0 ? CellReference(row: Int(row), column: Int(column)) : nil)
     }
 
     /// The normaliser's initialiser: region and origin shared by many answers.
-    package init(wave: Int, year: Int, region: RegionName, item: String, value: String, isFreeText: Bool,
-                 origin: SheetOrigin, cell: CellReference?) {
+    package init(
+        wave: Int, year: Int, region: RegionName, item: String, value: String, isFreeText: Bool,
+        origin: SheetOrigin, cell: CellReference?
+    ) {
         wave16 = Int16(clamping: wave)
         year16 = Int16(clamping: year)
         regionName = region
@@ -67,10 +70,13 @@ package struct TidyAnswer: Sendable, Hashable {
     }
 
     /// One answer on its own (tests, generated data).
-    package init(wave: Int, year: Int, regionAGS: String, region: String, item: String, value: String,
-                 isFreeText: Bool, source: CellLocation) {
-        self.init(wave: wave, year: year, region: RegionName(ags: regionAGS, name: region), item: item, value: value,
-                  isFreeText: isFreeText, origin: SheetOrigin(file: source.file, sheet: source.sheet), cell: source.reference)
+    package init(
+        wave: Int, year: Int, regionAGS: String, region: String, item: String, value: String,
+        isFreeText: Bool, source: CellLocation
+    ) {
+        self.init(
+            wave: wave, year: year, region: RegionName(ags: regionAGS, name: region), item: item, value: value,
+            isFreeText: isFreeText, origin: SheetOrigin(file: source.file, sheet: source.sheet), cell: source.reference)
     }
 
     package static func == (a: TidyAnswer, b: TidyAnswer) -> Bool {

@@ -58,8 +58,10 @@ public struct ValidationIssue: Sendable, Hashable {
     public let region: String?
     public let kind: Kind
 
-    public init(_ severity: Severity, _ kind: Kind, at location: CellLocation? = nil, item: String? = nil,
-                region: String? = nil) {
+    public init(
+        _ severity: Severity, _ kind: Kind, at location: CellLocation? = nil, item: String? = nil,
+        region: String? = nil
+    ) {
         self.severity = severity
         self.kind = kind
         self.location = location
@@ -115,8 +117,10 @@ public struct ValidationIssue: Sendable, Hashable {
             return "region column '\(header)' not found in header row \(row)\(hint)"
         case .headerNotFound(let header, let cell, let closest):
             return "column '\(header)' named by the catalogue" + (cell.map { " (\($0))" } ?? "") + " is not in the header row"
-                + (closest.map { "; the closest unclaimed header is '\($0)': if that is the question, write it into the catalogue cell "
-                    + "(`monitoring inspect` shows the file's header row and answers)" } ?? "")
+                + (closest.map {
+                    "; the closest unclaimed header is '\($0)': if that is the question, write it into the catalogue cell "
+                        + "(`monitoring inspect` shows the file's header row and answers)"
+                } ?? "")
         case .duplicateHeader(let header, let other): return "header '\(header)' appears twice (also \(other))"
         case .unmappedColumn(let header): return "column '\(header)' is not in the catalogue; ignored"
         case .hiddenColumn(let header): return "column '\(header)' is hidden in the workbook; read as usual"
@@ -152,7 +156,8 @@ public struct ValidationIssue: Sendable, Hashable {
         case .duplicateItemID(let id, let row): return "Die ID „\(id)“ ist doppelt vergeben (zuerst in Zeile \(row))."
         case .unknownItemType(let type): return "Unbekannter Typ „\(type)“."
         case .unknownReference(let id): return "Der Bezug „\(id)“ verweist auf keine Frage."
-        case .invalidParent(let id, let type): return "Der Bezug „\(id)“ hat den Typ \(type); eine Option muss sich auf eine Mehrfachauswahl beziehen."
+        case .invalidParent(let id, let type):
+            return "Der Bezug „\(id)“ hat den Typ \(type); eine Option muss sich auf eine Mehrfachauswahl beziehen."
         case .invalidWaveField(let field, let value): return "„\(field)“ ist „\(value)“; erwartet wird eine ganze Zahl."
         case .waveColumnWithoutWave(let header): return "Die Spalte „\(header)“ nennt eine Welle, die im Blatt Wellen fehlt."
         case .duplicateWave(let number): return "Welle \(number) ist doppelt definiert."
@@ -177,7 +182,8 @@ public struct ValidationIssue: Sendable, Hashable {
         case .unknownAnswer(let text, let expected):
             return "Unbekannte Antwort „\(Self.shown(text, english: false))“; erwartet: " + expected.joined(separator: ", ") + "."
         case .answerOutsideFilter(let text, let parent, let parentAnswer):
-            return "Antwort „\(Self.shown(text, english: false))“, obwohl \(parent) mit „\(parentAnswer)“ beantwortet wurde (Filterführung); nicht gezählt."
+            return
+                "Antwort „\(Self.shown(text, english: false))“, obwohl \(parent) mit „\(parentAnswer)“ beantwortet wurde (Filterführung); nicht gezählt."
         case .filterParentNotAsked(let parent):
             return "\(parent), von der diese Frage abhängt, wurde in dieser Welle nicht gestellt; Filter nicht angewandt."
         }

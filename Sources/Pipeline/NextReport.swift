@@ -40,8 +40,9 @@ public struct NextReport: Sendable {
         if let chosenDestination { return chosenDestination }
         let name = source.lastPathComponent
         let renamed = Self.replacingYear(previous, with: year, in: name)
-        return source.deletingLastPathComponent().appendingPathComponent(renamed == name ? "\(name)-\(year)" : renamed,
-                                                                         isDirectory: true)
+        return source.deletingLastPathComponent().appendingPathComponent(
+            renamed == name ? "\(name)-\(year)" : renamed,
+            isDirectory: true)
     }
 
     public func make() throws(Failure) -> Result {
@@ -146,7 +147,8 @@ public struct NextReport: Sendable {
     }
 
     static func relativePath(to target: URL, from folder: URL) -> String {
-        let to = target.standardizedFileURL.pathComponents, from = folder.standardizedFileURL.pathComponents
+        let to = target.standardizedFileURL.pathComponents
+        let from = folder.standardizedFileURL.pathComponents
         var common = 0
         while common < min(to.count, from.count), to[common] == from[common] { common += 1 }
         let path = Array(repeating: "..", count: from.count - common) + to[common...]

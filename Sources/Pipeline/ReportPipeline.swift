@@ -1,14 +1,14 @@
 import Aggregate
 import Disclosure
+import Formatting
 import Foundation
 import Ingest
 import Normalise
+import Publish
 import RenderData
 import RenderExcel
 import RenderReport
 import RenderSVG
-import Publish
-import Formatting
 import ReportSpec
 
 /// Runs the stages for a report spec and writes every output atomically.
@@ -57,9 +57,11 @@ public struct ReportPipeline: Sendable {
         public var shippedStyle: URL? = PublicationStyle.shippedFolder()
 
         /// Options for `specFile`; everything else defaults to the spec's own settings.
-        public init(specFile: URL, dataFolder: URL? = nil, outputFolder: URL? = nil, strict: Bool = false,
-                    limits: IngestLimits = .default, timings: Bool = false, profiles: Bool = false, serial: Bool = false,
-                    formats: [OutputFormat]? = nil) {
+        public init(
+            specFile: URL, dataFolder: URL? = nil, outputFolder: URL? = nil, strict: Bool = false,
+            limits: IngestLimits = .default, timings: Bool = false, profiles: Bool = false, serial: Bool = false,
+            formats: [OutputFormat]? = nil
+        ) {
             self.formats = formats
             self.timings = timings
             self.profiles = profiles
@@ -117,7 +119,12 @@ public struct ReportPipeline: Sendable {
     package func normalise(_ folder: URL, lastYear: Int? = nil) throws(DataProblems) -> NormalisedData {
         let data = try DataFolder(url: folder, limits: options.limits).normalise(lastYear: lastYear)
         if options.strict, !data.notes.isEmpty {
-            throw DataProblems(data.notes.map { var issue = $0; issue.severity = .error; return issue })
+            throw DataProblems(
+                data.notes.map {
+                    var issue = $0
+                    issue.severity = .error
+                    return issue
+                })
         }
         return data
     }
@@ -178,51 +185,61 @@ public struct ReportPipeline: Sendable {
             return result.unread
         }
         let written = try await OutputRun(serial: options.serial, timer: timer, check: check)
-            .write(to: options.resolvedOutputFolder, beforeCommit: {
-                let found = leaks.all
-                if !found.isEmpty { throw DisclosureFailure(found) }
-            }) { start in
-            if audiences.contains(.internal) {
-                // The internal workbook is the longest writer: it starts before the aggregation,
-                // with what it needs (the catalogue, the spec, who took part).
-                try start([AnnexOutput(model: Aggregator(data: data, spec: spec).frame(), data: data, created: created, audience: .internal),
-                           ResponsesOutput(answers: data.answers)])
+            .write(
+                to: options.resolvedOutputFolder,
+                beforeCommit: {
+                    let found = leaks.all
+                    if !found.isEmpty { throw DisclosureFailure(found) }
+                }
+            ) { start in
+                if audiences.contains(.internal) {
+                    // The internal workbook is the longest writer: it starts before the aggregation,
+                    // with what it needs (the catalogue, the spec, who took part).
+                    try start([
+                        AnnexOutput(model: Aggregator(data: data, spec: spec).frame(), data: data, created: created, audience: .internal),
+                        ResponsesOutput(answers: data.answers),
+                    ])
+                }
+                let model = aggregate(spec, data)
+                stale = model.assessmentChecks.filter { !$0.holds }
+                if options.strict, !stale.isEmpty {
+                    throw SpecErrors(stale.map { SpecError(file: spec.file, line: $0.assessment.line, Self.staleMessage($0)) })
+                }
+                try start(modelWriters(model: model, data: data, created: created))
+                let report = try model.spec.template.map { url throws(TemplateError) in
+                    try MarkdownReport.render(templateURL: url, model: model, data: data)
+                }
+                timer.mark("render report text")
+                proseFindings = report?.proseFindings ?? []
+                if options.strict, let finding = proseFindings.first {
+                    throw TemplateError(
+                        file: finding.file, line: finding.line, message: finding.message + " (through the data's own words, --strict)")
+                }
+                let uncoded = model.analysis.freeTexts.values.sorted { $0.itemID < $1.itemID }
+                    .flatMap { coded in coded.uncodedSentences.map { (item: coded.itemID, text: $0) } }
+                // The sentence frames are counted by the checklist itself, beside the other writers.
+                if !stale.isEmpty || !proseFindings.isEmpty || !uncoded.isEmpty || report != nil {
+                    try start([
+                        EditorChecklistOutput(
+                            stale: stale, prose: proseFindings, report: report, uncoded: uncoded,
+                            codingFile: model.spec.coding.file, specFile: model.spec.file,
+                            template: model.spec.template)
+                    ])
+                }
+                guard audiences.contains(.published) else { return }
+                let figures = RenderedFigures(model: model)
+                timer.mark("render SVG figures")
+                try start(textWriters(model: model, report: report, figures: figures, formats: formats, style: style, created: created))
             }
-            let model = aggregate(spec, data)
-            stale = model.assessmentChecks.filter { !$0.holds }
-            if options.strict, !stale.isEmpty {
-                throw SpecErrors(stale.map { SpecError(file: spec.file, line: $0.assessment.line, Self.staleMessage($0)) })
-            }
-            try start(modelWriters(model: model, data: data, created: created))
-            let report = try model.spec.template.map { url throws(TemplateError) in
-                try MarkdownReport.render(templateURL: url, model: model, data: data)
-            }
-            timer.mark("render report text")
-            proseFindings = report?.proseFindings ?? []
-            if options.strict, let finding = proseFindings.first {
-                throw TemplateError(file: finding.file, line: finding.line, message: finding.message + " (through the data's own words, --strict)")
-            }
-            let uncoded = model.analysis.freeTexts.values.sorted { $0.itemID < $1.itemID }
-                .flatMap { coded in coded.uncodedSentences.map { (item: coded.itemID, text: $0) } }
-            // The sentence frames are counted by the checklist itself, beside the other writers.
-            if !stale.isEmpty || !proseFindings.isEmpty || !uncoded.isEmpty || report != nil {
-                try start([EditorChecklistOutput(stale: stale, prose: proseFindings, report: report, uncoded: uncoded,
-                                                 codingFile: model.spec.coding.file, specFile: model.spec.file,
-                                                 template: model.spec.template)])
-            }
-            guard audiences.contains(.published) else { return }
-            let figures = RenderedFigures(model: model)
-            timer.mark("render SVG figures")
-            try start(textWriters(model: model, report: report, figures: figures, formats: formats, style: style, created: created))
-        }
         timer.mark("write outputs")
         timer.report()
-        return Summary(answers: data.answers.count, notes: data.notes, files: written.files,
-                       outputFolder: options.resolvedOutputFolder, skipped: written.skipped,
-                       formatsExplicit: (options.formats ?? spec.formats) != nil,
-                       uncheckedFiles: written.unchecked,
-                       staleAssessments: stale.map { "\(spec.file):\($0.assessment.line): \(Self.staleMessage($0))" },
-                       proseFindings: proseFindings.map { "\($0.description) (the data's own words; listed in \(EditorChecklistOutput.file))" })
+        return Summary(
+            answers: data.answers.count, notes: data.notes, files: written.files,
+            outputFolder: options.resolvedOutputFolder, skipped: written.skipped,
+            formatsExplicit: (options.formats ?? spec.formats) != nil,
+            uncheckedFiles: written.unchecked,
+            staleAssessments: stale.map { "\(spec.file):\($0.assessment.line): \(Self.staleMessage($0))" },
+            proseFindings: proseFindings.map { "\($0.description) (the data's own words; listed in \(EditorChecklistOutput.file))" })
     }
 
     /// An assessment the data no longer support, for stderr and `--strict`.
@@ -248,12 +265,16 @@ public struct ReportPipeline: Sendable {
     }
 
     /// The outputs that need the report text or the rendered figures.
-    private func textWriters(model: ReportModel, report: MarkdownReport.Rendered?, figures: RenderedFigures,
-                             formats: [OutputFormat], style: PublicationStyle?, created: Int?) -> [any OutputWriter] {
+    private func textWriters(
+        model: ReportModel, report: MarkdownReport.Rendered?, figures: RenderedFigures,
+        formats: [OutputFormat], style: PublicationStyle?, created: Int?
+    ) -> [any OutputWriter] {
         var writers: [any OutputWriter] = []
         if let report, let style {
-            writers.append(PublicationOutput(formats: formats, style: style, markdown: report.text,
-                                             model: model, figures: figures, created: created))
+            writers.append(
+                PublicationOutput(
+                    formats: formats, style: style, markdown: report.text,
+                    model: model, figures: figures, created: created))
         }
         writers.append(FiguresOutput(figures: figures))
         writers.append(ReportDataOutput(model: model, reportContext: report?.context))
@@ -265,8 +286,10 @@ public struct ReportPipeline: Sendable {
     private func publicationStyle(_ spec: ReportSpec) throws(PublishError) -> PublicationStyle {
         // A minimal spec works: without 'style:' the shipped house style is used.
         guard let folder = spec.style ?? options.shippedStyle else {
-            throw .style(file: spec.file, problem: "the formats html, pdf and docx need a 'style' folder (report.html, report.css, "
-                             + "reference.docx) and the shipped house style was not found; add 'style:' or choose 'formats: [md]'")
+            throw .style(
+                file: spec.file,
+                problem: "the formats html, pdf and docx need a 'style' folder (report.html, report.css, "
+                    + "reference.docx) and the shipped house style was not found; add 'style:' or choose 'formats: [md]'")
         }
         return try PublicationStyle(folder: folder)
     }

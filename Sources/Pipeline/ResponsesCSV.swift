@@ -1,8 +1,8 @@
 import Formatting
 import Foundation
 import Normalise
-import SystemInterface
 import ReportSpec
+import SystemInterface
 
 /// `intern/responses.csv`: the tidy answers, one row per asked item and region (RFC 4180,
 /// UTF-8). Internal: each row names a unit beside its answer.

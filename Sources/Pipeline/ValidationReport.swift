@@ -12,7 +12,8 @@ package enum ValidationReport {
             out += "## Gelesene Wellen\n\n| Welle | Jahr | Datei | Tabellenblatt | Regionen | Fragen | Antworten |\n"
             out += "|---:|---:|---|---|---:|---:|---:|\n"
             for wave in waves {
-                out += "| \(wave.wave) | \(wave.year) | \(md(wave.file)) | \(md(wave.sheet)) | \(wave.regionCount) | "
+                out +=
+                    "| \(wave.wave) | \(wave.year) | \(md(wave.file)) | \(md(wave.sheet)) | \(wave.regionCount) | "
                     + "\(wave.itemCount) | \(wave.answerCount) |\n"
             }
             out += "\nInsgesamt \(answerCount) Antworten.\n\n"
@@ -30,7 +31,8 @@ package enum ValidationReport {
     private static func table(_ issues: [ValidationIssue]) -> String {
         var out = "| Ort | Frage | Region | Hinweis |\n|---|---|---|---|\n"
         for issue in issues {
-            out += "| \(md(issue.location?.description ?? "–")) | \(md(issue.item ?? "–")) | "
+            out +=
+                "| \(md(issue.location?.description ?? "–")) | \(md(issue.item ?? "–")) | "
                 + "\(md(issue.region ?? "–")) | \(md(issue.german)) |\n"
         }
         return out + "\n"

@@ -16,12 +16,15 @@ struct DOCXPublisher {
     var authors: [String] = []
 
     func start(markdown: String, environment: [String: String]) throws(PublishError) -> Subprocess {
-        let arguments = ["--from=markdown", "--to=docx", "--reference-doc=\(style.referenceDocument.path)",
-                         "--number-sections", "--toc", "--toc-depth=2", "--metadata=toc-title:Inhalt",
-                         // Every table counts as wide, so Word sets it at the text width with
-                         // the columns the Markdown's separator lines give (not 4 × 3.5 cm).
-                         "--columns=30",
-                         "--resource-path=\(resources.path)", "--output=\(output.path)"]
+        let arguments =
+            [
+                "--from=markdown", "--to=docx", "--reference-doc=\(style.referenceDocument.path)",
+                "--number-sections", "--toc", "--toc-depth=2", "--metadata=toc-title:Inhalt",
+                // Every table counts as wide, so Word sets it at the text width with
+                // the columns the Markdown's separator lines give (not 4 × 3.5 cm).
+                "--columns=30",
+                "--resource-path=\(resources.path)", "--output=\(output.path)",
+            ]
             + authors.map { "--metadata=author:\($0)" }
         do {
             let process = try Subprocess("pandoc", arguments, environment: environment, input: true)

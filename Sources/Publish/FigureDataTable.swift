@@ -10,7 +10,8 @@ enum FigureDataTable {
         var out = "<details class=\"zahlen\" id=\"\(anchor)-zahlen\">\n"
         out += "<summary>Zahlen zu Abbildung \(figure.number)</summary>\n"
         out += HTMLPublisher.scrollFrame(labelledBy: "\(anchor)-zahlen-titel")
-        out += "<table class=\"zahlen\">\n<caption id=\"\(anchor)-zahlen-titel\">Abbildung \(figure.number): Anzahl \(text(unitPlural)) je Erhebungsjahr "
+        out +=
+            "<table class=\"zahlen\">\n<caption id=\"\(anchor)-zahlen-titel\">Abbildung \(figure.number): Anzahl \(text(unitPlural)) je Erhebungsjahr "
         out += "(Anteil an der Basis)</caption>\n<thead>\n<tr><th scope=\"col\">Jahr</th><th scope=\"col\">Basis (n)</th>"
         for category in figure.categories { out += "<th scope=\"col\">\(text(category))</th>" }
         out += "</tr>\n</thead>\n<tbody>\n"

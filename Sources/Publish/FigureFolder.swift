@@ -1,6 +1,6 @@
 import Foundation
-import SystemInterface
 import ReportSpec
+import SystemInterface
 
 /// The report's figures as files in a private temporary folder (`abbildungen/<stem>.svg`),
 /// for pandoc to embed in the DOCX. The publication does not read the figures the run

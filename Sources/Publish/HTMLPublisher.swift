@@ -1,8 +1,8 @@
 import Aggregate
-import Foundation
 import Formatting
-import SystemInterface
+import Foundation
 import ReportSpec
+import SystemInterface
 
 /// `Bericht.html`: pandoc turns the report's Markdown into HTML through the house style's
 /// template; this type then makes the page self-contained and accessible: the stylesheet
@@ -23,9 +23,11 @@ struct HTMLPublisher {
 
     /// Starts pandoc on the Markdown; `finish` turns its output into the page.
     func start(markdown: String) throws(PublishError) -> Subprocess {
-        var arguments = ["--from=markdown", "--to=html5", "--standalone", "--template=\(style.htmlTemplate.path)",
-                         "--toc", "--toc-depth=2", "--number-sections", "--section-divs", "--wrap=none",
-                         "--variable=institution:\(model.spec.institution)", "--variable=source:\(model.sourceLine)"]
+        var arguments = [
+            "--from=markdown", "--to=html5", "--standalone", "--template=\(style.htmlTemplate.path)",
+            "--toc", "--toc-depth=2", "--number-sections", "--section-divs", "--wrap=none",
+            "--variable=institution:\(model.spec.institution)", "--variable=source:\(model.sourceLine)",
+        ]
         if let created { arguments.append("--variable=created:\(created)") }
         do {
             let process = try Subprocess("pandoc", arguments, input: true)
@@ -60,11 +62,13 @@ struct HTMLPublisher {
             let marker = "<p><span id=\"\(anchor)\"></span></p>\n<table>\n<caption>"
             let wide = "<p><span id=\"\(anchor)\"></span></p>\n<table style=\"width:100%;\">\n<caption>"
             guard let range = html.range(of: marker) ?? html.range(of: wide),
-                  let close = html.range(of: "</table>", range: range.upperBound..<html.endIndex)
+                let close = html.range(of: "</table>", range: range.upperBound..<html.endIndex)
             else { throw .unexpectedHTML("table \(anchor)") }
             html.replaceSubrange(close, with: "</table>\n</div>")
-            html.replaceSubrange(range, with: Self.scrollFrame(labelledBy: "\(anchor)-titel")
-                                     + "<table id=\"\(anchor)\">\n<caption id=\"\(anchor)-titel\">")
+            html.replaceSubrange(
+                range,
+                with: Self.scrollFrame(labelledBy: "\(anchor)-titel")
+                    + "<table id=\"\(anchor)\">\n<caption id=\"\(anchor)-titel\">")
         }
         for figure in model.figures { try embed(figure, in: &html, dataTable: dataTables) }
         // pandoc 2.17 puts role="doc-endnote" on the footnotes' <li>, which takes them out of
@@ -73,8 +77,9 @@ struct HTMLPublisher {
         // The endnotes get a heading, so that they appear in the outline and can be found,
         // and a line in the contents (pandoc's contents do not know them).
         if html.contains("role=\"doc-endnotes\">\n<hr />") {
-            html = html.replacingOccurrences(of: "role=\"doc-endnotes\">\n<hr />",
-                                             with: "role=\"doc-endnotes\">\n<h1 class=\"unnumbered\" id=\"anmerkungen\">\(Self.endnotesHeading)</h1>")
+            html = html.replacingOccurrences(
+                of: "role=\"doc-endnotes\">\n<hr />",
+                with: "role=\"doc-endnotes\">\n<h1 class=\"unnumbered\" id=\"anmerkungen\">\(Self.endnotesHeading)</h1>")
             if let nav = html.range(of: "<nav class=\"inhalt\""), let end = html.range(of: "</ul>\n</nav>", range: nav.upperBound..<html.endIndex) {
                 html.replaceSubrange(end, with: "<li><a href=\"#anmerkungen\">\(Self.endnotesHeading)</a></li>\n</ul>\n</nav>")
             }
@@ -88,8 +93,8 @@ struct HTMLPublisher {
         let anchor = figure.anchor
         let image = "<img src=\"\(OutputLayout.figure(figure.fileStem))\" id=\"\(anchor)\""
         guard let svg = svgs[figure.fileStem], let imageRange = html.range(of: image),
-              let open = html.range(of: "<figure>", options: .backwards, range: html.startIndex..<imageRange.lowerBound),
-              let close = html.range(of: "</figure>", range: imageRange.upperBound..<html.endIndex)
+            let open = html.range(of: "<figure>", options: .backwards, range: html.startIndex..<imageRange.lowerBound),
+            let close = html.range(of: "</figure>", range: imageRange.upperBound..<html.endIndex)
         else { throw .unexpectedHTML("figure \(anchor)") }
         let table = dataTable ? FigureDataTable.html(figure, anchor: anchor, unitPlural: model.spec.unitPlural) : ""
         let dataURI = "data:image/svg+xml;base64," + Data(svg.utf8).base64EncodedString()
@@ -98,7 +103,8 @@ struct HTMLPublisher {
         // order as on the page.
         var caption = ""
         if let start = html.range(of: "<figcaption>", range: imageRange.upperBound..<close.lowerBound),
-           let end = html.range(of: "</figcaption>", range: start.upperBound..<close.lowerBound) {
+            let end = html.range(of: "</figcaption>", range: start.upperBound..<close.lowerBound)
+        {
             caption = String(html[start.lowerBound..<end.upperBound]) + "\n"
             var removal = start.lowerBound..<end.upperBound
             if html[end.upperBound...].hasPrefix("\n") { removal = start.lowerBound..<html.index(after: end.upperBound) }

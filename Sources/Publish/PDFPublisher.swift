@@ -50,8 +50,9 @@ struct PDFPublisher {
     /// Starts the engine; it waits for the HTML on standard input.
     func start(environment: [String: String]) throws(PublishError) -> Subprocess {
         do {
-            return try Subprocess(python, ["-c", Self.driver, output.path],
-                                  environment: environment, input: true)
+            return try Subprocess(
+                python, ["-c", Self.driver, output.path],
+                environment: environment, input: true)
         } catch {
             throw .missingTool(format: "pdf", tool: "python3 with WeasyPrint", install: Self.install)
         }

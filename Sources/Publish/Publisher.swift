@@ -81,7 +81,7 @@ package final class Publisher: @unchecked Sendable {
         var skipped: [PublishError] = []
         /// Runs one format's step; a missing tool skips the format, any other error fails the run.
         func attempt(_ body: () throws(PublishError) -> Void) throws(PublishError) {
-            do { try body() } catch where error.isMissingTool { skipped.append(error) }
+            do { try body() } catch  where error.isMissingTool { skipped.append(error) }
         }
         // pandoc's HTML comes first: the PDF engine (loading on one core since `start`) waits
         // for it, and the DOCX started now would only compete with it for the other core.
@@ -95,10 +95,12 @@ package final class Publisher: @unchecked Sendable {
         defer { figures.remove() }
         if formats.contains(.docx) {
             try attempt { () throws(PublishError) in
-                docx = try DOCXPublisher(style: style, output: folder.appendingPathComponent(Self.docxFile),
-                                         resources: try figures.create(),
-                                         authors: [model.spec.author, model.spec.institution].filter { !$0.isEmpty })
-                    .start(markdown: markdown, environment: environment)
+                docx = try DOCXPublisher(
+                    style: style, output: folder.appendingPathComponent(Self.docxFile),
+                    resources: try figures.create(),
+                    authors: [model.spec.author, model.spec.institution].filter { !$0.isEmpty }
+                )
+                .start(markdown: markdown, environment: environment)
             }
         }
         if let html, formats.contains(.html) {

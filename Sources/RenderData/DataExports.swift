@@ -16,11 +16,12 @@ package enum DataExports {
             let hidden = figure.withheld(by: model.smallCells)
             for point in figure.points {
                 let isHidden = hidden.contains("\(point.year)|\(point.category)")
-                out += TextEscaping.csvRecord([
-                    String(figure.number), figure.itemID, String(point.year), point.category,
-                    isHidden ? withheld : point.asked ? String(point.count) : "", point.asked ? String(point.base) : "",
-                    isHidden ? withheld : point.share.map { GermanFormat.machineDecimal($0) } ?? "", point.asked ? "true" : "false",
-                ], guardFormula: true)
+                out += TextEscaping.csvRecord(
+                    [
+                        String(figure.number), figure.itemID, String(point.year), point.category,
+                        isHidden ? withheld : point.asked ? String(point.count) : "", point.asked ? String(point.base) : "",
+                        isHidden ? withheld : point.share.map { GermanFormat.machineDecimal($0) } ?? "", point.asked ? "true" : "false",
+                    ], guardFormula: true)
             }
         }
         return out
@@ -30,8 +31,10 @@ package enum DataExports {
     /// Excel or R take it. Waves where the item was not asked have empty values and the note
     /// "nicht erhoben"; a wave in which not every unit took part says who did
     /// (`participation(year)`, e.g. "12 der 13 Arbeitsbündnisse haben teilgenommen").
-    package static func figure(_ figure: FigureSeries, small: SmallCells = SmallCells(minimum: nil),
-                               participation: (Int) -> String? = { _ in nil }) -> String {
+    package static func figure(
+        _ figure: FigureSeries, small: SmallCells = SmallCells(minimum: nil),
+        participation: (Int) -> String? = { _ in nil }
+    ) -> String {
         let hidden = figure.withheld(by: small)
         var out = TextEscaping.csvRecord(["Jahr"] + figure.categories + ["n", "Hinweis"], guardFormula: true)
         for year in figure.years {
@@ -40,8 +43,9 @@ package enum DataExports {
                 guard let point = figure.point(year: year, category: category), point.asked else { return "" }
                 return hidden.contains("\(year)|\(category)") ? withheld : String(point.count)
             }
-            out += TextEscaping.csvRecord([String(year)] + values
-                + [figure.base(year: year).map(String.init) ?? "", asked ? participation(year) ?? "" : "nicht erhoben"],
+            out += TextEscaping.csvRecord(
+                [String(year)] + values
+                    + [figure.base(year: year).map(String.init) ?? "", asked ? participation(year) ?? "" : "nicht erhoben"],
                 guardFormula: true)
         }
         return out
@@ -54,32 +58,44 @@ package enum DataExports {
             var out = TextEscaping.csvRecord(["option", "item", "year", "count", "base", "share"])
             for row in t.rows {
                 let isHidden = small.withheld(count: row.count, base: row.base)
-                out += TextEscaping.csvRecord([row.option, row.itemID, String(t.year), isHidden ? withheld : String(row.count), String(row.base),
-                                               isHidden ? withheld : row.share.map { GermanFormat.machineDecimal($0) } ?? ""],
-                                              guardFormula: true)
+                out += TextEscaping.csvRecord(
+                    [
+                        row.option, row.itemID, String(t.year), isHidden ? withheld : String(row.count), String(row.base),
+                        isHidden ? withheld : row.share.map { GermanFormat.machineDecimal($0) } ?? "",
+                    ],
+                    guardFormula: true)
             }
             return out
         case .themeSummary(let t):
-            var out = TextEscaping.csvRecord(["theme", "category", "year", "count", "total", "share", "share_percent_rounded",
-                                              "previous_year", "change_pp", "change_pp_rounded"])
+            var out = TextEscaping.csvRecord([
+                "theme", "category", "year", "count", "total", "share", "share_percent_rounded",
+                "previous_year", "change_pp", "change_pp_rounded",
+            ])
             for column in t.columns {
                 let hidden = small.withheld(distribution: column.cells.map(\.count))
                 for (index, (category, cell)) in zip(t.categories, column.cells).enumerated() {
                     guard !hidden.contains(index) else {
-                        out += TextEscaping.csvRecord([column.theme, category, String(t.year), withheld, String(cell.total), withheld,
-                                                       withheld, t.previousYear.map(String.init) ?? "", withheld, withheld],
-                                                      guardFormula: true)
+                        out += TextEscaping.csvRecord(
+                            [
+                                column.theme, category, String(t.year), withheld, String(cell.total), withheld,
+                                withheld, t.previousYear.map(String.init) ?? "", withheld, withheld,
+                            ],
+                            guardFormula: true)
                         continue
                     }
                     let rounded = GermanFormat.machineDecimal(Ratio(cell.share.rounded(scale: 100, decimals: 1), 10), decimals: 1)
                     let change = cell.change.map { GermanFormat.machineDecimal(Ratio($0.numerator * 100, $0.denominator)) } ?? ""
-                    let changeRounded = cell.change.map {
-                        GermanFormat.machineDecimal(Ratio($0.rounded(scale: 100, decimals: 1), 10), decimals: 1)
-                    } ?? ""
-                    out += TextEscaping.csvRecord([column.theme, category, String(t.year), String(cell.count), String(cell.total),
-                                                   GermanFormat.machineDecimal(cell.share), rounded,
-                                                   t.previousYear.map(String.init) ?? "", change, changeRounded],
-                                                  guardFormula: true)
+                    let changeRounded =
+                        cell.change.map {
+                            GermanFormat.machineDecimal(Ratio($0.rounded(scale: 100, decimals: 1), 10), decimals: 1)
+                        } ?? ""
+                    out += TextEscaping.csvRecord(
+                        [
+                            column.theme, category, String(t.year), String(cell.count), String(cell.total),
+                            GermanFormat.machineDecimal(cell.share), rounded,
+                            t.previousYear.map(String.init) ?? "", change, changeRounded,
+                        ],
+                        guardFormula: true)
                 }
             }
             return out
@@ -89,13 +105,19 @@ package enum DataExports {
                 // Entries too few units named are counted in one line, not listed, as in the annex.
                 let (shown, hidden) = small.split(column.entries)
                 for entry in shown {
-                    out += TextEscaping.csvRecord([column.itemID, column.heading, String(t.year), entry.text,
-                                                   String(entry.regions)], guardFormula: true)
+                    out += TextEscaping.csvRecord(
+                        [
+                            column.itemID, column.heading, String(t.year), entry.text,
+                            String(entry.regions),
+                        ], guardFormula: true)
                 }
                 if hidden > 0, let minimum = small.minimum {
-                    out += TextEscaping.csvRecord([column.itemID, column.heading, String(t.year),
-                                                   "weitere Nennungen (\(hidden), von jeweils weniger als \(minimum))", withheld],
-                                                  guardFormula: true)
+                    out += TextEscaping.csvRecord(
+                        [
+                            column.itemID, column.heading, String(t.year),
+                            "weitere Nennungen (\(hidden), von jeweils weniger als \(minimum))", withheld,
+                        ],
+                        guardFormula: true)
                 }
             }
             return out

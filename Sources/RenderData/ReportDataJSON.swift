@@ -1,6 +1,6 @@
 import Aggregate
-import Foundation
 import Formatting
+import Foundation
 import Normalise
 import ReportSpec
 
@@ -72,24 +72,28 @@ package struct ReportDataJSON: Codable, Sendable {
 
     package init(_ model: ReportModel) {
         let spec = model.spec
-        meta = Meta(title: spec.title, subtitle: spec.subtitle, author: spec.author, institution: spec.institution,
-                    date: spec.date, dateGerman: GermanFormat.date(iso: spec.date), sourceLine: model.sourceLine,
-                    dataNote: spec.dataNote, unit: spec.unitPlural, unitSingular: spec.unitSingular,
-                    regions: model.regionCount, firstYear: model.firstYear, lastYear: model.lastYear,
-                    yearRange: GermanFormat.yearRange(model.firstYear, model.lastYear), annexFile: spec.annexFile)
+        meta = Meta(
+            title: spec.title, subtitle: spec.subtitle, author: spec.author, institution: spec.institution,
+            date: spec.date, dateGerman: GermanFormat.date(iso: spec.date), sourceLine: model.sourceLine,
+            dataNote: spec.dataNote, unit: spec.unitPlural, unitSingular: spec.unitSingular,
+            regions: model.regionCount, firstYear: model.firstYear, lastYear: model.lastYear,
+            yearRange: GermanFormat.yearRange(model.firstYear, model.lastYear), annexFile: spec.annexFile)
         waves = model.catalogue.waves.map { Wave(number: $0.number, year: $0.year, fieldStart: $0.fieldStart, fieldEnd: $0.fieldEnd) }
         themes = spec.themes.map { ["code": $0.code, "title": $0.title] }
         figures = model.figures.map { figure in
-            Figure(number: figure.number, id: figure.fileStem, item: figure.itemID, kind: figure.kind.rawValue,
-                   caption: figure.caption, question: figure.question, categories: figure.categories,
-                   waves: figure.years.map { year in
-                       FigureWave(year: year, asked: figure.asked(year: year), base: figure.base(year: year),
-                                  values: figure.points(year: year).map { point in
-                                      Value(category: point.category, count: point.asked ? point.count : nil,
-                                            base: point.asked ? point.base : nil, share: point.share?.value,
-                                            shareText: point.share.map { GermanFormat.percent($0) }, asked: point.asked)
-                                  })
-                   })
+            Figure(
+                number: figure.number, id: figure.fileStem, item: figure.itemID, kind: figure.kind.rawValue,
+                caption: figure.caption, question: figure.question, categories: figure.categories,
+                waves: figure.years.map { year in
+                    FigureWave(
+                        year: year, asked: figure.asked(year: year), base: figure.base(year: year),
+                        values: figure.points(year: year).map { point in
+                            Value(
+                                category: point.category, count: point.asked ? point.count : nil,
+                                base: point.asked ? point.base : nil, share: point.share?.value,
+                                shareText: point.share.map { GermanFormat.percent($0) }, asked: point.asked)
+                        })
+                })
         }
         tables = model.tables.map(Self.table)
         transitions = model.transitions.map {
@@ -100,9 +104,14 @@ package struct ReportDataJSON: Codable, Sendable {
     static func table(_ table: ReportTable) -> Table {
         switch table {
         case .options(let t):
-            return Table(number: t.number, id: table.fileStem, kind: "options", title: t.title, year: t.year,
-                         rows: t.rows.map { ["option": $0.option, "count": String($0.count), "base": String($0.base),
-                                             "share": $0.share.map { GermanFormat.percent($0) } ?? ""] })
+            return Table(
+                number: t.number, id: table.fileStem, kind: "options", title: t.title, year: t.year,
+                rows: t.rows.map {
+                    [
+                        "option": $0.option, "count": String($0.count), "base": String($0.base),
+                        "share": $0.share.map { GermanFormat.percent($0) } ?? "",
+                    ]
+                })
         case .themeSummary(let t):
             var rows: [[String: String]] = []
             for (index, category) in t.categories.enumerated() {

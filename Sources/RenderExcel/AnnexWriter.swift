@@ -1,10 +1,10 @@
 import Aggregate
 import Formatting
-import Ingest
 import Foundation
+import Ingest
 import Normalise
-import XlsxWriter
 import ReportSpec
+import XlsxWriter
 
 /// The Excel annexes. The published one (`audience == .published`): a cover with every
 /// symbol and abbreviation explained, contents, numbered notes, one sheet per figure and
@@ -28,8 +28,10 @@ package struct AnnexWriter: Sendable {
     // every sheet written strictly row by row, and the annex is laid out with tables as
     // official statistics publish them. The row limit bounds the memory instead.
 
-    package init(model: ReportModel, answers: AnswerTable, issues: [ValidationIssue], created: Int?,
-                 answersFile: String = "responses.csv", audience: ReportSpec.Audience = .published) {
+    package init(
+        model: ReportModel, answers: AnswerTable, issues: [ValidationIssue], created: Int?,
+        answersFile: String = "responses.csv", audience: ReportSpec.Audience = .published
+    ) {
         self.model = model
         self.answers = answers
         self.issues = issues
@@ -57,7 +59,8 @@ package struct AnnexWriter: Sendable {
         if let configured = ProcessInfo.processInfo.environment["MONITORING_TMPDIR"] { return configured }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isDirectory), isDirectory.boolValue,
-           FileManager.default.isWritableFile(atPath: "/dev/shm") {
+            FileManager.default.isWritableFile(atPath: "/dev/shm")
+        {
             return "/dev/shm"
         }
         return nil
@@ -84,12 +87,13 @@ package struct AnnexWriter: Sendable {
         let workbook = try XlsxWorkbook(path: path, options: .init(temporaryDirectory: Self.temporaryDirectory))
         let spec = model.spec
         let years = GermanFormat.yearRange(model.firstYear, model.lastYear)
-        try workbook.setProperties(.init(
-            title: audience == .internal ? spec.title + " – interner Datenanhang" : spec.title, subject: spec.subtitle,
-            author: spec.author, company: spec.institution,
-            keywords: [spec.source, years, audience == .internal ? "Antworten; nur für den internen Gebrauch" : "Tabellenanhang"]
-                .joined(separator: "; "),
-            comments: spec.dataNote, created: created))
+        try workbook.setProperties(
+            .init(
+                title: audience == .internal ? spec.title + " – interner Datenanhang" : spec.title, subject: spec.subtitle,
+                author: spec.author, company: spec.institution,
+                keywords: [spec.source, years, audience == .internal ? "Antworten; nur für den internen Gebrauch" : "Tabellenanhang"]
+                    .joined(separator: "; "),
+                comments: spec.dataNote, created: created))
         let formats = try AnnexFormats(workbook)
         var names = SheetNames()
         var plan = Plan()
@@ -111,12 +115,14 @@ package struct AnnexWriter: Sendable {
         let sheets = SheetWriter(workbook: workbook, formats: formats, model: model, plan: plan, audience: audience)
         if audience == .published {
             // Revised cells are found first: the cover and the notes, which come first, name them.
-            let figureCells = Dictionary(model.figures.map { figure in
-                (figure.number, sheets.revisedCells(figure, sheet: plan.figures[figure.number] ?? ""))
-            }, uniquingKeysWith: { a, _ in a })
-            let tableCells = Dictionary(model.tables.map { table in
-                (table.number, sheets.revisedCells(table, sheet: plan.tables[table.number] ?? ""))
-            }, uniquingKeysWith: { a, _ in a })
+            let figureCells = Dictionary(
+                model.figures.map { figure in
+                    (figure.number, sheets.revisedCells(figure, sheet: plan.figures[figure.number] ?? ""))
+                }, uniquingKeysWith: { a, _ in a })
+            let tableCells = Dictionary(
+                model.tables.map { table in
+                    (table.number, sheets.revisedCells(table, sheet: plan.tables[table.number] ?? ""))
+                }, uniquingKeysWith: { a, _ in a })
             let revised = model.figures.flatMap { figureCells[$0.number] ?? [] } + model.tables.flatMap { tableCells[$0.number] ?? [] }
             try sheets.cover(revisedCells: revised)
             try sheets.contents()
@@ -142,7 +148,8 @@ package struct AnnexWriter: Sendable {
         do {
             try ZipRewriter.edit(URL(fileURLWithPath: path), only: { $0 == "docProps/core.xml" || $0.hasPrefix("xl/charts/chart") }) { part, text in
                 if part == "docProps/core.xml" {
-                    return text.contains("<dc:language>") ? text
+                    return text.contains("<dc:language>")
+                        ? text
                         : text.replacingOccurrences(of: "</cp:coreProperties>", with: "<dc:language>\(language)</dc:language></cp:coreProperties>")
                 }
                 // The chart's own language and that of each text run (titles, labels).

@@ -16,10 +16,15 @@ package struct ProfilesWorkbook: Sendable {
     }
 
     package func write(to path: String) throws(XlsxError) {
-        let workbook = try XlsxWorkbook(path: path, options: .init(constantMemory: true,
-                                                                  temporaryDirectory: AnnexWriter.temporaryDirectory))
-        try workbook.setProperties(.init(title: "Regionalprofile", subject: "Antworten je Region und Welle",
-                                         keywords: "Monitoring; Regionalprofil", created: created))
+        let workbook = try XlsxWorkbook(
+            path: path,
+            options: .init(
+                constantMemory: true,
+                temporaryDirectory: AnnexWriter.temporaryDirectory))
+        try workbook.setProperties(
+            .init(
+                title: "Regionalprofile", subject: "Antworten je Region und Welle",
+                keywords: "Monitoring; Regionalprofil", created: created))
         let bold = try workbook.addFormat().bold().fontSize(12)
         let header = try workbook.addFormat().bold().background("#DDEBF7").bottomBorder()
         let share = try workbook.addFormat().numberFormat("0%")
@@ -40,13 +45,15 @@ package struct ProfilesWorkbook: Sendable {
                     // Three cases kept apart: an answer (also "keine Angabe"), a wave the region
                     // sat out, a question not asked.
                     let tookPart = k < profile.participated.count ? profile.participated[k] : true
-                    try sheet.write(answer ?? (tookPart ? "nicht erhoben" : "nicht teilgenommen"), row: 3 + r, column: 2 + k,
-                                    format: answer == nil ? note : nil)
+                    try sheet.write(
+                        answer ?? (tookPart ? "nicht erhoben" : "nicht teilgenommen"), row: 3 + r, column: 2 + k,
+                        format: answer == nil ? note : nil)
                 }
                 let total = row.distribution.reduce(0, +)
                 if total > 0 {
-                    try sheet.write(Double(row.positive) / Double(total), row: 3 + r,
-                                    column: 2 + set.years.count, format: share)
+                    try sheet.write(
+                        Double(row.positive) / Double(total), row: 3 + r,
+                        column: 2 + set.years.count, format: share)
                 }
             }
             try sheet.write(sourceLine, row: 4 + profile.rows.count, column: 0, format: note)

@@ -23,11 +23,14 @@ struct RevisedCell: Sendable {
         let suffix = unit == "percentage points" ? " PP" : unit == "percent" ? " %" : ""
         // The current value with one decimal more than published, so that the difference shows.
         let decimals = unit == "count" ? 0 : max(1, revision.decimals)
-        let current = GermanFormat.decimal(Int((revision.current * pow10(decimals)).rounded()), decimals: decimals,
-                                           signed: unit == "percentage points")
-        let published = GermanFormat.decimal(Int((revision.publishedValue * pow10(revision.decimals)).rounded()),
-                                             decimals: revision.decimals, signed: unit == "percentage points")
-        return "\(reference) (\(place)): \(current)\(suffix); veröffentlicht \(revision.published.source == "Text" ? "im Text" : "in \(revision.published.source)"): \(published)\(suffix)"
+        let current = GermanFormat.decimal(
+            Int((revision.current * pow10(decimals)).rounded()), decimals: decimals,
+            signed: unit == "percentage points")
+        let published = GermanFormat.decimal(
+            Int((revision.publishedValue * pow10(revision.decimals)).rounded()),
+            decimals: revision.decimals, signed: unit == "percentage points")
+        return
+            "\(reference) (\(place)): \(current)\(suffix); veröffentlicht \(revision.published.source == "Text" ? "im Text" : "in \(revision.published.source)"): \(published)\(suffix)"
     }
 
     private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { value, _ in value * 10 } }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Excel's rules for sheet names, applied to names that come from specs or data: at most
 /// 31 characters, none of `[ ] : * ? / \`, not starting or ending with an apostrophe, not
 /// "History", and unique (case-insensitive) within the workbook.
@@ -30,5 +32,3 @@ package struct SheetNames {
         "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'!" + cell
     }
 }
-
-import Foundation

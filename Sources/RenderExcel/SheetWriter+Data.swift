@@ -1,9 +1,9 @@
 import Aggregate
 import Formatting
-import Normalise
-import XlsxWriter
 import Ingest
+import Normalise
 import ReportSpec
+import XlsxWriter
 
 /// The internal workbook's data sheets: every answer of every unit, and the validation
 /// notes with the unit and the quoted text they concern.
@@ -19,23 +19,34 @@ extension SheetWriter {
         var lines = [Line("Antworten aller \(unit) je Welle und Frage", .title)]
         if let marking { lines.append(Line(marking, .warning)) }
         guard plan.answersListed else {
-            lines.append(Line("Die \(GermanFormat.integer(count)) Antworten passen nicht auf ein Tabellenblatt (Excel fasst höchstens "
-                              + "\(GermanFormat.integer(1_048_576)) Zeilen). Sie stehen vollständig in der Datei „\(plan.answersFile)“ "
-                              + "(UTF-8, eine Zeile je Antwort), die zu diesem Anhang gehört.", .warning))
-            lines.append(Line("Nicht gestellte Fragen haben keine Zeile; „\(model.catalogue.missingCategory)“ heißt: gefragt, aber nicht "
-                              + "beantwortet."))
+            lines.append(
+                Line(
+                    "Die \(GermanFormat.integer(count)) Antworten passen nicht auf ein Tabellenblatt (Excel fasst höchstens "
+                        + "\(GermanFormat.integer(1_048_576)) Zeilen). Sie stehen vollständig in der Datei „\(plan.answersFile)“ "
+                        + "(UTF-8, eine Zeile je Antwort), die zu diesem Anhang gehört.", .warning))
+            lines.append(
+                Line(
+                    "Nicht gestellte Fragen haben keine Zeile; „\(model.catalogue.missingCategory)“ heißt: gefragt, aber nicht "
+                        + "beantwortet."))
             return lines
         }
-        lines.append(Line(Self.contentsLine(tables: 1, chart: false) + " Eine Zeile je Welle, \(spec.unitSingular) und Frage; "
-                          + "Kurztitel und Wortlaut der Fragen stehen im Blatt „\(plan.codebook)“."))
+        lines.append(
+            Line(
+                Self.contentsLine(tables: 1, chart: false) + " Eine Zeile je Welle, \(spec.unitSingular) und Frage; "
+                    + "Kurztitel und Wortlaut der Fragen stehen im Blatt „\(plan.codebook)“."))
         lines.append(Line("Hinweis zu den Daten: " + spec.dataNote))
         // Three cases kept apart: not asked, sat the wave out (both without a row), no answer.
         let absent = model.analysis.participation.filter { $0.answering < $0.population }
             .map { "\($0.year): \($0.answering) von \($0.population)" }
-        let participation = absent.isEmpty ? "" : " \(unit), die an einer Welle nicht teilgenommen haben, haben in ihr keine Zeile "
-            + "(teilgenommen haben " + absent.joined(separator: "; ") + ")."
-        lines.append(Line("Nicht gestellte Fragen haben keine Zeile; „\(model.catalogue.missingCategory)“ heißt: gefragt, "
-                          + "aber nicht beantwortet." + participation))
+        let participation =
+            absent.isEmpty
+            ? ""
+            : " \(unit), die an einer Welle nicht teilgenommen haben, haben in ihr keine Zeile "
+                + "(teilgenommen haben " + absent.joined(separator: "; ") + ")."
+        lines.append(
+            Line(
+                "Nicht gestellte Fragen haben keine Zeile; „\(model.catalogue.missingCategory)“ heißt: gefragt, "
+                    + "aber nicht beantwortet." + participation))
         return lines
     }
 
@@ -51,10 +62,12 @@ extension SheetWriter {
         let top = backLinkRow + 2
         let headers = ["Jahr", spec.unitKey, spec.unitSingular, "Frage", "Antwort"]
         let last = top + max(answers.count, 1)
-        try sheet.addTable(rows: top...last, columns: 0...(headers.count - 1), name: "Antworten",
-                           headers: headers, headerFormat: formats.header)
+        try sheet.addTable(
+            rows: top...last, columns: 0...(headers.count - 1), name: "Antworten",
+            headers: headers, headerFormat: formats.header)
         // Every dictionary entry made a C string once; a row is then five cell calls.
-        let keys = answers.regions.map { XlsxText($0.ags) }, regions = answers.regions.map { XlsxText($0.name) }
+        let keys = answers.regions.map { XlsxText($0.ags) }
+        let regions = answers.regions.map { XlsxText($0.name) }
         let items = answers.items.map { XlsxText($0) }
         let values = answers.values.indices.map { answers.valueIsFreeText[$0] ? nil : XlsxText(answers.values[$0]) }
         // Free text that wraps gets a row as tall as it needs (measured once per text).
@@ -63,7 +76,9 @@ extension SheetWriter {
         for i in answers.indices {
             let row = top + 1 + i
             let wave = answers.waves[Int(answers.waveCodes[i])]
-            let region = Int(answers.regionCodes[i]), item = Int(answers.itemCodes[i]), value = Int(answers.valueCodes[i])
+            let region = Int(answers.regionCodes[i])
+            let item = Int(answers.itemCodes[i])
+            let value = Int(answers.valueCodes[i])
             // A free-text answer that wraps makes its row tall: then every cell of the row
             // stands at the top, beside it (other rows keep the default, which is smaller XML).
             var tall = false
@@ -109,17 +124,25 @@ extension SheetWriter {
         let width = try columns(sheet, widths)
         var lines = [Line("Hinweise der Datenprüfung zu den Eingangsdaten", .title)]
         if let marking { lines.append(Line(marking, .warning)) }
-        lines.append(Line(Self.contentsLine(tables: 1, chart: false) + " Was beim Einlesen der Wellen auffiel, mit Datei, Blatt und "
-                          + "Zelle; Fehler hätten den Bericht verhindert."))
+        lines.append(
+            Line(
+                Self.contentsLine(tables: 1, chart: false) + " Was beim Einlesen der Wellen auffiel, mit Datei, Blatt und "
+                    + "Zelle; Fehler hätten den Bericht verhindert."))
         let backLinkRow = try head(sheet, lines, width: width)
         try backLink(sheet, row: backLinkRow)
         let top = backLinkRow + 2
-        let rows: [[String]] = issues.isEmpty
+        let rows: [[String]] =
+            issues.isEmpty
             ? [["–", "–", "–", "–", "Keine Hinweise."]]
-            : issues.map { [$0.severity == .error ? "Fehler" : "Hinweis", $0.location?.description ?? "–", $0.item ?? "–",
-                            $0.region ?? "–", $0.german] }
-        try table(sheet, rows: top...(top + rows.count), columns: 0...(headers.count - 1), name: "Validierung", headers: headers,
-                  columnWidths: widths)
+            : issues.map {
+                [
+                    $0.severity == .error ? "Fehler" : "Hinweis", $0.location?.description ?? "–", $0.item ?? "–",
+                    $0.region ?? "–", $0.german,
+                ]
+            }
+        try table(
+            sheet, rows: top...(top + rows.count), columns: 0...(headers.count - 1), name: "Validierung", headers: headers,
+            columnWidths: widths)
         for (i, values) in rows.enumerated() {
             for (c, value) in values.enumerated() {
                 try sheet.write(value, row: top + 1 + i, column: c, format: formats.wrapped)

@@ -1,8 +1,8 @@
 import Aggregate
 import Formatting
 import Normalise
-import XlsxWriter
 import ReportSpec
+import XlsxWriter
 
 /// One sheet per figure: a head that says what the sheet holds, the question and its base
 /// per year, the source; the numbers as an Excel table; a native chart below.
@@ -15,8 +15,10 @@ extension SheetWriter {
         let widths = [36.0] + Array(repeating: 13.0, count: columnCount)
         let lines = [
             Line("Abbildung \(figure.number): \(figure.caption) [Hinweis \(Note.data.rawValue)]", .title),
-            Line(Self.contentsLine(tables: figure.kind == .options ? 2 : 1, chart: true,
-                                   extra: figure.kind == .options ? " (die Antworten und die Basis je Jahr)" : "")),
+            Line(
+                Self.contentsLine(
+                    tables: figure.kind == .options ? 2 : 1, chart: true,
+                    extra: figure.kind == .options ? " (die Antworten und die Basis je Jahr)" : "")),
             Line("Frage (\(figure.itemID)): \(figure.question)"),
             Line(baseText(figure) + (filtered ? " [Hinweis \(Note.base.rawValue)]" : "")),
             Line(model.sourceLine),
@@ -40,8 +42,10 @@ extension SheetWriter {
                     case .status: (row, column) = (top + 1 + y, 2 + (isShare ? figure.categories.count : 0) + i)
                     case .options: (row, column) = (top + 1 + i, 1 + (isShare ? figure.years.count : 0) + y)
                     }
-                    cells.append(RevisedCell(sheet: sheet, row: row, column: column, place: "Abbildung \(figure.number), \(year), „\(category)“",
-                                             revision: revision))
+                    cells.append(
+                        RevisedCell(
+                            sheet: sheet, row: row, column: column, place: "Abbildung \(figure.number), \(year), „\(category)“",
+                            revision: revision))
                 }
             }
         }
@@ -67,8 +71,9 @@ extension SheetWriter {
         case .status:
             let headers = ["Jahr", "Basis (n)"] + figure.categories.map { "\($0) (Anzahl)" } + figure.categories.map { "\($0) (Anteil in %)" }
             lastRow = top + figure.years.count
-            try table(sheet, rows: top...lastRow, columns: 0...(headers.count - 1), name: tableName, headers: headers,
-                      columnWidths: layout.widths)
+            try table(
+                sheet, rows: top...lastRow, columns: 0...(headers.count - 1), name: tableName, headers: headers,
+                columnWidths: layout.widths)
             for (r, year) in figure.years.enumerated() {
                 let row = top + 1 + r
                 // A year not asked is named as such in the cell the chart takes its label from
@@ -84,7 +89,8 @@ extension SheetWriter {
                 }
                 try sheet.write(Double(base), row: row, column: 1, format: formats.count)
                 for (i, category) in figure.categories.enumerated() {
-                    let countColumn = 2 + i, shareColumn = 2 + figure.categories.count + i
+                    let countColumn = 2 + i
+                    let shareColumn = 2 + figure.categories.count + i
                     if withheld.contains("\(year)|\(category)") {
                         try sheet.write(Self.withheld, row: row, column: countColumn, format: formats.notAsked)
                         try sheet.write(Self.withheld, row: row, column: shareColumn, format: formats.notAsked)
@@ -105,21 +111,24 @@ extension SheetWriter {
             chart = try workbook.addChart(.stackedBar)
             let colours = Palette.colours(for: figure.categories, scales: spec.scales, missing: model.catalogue.missingCategory)
             for (i, category) in figure.categories.enumerated() {
-                try chart.addSeries(name: category, categories: .init(sheet: name, rows: rows, columns: 0...0),
-                                    values: .init(sheet: name, rows: rows, columns: (2 + i)...(2 + i)),
-                                    fill: colours[i], labels: true, labelsInside: true)
+                try chart.addSeries(
+                    name: category, categories: .init(sheet: name, rows: rows, columns: 0...0),
+                    values: .init(sheet: name, rows: rows, columns: (2 + i)...(2 + i)),
+                    fill: colours[i], labels: true, labelsInside: true)
             }
         case .options:
             let headers = ["Antwortoption"] + figure.years.map { "\($0) (Anzahl)" } + figure.years.map { "\($0) (Anteil in %)" }
             lastRow = top + figure.categories.count
-            try table(sheet, rows: top...lastRow, columns: 0...(headers.count - 1), name: tableName, headers: headers,
-                      columnWidths: layout.widths)
+            try table(
+                sheet, rows: top...lastRow, columns: 0...(headers.count - 1), name: tableName, headers: headers,
+                columnWidths: layout.widths)
             for (r, option) in figure.categories.enumerated() {
                 let row = top + 1 + r
                 try sheet.write(option, row: row, column: 0, format: formats.wrapped)
                 try fit(sheet, row: row, [(option, layout.widths[0])])
                 for (c, year) in figure.years.enumerated() {
-                    let countColumn = 1 + c, shareColumn = 1 + figure.years.count + c
+                    let countColumn = 1 + c
+                    let shareColumn = 1 + figure.years.count + c
                     guard let point = figure.point(year: year, category: option), point.asked, let share = point.share else {
                         try sheet.write(Self.notAsked, row: row, column: countColumn, format: formats.notAsked)
                         try sheet.write(Self.notAsked, row: row, column: shareColumn, format: formats.notAsked)
@@ -136,8 +145,9 @@ extension SheetWriter {
             }
             // The base per year, as a table of its own.
             let baseTop = lastRow + 2
-            try sheet.addTable(rows: baseTop...(baseTop + figure.years.count), columns: 0...1, name: tableName + "_Basis",
-                               headers: ["Jahr", "Basis (n)"], headerFormat: formats.header)
+            try sheet.addTable(
+                rows: baseTop...(baseTop + figure.years.count), columns: 0...1, name: tableName + "_Basis",
+                headers: ["Jahr", "Basis (n)"], headerFormat: formats.header)
             for (r, year) in figure.years.enumerated() {
                 try sheet.write(Double(year), row: baseTop + 1 + r, column: 0, format: formats.year)
                 if let base = figure.base(year: year) {
@@ -155,20 +165,25 @@ extension SheetWriter {
                 for (r, option) in figure.categories.enumerated() where figure.point(year: year, category: option)?.asked != true {
                     labels[r] = "nicht erhoben"
                 }
-                try chart.addSeries(name: "\(year)", categories: .init(sheet: name, rows: (top + 1)...(top + figure.categories.count),
-                                                                       columns: 0...0),
-                                    values: .init(sheet: name, rows: (top + 1)...(top + figure.categories.count), columns: (1 + c)...(1 + c)),
-                                    fill: colours[k], labels: true, labelsInside: false, customLabels: labels)
+                try chart.addSeries(
+                    name: "\(year)",
+                    categories: .init(
+                        sheet: name, rows: (top + 1)...(top + figure.categories.count),
+                        columns: 0...0),
+                    values: .init(sheet: name, rows: (top + 1)...(top + figure.categories.count), columns: (1 + c)...(1 + c)),
+                    fill: colours[k], labels: true, labelsInside: false, customLabels: labels)
             }
             lastRow = baseTop + figure.years.count
         }
         try chart.title("Abbildung \(figure.number): \(figure.caption)", size: 10)
         // The chart stands alone when copied: its bases and its source travel with it.
-        try chart.axes(valueTitle: "Anzahl \(unit) (\(chartBases(figure))) – \(model.sourceLine)",
-                       maximum: Double(asked.compactMap { figure.base(year: $0) }.max() ?? model.regionCount))
+        try chart.axes(
+            valueTitle: "Anzahl \(unit) (\(chartBases(figure))) – \(model.sourceLine)",
+            maximum: Double(asked.compactMap { figure.base(year: $0) }.max() ?? model.regionCount))
         try chart.legendAtBottom()
-        try sheet.insert(chart, row: lastRow + 2, column: 0, scaleX: 1.9, scaleY: figure.kind == .options ? 1.6 : 1.2,
-                         description: "Abbildung \(figure.number): \(figure.caption). " + figure.dataSentence(unitPlural: unit))
+        try sheet.insert(
+            chart, row: lastRow + 2, column: 0, scaleX: 1.9, scaleY: figure.kind == .options ? 1.6 : 1.2,
+            description: "Abbildung \(figure.number): \(figure.caption). " + figure.dataSentence(unitPlural: unit))
         try sheet.freezePanes(row: top + 1)
         try sheet.ignoreNumbersStoredAsText(in: "A1:XFD1048576")
         try sheet.setPage(page(landscape: true, repeatRows: top...top))

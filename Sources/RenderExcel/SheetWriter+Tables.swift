@@ -1,8 +1,8 @@
 import Aggregate
 import Formatting
-import XlsxWriter
 import Normalise
 import ReportSpec
+import XlsxWriter
 
 /// One sheet per report table, in the report's layout.
 extension SheetWriter {
@@ -16,22 +16,29 @@ extension SheetWriter {
         case .options(let t):
             widths = [40.0] + Array(repeating: 18.0, count: t.previousYear == nil ? 3 : 5)
             let who = model.catalogue.item(t.itemID).flatMap(askedUnits) ?? "alle befragten \(unit)"
-            lines = [title, contents, Line("Frage (\(t.itemID)): " + (model.catalogue.item(t.itemID)?.question ?? "")),
-                     Line("Basis: \(who); n je Jahr in der Tabelle [Hinweis \(Note.base.rawValue)]"), source]
+            lines = [
+                title, contents, Line("Frage (\(t.itemID)): " + (model.catalogue.item(t.itemID)?.question ?? "")),
+                Line("Basis: \(who); n je Jahr in der Tabelle [Hinweis \(Note.base.rawValue)]"), source,
+            ]
         case .themeSummary(let t):
             widths = [40.0, 16, 14, 16, 22, 20, 20]
             let previous = t.previousYear.map(String.init) ?? "–"
             let pooling = t.roleKeys == nil ? "" : " Fragen mit verschiedenen Antwortskalen zählen nach der Richtung der Antwort zusammen."
-            lines = [title, contents,
-                     Line("Die Antworten auf alle Hauptfragen eines Themenbereichs mit Antwortskala in \(t.year) zusammengefasst; "
-                          + "Veränderung gegenüber \(previous) in Prozentpunkten." + pooling),
-                     Line("Basis: alle Antworten der \(unit) auf die Fragen des Themenbereichs (Zahl in der Tabelle)"), source]
+            lines = [
+                title, contents,
+                Line(
+                    "Die Antworten auf alle Hauptfragen eines Themenbereichs mit Antwortskala in \(t.year) zusammengefasst; "
+                        + "Veränderung gegenüber \(previous) in Prozentpunkten." + pooling),
+                Line("Basis: alle Antworten der \(unit) auf die Fragen des Themenbereichs (Zahl in der Tabelle)"), source,
+            ]
         case .freeText(let t):
             widths = [40.0, 80, 22]
             let answered = t.columns.map { "\($0.heading): n = \($0.respondents)" }.joined(separator: "; ")
-            lines = [title, contents,
-                     Line("Offene Antworten \(t.year), in einzelne Nennungen zerlegt; Anzahl = \(unit), die sie nannten."),
-                     Line("Basis: \(unit), die die Frage mit Text beantwortet haben; \(answered) [Hinweis \(Note.base.rawValue)]"), source]
+            lines = [
+                title, contents,
+                Line("Offene Antworten \(t.year), in einzelne Nennungen zerlegt; Anzahl = \(unit), die sie nannten."),
+                Line("Basis: \(unit), die die Frage mit Text beantwortet haben; \(answered) [Hinweis \(Note.base.rawValue)]"), source,
+            ]
         }
         return Layout(lines: lines, widths: widths, top: Self.rows(lines, width: widths.reduce(0, +)).count + 2)
     }
@@ -55,9 +62,12 @@ extension SheetWriter {
                     cells.append(RevisedCell(sheet: sheet, row: row, column: 3, place: place + ", \(t.year)", revision: revision))
                 }
                 if let previous = t.previousYear,
-                   let revision = revisions.revision(item: item, year: "\(t.year) vs \(previous)", category: category, unit: "percentage points") {
-                    cells.append(RevisedCell(sheet: sheet, row: row, column: 4, place: place + ", Veränderung \(previous)–\(t.year)",
-                                             revision: revision))
+                    let revision = revisions.revision(item: item, year: "\(t.year) vs \(previous)", category: category, unit: "percentage points")
+                {
+                    cells.append(
+                        RevisedCell(
+                            sheet: sheet, row: row, column: 4, place: place + ", Veränderung \(previous)–\(t.year)",
+                            revision: revision))
                 }
             }
         }
@@ -79,8 +89,9 @@ extension SheetWriter {
             var headers = [heading]
             if let previous = t.previousYear { headers += ["\(previous) (Anzahl)", "\(previous) Basis (n)"] }
             headers += ["\(t.year) (Anzahl)", "\(t.year) Basis (n)", "\(t.year) (Anteil in %)"]
-            try self.table(sheet, rows: top...(top + t.rows.count), columns: 0...(headers.count - 1), name: tableName, headers: headers,
-                           columnWidths: widths)
+            try self.table(
+                sheet, rows: top...(top + t.rows.count), columns: 0...(headers.count - 1), name: tableName, headers: headers,
+                columnWidths: widths)
             for (r, entry) in t.rows.enumerated() {
                 let row = top + 1 + r
                 var column = 0
@@ -118,10 +129,13 @@ extension SheetWriter {
             }
         case .themeSummary(let t):
             let previous = t.previousYear.map(String.init) ?? "–"
-            let headers = ["Themenbereich", "Antwort", "\(t.year) (Anzahl)", "\(t.year) (Anteil in %)",
-                           "Veränderung ggü. \(previous) (PP)", "\(t.year) Basis (Antworten)", "\(previous) Basis (Antworten)"]
-            try self.table(sheet, rows: top...(top + t.columns.count * t.categories.count), columns: 0...(headers.count - 1),
-                           name: tableName, headers: headers, columnWidths: widths)
+            let headers = [
+                "Themenbereich", "Antwort", "\(t.year) (Anzahl)", "\(t.year) (Anteil in %)",
+                "Veränderung ggü. \(previous) (PP)", "\(t.year) Basis (Antworten)", "\(previous) Basis (Antworten)",
+            ]
+            try self.table(
+                sheet, rows: top...(top + t.columns.count * t.categories.count), columns: 0...(headers.count - 1),
+                name: tableName, headers: headers, columnWidths: widths)
             var row = top + 1
             for column in t.columns {
                 let withheld = small.withheld(distribution: column.cells.map(\.count))
@@ -137,8 +151,9 @@ extension SheetWriter {
                         try sheet.write(Double(cell.count), row: row, column: 2, format: formats.number(.count, revised: marks.contains("\(row),2")))
                         try sheet.write(cell.share.value, row: row, column: 3, format: formats.number(.share, revised: marks.contains("\(row),3")))
                         if let change = cell.change {
-                            try sheet.write(change.value * 100, row: row, column: 4,
-                                            format: formats.number(.points, revised: marks.contains("\(row),4")))
+                            try sheet.write(
+                                change.value * 100, row: row, column: 4,
+                                format: formats.number(.points, revised: marks.contains("\(row),4")))
                         } else {
                             try sheet.write(Self.notAsked, row: row, column: 4, format: formats.notAsked)
                         }
@@ -163,8 +178,9 @@ extension SheetWriter {
                     rows.append((column.heading, "weitere Nennungen (\(hidden), von jeweils weniger als \(minimum) \(unit))", nil))
                 }
             }
-            try self.table(sheet, rows: top...(top + max(rows.count, 1)), columns: 0...2, name: tableName, headers: headers,
-                           columnWidths: widths)
+            try self.table(
+                sheet, rows: top...(top + max(rows.count, 1)), columns: 0...2, name: tableName, headers: headers,
+                columnWidths: widths)
             for (r, entry) in rows.enumerated() {
                 let row = top + 1 + r
                 try sheet.write(entry.heading, row: row, column: 0, format: formats.wrapped)

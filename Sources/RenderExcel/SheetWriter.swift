@@ -1,9 +1,9 @@
 import Aggregate
 import Formatting
-import Normalise
-import XlsxWriter
-import ReportSpec
 import Foundation
+import Normalise
+import ReportSpec
+import XlsxWriter
 
 /// Writes the sheets of the annex workbooks, laid out as official statistics publish
 /// spreadsheets (the UK Analysis Function's "Releasing statistics in spreadsheets",
@@ -37,7 +37,8 @@ struct SheetWriter {
 
     /// The notes of the notes sheet, numbered in this order and referenced from titles.
     enum Note: Int, CaseIterable {
-        case data = 1, base, notAsked, rounding, revisions, smallCells
+        case data = 1
+        case base, notAsked, rounding, revisions, smallCells
     }
 
     /// The marking on every sheet and printed page of the internal workbook.
@@ -118,8 +119,10 @@ struct SheetWriter {
     }
 
     /// An Excel table whose header row is tall enough for its wrapped headers.
-    func table(_ sheet: XlsxWorksheet, rows: ClosedRange<Int>, columns: ClosedRange<Int>, name: String, headers: [String],
-               columnWidths: [Double]) throws(XlsxError) {
+    func table(
+        _ sheet: XlsxWorksheet, rows: ClosedRange<Int>, columns: ClosedRange<Int>, name: String, headers: [String],
+        columnWidths: [Double]
+    ) throws(XlsxError) {
         try sheet.addTable(rows: rows, columns: columns, name: name, headers: headers, headerFormat: formats.header)
         let cells = headers.enumerated().map { (text: $0.element, columnWidth: $0.offset < columnWidths.count ? columnWidths[$0.offset] : 15) }
         try sheet.setRowHeight(rows.lowerBound, height: max(15, CellFit.height(cells)))
@@ -139,15 +142,19 @@ struct SheetWriter {
     }
 
     func backLink(_ sheet: XlsxWorksheet, row: Int) throws(XlsxError) {
-        try sheet.writeLink("internal:" + SheetNames.reference(plan.contents), text: "Zurück zum Inhalt", row: row, column: 0,
-                            format: formats.link)
+        try sheet.writeLink(
+            "internal:" + SheetNames.reference(plan.contents), text: "Zurück zum Inhalt", row: row, column: 0,
+            format: formats.link)
     }
 
     /// Page setup with the workbook's footer and, in the internal workbook, its marking.
-    func page(landscape: Bool, repeatRows: ClosedRange<Int>? = nil,
-              printArea: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? = nil) -> XlsxWorksheet.PageSetup {
-        .init(landscape: landscape, fitWidth: 1, fitHeight: 0, repeatRows: repeatRows, footer: model.sourceLine,
-              header: audience == .internal ? "Nur für den internen Gebrauch" : nil, printArea: printArea)
+    func page(
+        landscape: Bool, repeatRows: ClosedRange<Int>? = nil,
+        printArea: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? = nil
+    ) -> XlsxWorksheet.PageSetup {
+        .init(
+            landscape: landscape, fitWidth: 1, fitHeight: 0, repeatRows: repeatRows, footer: model.sourceLine,
+            header: audience == .internal ? "Nur für den internen Gebrauch" : nil, printArea: printArea)
     }
 
     /// A text of the spec's `texts` for the annex ("" when the spec has none).

@@ -84,8 +84,10 @@ final class CountTextMemo {
     func value(count: Int, base: Int, baseIsParticipants: Bool = false) -> TemplateValue {
         let key = Key(count: count, base: base, baseIsParticipants: baseIsParticipants)
         if let known = values[key] { return known }
-        let value = CountText(count: count, base: base, unit: unit, population: population,
-                              baseIsParticipants: baseIsParticipants).value
+        let value = CountText(
+            count: count, base: base, unit: unit, population: population,
+            baseIsParticipants: baseIsParticipants
+        ).value
         values[key] = value
         return value
     }

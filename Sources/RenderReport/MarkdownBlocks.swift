@@ -68,19 +68,24 @@ enum MarkdownBlocks {
             out += separator(labelWeight: 8, valueWeights: Array(repeating: 3, count: previous.count + 2))
             for entry in t.rows {
                 let before = t.previousYear == nil ? [] : [entry.previous.map { GermanFormat.countOf($0.count, $0.base) } ?? "nicht erhoben"]
-                out += row([md(entry.option)] + before + [GermanFormat.countOf(entry.count, entry.base),
-                                                          entry.share.map { GermanFormat.percent($0, decimals: 0) } ?? "–"])
+                out += row(
+                    [md(entry.option)] + before + [
+                        GermanFormat.countOf(entry.count, entry.base),
+                        entry.share.map { GermanFormat.percent($0, decimals: 0) } ?? "–",
+                    ])
             }
             return String(out.dropLast())
         case .themeSummary(let t):
             var out = row(["Antwort"] + t.columns.map { md("\($0.theme). \($0.title)") })
             out += separator(labelWeight: 3, valueWeights: Array(repeating: 5, count: t.columns.count))
             for (i, category) in t.categories.enumerated() {
-                out += row([md(category)] + t.columns.map { column in
-                    let cell = column.cells[i]
-                    return GermanFormat.percent(cell.share) + (cell.change.map { " (" + GermanFormat.percentagePoints($0) + ")" } ?? "")
-                        + cellNote(column.theme, category)
-                })
+                out += row(
+                    [md(category)]
+                        + t.columns.map { column in
+                            let cell = column.cells[i]
+                            return GermanFormat.percent(cell.share) + (cell.change.map { " (" + GermanFormat.percentagePoints($0) + ")" } ?? "")
+                                + cellNote(column.theme, category)
+                        })
             }
             out += row(["Basis (Antworten)"] + t.columns.map { GermanFormat.integer($0.cells.first?.total ?? 0) })
             return String(out.dropLast())
@@ -88,10 +93,12 @@ enum MarkdownBlocks {
             var out = row(t.columns.map { md($0.heading) }) + "|" + String(repeating: ":---|", count: t.columns.count) + "\n"
             let depth = t.columns.map(\.entries.count).max() ?? 0
             for r in 0..<depth {
-                out += row(t.columns.map { column in
-                    r < column.entries.count ? TextEscaping.markdownInline(column.entries[r].text, verbatim: true)
-                        + " (\(column.entries[r].regions))" : ""
-                })
+                out += row(
+                    t.columns.map { column in
+                        r < column.entries.count
+                            ? TextEscaping.markdownInline(column.entries[r].text, verbatim: true)
+                                + " (\(column.entries[r].regions))" : ""
+                    })
             }
             // What the counts are out of: the units that wrote an answer in each column.
             out += row(t.columns.map { "Basis: " + GermanFormat.integer($0.respondents) + " " + md(model.spec.unitPlural) + " mit Angabe" })

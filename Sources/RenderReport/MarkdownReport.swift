@@ -37,8 +37,11 @@ package enum MarkdownReport {
         // or the template has no place for it) is stated in the data chapter instead: the
         // second rendering lists it there.
         let missing = (model.revisions?.revisions ?? []).filter { revision in
-            !text.contains(TextEscaping.markdownInline(ReportContext.revisionText(revision, publication: model.revisions?.publication ?? "",
-                                                                                 catalogue: model.catalogue)))
+            !text.contains(
+                TextEscaping.markdownInline(
+                    ReportContext.revisionText(
+                        revision, publication: model.revisions?.publication ?? "",
+                        catalogue: model.catalogue)))
         }
         if !missing.isEmpty {
             builder.unfootnoted = missing

@@ -65,21 +65,27 @@ package struct PlaceholderShape: Sendable, Equatable {
         path.last.map(lists.contains) ?? false
     }
 
-    static let lists: Set<String> = ["byFrequency", "entries", "figures", "gains", "incompleteWaves", "largestOverallGains", "list",
-                                     "losses", "largeLosses", "nonResponse", "participation", "abbreviations", "participationRuns", "questionnaireChanges", "tables", "themes", "unplaced",
-                                     "transitions", "waves", "."]
+    static let lists: Set<String> = [
+        "byFrequency", "entries", "figures", "gains", "incompleteWaves", "largestOverallGains", "list",
+        "losses", "largeLosses", "nonResponse", "participation", "abbreviations", "participationRuns", "questionnaireChanges", "tables", "themes",
+        "unplaced",
+        "transitions", "waves", ".",
+    ]
 
     private static let table: [String: PlaceholderShape] = {
         var table: [String: PlaceholderShape] = [:]
         // Counts spelled as words up to twelve become digits above it, so every count is a number.
-        for name in ["count", "word", "alone", "base", "ofBase", "ofAll", "percent", "percentExact", "answers", "checked",
-                     "reproduced", "stated", "noteCount", "n", "nWord", "mainQuestions", "subQuestions", "optionQuestions", "statusQuestions",
-                     "themeStatusQuestions", "waveCount", "waveCountWord", "latestWave", "latestAnswering", "answerCount",
-                     "difference", "differenceWord", "mostCount", "leastCount", "now", "before", "revised", "addedCount", "droppedCount",
-                     "allStatusCount", "followUpQuestions", "nonResponseAnswers", "nonResponseItems", "otherMainQuestions",
-                     "oneUnitPoints", "oneUnitPointsLatest", "oneAnswerPoints", "oneAnswerPointsLow", "oneAnswerPointsHigh", "share", "shareRounded", "number", "fieldStart",
-                     "ofBaseWithPercent", "comparedAlone",
-                     "fieldEnd", "date"] {
+        for name in [
+            "count", "word", "alone", "base", "ofBase", "ofAll", "percent", "percentExact", "answers", "checked",
+            "reproduced", "stated", "noteCount", "n", "nWord", "mainQuestions", "subQuestions", "optionQuestions", "statusQuestions",
+            "themeStatusQuestions", "waveCount", "waveCountWord", "latestWave", "latestAnswering", "answerCount",
+            "difference", "differenceWord", "mostCount", "leastCount", "now", "before", "revised", "addedCount", "droppedCount",
+            "allStatusCount", "followUpQuestions", "nonResponseAnswers", "nonResponseItems", "otherMainQuestions",
+            "oneUnitPoints", "oneUnitPointsLatest", "oneAnswerPoints", "oneAnswerPointsLow", "oneAnswerPointsHigh", "share", "shareRounded", "number",
+            "fieldStart",
+            "ofBaseWithPercent", "comparedAlone",
+            "fieldEnd", "date",
+        ] {
             table[name] = .number
         }
         for name in ["items", "figure"] {
@@ -88,9 +94,11 @@ package struct PlaceholderShape: Sendable, Equatable {
         // "+2,6 PP".
         table["change"] = .countPhrase
         table["matchedChange"] = .countPhrase
-        for name in ["units", "Units", "unitsDative", "ofAllUnits", "OfAllUnits", "ofAllUnitsDative", "changeWords",
-                     "changeWordsDative", "outTotal", "nDative", "latestAnsweringDative", "latestComplete", "compared", "matchedUnitsDative",
-                     "matchedChangeWords"] {
+        for name in [
+            "units", "Units", "unitsDative", "ofAllUnits", "OfAllUnits", "ofAllUnitsDative", "changeWords",
+            "changeWordsDative", "outTotal", "nDative", "latestAnsweringDative", "latestComplete", "compared", "matchedUnitsDative",
+            "matchedChangeWords",
+        ] {
             table[name] = .countPhrase
         }
         for name in ["into", "out"] {
@@ -108,12 +116,16 @@ package struct PlaceholderShape: Sendable, Equatable {
         table["historyEarlier"] = PlaceholderShape(start: .number, endsWithNumber: true, mayBeEmpty: true)
         for name in ["id", "anchor"] { table[name] = .numberedName }
         // A question ends with its question mark.
-        for name in ["financing", "outlook", "themes", "dataNote", "population", "mode", "conductedBy", "question", "caption",
-                     "annex_method", "annex_description", "abbreviations"] {
+        for name in [
+            "financing", "outlook", "themes", "dataNote", "population", "mode", "conductedBy", "question", "caption",
+            "annex_method", "annex_description", "abbreviations",
+        ] {
             table[name] = .sentences
         }
-        for name in ["revisionNote", "figureRevisionNote", "everyone", "dropped", "fell", "added", "rose", "rest", "named",
-                     "institution"] {
+        for name in [
+            "revisionNote", "figureRevisionNote", "everyone", "dropped", "fell", "added", "rose", "rest", "named",
+            "institution",
+        ] {
             table[name] = .optionalNote
         }
         // Free-text answers and revision notes: whole sentences, or none.

@@ -6,10 +6,14 @@ import Foundation
 /// next to the share of all regions. Generated in Swift (one layout for every region);
 /// every text from the data is escaped.
 package enum ProfileMarkdown {
-    package static func render(_ profile: RegionProfile, set: ProfileSet, unitPlural: String, sourceLine: String,
-                              dataNote: String, altText: String) -> String {
+    package static func render(
+        _ profile: RegionProfile, set: ProfileSet, unitPlural: String, sourceLine: String,
+        dataNote: String, altText: String
+    ) -> String {
         let md = { (text: String) in TextEscaping.markdownInline(text) }
-        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        func quoted(_ s: String) -> String {
+            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
         let title = "Regionalprofil \(profile.name)"
         var out = "---\ntitle: \(quoted(title))\nsubtitle: \(quoted("AGS \(profile.ags)"))\nlang: de\n---\n\n"
         out += "> \(md(dataNote))\n\n"

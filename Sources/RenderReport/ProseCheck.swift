@@ -29,8 +29,10 @@ enum ProseCheck {
     }
 
     /// Abbreviations whose period does not end a sentence.
-    static let abbreviations: Set<String> = ["z. B", "B", "bspw", "u. a", "a", "ca", "Nr", "vgl", "S", "bzw", "Abb", "Tab", "ggf",
-                                             "inkl", "insb", "d. h", "h", "etc", "Dr", "Prof"]
+    static let abbreviations: Set<String> = [
+        "z. B", "B", "bspw", "u. a", "a", "ca", "Nr", "vgl", "S", "bzw", "Abb", "Tab", "ggf",
+        "inkl", "insb", "d. h", "h", "etc", "Dr", "Prof",
+    ]
 
     /// `text` with every byte in `ranges` (UTF-8 offsets at character boundaries) replaced
     /// by "x": quoted text keeps its length, so findings keep their offsets, but holds no
@@ -86,8 +88,14 @@ enum ProseCheck {
         func numberEnd(_ i: Int) -> Int {
             var j = i
             while j < scalars.count {
-                if isDigit(j) { j += 1; continue }
-                if (scalars[j] == "\u{202F}" || scalars[j] == ",") && isDigit(j + 1) { j += 1; continue }
+                if isDigit(j) {
+                    j += 1
+                    continue
+                }
+                if (scalars[j] == "\u{202F}" || scalars[j] == ",") && isDigit(j + 1) {
+                    j += 1
+                    continue
+                }
                 break
             }
             return j
@@ -128,7 +136,10 @@ enum ProseCheck {
         // 2. Two numbers side by side.
         i = 0
         while i < scalars.count {
-            guard isDigit(i), i == 0 || !isDigit(i - 1) else { i += 1; continue }
+            guard isDigit(i), i == 0 || !isDigit(i - 1) else {
+                i += 1
+                continue
+            }
             let end = numberEnd(i)
             var k = end
             while k < scalars.count, scalars[k] == " " || scalars[k] == "\u{00A0}" { k += 1 }
@@ -160,8 +171,11 @@ enum ProseCheck {
             guard leads.contains(word), text(words[w + 1]) == population else { continue }
             let noun = String(text(words[w + 2]).prefix { $0.isLetter || $0 == "-" })
             guard let first = noun.first, first.isUppercase, !allowed.contains(noun) else { continue }
-            findings.append(finding(words[w].lowerBound, "'\(word) \(population) \(noun)': the unit is called '\(rules.unit.plural)' "
-                                        + "(spec 'unit'); use one name throughout"))
+            findings.append(
+                finding(
+                    words[w].lowerBound,
+                    "'\(word) \(population) \(noun)': the unit is called '\(rules.unit.plural)' "
+                        + "(spec 'unit'); use one name throughout"))
         }
         return findings
     }

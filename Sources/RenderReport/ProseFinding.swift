@@ -11,7 +11,8 @@ package struct ProseFinding: Sendable, Equatable, CustomStringConvertible {
 
     /// Up to about 40 bytes either side of `offset`, cut at spaces, without line breaks.
     static func excerpt(of text: [UInt8], at offset: Int, radius: Int = 40) -> String {
-        let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
+        let space = UInt8(ascii: " ")
+        let newline = UInt8(ascii: "\n")
         var start = max(0, min(offset, text.count) - radius)
         var end = min(text.count, offset + radius)
         if let lineStart = text[start..<min(offset, text.count)].lastIndex(of: newline) { start = lineStart + 1 }

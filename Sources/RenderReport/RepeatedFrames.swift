@@ -40,7 +40,8 @@ package struct RepeatedFrames: Sendable {
             ("nach eigener Einschätzung", "nach eigener Einschätzung"),
             ("Die Zahl in Klammern …", "[Dd]ie Zahl in Klammern"),
         ]
-        let lineStarts = [0] + text.utf8.indices.filter { text.utf8[$0] == UInt8(ascii: "\n") }.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) + 1 }
+        let lineStarts =
+            [0] + text.utf8.indices.filter { text.utf8[$0] == UInt8(ascii: "\n") }.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) + 1 }
         frames = patterns.compactMap { name, pattern -> Frame? in
             guard let regex = try? Regex(pattern) else { return nil }
             let lines = text.matches(of: regex).map { match -> Int in

@@ -1,8 +1,8 @@
 import Aggregate
 import Formatting
+import Foundation
 import Normalise
 import ReportSpec
-import Foundation
 
 /// The `analysis` namespace: findings across items, as flags and counts.
 extension ReportContext {
@@ -21,46 +21,54 @@ extension ReportContext {
                 runs.append([p])
             }
         }
-        o.set("participationRuns", runs.enumerated().map { index, run -> TemplateObject in
-            var r = TemplateObject()
-            r.set("firstYear", String(run.first?.year ?? 0))
-            r.set("lastYear", String(run.last?.year ?? 0))
-            r.set("single", run.count == 1)
-            r.set("two", run.count == 2)
-            r.set("beforeLast", index == runs.count - 2)
-            r.set("answering", count(run.first?.answering ?? 0, run.first?.population ?? 0))
-            return r
-        })
+        o.set(
+            "participationRuns",
+            runs.enumerated().map { index, run -> TemplateObject in
+                var r = TemplateObject()
+                r.set("firstYear", String(run.first?.year ?? 0))
+                r.set("lastYear", String(run.last?.year ?? 0))
+                r.set("single", run.count == 1)
+                r.set("two", run.count == 2)
+                r.set("beforeLast", index == runs.count - 2)
+                r.set("answering", count(run.first?.answering ?? 0, run.first?.population ?? 0))
+                return r
+            })
         // The waves in which not every unit answered, for a summary that says so.
         let incomplete = analysis.participation.filter { $0.answering < $0.population }
-        o.set("incompleteWaves", incomplete.map { p -> TemplateObject in
-            var w = TemplateObject()
-            w.set("year", String(p.year))
-            w.set("answering", count(p.answering, p.population))
-            return w
-        })
-        o.set("otherWavesComplete", incomplete.count < analysis.participation.count && !incomplete.isEmpty)
-        o.set("participation", analysis.participation.map { p -> TemplateObject in
-            var w = TemplateObject()
-            w.set("year", String(p.year))
-            w.set("answering", count(p.answering, p.population))
-            return w
-        })
-        func title(_ id: String) -> String { catalogue.item(id)?.shortTitle ?? id }
-        o.set("questionnaireChanges", analysis.questionnaireChanges.filter { !$0.added.isEmpty || !$0.dropped.isEmpty }
-            .map { change -> TemplateObject in
-                var c = TemplateObject()
-                c.set("year", String(change.year))
-                c.set("added", GermanNoun.list(change.added.map { "„\($0.shortTitle)“" }))
-                c.set("addedCount", GermanNoun.word(change.added.count))
-                c.set("hasAdded", !change.added.isEmpty)
-                c.set("oneAdded", change.added.count == 1)
-                c.set("dropped", GermanNoun.list(change.dropped.map { "„\($0.shortTitle)“" }))
-                c.set("droppedCount", GermanNoun.word(change.dropped.count))
-                c.set("hasDropped", !change.dropped.isEmpty)
-                c.set("oneDropped", change.dropped.count == 1)
-                return c
+        o.set(
+            "incompleteWaves",
+            incomplete.map { p -> TemplateObject in
+                var w = TemplateObject()
+                w.set("year", String(p.year))
+                w.set("answering", count(p.answering, p.population))
+                return w
             })
+        o.set("otherWavesComplete", incomplete.count < analysis.participation.count && !incomplete.isEmpty)
+        o.set(
+            "participation",
+            analysis.participation.map { p -> TemplateObject in
+                var w = TemplateObject()
+                w.set("year", String(p.year))
+                w.set("answering", count(p.answering, p.population))
+                return w
+            })
+        func title(_ id: String) -> String { catalogue.item(id)?.shortTitle ?? id }
+        o.set(
+            "questionnaireChanges",
+            analysis.questionnaireChanges.filter { !$0.added.isEmpty || !$0.dropped.isEmpty }
+                .map { change -> TemplateObject in
+                    var c = TemplateObject()
+                    c.set("year", String(change.year))
+                    c.set("added", GermanNoun.list(change.added.map { "„\($0.shortTitle)“" }))
+                    c.set("addedCount", GermanNoun.word(change.added.count))
+                    c.set("hasAdded", !change.added.isEmpty)
+                    c.set("oneAdded", change.added.count == 1)
+                    c.set("dropped", GermanNoun.list(change.dropped.map { "„\($0.shortTitle)“" }))
+                    c.set("droppedCount", GermanNoun.word(change.dropped.count))
+                    c.set("hasDropped", !change.dropped.isEmpty)
+                    c.set("oneDropped", change.dropped.count == 1)
+                    return c
+                })
         func changes(_ list: [ReportAnalysis.ItemChange]) -> [TemplateObject] {
             list.map { change -> TemplateObject in
                 var c = TemplateObject()
@@ -106,22 +114,29 @@ extension ReportContext {
         // Since the first wave, too: over the units that answered in both compared waves.
         o.set("overallMatched", overallGains.contains { $0.matched })
         let missing = analysis.nonResponse.filter { $0.year == model.lastYear }
-        o.set("nonResponse", missing.map { item -> TemplateObject in
-            var m = TemplateObject()
-            m.set("title", title(item.itemID))
-            m.set("id", item.itemID)
-            m.set("count", count(item.count, item.base))
-            m.set("figure", model.figures.first { $0.itemID == item.itemID }.map { String($0.number) } ?? "")
-            m.set("hasFigure", model.figures.contains { $0.itemID == item.itemID })
-            return m
-        })
+        o.set(
+            "nonResponse",
+            missing.map { item -> TemplateObject in
+                var m = TemplateObject()
+                m.set("title", title(item.itemID))
+                m.set("id", item.itemID)
+                m.set("count", count(item.count, item.base))
+                m.set("figure", model.figures.first { $0.itemID == item.itemID }.map { String($0.number) } ?? "")
+                m.set("hasFigure", model.figures.contains { $0.itemID == item.itemID })
+                return m
+            })
         o.set("hasNonResponse", !missing.isEmpty)
         o.set("nonResponseItems", GermanNoun.word(missing.count))
         o.set("nonResponseAnswers", GermanNoun.word(missing.reduce(0) { $0 + $1.count }))
-        o.set("allStatusCount", GermanNoun.word(model.catalogue.items.filter {
-            $0.type == .status && $0.parentID == nil && $0.headers[catalogue.waves.last?.number ?? 0] != nil
-                && model.counts(item: $0.id, year: model.lastYear).map { c in c.count(catalogue.answerCategories(of: .status).first ?? "") == c.base && c.base == model.regionCount } == true
-        }.count))
+        o.set(
+            "allStatusCount",
+            GermanNoun.word(
+                model.catalogue.items.filter {
+                    $0.type == .status && $0.parentID == nil && $0.headers[catalogue.waves.last?.number ?? 0] != nil
+                        && model.counts(item: $0.id, year: model.lastYear).map { c in
+                            c.count(catalogue.answerCategories(of: .status).first ?? "") == c.base && c.base == model.regionCount
+                        } == true
+                }.count))
         return o
     }
 

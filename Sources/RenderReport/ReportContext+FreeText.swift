@@ -1,8 +1,8 @@
 import Aggregate
 import Formatting
+import Foundation
 import Normalise
 import ReportSpec
-import Foundation
 
 /// Free-text items: entries, codes and counts.
 extension ReportContext {
@@ -51,7 +51,8 @@ extension ReportContext {
                 }
             }
             let parts = groups.map { group in
-                group.labels.count == 1 ? spec.unit.pronoun(group.count) + " " + group.labels[0]
+                group.labels.count == 1
+                    ? spec.unit.pronoun(group.count) + " " + group.labels[0]
                     : "je " + spec.unit.pronoun(group.count) + " " + GermanNoun.list(group.labels)
             }
             return GermanNoun.list(parts, conjunction: groups.contains { $0.labels.count > 1 } && parts.count > 1 ? "sowie" : "und")

@@ -1,8 +1,8 @@
 import Aggregate
 import Formatting
+import Foundation
 import Normalise
 import ReportSpec
-import Foundation
 
 /// The `item` and `fig` namespaces: one object per categorical or multiple-choice item and per figure.
 extension ReportContext {
@@ -45,11 +45,16 @@ extension ReportContext {
         o.set("hasTransitions", false)
         o.set("oneTransition", false)
         if let previous, previousAsked {
-            o.set("previous", Self.comparable(wave(previous.year), keys: keys + ["topTwo", "lead"],
-                                              participationDiffers: answering(previous.year) != answering(latest.year)))
+            o.set(
+                "previous",
+                Self.comparable(
+                    wave(previous.year), keys: keys + ["topTwo", "lead"],
+                    participationDiffers: answering(previous.year) != answering(latest.year)))
             // Over the units in both waves when participation differs (`WaveComparison`).
             let comparison = model.comparison(of: item.id, category: lead, from: previous.year, to: latest.year)
-            let now = comparison?.now ?? 0, before = comparison?.before ?? 0, matched = comparison?.matched ?? false
+            let now = comparison?.now ?? 0
+            let before = comparison?.before ?? 0
+            let matched = comparison?.matched ?? false
             var trend = TemplateObject()
             trend.set("matched", matched)
             // Whom a matched comparison is over: "zwölf Arbeitsbündnisse" (in both waves).
@@ -86,16 +91,18 @@ extension ReportContext {
             changed.set("sg", moves.reduce(0) { $0 + $1.count } == 1)
             changed.set("moves", CountText.capitalised(clauses.joined(separator: "; ")))
             o.set("changed", changed)
-            o.set("transitions", moves.map { move -> TemplateObject in
-                var t = TemplateObject()
-                t.set("from", move.from)
-                t.set("to", move.to)
-                t.set("count", GermanFormat.integer(move.count))
-                t.set("units", spec.unit.count(move.count))
-                t.set("Units", CountText.capitalised(spec.unit.count(move.count)))
-                t.set("one", move.count == 1)
-                return t
-            })
+            o.set(
+                "transitions",
+                moves.map { move -> TemplateObject in
+                    var t = TemplateObject()
+                    t.set("from", move.from)
+                    t.set("to", move.to)
+                    t.set("count", GermanFormat.integer(move.count))
+                    t.set("units", spec.unit.count(move.count))
+                    t.set("Units", CountText.capitalised(spec.unit.count(move.count)))
+                    t.set("one", move.count == 1)
+                    return t
+                })
         }
         // Since when every region (the whole population) gave the lead answer, without a break.
         var since: Int?
@@ -114,8 +121,9 @@ extension ReportContext {
         // A wave in which not every unit took part says so: "2022 in neun von zwölf".
         let points = asked.map { wave in
             let answered = answering(wave.year)
-            return GermanNoun.HistoryPoint(year: wave.year, count: model.counts(item: item.id, year: wave.year)?.count(lead) ?? 0,
-                                           of: answered < model.regionCount ? answered : nil)
+            return GermanNoun.HistoryPoint(
+                year: wave.year, count: model.counts(item: item.id, year: wave.year)?.count(lead) ?? 0,
+                of: answered < model.regionCount ? answered : nil)
         }
         o.set("history", spec.unit.history(points, all: model.regionCount))
         // The same in two tenses: "gibt es seit 2019 in zwölf …; zuvor waren es 2017 erst sieben".
@@ -132,11 +140,16 @@ extension ReportContext {
         // Only values of the years the item's sentences show (the latest wave, the one before);
         // an older year's revision is stated in the data chapter (`revisions.unplaced`).
         let shown = Set([latest.year] + (previousAsked ? [previous?.year].compactMap { $0 } : []))
-        o.set("revisionNote", revisionNote {
-            $0.item == item.id && !Self.isFigureOrTable($0.source) && Self.years(in: $0.year).isSubset(of: shown)
-        })
-        o.set("nonResponse", count(model.counts(item: item.id, year: latest.year)?.count(catalogue.missingCategory) ?? 0,
-                                   model.counts(item: item.id, year: latest.year)?.base ?? 0))
+        o.set(
+            "revisionNote",
+            revisionNote {
+                $0.item == item.id && !Self.isFigureOrTable($0.source) && Self.years(in: $0.year).isSubset(of: shown)
+            })
+        o.set(
+            "nonResponse",
+            count(
+                model.counts(item: item.id, year: latest.year)?.count(catalogue.missingCategory) ?? 0,
+                model.counts(item: item.id, year: latest.year)?.base ?? 0))
         return o
     }
 
@@ -180,12 +193,14 @@ extension ReportContext {
         let byFrequency = rows.enumerated().sorted { a, b in
             a.element.1 != b.element.1 ? a.element.1 > b.element.1 : a.offset < b.offset
         }.map(\.element)
-        o.set("byFrequency", byFrequency.map { label, chosen, base -> TemplateObject in
-            var r = TemplateObject()
-            r.set("label", label)
-            r.set("latest", count(chosen, base))
-            return r
-        })
+        o.set(
+            "byFrequency",
+            byFrequency.map { label, chosen, base -> TemplateObject in
+                var r = TemplateObject()
+                r.set("label", label)
+                r.set("latest", count(chosen, base))
+                return r
+            })
         // Groups for running text: the options everybody chose, the others with their counts,
         // and the most and least frequent (ties together).
         let base = rows.first?.2 ?? 0
@@ -201,7 +216,7 @@ extension ReportContext {
             var matched = false
             let changes = options.compactMap { option -> (String, Int, Int)? in
                 guard option.headers[previous.number] != nil,
-                      let c = model.comparison(of: option.id, category: catalogue.selectedCategory, from: previous.year, to: latest.year)
+                    let c = model.comparison(of: option.id, category: catalogue.selectedCategory, from: previous.year, to: latest.year)
                 else { return nil }
                 matched = matched || c.matched
                 return c.before == c.now ? nil : (option.shortTitle, c.before, c.now)
@@ -227,7 +242,8 @@ extension ReportContext {
     }
 
     func figure(_ figure: FigureSeries) -> TemplateObject {
-        var o = figure.kind == .status
+        var o =
+            figure.kind == .status
             ? (catalogue.item(figure.itemID).map(categorical) ?? TemplateObject())
             : (catalogue.item(figure.itemID).map(options) ?? TemplateObject())
         o.set("number", String(figure.number))

@@ -1,8 +1,8 @@
 import Aggregate
 import Formatting
+import Foundation
 import Normalise
 import ReportSpec
-import Foundation
 
 /// The template's `meta`, `yaml` and `survey` namespaces: the report's own data and the survey's shape.
 extension ReportContext {
@@ -50,7 +50,8 @@ extension ReportContext {
     /// Values for the YAML front matter, escaped for double-quoted YAML scalars.
     func yaml() -> TemplateObject {
         func quoted(_ s: String) -> String {
-            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            "\""
+                + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
                 .replacingOccurrences(of: "\n", with: " ") + "\""
         }
         var o = TemplateObject()
@@ -68,15 +69,17 @@ extension ReportContext {
         let waves = catalogue.waves
         o.set("waveCount", String(waves.count))
         o.set("waveCountWord", GermanNoun.word(waves.count))
-        o.set("waves", waves.map { wave -> TemplateObject in
-            var w = TemplateObject()
-            w.set("number", String(wave.number))
-            w.set("year", String(wave.year))
-            w.set("fieldStart", wave.fieldStart ?? "–")
-            w.set("fieldEnd", wave.fieldEnd ?? "–")
-            w.set("isLatest", wave.number == waves.last?.number)
-            return w
-        })
+        o.set(
+            "waves",
+            waves.map { wave -> TemplateObject in
+                var w = TemplateObject()
+                w.set("number", String(wave.number))
+                w.set("year", String(wave.year))
+                w.set("fieldStart", wave.fieldStart ?? "–")
+                w.set("fieldEnd", wave.fieldEnd ?? "–")
+                w.set("isLatest", wave.number == waves.last?.number)
+                return w
+            })
         if let latest = waves.last {
             let asked = catalogue.items.filter { $0.headers[latest.number] != nil }
             let main = asked.filter { $0.parentID == nil }

@@ -1,8 +1,8 @@
 import Aggregate
 import Formatting
+import Foundation
 import Normalise
 import ReportSpec
-import Foundation
 
 /// The `revisions` namespace: figures an earlier publication stated, checked against the data.
 extension ReportContext {
@@ -22,11 +22,13 @@ extension ReportContext {
         o.set("revised", GermanNoun.word(revisions.revisions.count))
         o.set("none", revisions.revisions.isEmpty)
         o.set("one", revisions.revisions.count == 1)
-        o.set("list", revisions.revisions.map { revision -> TemplateObject in
-            var r = TemplateObject()
-            r.set("text", Self.revisionText(revision, publication: revisions.publication, catalogue: catalogue))
-            return r
-        })
+        o.set(
+            "list",
+            revisions.revisions.map { revision -> TemplateObject in
+                var r = TemplateObject()
+                r.set("text", Self.revisionText(revision, publication: revisions.publication, catalogue: catalogue))
+                return r
+            })
         // A revised value about the questionnaire of an earlier year has no sentence in a
         // later report to hang its footnote on (`survey.revisionNote` is for the latest
         // wave's questionnaire): the check states it where it counts it.
@@ -34,11 +36,13 @@ extension ReportContext {
             ($0.published.item.hasPrefix("survey.") && $0.published.year != String(model.lastYear)) || unfootnoted.contains($0)
         }
         o.set("hasUnplaced", !unplaced.isEmpty)
-        o.set("unplaced", unplaced.map { revision -> TemplateObject in
-            var r = TemplateObject()
-            r.set("text", Self.revisionText(revision, publication: revisions.publication, catalogue: catalogue))
-            return r
-        })
+        o.set(
+            "unplaced",
+            unplaced.map { revision -> TemplateObject in
+                var r = TemplateObject()
+                r.set("text", Self.revisionText(revision, publication: revisions.publication, catalogue: catalogue))
+                return r
+            })
         return o
     }
 
@@ -99,11 +103,13 @@ extension ReportContext {
                 + (found ? "die Daten enthalten ihn." : "in den Daten nennt ihn niemand.")
         }
         let published = (row.unit == "ratio" ? "" : "der Wert ") + display(revision.publishedValue, decimals: decimals)
-        var text = "\(label): \(CountText.capitalised(publication)) steht für \(what) \(published); "
+        var text =
+            "\(label): \(CountText.capitalised(publication)) steht für \(what) \(published); "
             + "die Daten ergeben \(display(revision.current, decimals: decimals))"
         // "um 15 Prozent": a relative change the publication may have meant in points.
         if let points = revision.inPoints {
-            text += " (in Prozentpunkten: \(GermanFormat.decimal(Revisions.rounded(points, 1), decimals: 1, signed: true))\(GermanFormat.unitSpace)PP)"
+            text +=
+                " (in Prozentpunkten: \(GermanFormat.decimal(Revisions.rounded(points, 1), decimals: 1, signed: true))\(GermanFormat.unitSpace)PP)"
         }
         text += "."
         switch revision.reason {

@@ -1,8 +1,8 @@
 import Aggregate
 import Formatting
+import Foundation
 import Normalise
 import ReportSpec
-import Foundation
 
 /// Everything the report template can say, computed from the report model. Numbers are
 /// formatted here (German conventions), words that depend on the data are offered as flags
@@ -32,33 +32,39 @@ package struct ReportContext {
         root.set("meta", meta())
         root.set("yaml", yaml())
         root.set("survey", survey())
-        root.set("themes", spec.themes.map { theme -> TemplateObject in
-            var o = TemplateObject()
-            o.set("code", theme.code)
-            o.set("title", theme.title)
-            o.set("anchor", "thema-" + TemplateKey.item(theme.code).lowercased())
-            return o
-        })
+        root.set(
+            "themes",
+            spec.themes.map { theme -> TemplateObject in
+                var o = TemplateObject()
+                o.set("code", theme.code)
+                o.set("title", theme.title)
+                o.set("anchor", "thema-" + TemplateKey.item(theme.code).lowercased())
+                return o
+            })
         var figures = TemplateObject()
         for figure in model.figures { figures.set(TemplateKey.numbered("f", figure.number), self.figure(figure)) }
         root.set("fig", figures)
-        root.set("figures", model.figures.map { figure -> TemplateObject in
-            var o = TemplateObject()
-            o.set("number", String(figure.number))
-            o.set("anchor", Self.anchor(figure))
-            o.set("caption", GermanTypography.text(figure.caption))
-            return o
-        })
+        root.set(
+            "figures",
+            model.figures.map { figure -> TemplateObject in
+                var o = TemplateObject()
+                o.set("number", String(figure.number))
+                o.set("anchor", Self.anchor(figure))
+                o.set("caption", GermanTypography.text(figure.caption))
+                return o
+            })
         var tables = TemplateObject()
         for table in model.tables { tables.set(TemplateKey.numbered("t", table.number), self.table(table)) }
         root.set("tab", tables)
-        root.set("tables", model.tables.map { table -> TemplateObject in
-            var o = TemplateObject()
-            o.set("number", String(table.number))
-            o.set("anchor", Self.anchor(table))
-            o.set("title", table.title)
-            return o
-        })
+        root.set(
+            "tables",
+            model.tables.map { table -> TemplateObject in
+                var o = TemplateObject()
+                o.set("number", String(table.number))
+                o.set("anchor", Self.anchor(table))
+                o.set("title", table.title)
+                return o
+            })
         var items = TemplateObject()
         for item in catalogue.items {
             switch item.type {
@@ -77,12 +83,14 @@ package struct ReportContext {
         for (name, text) in spec.texts { texts.set(name, text) }
         root.set("texts", texts)
         // A definition list in the report, the Zeichenerklärung's terms in the annex.
-        root.set("abbreviations", spec.abbreviations.map { entry -> TemplateObject in
-            var a = TemplateObject()
-            a.set("term", entry.term)
-            a.set("meaning", entry.meaning)
-            return a
-        })
+        root.set(
+            "abbreviations",
+            spec.abbreviations.map { entry -> TemplateObject in
+                var a = TemplateObject()
+                a.set("term", entry.term)
+                a.set("meaning", entry.meaning)
+                return a
+            })
         // `{{#assessment.NAME}}…{{/assessment.NAME}}`: printed only while the data still show
         // what the assessment was written against (`AssessmentCheck`).
         var assessments = TemplateObject()

@@ -1,5 +1,6 @@
 import Diagnostics
 import Formatting
+import Foundation
 
 /// A strict Mustache template for Markdown.
 ///
@@ -46,14 +47,16 @@ package struct Template: Sendable {
         let (text, origins, quotes) = try rendered(context)
         let bytes = Array(text.utf8)
         let findings = ProseCheck.findings(in: ProseCheck.masking(quotes, in: text), rules: rules).map { finding in
-            ProseFinding(file: file, line: origins.last { $0.offset <= finding.offset }?.line ?? 0, message: finding.message,
-                         excerpt: ProseFinding.excerpt(of: bytes, at: finding.offset))
+            ProseFinding(
+                file: file, line: origins.last { $0.offset <= finding.offset }?.line ?? 0, message: finding.message,
+                excerpt: ProseFinding.excerpt(of: bytes, at: finding.offset))
         }
         return (text, findings)
     }
 
     private func rendered(_ context: TemplateValue) throws(TemplateError)
-        -> (text: String, origins: [(offset: Int, line: Int)], quotes: [Range<Int>]) {
+        -> (text: String, origins: [(offset: Int, line: Int)], quotes: [Range<Int>])
+    {
         var out = ""
         var origins: [(offset: Int, line: Int)] = []
         var quotes: [Range<Int>] = []
@@ -63,8 +66,10 @@ package struct Template: Sendable {
 
     /// `quotes` collects where quoted text (`TemplateValue.quote`) landed in `out`, as UTF-8
     /// offsets, so that the prose rules pass over it.
-    private func render(_ nodes: [Node], stack: [TemplateValue], into out: inout String,
-                        origins: inout [(offset: Int, line: Int)], quotes: inout [Range<Int>]) throws(TemplateError) {
+    private func render(
+        _ nodes: [Node], stack: [TemplateValue], into out: inout String,
+        origins: inout [(offset: Int, line: Int)], quotes: inout [Range<Int>]
+    ) throws(TemplateError) {
         for node in nodes {
             switch node {
             case .text(let text, let line):
@@ -111,7 +116,8 @@ package struct Template: Sendable {
     private func resolve(_ path: [String], in stack: [TemplateValue], line: Int) throws(TemplateError) -> TemplateValue {
         if path == ["."] { return stack.last ?? .text("") }
         guard let first = path.first,
-              let start = stack.reversed().lazy.compactMap({ $0[first] }).first else {
+            let start = stack.reversed().lazy.compactMap({ $0[first] }).first
+        else {
             throw TemplateError(file: file, line: line, message: "unknown placeholder '\(path.joined(separator: "."))'")
         }
         var value = start
@@ -137,7 +143,8 @@ package struct Template: Sendable {
                 let line = index + 1
                 let isLast = index == lines.count - 1
                 let tags = try Self.tags(in: text, line: line, file: file)
-                let standalone = !tags.isEmpty && tags.allSatisfy { "#^/!".contains($0.sigil) }
+                let standalone =
+                    !tags.isEmpty && tags.allSatisfy { "#^/!".contains($0.sigil) }
                     && Self.textOutsideTags(text, tags: tags).allSatisfy(\.isWhitespace)
                 var cursor = text.startIndex
                 for tag in tags {
@@ -151,12 +158,15 @@ package struct Template: Sendable {
                         stack.append((tag.path, tag.sigil == "^", line, []))
                     case "/":
                         guard stack.count > 1, let open = stack.last, open.path == tag.path else {
-                            throw TemplateError(file: file, line: line,
-                                                 message: "'{{/\(tag.path.joined(separator: "."))}}' closes no open section")
+                            throw TemplateError(
+                                file: file, line: line,
+                                message: "'{{/\(tag.path.joined(separator: "."))}}' closes no open section")
                         }
                         stack.removeLast()
-                        stack[stack.count - 1].nodes.append(.section(path: open.path, inverted: open.inverted,
-                                                                     children: open.nodes, line: open.line))
+                        stack[stack.count - 1].nodes.append(
+                            .section(
+                                path: open.path, inverted: open.inverted,
+                                children: open.nodes, line: open.line))
                     default:
                         stack[stack.count - 1].nodes.append(.variable(path: tag.path, raw: tag.sigil == "{" || tag.sigil == "&", line: line))
                     }
@@ -166,21 +176,25 @@ package struct Template: Sendable {
                 }
             }
             if stack.count > 1, let open = stack.last {
-                throw TemplateError(file: file, line: open.line,
-                                     message: "section '\(open.path.joined(separator: "."))' is never closed")
+                throw TemplateError(
+                    file: file, line: open.line,
+                    message: "section '\(open.path.joined(separator: "."))' is never closed")
             }
             return stack[0].nodes
         }
 
         /// Prose may not contain digits: every number comes from the data.
-        private func appendText(_ text: String, line: Int,
-                                to stack: inout [(path: [String], inverted: Bool, line: Int, nodes: [Node])]) throws(TemplateError) {
+        private func appendText(
+            _ text: String, line: Int,
+            to stack: inout [(path: [String], inverted: Bool, line: Int, nodes: [Node])]
+        ) throws(TemplateError) {
             // A legal reference ("§ 16h SGB II") is a name, not a number from the data.
             // (Swift Regex is slow; most text has no "§" and needs none.)
             let checked = text.contains("§") ? text.replacing(/§[\s\u{00A0}]*\d+[a-z]*/, with: "§") : text
             if let digit = checked.first(where: { $0.isASCII && $0.isNumber }) {
-                throw TemplateError(file: file, line: line,
-                                     message: "hand-typed number '\(digit)' in the text; numbers must come from placeholders")
+                throw TemplateError(
+                    file: file, line: line,
+                    message: "hand-typed number '\(digit)' in the text; numbers must come from placeholders")
             }
             if !text.isEmpty { stack[stack.count - 1].nodes.append(.text(text, line: line)) }
         }
@@ -212,11 +226,14 @@ package struct Template: Sendable {
                 let name = String(body).trimmingWhitespace(newlines: false)
                 if sigil != "!" {
                     guard !name.isEmpty, name == "." || name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
-                        throw TemplateError(file: file, line: line, message: "malformed placeholder '{{\(text[open.upperBound..<close.lowerBound])}}'")
+                        throw TemplateError(
+                            file: file, line: line, message: "malformed placeholder '{{\(text[open.upperBound..<close.lowerBound])}}'")
                     }
                 }
-                result.append(Tag(range: open.lowerBound..<close.upperBound, sigil: sigil,
-                                  path: name == "." ? ["."] : name.split(separator: ".").map(String.init)))
+                result.append(
+                    Tag(
+                        range: open.lowerBound..<close.upperBound, sigil: sigil,
+                        path: name == "." ? ["."] : name.split(separator: ".").map(String.init)))
                 search = close.upperBound
             }
             return result
@@ -272,5 +289,3 @@ package struct Template: Sendable {
         }
     }
 }
-
-import Foundation

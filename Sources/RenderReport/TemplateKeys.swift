@@ -37,13 +37,15 @@ package enum TemplateKeys {
             let keys = fields.keys.sorted()
             if keys.count > 2, keys.allSatisfy({ $0.contains(where: \.isNumber) }), let first = keys.first {
                 if inside {
-                    lines.append("\(join(path, "<ID>")) for the IDs \(keys.joined(separator: ", ")); shown for \(first) "
-                                 + "(members depend on the question's type: --filter \(join(path, "<ID>")) shows another)")
+                    lines.append(
+                        "\(join(path, "<ID>")) for the IDs \(keys.joined(separator: ", ")); shown for \(first) "
+                            + "(members depend on the question's type: --filter \(join(path, "<ID>")) shows another)")
                 }
                 // A filter naming one ID shows that one.
-                let id = filter.flatMap { filter in
-                    keys.first { filter == join(path, $0) || filter.hasPrefix(join(path, $0) + ".") }
-                } ?? first
+                let id =
+                    filter.flatMap { filter in
+                        keys.first { filter == join(path, $0) || filter.hasPrefix(join(path, $0) + ".") }
+                    } ?? first
                 if let member = fields[id] { walk(member, path: join(path, id), lines: &lines, filter: filter) }
                 return
             }

@@ -49,9 +49,10 @@ enum TemplateProseCheck {
         }()
 
         /// The first words of two-word abbreviations ("z." of "z. B").
-        static let firstParts: Set<String> = Set(ProseCheck.abbreviations.compactMap { abbreviation in
-            abbreviation.split(separator: " ").count == 2 ? abbreviation.split(separator: " ").first.map(String.init) : nil
-        })
+        static let firstParts: Set<String> = Set(
+            ProseCheck.abbreviations.compactMap { abbreviation in
+                abbreviation.split(separator: " ").count == 2 ? abbreviation.split(separator: " ").first.map(String.init) : nil
+            })
     }
 
     struct Violation: Error, Hashable {
@@ -109,9 +110,10 @@ enum TemplateProseCheck {
             while index < nodes.endIndex {
                 // A flag's two sides next to each other: one of them always shows.
                 if index + 1 < nodes.endIndex,
-                   case .section(let path, let inverted, let shown, _) = nodes[index],
-                   case .section(let otherPath, let otherInverted, let other, _) = nodes[index + 1],
-                   path == otherPath, inverted != otherInverted, !PlaceholderShape.repeats(path), path != ["first"], path != ["last"] {
+                    case .section(let path, let inverted, let shown, _) = nodes[index],
+                    case .section(let otherPath, let otherInverted, let other, _) = nodes[index + 1],
+                    path == otherPath, inverted != otherInverted, !PlaceholderShape.repeats(path), path != ["first"], path != ["last"]
+                {
                     sectionCount += 1
                     let id = sectionCount
                     result.append(.either(id: id, steps(shown), steps(other)))
@@ -132,11 +134,12 @@ enum TemplateProseCheck {
                 case .section(let path, let inverted, let children, _):
                     sectionCount += 1
                     let id = sectionCount
-                    let kind: SectionKind = switch path {
-                    case ["first"]: .position(first: true, shown: !inverted)
-                    case ["last"]: .position(first: false, shown: !inverted)
-                    default: !inverted && PlaceholderShape.repeats(path) ? .list : .once
-                    }
+                    let kind: SectionKind =
+                        switch path {
+                        case ["first"]: .position(first: true, shown: !inverted)
+                        case ["last"]: .position(first: false, shown: !inverted)
+                        default: !inverted && PlaceholderShape.repeats(path) ? .list : .once
+                        }
                     return .section(id: id, kind: kind, steps(children))
                 }
             }
@@ -167,8 +170,10 @@ enum TemplateProseCheck {
         }
 
         /// What step `id` does to each of `states`, worked out once per state and position.
-        private mutating func memoised(_ id: Int, _ states: Set<State>, _ position: Position,
-                                       _ compute: (inout Walker, State) -> Set<State>) -> Set<State> {
+        private mutating func memoised(
+            _ id: Int, _ states: Set<State>, _ position: Position,
+            _ compute: (inout Walker, State) -> Set<State>
+        ) -> Set<State> {
             var next: Set<State> = []
             for state in states {
                 let key = MemoKey(id: id, state: state, position: position)
@@ -220,12 +225,18 @@ enum TemplateProseCheck {
         } else if !state.frontMatter, state.prose != false {
             next.prose = true
             if state.sentenceStart, shape.start == .number {
-                violations.insert(Violation(line: line, message: "'\(name)' can put a count at the start of a sentence "
-                                                + "(counts above twelve are digits); begin the sentence with a word (a year may begin one)"))
+                violations.insert(
+                    Violation(
+                        line: line,
+                        message: "'\(name)' can put a count at the start of a sentence "
+                            + "(counts above twelve are digits); begin the sentence with a word (a year may begin one)"))
             }
             if state.afterNumber != .none, shape.start != .word {
-                violations.insert(Violation(line: line, message: "'\(name)' can stand right after another number; "
-                                                + "put words between them"))
+                violations.insert(
+                    Violation(
+                        line: line,
+                        message: "'\(name)' can stand right after another number; "
+                            + "put words between them"))
             }
         }
         next.lineStart = false
@@ -278,8 +289,10 @@ enum TemplateProseCheck {
             s.sentenceStart = false
             s.afterStop = false
             if [".", "!", "?"].contains(c) {
-                let abbreviation = c == "." && (ProseCheck.abbreviations.contains(s.word)
-                    || ProseCheck.abbreviations.contains(s.previousWord + " " + s.word) || (!s.word.isEmpty && s.word.allSatisfy(\.isNumber)))
+                let abbreviation =
+                    c == "."
+                    && (ProseCheck.abbreviations.contains(s.word)
+                        || ProseCheck.abbreviations.contains(s.previousWord + " " + s.word) || (!s.word.isEmpty && s.word.allSatisfy(\.isNumber)))
                 s.afterStop = !abbreviation
                 s.afterNumber = .none
                 s.word += String(c)
@@ -312,15 +325,19 @@ enum TemplateProseCheck {
         for index in nodes.indices {
             if case .section(_, _, let children, _) = nodes[index] { violations += unitNames(children, rules: rules) }
             guard index + 2 < nodes.count,
-                  case .text(let before, _) = nodes[index],
-                  case .variable(let path, _, let line) = nodes[index + 1], ["n", "nWord"].contains(path.last ?? ""),
-                  case .text(let after, _) = nodes[index + 2] else { continue }
+                case .text(let before, _) = nodes[index],
+                case .variable(let path, _, let line) = nodes[index + 1], ["n", "nWord"].contains(path.last ?? ""),
+                case .text(let after, _) = nodes[index + 2]
+            else { continue }
             let lead = before.split(separator: " ", omittingEmptySubsequences: false).dropLast().last.map(String.init) ?? ""
             guard before.hasSuffix(" "), ["der", "alle", "allen", "aller"].contains(lead), after.hasPrefix(" ") else { continue }
             let noun = String(after.dropFirst().prefix { $0.isLetter || $0 == "-" })
             guard let first = noun.first, first.isUppercase, !allowed.contains(noun) else { continue }
-            violations.append(Violation(line: line, message: "'\(lead) {{\(path.joined(separator: "."))}} \(noun)': the unit is called "
-                                            + "'\(rules.unit.plural)' (spec 'unit'); use one name throughout"))
+            violations.append(
+                Violation(
+                    line: line,
+                    message: "'\(lead) {{\(path.joined(separator: "."))}} \(noun)': the unit is called "
+                        + "'\(rules.unit.plural)' (spec 'unit'); use one name throughout"))
         }
         return violations
     }

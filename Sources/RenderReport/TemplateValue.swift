@@ -51,7 +51,6 @@ package struct TemplateObject {
     package var value: TemplateValue { .object(fields) }
 }
 
-
 extension TemplateValue {
     /// The value as JSON with sorted keys: `report-context.json`, every placeholder a
     /// template can use, with its value for this data. Written directly: JSONSerialization
@@ -87,7 +86,10 @@ extension TemplateValue {
         case .text(let s), .quote(let s): Self.quote(s, into: &out)
         case .flag(let b): out.append(contentsOf: b ? "true".utf8 : "false".utf8)
         case .list(let items):
-            guard !items.isEmpty else { out.append(contentsOf: [0x5B, 0x5D]); return }
+            guard !items.isEmpty else {
+                out.append(contentsOf: [0x5B, 0x5D])
+                return
+            }
             out.append(contentsOf: [0x5B, 0x0A])
             for (i, item) in items.enumerated() {
                 pad(indent + 1)
@@ -99,7 +101,10 @@ extension TemplateValue {
             pad(indent)
             out.append(0x5D)
         case .object(let fields):
-            guard !fields.isEmpty else { out.append(contentsOf: [0x7B, 0x7D]); return }
+            guard !fields.isEmpty else {
+                out.append(contentsOf: [0x7B, 0x7D])
+                return
+            }
             out.append(contentsOf: [0x7B, 0x0A])
             let entries = fields.sorted { $0.key < $1.key }
             for (i, entry) in entries.enumerated() {

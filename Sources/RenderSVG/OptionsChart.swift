@@ -69,19 +69,23 @@ struct OptionsChart {
             for (k, year) in askedYears.enumerated() {
                 let centre = barsTop + pitch * (Double(k) + 0.5)
                 guard let point = figure.point(year: year, category: option), point.asked else {
-                    canvas.centredText("nicht erhoben", x: barLeft + 2, centerY: centre, size: style.smallSize,
-                                       fill: Palette.secondaryText, italic: true)
+                    canvas.centredText(
+                        "nicht erhoben", x: barLeft + 2, centerY: centre, size: style.smallSize,
+                        fill: Palette.secondaryText, italic: true)
                     continue
                 }
                 let width = Double(point.count) * scale
                 canvas.rect(x: barLeft, y: centre - barHeight / 2, width: width, height: barHeight, fill: colours[k])
-                canvas.centredText(GermanFormat.integer(point.count), x: barLeft + width + 3, centerY: centre,
-                                   size: style.smallSize)
+                canvas.centredText(
+                    GermanFormat.integer(point.count), x: barLeft + width + 3, centerY: centre,
+                    size: style.smallSize)
             }
             y += groupHeight + 7
         }
-        y += canvas.countAxis(left: barLeft, width: barWidth, maximum: axisMaximum, top: y - 3, gridTop: gridTop - 2, gridIndex: gridIndex,
-                              title: axisTitle + ", Mehrfachauswahl") - 3
+        y +=
+            canvas.countAxis(
+                left: barLeft, width: barWidth, maximum: axisMaximum, top: y - 3, gridTop: gridTop - 2, gridIndex: gridIndex,
+                title: axisTitle + ", Mehrfachauswahl") - 3
         y += 6
         y += canvas.sourceLine(context.sourceLine, top: y)
         y += m

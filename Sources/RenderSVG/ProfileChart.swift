@@ -12,8 +12,10 @@ package struct ProfileChart: Sendable {
         self.style = style
     }
 
-    package func svg(_ profile: RegionProfile, set: ProfileSet, unitPlural: String, sourceLine: String,
-                    themeTitles: [String: String], scales: [AnswerScale] = [], missingCategory: String? = nil) -> String {
+    package func svg(
+        _ profile: RegionProfile, set: ProfileSet, unitPlural: String, sourceLine: String,
+        themeTitles: [String: String], scales: [AnswerScale] = [], missingCategory: String? = nil
+    ) -> String {
         var canvas = ChartCanvas(style: style)
         let regular = FontMetrics.regular
         let m = style.margin
@@ -25,12 +27,16 @@ package struct ProfileChart: Sendable {
         for scale in scales { for category in scale.categories { if let short = category.short { shorts[category.label] = short } } }
         var y = m
         let title = "Regionalprofil \(profile.name) (AGS \(profile.ags))"
-        y += canvas.lines(FontMetrics.bold.wrap(title, maxWidth: style.width - 2 * m, size: style.titleSize),
-                          x: m, top: y, size: style.titleSize, bold: true) + 4
+        y +=
+            canvas.lines(
+                FontMetrics.bold.wrap(title, maxWidth: style.width - 2 * m, size: style.titleSize),
+                x: m, top: y, size: style.titleSize, bold: true) + 4
         let latest = set.years.last.map(String.init) ?? ""
         let subtitle = "Antworten je Erhebungsjahr; rechts: alle \(unitPlural) im letzten Jahr der Frage (Anteil \(set.positiveLabel))"
-        y += canvas.lines(regular.wrap(subtitle, maxWidth: style.width - 2 * m, size: size), x: m, top: y, size: size,
-                          fill: Palette.secondaryText) + 8
+        y +=
+            canvas.lines(
+                regular.wrap(subtitle, maxWidth: style.width - 2 * m, size: size), x: m, top: y, size: size,
+                fill: Palette.secondaryText) + 8
 
         // Columns: item titles | one cell per wave | distribution bar + share.
         let shareWidth = regular.width("100 %", size: size) + 4
@@ -42,8 +48,9 @@ package struct ProfileChart: Sendable {
         // Year header.
         let fullYears = regular.width("2021", size: size) + 3 <= cellWidth
         for (k, year) in set.years.enumerated() {
-            canvas.centredText(fullYears ? String(year) : "’" + String(String(year).suffix(2)),
-                               x: gridLeft + cellWidth * (Double(k) + 0.5), centerY: y + 5, size: size, anchor: .middle)
+            canvas.centredText(
+                fullYears ? String(year) : "’" + String(String(year).suffix(2)),
+                x: gridLeft + cellWidth * (Double(k) + 0.5), centerY: y + 5, size: size, anchor: .middle)
         }
         canvas.centredText("alle \(latest)", x: barLeft + (barWidth + shareWidth) / 2, centerY: y + 5, size: size, anchor: .middle)
         y += 14
@@ -59,19 +66,22 @@ package struct ProfileChart: Sendable {
             let lines = regular.wrap(row.title, maxWidth: labelWidth, size: size)
             let height = max(pitch, Double(lines.count - 1) * style.linePitch(size) + regular.lineBox(size: size) + 3)
             let centre = y + height / 2
-            canvas.lines(lines, x: m, top: centre - (Double(lines.count - 1) * style.linePitch(size) + regular.lineBox(size: size)) / 2,
-                         size: size)
+            canvas.lines(
+                lines, x: m, top: centre - (Double(lines.count - 1) * style.linePitch(size) + regular.lineBox(size: size)) / 2,
+                size: size)
             for (k, answer) in row.answers.enumerated() {
                 let x = gridLeft + cellWidth * Double(k)
                 guard let answer else {
-                    canvas.centredText("–", x: x + cellWidth / 2, centerY: centre, size: size, anchor: .middle,
-                                       fill: Palette.secondaryText)
+                    canvas.centredText(
+                        "–", x: x + cellWidth / 2, centerY: centre, size: size, anchor: .middle,
+                        fill: Palette.secondaryText)
                     continue
                 }
                 let fill = colourOf[answer] ?? "#BBBBBB"
                 canvas.rect(x: x + 1, y: centre - 5.5, width: cellWidth - 2, height: 11, fill: fill)
-                canvas.centredText(shorts[answer] ?? answer, x: x + cellWidth / 2, centerY: centre, size: size, anchor: .middle,
-                                   fill: Palette.labelColour(on: fill))
+                canvas.centredText(
+                    shorts[answer] ?? answer, x: x + cellWidth / 2, centerY: centre, size: size, anchor: .middle,
+                    fill: Palette.labelColour(on: fill))
             }
             let total = row.distribution.reduce(0, +)
             if total > 0 {
@@ -110,10 +120,13 @@ package struct ProfileChart: Sendable {
         y += 16
         y += canvas.sourceLine(sourceLine, top: y)
         y += m
-        let description = "Regionalprofil \(profile.name): " + profile.rows.map { row in
-            "\(row.title): " + zip(set.years, row.answers).compactMap { year, answer in answer.map { "\(year) \($0)" } }
-                .joined(separator: ", ")
-        }.joined(separator: "; ") + "."
+        let description =
+            "Regionalprofil \(profile.name): "
+            + profile.rows.map { row in
+                "\(row.title): "
+                    + zip(set.years, row.answers).compactMap { year, answer in answer.map { "\(year) \($0)" } }
+                    .joined(separator: ", ")
+            }.joined(separator: "; ") + "."
         return canvas.document(id: profile.fileStem, title: title, description: description, height: y)
     }
 }

@@ -30,7 +30,10 @@ package indirect enum SVGNode: Sendable, Equatable {
                 return
             }
             // Elements that hold text stay on one line (white space in text is significant).
-            if children.allSatisfy({ if case .text = $0 { return true }; return false }) {
+            if children.allSatisfy({
+                if case .text = $0 { return true }
+                return false
+            }) {
                 out += ">"
                 for child in children { child.render(into: &out) }
                 out += "</\(name)>\n"
@@ -54,7 +57,7 @@ package enum SVGNumber {
     package static func format(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         var scaled = (value * 100).rounded()
-        if scaled == 0 { scaled = 0 } // drops the sign of -0
+        if scaled == 0 { scaled = 0 }  // drops the sign of -0
         let negative = scaled < 0
         let magnitude = Int64(abs(scaled))
         let whole = magnitude / 100

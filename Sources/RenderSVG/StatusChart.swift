@@ -1,7 +1,7 @@
 import Aggregate
 import Formatting
-import ReportSpec
 import Normalise
+import ReportSpec
 
 /// Horizontal stacked bars, one per wave, segments in category order. The legend on the
 /// right is also a table of the counts, so every value is labelled even where a segment is
@@ -42,9 +42,11 @@ struct StatusChart {
         let barWidth = tableBelow ? style.width - m - barLeft : style.width - m - barLeft - 10 - tableWidth
         let tableLeft = tableBelow ? barLeft : style.width - m - tableWidth
         // The axis spans the population, or more if a wave holds more answers (never overflow).
-        let axisMaximum = max(context.population, figure.years.map { year in
-            figure.points(year: year).filter(\.asked).map(\.count).reduce(0, +)
-        }.max() ?? 0)
+        let axisMaximum = max(
+            context.population,
+            figure.years.map { year in
+                figure.points(year: year).filter(\.asked).map(\.count).reduce(0, +)
+            }.max() ?? 0)
         let scale = axisMaximum > 0 ? barWidth / Double(axisMaximum) : 0
         let rowPitch = 16.0
         let barHeight = 11.0
@@ -82,8 +84,9 @@ struct StatusChart {
             canvas.centredText(yearLabels[row], x: barLeft - 6, centerY: centre, size: style.labelSize, anchor: .end)
             if !tableBelow { countRow(year, centre: centre) }
             guard figure.asked(year: year) else {
-                canvas.centredText("nicht erhoben", x: barLeft + 4, centerY: centre, size: style.smallSize,
-                                   fill: Palette.secondaryText, italic: true)
+                canvas.centredText(
+                    "nicht erhoben", x: barLeft + 4, centerY: centre, size: style.smallSize,
+                    fill: Palette.secondaryText, italic: true)
                 continue
             }
             var x = barLeft
@@ -94,16 +97,18 @@ struct StatusChart {
                     canvas.rect(x: x, y: centre - barHeight / 2, width: width, height: barHeight, fill: colours[i])
                     let label = GermanFormat.integer(count)
                     if regular.width(label, size: style.smallSize) + 4 <= width {
-                        canvas.centredText(label, x: x + width / 2, centerY: centre, size: style.smallSize, anchor: .middle,
-                                           fill: Palette.labelColour(on: colours[i]))
+                        canvas.centredText(
+                            label, x: x + width / 2, centerY: centre, size: style.smallSize, anchor: .middle,
+                            fill: Palette.labelColour(on: colours[i]))
                     }
                 }
                 x += width
             }
         }
         y += rowPitch * Double(figure.years.count) + 2
-        y += canvas.countAxis(left: barLeft, width: barWidth, maximum: axisMaximum, top: y, gridTop: gridTop - 2, gridIndex: gridIndex,
-                              title: context.axisTitle(bases: figure.years.compactMap { figure.base(year: $0) }))
+        y += canvas.countAxis(
+            left: barLeft, width: barWidth, maximum: axisMaximum, top: y, gridTop: gridTop - 2, gridIndex: gridIndex,
+            title: context.axisTitle(bases: figure.years.compactMap { figure.base(year: $0) }))
         y += 6
         if tableBelow { y += legendBelow(top: y + 4, colours: colours, canvas: &canvas) + 10 }
         y += canvas.sourceLine(context.sourceLine, top: y)
@@ -124,8 +129,9 @@ struct StatusChart {
         let nameWidth = tableLeft - nameLeft - 8
         var y = top
         for (i, year) in figure.years.enumerated() {
-            canvas.centredText(String(year), x: tableLeft + yearColumn * (Double(i) + 0.5), centerY: y + regular.lineBox(size: size) / 2,
-                               size: size, anchor: .middle, bold: true)
+            canvas.centredText(
+                String(year), x: tableLeft + yearColumn * (Double(i) + 0.5), centerY: y + regular.lineBox(size: size) / 2,
+                size: size, anchor: .middle, bold: true)
         }
         y += style.linePitch(size) + 2
         for (c, category) in figure.categories.enumerated() {
@@ -151,7 +157,8 @@ struct StatusChart {
     /// Wide enough for the longest word of any category name, and for the counts.
     private func tableColumnWidth(maximum: Double, names: [String]) -> Double {
         let regular = FontMetrics.regular
-        let longestWord = names.flatMap { $0.split(separator: " ").map(String.init) }
+        let longestWord =
+            names.flatMap { $0.split(separator: " ").map(String.init) }
             .map { regular.width($0, size: style.smallSize) }.max() ?? 0
         let number = regular.width(GermanFormat.integer(context.population), size: style.smallSize)
         return min(maximum, max(34, longestWord + 8, number + 8))
@@ -179,8 +186,10 @@ package struct FigureContext: Sendable {
     /// `scales:` (`Palette.colours`).
     package let missingCategory: String?
 
-    package init(population: Int, unitPlural: String, sourceLine: String, scales: [AnswerScale] = [], waveYears: [Int] = [],
-                 missingCategory: String? = nil) {
+    package init(
+        population: Int, unitPlural: String, sourceLine: String, scales: [AnswerScale] = [], waveYears: [Int] = [],
+        missingCategory: String? = nil
+    ) {
         self.population = population
         self.unitPlural = unitPlural
         self.sourceLine = sourceLine
@@ -195,9 +204,10 @@ package struct FigureContext: Sendable {
     }
 
     package init(model: ReportModel) {
-        self.init(population: model.regionCount, unitPlural: model.spec.unitPlural, sourceLine: model.sourceLine,
-                  scales: model.spec.scales, waveYears: model.catalogue.waves.map(\.year),
-                  missingCategory: model.catalogue.missingCategory)
+        self.init(
+            population: model.regionCount, unitPlural: model.spec.unitPlural, sourceLine: model.sourceLine,
+            scales: model.spec.scales, waveYears: model.catalogue.waves.map(\.year),
+            missingCategory: model.catalogue.missingCategory)
     }
 
     var axisTitle: String { "Anzahl \(unitPlural) (n = \(population))" }

@@ -34,8 +34,11 @@ package struct FreeTextCoding: Sendable {
         let rules = table.rows.compactMap { row -> Rule? in
             if row["item"].isEmpty && row["answer"].isEmpty && row["category"].isEmpty { return nil }
             for column in ["item", "answer", "category"] where row[column].isEmpty {
-                errors.append(SpecError(file: url.lastPathComponent, line: row.line, "the column '\(column)' is empty; "
-                                        + "every row needs the item, the answer as written and the category it counts for"))
+                errors.append(
+                    SpecError(
+                        file: url.lastPathComponent, line: row.line,
+                        "the column '\(column)' is empty; "
+                            + "every row needs the item, the answer as written and the category it counts for"))
                 return nil
             }
             return Rule(item: row["item"], answer: row["answer"], category: row["category"], line: row.line)

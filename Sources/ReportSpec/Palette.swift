@@ -69,8 +69,10 @@ package enum Palette {
     /// alternate, so that every colour has at least 3:1 contrast against white and against
     /// its neighbours (WCAG 1.4.11), and the hues differ for readers who see fewer colours.
     /// More waves than colours repeat the cycle (its last and first still contrast).
-    package static let waves = ["#4F86C6", "#13294B", "#C0701E", "#3D1F5C", "#2E8B57", "#3B1A05", "#B0589A", "#06261D",
-                               "#7A7A2E", "#1A1A1A"]
+    package static let waves = [
+        "#4F86C6", "#13294B", "#C0701E", "#3D1F5C", "#2E8B57", "#3B1A05", "#B0589A", "#06261D",
+        "#7A7A2E", "#1A1A1A",
+    ]
 
     /// The colours of `years` by their place among all the survey's `waveYears`, so that a
     /// year has the same colour in every chart and in the annex (a chart that starts in 2019

@@ -28,8 +28,9 @@ package struct PublishedValue: Sendable, Hashable {
         let table = try SpecTable.read(url, columns: ["source", "item", "year", "category", "value", "unit"], what: "the published figures")
         return table.rows.compactMap { row -> PublishedValue? in
             guard !row["item"].isEmpty else { return nil }
-            return PublishedValue(source: row["source"], item: row["item"], year: row["year"], category: row["category"],
-                                  value: row["value"], unit: row["unit"], line: row.line)
+            return PublishedValue(
+                source: row["source"], item: row["item"], year: row["year"], category: row["category"],
+                value: row["value"], unit: row["unit"], line: row.line)
         }
     }
 }

@@ -167,10 +167,13 @@ private struct NodeReader {
     }
 
     mutating func spec(_ root: Node, folder: URL) -> ReportSpec? {
-        let allowed: Set<String> = ["title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
-                                    "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
-                                    "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales", "pooled", "coding", "abbreviations", "unit_short",
-                                    "annex_answer_rows", "last_year", "assessments", "audiences", "min_cell_size", "unit_key"]
+        let allowed: Set<String> = [
+            "title", "subtitle", "author", "institution", "date", "data", "data_note", "source",
+            "unit", "unit_singular", "annex_file", "themes", "figures", "tables", "template", "created",
+            "profiles", "formats", "style", "unit_gender", "unit_dative", "revisions", "texts", "scales", "pooled", "coding", "abbreviations",
+            "unit_short",
+            "annex_answer_rows", "last_year", "assessments", "audiences", "min_cell_size", "unit_key",
+        ]
         guard let f = fields(root, allowed: allowed, context: "the spec") else { return nil }
         let title = string(f, "title", in: root)
         let date = string(f, "date", in: root)
@@ -178,8 +181,9 @@ private struct NodeReader {
         let data = string(f, "data", in: root)
         let source = string(f, "source", in: root)
         let unit = string(f, "unit", in: root)
-        let themes = textPairs(f["themes"], entry: "'themes' maps a theme code to its title",
-                               whole: "'themes' must map theme codes to titles")
+        let themes = textPairs(
+            f["themes"], entry: "'themes' maps a theme code to its title",
+            whole: "'themes' must map theme codes to titles")
         var figures: [ReportSpec.Figure] = []
         if let node = f["figures"] {
             for element in node.sequence ?? [] { if let figure = figure(element) { figures.append(figure) } }
@@ -213,7 +217,9 @@ private struct NodeReader {
         }
         var gender = GermanNoun.Gender.neuter
         if let text = string(f, "unit_gender", in: root, required: false) {
-            if let parsed = GermanNoun.Gender(rawValue: text) { gender = parsed } else {
+            if let parsed = GermanNoun.Gender(rawValue: text) {
+                gender = parsed
+            } else {
                 fail(f["unit_gender"], "'unit_gender' must be m, f or n (the grammatical gender of '\(unit ?? "the unit")'), not '\(text)'")
             }
         }
@@ -243,8 +249,9 @@ private struct NodeReader {
             }
         }
         let texts = textPairs(f["texts"], entry: "'texts' maps a name to a text", whole: "'texts' must map names to texts")
-        let abbreviations = textPairs(f["abbreviations"], entry: "'abbreviations' maps an abbreviation to its meaning",
-                                      whole: "'abbreviations' must map abbreviations to their meaning")
+        let abbreviations = textPairs(
+            f["abbreviations"], entry: "'abbreviations' maps an abbreviation to its meaning",
+            whole: "'abbreviations' must map abbreviations to their meaning")
         var scales: [AnswerScale] = []
         if let node = f["scales"] {
             if let mapping = node.mapping {
@@ -255,17 +262,21 @@ private struct NodeReader {
                     }
                     let categories = list.compactMap { element -> AnswerScale.Category? in
                         guard let c = fields(element, allowed: ["label", "role", "short", "colour"], context: "a scale category"),
-                              let label = string(c, "label", in: element), let roleText = string(c, "role", in: element) else { return nil }
+                            let label = string(c, "label", in: element), let roleText = string(c, "role", in: element)
+                        else { return nil }
                         guard let role = AnswerScale.Role(rawValue: roleText) else {
-                            fail(c["role"], "unknown role '\(roleText)'; expected " + AnswerScale.Role.allCases.map(\.rawValue).joined(separator: ", "))
+                            fail(
+                                c["role"], "unknown role '\(roleText)'; expected " + AnswerScale.Role.allCases.map(\.rawValue).joined(separator: ", ")
+                            )
                             return nil
                         }
                         let colour = string(c, "colour", in: element, required: false)
                         if let colour, !(colour.count == 7 && colour.hasPrefix("#") && colour.dropFirst().allSatisfy(\.isHexDigit)) {
                             fail(c["colour"], "'colour' must be #RRGGBB, not '\(colour)'")
                         }
-                        return AnswerScale.Category(label: label, role: role, short: string(c, "short", in: element, required: false),
-                                                    colour: colour)
+                        return AnswerScale.Category(
+                            label: label, role: role, short: string(c, "short", in: element, required: false),
+                            colour: colour)
                     }
                     scales.append(AnswerScale(name: name, categories: categories))
                 }
@@ -308,22 +319,24 @@ private struct NodeReader {
             fail(f["assessments"], "assessment '\(name)' is named \(count) times")
         }
         guard let title, let date, let data, let source, let unit else { return nil }
-        var spec = ReportSpec(file: file, title: title, subtitle: string(f, "subtitle", in: root, required: false) ?? "",
-                          author: string(f, "author", in: root, required: false) ?? "",
-                          institution: string(f, "institution", in: root, required: false) ?? "", date: date,
-                          dataFolder: URL(fileURLWithPath: data, relativeTo: folder).standardizedFileURL,
-                          dataNote: string(f, "data_note", in: root, required: false) ?? "", source: source,
-                          unitPlural: unit, unitSingular: string(f, "unit_singular", in: root, required: false) ?? unit,
-                          unit: GermanNoun(singular: string(f, "unit_singular", in: root, required: false) ?? unit, plural: unit,
-                                           gender: gender, dativePlural: string(f, "unit_dative", in: root, required: false)),
-                          annexFile: string(f, "annex_file", in: root, required: false) ?? "Anhang.xlsx",
-                          themes: themes, figures: figures, tables: tables, formats: formats, style: style,
-                          template: string(f, "template", in: root, required: false)
-                              .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
-                          profiles: profiles, scales: scales, texts: texts, published: published, created: string(f, "created", in: root, required: false),
-                          annexAnswerRows: annexAnswerRows, lastYear: lastYear, assessments: assessments, pooledLabels: pooledLabels,
-                          coding: coding, abbreviations: abbreviations.map { (term: $0.0, meaning: $0.1) },
-                          unitShort: string(f, "unit_short", in: root, required: false))
+        var spec = ReportSpec(
+            file: file, title: title, subtitle: string(f, "subtitle", in: root, required: false) ?? "",
+            author: string(f, "author", in: root, required: false) ?? "",
+            institution: string(f, "institution", in: root, required: false) ?? "", date: date,
+            dataFolder: URL(fileURLWithPath: data, relativeTo: folder).standardizedFileURL,
+            dataNote: string(f, "data_note", in: root, required: false) ?? "", source: source,
+            unitPlural: unit, unitSingular: string(f, "unit_singular", in: root, required: false) ?? unit,
+            unit: GermanNoun(
+                singular: string(f, "unit_singular", in: root, required: false) ?? unit, plural: unit,
+                gender: gender, dativePlural: string(f, "unit_dative", in: root, required: false)),
+            annexFile: string(f, "annex_file", in: root, required: false) ?? "Anhang.xlsx",
+            themes: themes, figures: figures, tables: tables, formats: formats, style: style,
+            template: string(f, "template", in: root, required: false)
+                .map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL },
+            profiles: profiles, scales: scales, texts: texts, published: published, created: string(f, "created", in: root, required: false),
+            annexAnswerRows: annexAnswerRows, lastYear: lastYear, assessments: assessments, pooledLabels: pooledLabels,
+            coding: coding, abbreviations: abbreviations.map { (term: $0.0, meaning: $0.1) },
+            unitShort: string(f, "unit_short", in: root, required: false))
         spec.audiences = audiences
         spec.minCellSize = minCellSize
         if let key = string(f, "unit_key", in: root, required: false) { spec.unitKey = key }
@@ -339,7 +352,9 @@ private struct NodeReader {
         if let text = string(f, "change", in: node, required: false) {
             change = ReportSpec.Assessment.Change(rawValue: text)
             if change == nil {
-                fail(f["change"], "unknown change '\(text)'; expected " + ReportSpec.Assessment.Change.allCases.map(\.rawValue).joined(separator: ", "))
+                fail(
+                    f["change"], "unknown change '\(text)'; expected " + ReportSpec.Assessment.Change.allCases.map(\.rawValue).joined(separator: ", ")
+                )
             }
             if item == nil { fail(f["change"], "'change' needs the 'item' whose change the assessment rests on") }
         }
@@ -360,17 +375,24 @@ private struct NodeReader {
             fail(f["kind"], "unknown figure kind '\(kindText)'; expected " + ReportSpec.FigureKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let years = strings(f, "years", in: node, required: false)?.compactMap { text -> Int? in
-            guard let year = Int(text) else { fail(f["years"], "'years' must list years, not '\(text)'"); return nil }
+            guard let year = Int(text) else {
+                fail(f["years"], "'years' must list years, not '\(text)'")
+                return nil
+            }
             return year
         }
         guard let number, let item, let kind else { return nil }
-        return ReportSpec.Figure(number: number, item: item, kind: kind, years: years,
-                                 caption: string(f, "caption", in: node, required: false), line: node.mark?.line ?? 0)
+        return ReportSpec.Figure(
+            number: number, item: item, kind: kind, years: years,
+            caption: string(f, "caption", in: node, required: false), line: node.mark?.line ?? 0)
     }
 
     mutating func table(_ node: Node) -> ReportSpec.Table? {
-        guard let f = fields(node, allowed: ["number", "kind", "title", "item", "items", "headings", "themes", "year"],
-                             context: "a table") else { return nil }
+        guard
+            let f = fields(
+                node, allowed: ["number", "kind", "title", "item", "items", "headings", "themes", "year"],
+                context: "a table")
+        else { return nil }
         let number = integer(f, "number", in: node)
         let title = string(f, "title", in: node)
         let kind = string(f, "kind", in: node)
@@ -380,8 +402,9 @@ private struct NodeReader {
         switch kind {
         case "options":
             guard let item = string(f, "item", in: node) else { return nil }
-            return ReportSpec.Table(number: number, title: title, kind: .options(item: item), year: year,
-                                    headings: strings(f, "headings", in: node, required: false) ?? [], line: line)
+            return ReportSpec.Table(
+                number: number, title: title, kind: .options(item: item), year: year,
+                headings: strings(f, "headings", in: node, required: false) ?? [], line: line)
         case "themeSummary":
             guard let themes = strings(f, "themes", in: node) else { return nil }
             return ReportSpec.Table(number: number, title: title, kind: .themeSummary(themes: themes), year: year, line: line)
@@ -391,8 +414,9 @@ private struct NodeReader {
             if !headings.isEmpty, headings.count != items.count {
                 fail(f["headings"], "'headings' must have one heading per item (\(items.count))")
             }
-            return ReportSpec.Table(number: number, title: title, kind: .freeText(items: items), year: year, headings: headings,
-                                    line: line)
+            return ReportSpec.Table(
+                number: number, title: title, kind: .freeText(items: items), year: year, headings: headings,
+                line: line)
         default:
             fail(f["kind"], "unknown table kind '\(kind)'; expected options, themeSummary, freeText")
             return nil

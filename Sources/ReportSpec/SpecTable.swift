@@ -1,6 +1,6 @@
+import Formatting
 import Foundation
 import Ingest
-import Formatting
 
 /// A small CSV table that belongs to a report spec (published values, the free-text coding):
 /// rows by named column, each with its line for error messages.
@@ -33,12 +33,13 @@ struct SpecTable {
             }
             position[column] = header.cells[index].reference.column
         }
-        return SpecTable(rows: sheet.rows.dropFirst().map { row in
-            var values: [String: String] = [:]
-            for (column, index) in position {
-                values[column] = row.cells.first { $0.reference.column == index }?.value.text.trimmingWhitespace(newlines: false) ?? ""
-            }
-            return Row(line: row.index, values: values)
-        })
+        return SpecTable(
+            rows: sheet.rows.dropFirst().map { row in
+                var values: [String: String] = [:]
+                for (column, index) in position {
+                    values[column] = row.cells.first { $0.reference.column == index }?.value.text.trimmingWhitespace(newlines: false) ?? ""
+                }
+                return Row(line: row.index, values: values)
+            })
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Concurrency
+import Foundation
 import Normalise
 import XlsxWriter
 
@@ -82,25 +82,31 @@ package struct SyntheticSurvey: Sendable {
         let book = try XlsxWorkbook(path: path)
         let items = self.items
         let fragen = try book.addWorksheet(named: "Fragen")
-        let head = ["ID", "Themenbereich", "Typ", "Bezug", "Kurztitel", "Wortlaut", "Antwortoptionen"]
+        let head =
+            ["ID", "Themenbereich", "Typ", "Bezug", "Kurztitel", "Wortlaut", "Antwortoptionen"]
             + (1...waves).map { "W\($0) \(year(ofWave: $0))" }
         for (c, title) in head.enumerated() { try fragen.write(title, row: 0, column: c) }
         for (i, item) in items.enumerated() {
             let row = i + 1
-            let values = [item.id, item.theme, item.type.rawValue, item.parentID ?? "", item.shortTitle, item.wording,
-                          item.answerOptions.joined(separator: " | ")]
+            let values = [
+                item.id, item.theme, item.type.rawValue, item.parentID ?? "", item.shortTitle, item.wording,
+                item.answerOptions.joined(separator: " | "),
+            ]
             for (c, value) in values.enumerated() where !value.isEmpty { try fragen.write(value, row: row, column: c) }
             guard item.type != .multipleChoice else { continue }
             let first = firstWave(of: i, item)
             for wave in 1...waves where wave >= first {
-                try fragen.write(header(of: item, index: i, wave: wave).replacingOccurrences(of: "\n", with: " "),
-                                 row: row, column: head.count - waves + wave - 1)
+                try fragen.write(
+                    header(of: item, index: i, wave: wave).replacingOccurrences(of: "\n", with: " "),
+                    row: row, column: head.count - waves + wave - 1)
             }
         }
         let wellen = try book.addWorksheet(named: "Wellen")
         let date = try book.addFormat().numberFormat("dd.mm.yyyy")
-        for (c, title) in ["Welle", "Jahr", "Feldphase Beginn", "Feldphase Ende", "Datei", "Tabellenblatt", "Kopfzeile",
-                           "Erste Datenzeile", "Regionsspalte"].enumerated() {
+        for (c, title) in [
+            "Welle", "Jahr", "Feldphase Beginn", "Feldphase Ende", "Datei", "Tabellenblatt", "Kopfzeile",
+            "Erste Datenzeile", "Regionsspalte",
+        ].enumerated() {
             try wellen.write(title, row: 0, column: c)
         }
         for wave in 1...waves {
@@ -193,7 +199,11 @@ package struct SyntheticSurvey: Sendable {
         try book.close()
     }
 
-    enum Written { case none, text(String), number(Double) }
+    enum Written {
+        case none
+        case text(String)
+        case number(Double)
+    }
 
     /// Ways a category is written in the exports: as is, capitalised, upper case, with a stray
     /// space, and the catalogue's own spellings of it.
@@ -206,8 +216,10 @@ package struct SyntheticSurvey: Sendable {
     /// One answer: status answers drift towards the scale's positive end over the waves;
     /// options and free text only when the filter question was answered positively;
     /// spellings and gaps vary.
-    func answer(_ item: CatalogueItem, region: Int, wave: Int, given: inout [String: String],
-                random: inout SeededGenerator) -> Written {
+    func answer(
+        _ item: CatalogueItem, region: Int, wave: Int, given: inout [String: String],
+        random: inout SeededGenerator
+    ) -> Written {
         func roll() -> Double { Double(random.next() % 10_000) / 10_000 }
         let gate = item.parentID.flatMap { id -> String? in
             let parent = template.item(id)
@@ -226,8 +238,15 @@ package struct SyntheticSurvey: Sendable {
             let partly = statusCategories.count > 2 ? statusCategories[1] : positive
             let negative = statusCategories.last ?? ""
             let category: String
-            if x < 0.02 { category = "" } else if x < 0.35 + 0.5 * progress + propensity - 0.2 { category = positive }
-            else if x < 0.75 + 0.2 * progress { category = partly } else { category = negative }
+            if x < 0.02 {
+                category = ""
+            } else if x < 0.35 + 0.5 * progress + propensity - 0.2 {
+                category = positive
+            } else if x < 0.75 + 0.2 * progress {
+                category = partly
+            } else {
+                category = negative
+            }
             given[item.id] = category.isEmpty ? template.missingCategory : category
             let options = category.isEmpty ? ["", "k.A.", "-", template.missingCategory] : spellings(of: category)
             guard !options.isEmpty else { return .none }
@@ -241,14 +260,18 @@ package struct SyntheticSurvey: Sendable {
             default: return .number(1)
             }
         case .scale:
-            let levels = item.answerOptions.isEmpty ? template.answerCategories(of: .scale).filter { $0 != template.missingCategory }
+            let levels =
+                item.answerOptions.isEmpty
+                ? template.answerCategories(of: .scale).filter { $0 != template.missingCategory }
                 : item.answerOptions
             guard !levels.isEmpty else { return .none }
             return .text(levels[Int(random.next() % UInt64(levels.count))])
         case .freeText:
             guard roll() < 0.7 else { return .none }
-            let phrases = ["Regelmäßige Arbeitstreffen", "Leitfaden zur gemeinsamen Fallarbeit", "Gemeinsame Eingangszone",
-                           "Beratung per Video", "Zeitlicher Aufwand", "Bildungsnahe Jugendliche", "Prüfung vor Ort"]
+            let phrases = [
+                "Regelmäßige Arbeitstreffen", "Leitfaden zur gemeinsamen Fallarbeit", "Gemeinsame Eingangszone",
+                "Beratung per Video", "Zeitlicher Aufwand", "Bildungsnahe Jugendliche", "Prüfung vor Ort",
+            ]
             let count = 1 + Int(random.next() % 2)
             return .text((0..<count).map { _ in phrases[Int(random.next() % UInt64(phrases.count))] }.joined(separator: "; "))
         case .multipleChoice:

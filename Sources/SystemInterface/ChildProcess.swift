@@ -17,9 +17,10 @@ package struct ChildProcess: Sendable {
     package static func run(_ executable: String, _ arguments: [String]) throws -> ChildProcess {
         let start = ProcessClock.wallSeconds()
         let outcome = try Subprocess(executable, arguments).wait()
-        return ChildProcess(status: outcome.status, wallSeconds: ProcessClock.wallSeconds() - start,
-                            cpuSeconds: outcome.cpuSeconds, peakMiB: outcome.peakMiB,
-                            stdout: outcome.stdout, stderr: outcome.stderr)
+        return ChildProcess(
+            status: outcome.status, wallSeconds: ProcessClock.wallSeconds() - start,
+            cpuSeconds: outcome.cpuSeconds, peakMiB: outcome.peakMiB,
+            stdout: outcome.stdout, stderr: outcome.stderr)
     }
 
     /// `--timings` lines ("stage   12.34 ms") as triples.
@@ -36,9 +37,9 @@ package struct ChildProcess: Sendable {
     /// `ru_maxrss` in MiB: the kernel reports KiB on Linux but bytes on macOS.
     package static func mebibytes(maxRSS: Int) -> Double {
         #if canImport(Darwin)
-        return Double(maxRSS) / 1_048_576
+            return Double(maxRSS) / 1_048_576
         #else
-        return Double(maxRSS) / 1024
+            return Double(maxRSS) / 1024
         #endif
     }
 }

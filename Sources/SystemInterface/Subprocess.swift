@@ -126,12 +126,14 @@ package final class Subprocess: @unchecked Sendable {
             while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
         }
         let exited = (status & 0x7F) == 0
-        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        let cpu =
+            Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
             + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-        let result = Outcome(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
-                             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                             stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
-                             cpuSeconds: cpu, peakMiB: ChildProcess.mebibytes(maxRSS: Int(usage.ru_maxrss)))
+        let result = Outcome(
+            status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
+            stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
+            cpuSeconds: cpu, peakMiB: ChildProcess.mebibytes(maxRSS: Int(usage.ru_maxrss)))
         unlink(outPath)
         unlink(errPath)
         Self.running.remove(pid)
@@ -149,16 +151,31 @@ package final class Subprocess: @unchecked Sendable {
     }
 
     /// A child that exits before reading all its input must not kill this process.
-    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN); return () }()
+    private static let ignoreBrokenPipes: Void = {
+        signal(SIGPIPE, SIG_IGN)
+        return ()
+    }()
     private static let counter = Counter()
     private static let running = ProcessSet()
 
     private final class ProcessSet: @unchecked Sendable {
         private let lock = NSLock()
         private var pids: Set<pid_t> = []
-        func insert(_ pid: pid_t) { lock.lock(); pids.insert(pid); lock.unlock() }
-        func remove(_ pid: pid_t) { lock.lock(); pids.remove(pid); lock.unlock() }
-        func all() -> [pid_t] { lock.lock(); defer { lock.unlock() }; return Array(pids) }
+        func insert(_ pid: pid_t) {
+            lock.lock()
+            pids.insert(pid)
+            lock.unlock()
+        }
+        func remove(_ pid: pid_t) {
+            lock.lock()
+            pids.remove(pid)
+            lock.unlock()
+        }
+        func all() -> [pid_t] {
+            lock.lock()
+            defer { lock.unlock() }
+            return Array(pids)
+        }
     }
 
     private final class Counter: @unchecked Sendable {

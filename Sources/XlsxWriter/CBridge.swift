@@ -14,8 +14,10 @@ enum CBridge {
 
     /// A NULL-terminated array of pointers to `count` C structs (libxlsxwriter's table
     /// columns, custom data labels), valid during `body`. `fill` sets up element `index`.
-    static func withPointerArray<Element, Result>(count: Int, zero: Element, fill: (inout Element, Int) -> Void,
-                                                  _ body: (UnsafeMutablePointer<UnsafeMutablePointer<Element>?>) -> Result) -> Result {
+    static func withPointerArray<Element, Result>(
+        count: Int, zero: Element, fill: (inout Element, Int) -> Void,
+        _ body: (UnsafeMutablePointer<UnsafeMutablePointer<Element>?>) -> Result
+    ) -> Result {
         let elements = UnsafeMutablePointer<Element>.allocate(capacity: max(count, 1))
         elements.initialize(repeating: zero, count: max(count, 1))
         let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Element>?>.allocate(capacity: count + 1)

@@ -30,19 +30,23 @@ package final class XlsxChart {
     /// Adds a series with its values, category labels, name, fill colour and data labels.
     /// `customLabels` replaces the label of single points (0-based index → text), e.g. to
     /// say "nicht erhoben" where a value is missing instead of leaving a bar that reads as 0.
-    package func addSeries(name: String, categories: Range, values: Range, fill: String, labels: Bool,
-                          labelsInside: Bool, customLabels: [Int: String] = [:]) throws(XlsxError) {
+    package func addSeries(
+        name: String, categories: Range, values: Range, fill: String, labels: Bool,
+        labelsInside: Bool, customLabels: [Int: String] = [:]
+    ) throws(XlsxError) {
         try lifetime.ensureOpen("add chart series '\(name)'")
         guard let series = chart_add_series(handle, nil, nil) else {
             throw CBridge.failure("add chart series '\(name)'", "libxlsxwriter refused the series")
         }
         categories.sheet.withCString {
-            chart_series_set_categories(series, $0, lxw_row_t(categories.rows.lowerBound), lxw_col_t(categories.columns.lowerBound),
-                                        lxw_row_t(categories.rows.upperBound), lxw_col_t(categories.columns.upperBound))
+            chart_series_set_categories(
+                series, $0, lxw_row_t(categories.rows.lowerBound), lxw_col_t(categories.columns.lowerBound),
+                lxw_row_t(categories.rows.upperBound), lxw_col_t(categories.columns.upperBound))
         }
         values.sheet.withCString {
-            chart_series_set_values(series, $0, lxw_row_t(values.rows.lowerBound), lxw_col_t(values.columns.lowerBound),
-                                    lxw_row_t(values.rows.upperBound), lxw_col_t(values.columns.upperBound))
+            chart_series_set_values(
+                series, $0, lxw_row_t(values.rows.lowerBound), lxw_col_t(values.columns.lowerBound),
+                lxw_row_t(values.rows.upperBound), lxw_col_t(values.columns.upperBound))
         }
         name.withCString { chart_series_set_name(series, $0) }
         var fillSpec = lxw_chart_fill(color: XlsxColour.value(fill), none: 0, transparency: 0)
@@ -51,15 +55,21 @@ package final class XlsxChart {
             chart_series_set_labels(series)
             // Zero-length segments get no "0" label.
             "0;-0;;".withCString { chart_series_set_labels_num_format(series, $0) }
-            chart_series_set_labels_position(series, UInt8(labelsInside ? LXW_CHART_LABEL_POSITION_CENTER.rawValue
-                                                                         : LXW_CHART_LABEL_POSITION_OUTSIDE_END.rawValue))
+            chart_series_set_labels_position(
+                series,
+                UInt8(
+                    labelsInside
+                        ? LXW_CHART_LABEL_POSITION_CENTER.rawValue
+                        : LXW_CHART_LABEL_POSITION_OUTSIDE_END.rawValue))
         }
         if let last = customLabels.keys.max() {
             // One entry per point up to the last custom one; an empty entry keeps the default.
             let texts = (0...last).map { customLabels[$0].map { strdup($0) } ?? nil }
             defer { for text in texts { free(text) } }
-            let result = CBridge.withPointerArray(count: texts.count, zero: lxw_chart_data_label(),
-                                                  fill: { label, index in label.value = texts[index] }) {
+            let result = CBridge.withPointerArray(
+                count: texts.count, zero: lxw_chart_data_label(),
+                fill: { label, index in label.value = texts[index] }
+            ) {
                 chart_series_set_labels_custom(series, $0)
             }
             try CBridge.check(result, "custom labels of chart series '\(name)'")
@@ -112,8 +122,10 @@ extension XlsxWorkbook {
         package var title = "", subject = "", author = "", company = "", keywords = "", comments = ""
         package var created: Int?
 
-        package init(title: String = "", subject: String = "", author: String = "", company: String = "",
-                    keywords: String = "", comments: String = "", created: Int? = nil) {
+        package init(
+            title: String = "", subject: String = "", author: String = "", company: String = "",
+            keywords: String = "", comments: String = "", created: Int? = nil
+        ) {
             self.title = title
             self.subject = subject
             self.author = author

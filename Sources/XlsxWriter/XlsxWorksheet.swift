@@ -16,8 +16,10 @@ package final class XlsxWorksheet {
 
     /// Checks that the workbook is still open (and the format is one of its own) before a
     /// call into libxlsxwriter; returns the format's C handle.
-    private func prepare(_ operation: @autoclosure () -> String,
-                         _ format: XlsxFormat? = nil) throws(XlsxError) -> UnsafeMutablePointer<lxw_format>? {
+    private func prepare(
+        _ operation: @autoclosure () -> String,
+        _ format: XlsxFormat? = nil
+    ) throws(XlsxError) -> UnsafeMutablePointer<lxw_format>? {
         try lifetime.ensureOpen(operation())
         return try lifetime.handle(of: format, for: operation())
     }
@@ -29,57 +31,67 @@ package final class XlsxWorksheet {
     /// Writes text as a string cell: never interpreted as a formula, whatever it starts with.
     package func write(_ text: String, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("write text at \(place(row, column))", format)
-        try CBridge.check(text.withCString {
-            worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, cFormat)
-        }, "write text at \(place(row, column))")
+        try CBridge.check(
+            text.withCString {
+                worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, cFormat)
+            }, "write text at \(place(row, column))")
     }
 
     /// Writes a prepared text as a string cell (see `XlsxText`).
     package func write(_ text: XlsxText, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("write text at \(place(row, column))", format)
-        try CBridge.check(text.bytes.withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0.baseAddress, cFormat) }
-        }, "write text at \(place(row, column))")
+        try CBridge.check(
+            text.bytes.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0.baseAddress, cFormat) }
+            }, "write text at \(place(row, column))")
     }
 
     package func write(_ number: Double, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("write number at \(place(row, column))", format)
-        try CBridge.check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, cFormat),
-                          "write number at \(place(row, column))")
+        try CBridge.check(
+            worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, cFormat),
+            "write number at \(place(row, column))")
     }
 
     package func write(_ value: Bool, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("write boolean at \(place(row, column))", format)
-        try CBridge.check(worksheet_write_boolean(handle, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, cFormat),
-                          "write boolean at \(place(row, column))")
+        try CBridge.check(
+            worksheet_write_boolean(handle, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, cFormat),
+            "write boolean at \(place(row, column))")
     }
 
     /// Writes a date (with a date number format, or the cell shows a serial number).
     package func writeDate(year: Int, month: Int, day: Int, row: Int, column: Int, format: XlsxFormat) throws(XlsxError) {
         let cFormat = try prepare("write date at \(place(row, column))", format)
         var datetime = lxw_datetime(year: Int32(year), month: Int32(month), day: Int32(day), hour: 0, min: 0, sec: 0)
-        try CBridge.check(worksheet_write_datetime(handle, lxw_row_t(row), lxw_col_t(column), &datetime, cFormat),
-                          "write date at \(place(row, column))")
+        try CBridge.check(
+            worksheet_write_datetime(handle, lxw_row_t(row), lxw_col_t(column), &datetime, cFormat),
+            "write date at \(place(row, column))")
     }
 
     /// Column width in characters; optionally hidden.
-    package func setColumns(_ columns: ClosedRange<Int>, width: Double, hidden: Bool = false,
-                           format: XlsxFormat? = nil) throws(XlsxError) {
+    package func setColumns(
+        _ columns: ClosedRange<Int>, width: Double, hidden: Bool = false,
+        format: XlsxFormat? = nil
+    ) throws(XlsxError) {
         let cFormat = try prepare("set columns \(columns) of \(name)", format)
         var options = lxw_row_col_options(hidden: hidden ? 1 : 0, level: 0, collapsed: 0)
-        try CBridge.check(worksheet_set_column_opt(handle, lxw_col_t(columns.lowerBound), lxw_col_t(columns.upperBound),
-                                                   width, cFormat, &options),
-                          "set columns \(columns) of \(name)")
+        try CBridge.check(
+            worksheet_set_column_opt(
+                handle, lxw_col_t(columns.lowerBound), lxw_col_t(columns.upperBound),
+                width, cFormat, &options),
+            "set columns \(columns) of \(name)")
     }
 
     /// A hyperlink showing `text`. `url` may be `internal:'Sheet'!A1`.
     package func writeLink(_ url: String, text: String, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("write link at \(place(row, column))", format)
-        try CBridge.check(url.withCString { cURL in
-            text.withCString { cText in
-                worksheet_write_url_opt(handle, lxw_row_t(row), lxw_col_t(column), cURL, cFormat, cText, nil)
-            }
-        }, "write link at \(place(row, column))")
+        try CBridge.check(
+            url.withCString { cURL in
+                text.withCString { cText in
+                    worksheet_write_url_opt(handle, lxw_row_t(row), lxw_col_t(column), cURL, cFormat, cText, nil)
+                }
+            }, "write link at \(place(row, column))")
     }
 
     package func setRowHeight(_ row: Int, height: Double, format: XlsxFormat? = nil) throws(XlsxError) {
@@ -89,10 +101,12 @@ package final class XlsxWorksheet {
 
     package func merge(rows: ClosedRange<Int>, columns: ClosedRange<Int>, text: String, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("merge cells at \(place(rows.lowerBound, columns.lowerBound))", format)
-        try CBridge.check(text.withCString {
-            worksheet_merge_range(handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
-                                  lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound), $0, cFormat)
-        }, "merge cells at \(place(rows.lowerBound, columns.lowerBound))")
+        try CBridge.check(
+            text.withCString {
+                worksheet_merge_range(
+                    handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
+                    lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound), $0, cFormat)
+            }, "merge cells at \(place(rows.lowerBound, columns.lowerBound))")
     }
 
     /// Keeps rows above `row` and columns left of `column` in view.
@@ -103,9 +117,11 @@ package final class XlsxWorksheet {
 
     package func autofilter(rows: ClosedRange<Int>, columns: ClosedRange<Int>) throws(XlsxError) {
         _ = try prepare("autofilter on \(name)")
-        try CBridge.check(worksheet_autofilter(handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
-                                               lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound)),
-                          "autofilter on \(name)")
+        try CBridge.check(
+            worksheet_autofilter(
+                handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
+                lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound)),
+            "autofilter on \(name)")
     }
 
     package struct PageSetup: Sendable {
@@ -123,9 +139,11 @@ package final class XlsxWorksheet {
         /// The printed range (0-based rows, columns); nil = what the sheet uses.
         package var printArea: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)?
 
-        package init(landscape: Bool = false, fitWidth: Int = 1, fitHeight: Int = 0, repeatRows: ClosedRange<Int>? = nil,
-                    footer: String? = nil, pageNumbers: Bool = true, header: String? = nil,
-                    printArea: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? = nil) {
+        package init(
+            landscape: Bool = false, fitWidth: Int = 1, fitHeight: Int = 0, repeatRows: ClosedRange<Int>? = nil,
+            footer: String? = nil, pageNumbers: Bool = true, header: String? = nil,
+            printArea: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? = nil
+        ) {
             self.header = header
             self.printArea = printArea
             self.landscape = landscape
@@ -140,17 +158,20 @@ package final class XlsxWorksheet {
     /// A4, orientation, fit to page, repeated header rows, footer with page numbers.
     package func setPage(_ setup: PageSetup) throws(XlsxError) {
         _ = try prepare("page setup of \(name)")
-        worksheet_set_paper(handle, 9) // A4
+        worksheet_set_paper(handle, 9)  // A4
         if setup.landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
         worksheet_fit_to_pages(handle, UInt16(setup.fitWidth), UInt16(setup.fitHeight))
         if let rows = setup.repeatRows {
-            try CBridge.check(worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)),
-                              "repeat rows on \(name)")
+            try CBridge.check(
+                worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)),
+                "repeat rows on \(name)")
         }
         if let area = setup.printArea {
-            try CBridge.check(worksheet_print_area(handle, lxw_row_t(area.rows.lowerBound), lxw_col_t(area.columns.lowerBound),
-                                                   lxw_row_t(area.rows.upperBound), lxw_col_t(area.columns.upperBound)),
-                              "print area of \(name)")
+            try CBridge.check(
+                worksheet_print_area(
+                    handle, lxw_row_t(area.rows.lowerBound), lxw_col_t(area.columns.lowerBound),
+                    lxw_row_t(area.rows.upperBound), lxw_col_t(area.columns.upperBound)),
+                "print area of \(name)")
         }
         if let text = setup.header {
             let header = "&C&9&B" + String(text.replacingOccurrences(of: "&", with: "&&").prefix(200))
@@ -171,8 +192,10 @@ package final class XlsxWorksheet {
     /// must be unique), readers get header semantics, filter and sort, and Power Query a
     /// name. `name` must start with a letter and hold letters, digits and underscores.
     /// The data cells are written as usual, before or after.
-    package func addTable(rows: ClosedRange<Int>, columns: ClosedRange<Int>, name: String, headers: [String],
-                         headerFormat: XlsxFormat? = nil) throws(XlsxError) {
+    package func addTable(
+        rows: ClosedRange<Int>, columns: ClosedRange<Int>, name: String, headers: [String],
+        headerFormat: XlsxFormat? = nil
+    ) throws(XlsxError) {
         let cHeaderFormat = try prepare("add table \(name) on \(self.name)", headerFormat)
         guard headers.count == columns.count, Set(headers).count == headers.count else {
             throw CBridge.failure("add table \(name) on \(self.name)", "needs one unique header per column, got \(headers)")
@@ -183,17 +206,21 @@ package final class XlsxWorksheet {
             for pointer in cNames { free(pointer) }
             free(cName)
         }
-        let result = CBridge.withPointerArray(count: headers.count, zero: lxw_table_column(), fill: { column, index in
-            column.header = cNames[index]
-            column.header_format = cHeaderFormat
-        }) { columnPointers in
+        let result = CBridge.withPointerArray(
+            count: headers.count, zero: lxw_table_column(),
+            fill: { column, index in
+                column.header = cNames[index]
+                column.header_format = cHeaderFormat
+            }
+        ) { columnPointers in
             var options = lxw_table_options()
             options.name = cName
             options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
             options.style_type_number = 1
             options.columns = columnPointers
-            return worksheet_add_table(handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
-                                       lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound), &options)
+            return worksheet_add_table(
+                handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
+                lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound), &options)
         }
         try CBridge.check(result, "add table \(name) at \(place(rows.lowerBound, columns.lowerBound))")
     }
@@ -202,13 +229,16 @@ package final class XlsxWorksheet {
     /// (codes like AGS numbers are text on purpose).
     package func ignoreNumbersStoredAsText(in range: String) throws(XlsxError) {
         _ = try prepare("ignore number-as-text in \(name)")
-        try CBridge.check(range.withCString { worksheet_ignore_errors(handle, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), $0) },
-                          "ignore number-as-text in \(name)")
+        try CBridge.check(
+            range.withCString { worksheet_ignore_errors(handle, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), $0) },
+            "ignore number-as-text in \(name)")
     }
 
     /// Places a chart with its top-left corner at a cell.
-    package func insert(_ chart: XlsxChart, row: Int, column: Int, scaleX: Double = 1, scaleY: Double = 1,
-                       description: String) throws(XlsxError) {
+    package func insert(
+        _ chart: XlsxChart, row: Int, column: Int, scaleX: Double = 1, scaleY: Double = 1,
+        description: String
+    ) throws(XlsxError) {
         _ = try prepare("insert chart on \(name)")
         guard chart.lifetime === lifetime else {
             throw CBridge.failure("insert chart on \(name)", "the chart belongs to another workbook ('\(chart.lifetime.path)')")
@@ -217,9 +247,10 @@ package final class XlsxWorksheet {
         var options = lxw_chart_options()
         options.x_scale = scaleX
         options.y_scale = scaleY
-        try CBridge.check(description.withCString { cDescription in
-            options.description = UnsafeMutablePointer(mutating: cDescription)
-            return worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chartHandle, &options)
-        }, "insert chart on \(name)")
+        try CBridge.check(
+            description.withCString { cDescription in
+                options.description = UnsafeMutablePointer(mutating: cDescription)
+                return worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chartHandle, &options)
+            }, "insert chart on \(name)")
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Ingest
 import Normalise
-import Diagnostics
 import Pipeline
 import SyntheticData
 import SystemInterface
@@ -48,10 +48,12 @@ struct DataOptions: ParsableArguments {
     }
 
     func pipeline() -> ReportPipeline {
-        ReportPipeline(options: .init(specFile: URL(fileURLWithPath: spec), dataFolder: data.map { URL(fileURLWithPath: $0) },
-                                      outputFolder: out.map { URL(fileURLWithPath: $0) }, strict: strict, timings: timings,
-                                      profiles: profiles, serial: serial,
-                                      formats: formats.flatMap { try? OutputFormat.parse($0.split(separator: ",").map(String.init)).get() }))
+        ReportPipeline(
+            options: .init(
+                specFile: URL(fileURLWithPath: spec), dataFolder: data.map { URL(fileURLWithPath: $0) },
+                outputFolder: out.map { URL(fileURLWithPath: $0) }, strict: strict, timings: timings,
+                profiles: profiles, serial: serial,
+                formats: formats.flatMap { try? OutputFormat.parse($0.split(separator: ",").map(String.init)).get() }))
     }
 }
 
@@ -70,14 +72,17 @@ struct Report: AsyncParsableCommand {
     func run() async {
         let summary: ReportPipeline.Summary
         do { summary = try await options.pipeline().run() } catch { terminate(with: error) }
-        print("wrote \(summary.files.count) files to \(summary.outputFolder.path): \(summary.answers) answers, "
-              + "\(summary.notes.count) note(s) in intern/validierung.md")
+        print(
+            "wrote \(summary.files.count) files to \(summary.outputFolder.path): \(summary.answers) answers, "
+                + "\(summary.notes.count) note(s) in intern/validierung.md")
         for note in summary.staleAssessments + summary.proseFindings {
             FileHandle.standardError.write(Data("note: \(note)\n".utf8))
         }
         if !summary.uncheckedFiles.isEmpty {
-            FileHandle.standardError.write(Data(("note: the disclosure check could not read " + summary.uncheckedFiles.joined(separator: ", ")
-                + " (install poppler-utils for pdftotext); their source formats were checked\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("note: the disclosure check could not read " + summary.uncheckedFiles.joined(separator: ", ")
+                        + " (install poppler-utils for pdftotext); their source formats were checked\n").utf8))
         }
         for skipped in summary.skipped {
             FileHandle.standardError.write(Data("warning: skipped \(skipped.description)\n".utf8))
@@ -153,8 +158,9 @@ struct Inspect: ParsableCommand {
                 let content = try book.readSheet(named: name)
                 print("== \(name): \(content.rows.count) rows, hidden columns \(content.hiddenColumns.sorted()), merged \(content.mergedRanges)")
                 for row in content.rows {
-                    print(row.cells.map { "\($0.reference)=\($0.value)" + ($0.formula.map { " [=\($0)]" } ?? "") }
-                        .joined(separator: " | "))
+                    print(
+                        row.cells.map { "\($0.reference)=\($0.value)" + ($0.formula.map { " [=\($0)]" } ?? "") }
+                            .joined(separator: " | "))
                 }
             }
         } catch {

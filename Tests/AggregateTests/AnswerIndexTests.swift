@@ -1,14 +1,16 @@
-@testable import Aggregate
 import Ingest
 import Normalise
 import Testing
+
+@testable import Aggregate
 
 /// The index groups answers by item and year through a counting sort and counts on value
 /// codes; what it counts is what counting the answers' strings gives.
 @Suite struct AnswerIndexTests {
     static func answer(_ year: Int, _ region: String, _ item: String, _ value: String, freeText: Bool = false) -> TidyAnswer {
-        TidyAnswer(wave: year - 2016, year: year, regionAGS: region, region: region, item: item, value: value,
-                   isFreeText: freeText, source: CellLocation(file: "w.xlsx", sheet: "S", reference: nil))
+        TidyAnswer(
+            wave: year - 2016, year: year, regionAGS: region, region: region, item: item, value: value,
+            isFreeText: freeText, source: CellLocation(file: "w.xlsx", sheet: "S", reference: nil))
     }
 
     static let answers = [

@@ -1,9 +1,10 @@
-@testable import Aggregate
 import Foundation
-import Testing
-import TestSupport
-@testable import ReportSpec
 import ModelFixtures
+import TestSupport
+import Testing
+
+@testable import Aggregate
+@testable import ReportSpec
 
 /// Free text is counted as a reader counts it: several mentions in one answer are split,
 /// spelling variants and answer sentences count for the category the institute's coding
@@ -27,7 +28,8 @@ import ModelFixtures
         let corpus = ["Standort am Bahnhof", "Mobile Beratung; Standort am Bahnhof", "Standort am Bahnhof, Virtuelle Jugendberufsagentur"]
         let plain = FreeTextCoder(corpus: corpus, item: "III.07.t")
         #expect(plain.entries(of: corpus[2]) == [corpus[2]])
-        let coding = FreeTextCoding(file: "kodierung.csv", rules: [Self.rule("III.07.t", "Virtuelle Jugendberufsagentur", "Virtuelle Jugendberufsagentur")])
+        let coding = FreeTextCoding(
+            file: "kodierung.csv", rules: [Self.rule("III.07.t", "Virtuelle Jugendberufsagentur", "Virtuelle Jugendberufsagentur")])
         let coded = FreeTextCoder(corpus: corpus, item: "III.07.t", coding: coding)
         #expect(coded.entries(of: corpus[2]) == ["Standort am Bahnhof", "Virtuelle Jugendberufsagentur"])
         // Another item's table rows do not apply.
@@ -35,11 +37,13 @@ import ModelFixtures
     }
 
     @Test func variantsAndSentencesCountForTheirCategoryOnce() {
-        let coding = FreeTextCoding(file: "kodierung.csv", rules: [
-            Self.rule("I.05.t", "Wir nutzen YouConnect für die gemeinsame Fallarbeit.", "YouConnect"),
-            Self.rule("I.05.t", "youconnect der  Bundesagentur für Arbeit", "YouConnect"),
-            Self.rule("*", "Cloud-Lösung", "Cloud"),
-        ])
+        let coding = FreeTextCoding(
+            file: "kodierung.csv",
+            rules: [
+                Self.rule("I.05.t", "Wir nutzen YouConnect für die gemeinsame Fallarbeit.", "YouConnect"),
+                Self.rule("I.05.t", "youconnect der  Bundesagentur für Arbeit", "YouConnect"),
+                Self.rule("*", "Cloud-Lösung", "Cloud"),
+            ])
         let answer = "Wir nutzen YouConnect für die gemeinsame Fallarbeit., YouConnect der Bundesagentur für Arbeit\nCloud-Lösung"
         let coder = FreeTextCoder(corpus: [answer], item: "I.05.t", coding: coding)
         // Case and spaces do not matter; one unit names YouConnect once, however often it writes it.
@@ -48,9 +52,16 @@ import ModelFixtures
 
     /// A whole answer the table lists may count for two categories.
     @Test func aWholeAnswerCanCountForSeveralCategories() {
-        let coding = FreeTextCoding(file: "k.csv", rules: [Self.rule("X.t", "Bahnhof und Video", "Standort am Bahnhof"),
-                                                           Self.rule("X.t", "Bahnhof und Video", "Beratung per Video")])
-        #expect(FreeTextCoder(corpus: [], item: "X.t", coding: coding).entries(of: " Bahnhof und Video ") == ["Standort am Bahnhof", "Beratung per Video"])
+        let coding = FreeTextCoding(
+            file: "k.csv",
+            rules: [
+                Self.rule("X.t", "Bahnhof und Video", "Standort am Bahnhof"),
+                Self.rule("X.t", "Bahnhof und Video", "Beratung per Video"),
+            ])
+        #expect(
+            FreeTextCoder(corpus: [], item: "X.t", coding: coding).entries(of: " Bahnhof und Video ") == [
+                "Standort am Bahnhof", "Beratung per Video",
+            ])
     }
 
     @Test func anAnswerSentenceIsNotACategory() {

@@ -1,12 +1,12 @@
 import Aggregate
-import Foundation
 import Formatting
+import Foundation
 import Ingest
 import Normalise
-import SyntheticData
-import Testing
-import TestSupport
 import ReportSpec
+import SyntheticData
+import TestSupport
+import Testing
 
 /// Invariants of the aggregation on randomly generated surveys (catalogue, waves, regions
 /// and answers all generated from a seed), so nothing depends on the shipped data's shape.
@@ -21,8 +21,9 @@ import ReportSpec
         func pick(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
         let waveCount = 2 + pick(4)
         let waves = (1...waveCount).map {
-            WaveDefinition(number: $0, year: 2000 + $0, fieldStart: nil, fieldEnd: nil, fileName: "w\($0).xlsx",
-                           sheetName: "S", headerRow: 1, firstDataRow: 2, regionColumnHeader: "Region")
+            WaveDefinition(
+                number: $0, year: 2000 + $0, fieldStart: nil, fieldEnd: nil, fileName: "w\($0).xlsx",
+                sheetName: "S", headerRow: 1, firstDataRow: 2, regionColumnHeader: "Region")
         }
         let regions = (1...(3 + pick(15))).map { Region(ags: String(format: "R%03d", $0), name: "Region \($0)", kind: "", spellings: []) }
         var items: [CatalogueItem] = []
@@ -32,15 +33,21 @@ import ReportSpec
             return h
         }
         for i in 1...(2 + pick(5)) {
-            items.append(CatalogueItem(id: "S.\(i)", theme: i % 2 == 1 ? "A" : "B", type: .status, parentID: nil,
-                                       shortTitle: "Status \(i)", wording: "Frage \(i)?", answerOptions: [],
-                                       headers: headers(), row: items.count + 2))
+            items.append(
+                CatalogueItem(
+                    id: "S.\(i)", theme: i % 2 == 1 ? "A" : "B", type: .status, parentID: nil,
+                    shortTitle: "Status \(i)", wording: "Frage \(i)?", answerOptions: [],
+                    headers: headers(), row: items.count + 2))
         }
-        items.append(CatalogueItem(id: "S.1.m", theme: "A", type: .multipleChoice, parentID: "S.1", shortTitle: "Welche?",
-                                   wording: "Welche?", answerOptions: [], headers: [:], row: items.count + 2))
+        items.append(
+            CatalogueItem(
+                id: "S.1.m", theme: "A", type: .multipleChoice, parentID: "S.1", shortTitle: "Welche?",
+                wording: "Welche?", answerOptions: [], headers: [:], row: items.count + 2))
         for o in 1...(1 + pick(4)) {
-            items.append(CatalogueItem(id: "S.1.m\(o)", theme: "A", type: .option, parentID: "S.1.m", shortTitle: "Option \(o)",
-                                       wording: "", answerOptions: [], headers: headers(), row: items.count + 2))
+            items.append(
+                CatalogueItem(
+                    id: "S.1.m\(o)", theme: "A", type: .option, parentID: "S.1.m", shortTitle: "Option \(o)",
+                    wording: "", answerOptions: [], headers: headers(), row: items.count + 2))
         }
         let categories = [
             AnswerCategory(type: "Status", name: "ja", spellings: []),
@@ -54,7 +61,7 @@ import ReportSpec
         var answers: [TidyAnswer] = []
         let status = ["ja", "in Erarbeitung", "nein", "keine Angabe"]
         for wave in waves {
-            for region in regions where pick(6) != 0 { // some regions missing in some waves
+            for region in regions where pick(6) != 0 {  // some regions missing in some waves
                 var given: [String: String] = [:]
                 for item in items where item.headers[wave.number] != nil {
                     let value: String
@@ -65,9 +72,11 @@ import ReportSpec
                         value = status[pick(4)]
                     }
                     given[item.id] = value
-                    answers.append(TidyAnswer(wave: wave.number, year: wave.year, regionAGS: region.ags, region: region.name,
-                                              item: item.id, value: value, isFreeText: false,
-                                              source: CellLocation(file: wave.fileName, sheet: "S", reference: nil)))
+                    answers.append(
+                        TidyAnswer(
+                            wave: wave.number, year: wave.year, regionAGS: region.ags, region: region.name,
+                            item: item.id, value: value, isFreeText: false,
+                            source: CellLocation(file: wave.fileName, sheet: "S", reference: nil)))
                 }
             }
         }

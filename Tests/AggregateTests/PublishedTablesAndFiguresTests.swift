@@ -1,9 +1,9 @@
 import Aggregate
 import Formatting
-import Normalise
-import Testing
-import TestSupport
 import ModelFixtures
+import Normalise
+import TestSupport
+import Testing
 
 /// Every Abbildung and Tabelle row of the published figures, checked against the series
 /// and tables the report draws from (not against the tidy answers directly).
@@ -65,12 +65,12 @@ import ModelFixtures
 
     @Test func notAskedWavesAreMarkedNotZero() async throws {
         let model = try #require(Self.model)
-        let figure = try #require(model.figure(4)) // I.05 from 2019 on
+        let figure = try #require(model.figure(4))  // I.05 from 2019 on
         let point = try #require(figure.point(year: 2017, category: "ja"))
         #expect(!point.asked)
         #expect(point.share == nil)
         #expect(figure.base(year: 2017) == nil)
-        let options = try #require(model.figure(3)) // I.04.m4 not in 2017
+        let options = try #require(model.figure(3))  // I.04.m4 not in 2017
         #expect(options.point(year: 2017, category: "Koordinierungsgruppe")?.asked == false)
         #expect(options.point(year: 2017, category: "Steuerungsgruppe")?.asked == true)
     }

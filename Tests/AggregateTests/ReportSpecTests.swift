@@ -1,9 +1,9 @@
 import Aggregate
 import Foundation
-import Testing
-import TestSupport
-import ReportSpec
 import ModelFixtures
+import ReportSpec
+import TestSupport
+import Testing
 
 @Suite struct ReportSpecTests {
     func errors(_ yaml: String) throws -> [String] {
@@ -23,29 +23,35 @@ import ModelFixtures
     @Test func aRevisionsTableThatIsNotThereNamesTheSpecLineAndThePath() throws {
         let folder = try TemporaryFolder.make()
         let spec = try SpecCopy.finalReport(in: folder) { text in
-            text.replacingOccurrences(of: TestPaths.finalReportSpec.deletingLastPathComponent()
-                                        .appendingPathComponent("veroeffentlichte-werte.csv").path, with: "veroeffentlichte-werte.csv")
+            text.replacingOccurrences(
+                of: TestPaths.finalReportSpec.deletingLastPathComponent()
+                    .appendingPathComponent("veroeffentlichte-werte.csv").path, with: "veroeffentlichte-werte.csv")
         }
         let text = try String(contentsOf: spec, encoding: .utf8)
-        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.contains("table: \"veroeffentlichte-werte.csv\"") }) + 1
+        let line =
+            try #require(
+                text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.contains("table: \"veroeffentlichte-werte.csv\"") }) + 1
         let error = #expect(throws: SpecErrors.self) { _ = try ReportSpecReader().read(spec) }
-        #expect(error?.errors.map(\.description) == [
-            "bericht.yaml:\(line): 'revisions.table': there is no file \(folder.appendingPathComponent("veroeffentlichte-werte.csv").standardizedFileURL.path) "
-                + "(the path is relative to the spec's folder)",
-        ])
+        #expect(
+            error?.errors.map(\.description) == [
+                "bericht.yaml:\(line): 'revisions.table': there is no file \(folder.appendingPathComponent("veroeffentlichte-werte.csv").standardizedFileURL.path) "
+                    + "(the path is relative to the spec's folder)"
+            ])
     }
 
     @Test func assessmentsNameTheirFactsOrFailWithTheirLine() throws {
         let folder = try TemporaryFolder.make()
         let spec = try SpecCopy.finalReport(in: folder) { text in
-            text.replacingOccurrences(of: "  - { name: plattformZugang, year: 2021 }\n", with: """
-                  - { name: plattformZugang, year: 2021 }
-                  - { name: kaputt, year: 2021, change: down }
-                  - { name: auch-kaputt, year: 2021, item: III.05, change: sideways }
-                  - { name: plattformZugang, year: 2021 }
+            text.replacingOccurrences(
+                of: "  - { name: plattformZugang, year: 2021 }\n",
+                with: """
+                      - { name: plattformZugang, year: 2021 }
+                      - { name: kaputt, year: 2021, change: down }
+                      - { name: auch-kaputt, year: 2021, item: III.05, change: sideways }
+                      - { name: plattformZugang, year: 2021 }
 
-                """)
+                    """)
         }
         let error = #expect(throws: SpecErrors.self) { _ = try ReportSpecReader().read(spec) }
         let messages = error?.errors.map(\.message) ?? []
@@ -75,7 +81,8 @@ import ModelFixtures
     }
 
     @Test func malformedFields() async throws {
-        let e = try errors(header + "figures:\n  - { number: eins, item: I.03, kind: torte }\n  - { number: 2, item: I.04, kind: status, colour: red }\n")
+        let e = try errors(
+            header + "figures:\n  - { number: eins, item: I.03, kind: torte }\n  - { number: 2, item: I.04, kind: status, colour: red }\n")
         #expect(e.contains("bericht.yaml:7: 'number' must be a whole number, not 'eins'"))
         #expect(e.contains("bericht.yaml:7: unknown figure kind 'torte'; expected status, options"))
         #expect(e.contains("bericht.yaml:8: unknown field 'colour' in a figure; expected one of caption, item, kind, number, years"))
@@ -87,9 +94,10 @@ import ModelFixtures
     }
 
     @Test func missingFieldAndBadYAML() async throws {
-        #expect(try errors("title: T\ndate: 2022-01-31\n") == [
-            "bericht.yaml:1: missing field 'data'", "bericht.yaml:1: missing field 'source'", "bericht.yaml:1: missing field 'unit'",
-        ])
+        #expect(
+            try errors("title: T\ndate: 2022-01-31\n") == [
+                "bericht.yaml:1: missing field 'data'", "bericht.yaml:1: missing field 'source'", "bericht.yaml:1: missing field 'unit'",
+            ])
         let yaml = try errors("title: \"T\nfigures: [\n")
         #expect(yaml.count == 1)
         #expect(yaml.first?.hasPrefix("bericht.yaml:") == true)

@@ -1,5 +1,6 @@
-@testable import Aggregate
 import Testing
+
+@testable import Aggregate
 
 /// The fast reachability check equals trying every pair of whole counts.
 @Suite struct RevisionsReachableTests {
@@ -19,7 +20,8 @@ import Testing
 
     @Test func agreesWithTryingEveryCount() {
         var generator = SystemRandomNumberGenerator()
-        var checked = 0, reachable = 0
+        var checked = 0
+        var reachable = 0
         for a in [1, 2, 3, 7, 13, 26, 39, 52, 117] {
             for b in [1, 5, 13, 24, 65, 130] {
                 for _ in 0..<25 {
@@ -27,9 +29,11 @@ import Testing
                     let scale = decimals == 0 ? 1.0 : 10.0
                     let difference = Double(Int.random(in: -1000...1000, using: &generator)) / scale
                     let share = Double(Int.random(in: 0...1000, using: &generator)) / 10
-                    let pairOK = Revisions.reachable(difference, decimals: decimals, bases: [a, b])
+                    let pairOK =
+                        Revisions.reachable(difference, decimals: decimals, bases: [a, b])
                         == Self.bruteForce(difference, decimals: decimals, bases: [a, b])
-                    let singleOK = Revisions.reachable(share, decimals: decimals, bases: [b])
+                    let singleOK =
+                        Revisions.reachable(share, decimals: decimals, bases: [b])
                         == Self.bruteForce(share, decimals: decimals, bases: [b])
                     #expect(pairOK, "difference \(difference) with bases \(a), \(b), \(decimals) decimals")
                     #expect(singleOK, "share \(share) of \(b), \(decimals) decimals")

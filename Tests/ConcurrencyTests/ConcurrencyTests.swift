@@ -1,7 +1,7 @@
 import Concurrency
 import Foundation
-import Testing
 import SystemInterface
+import Testing
 
 @Suite struct ParallelMapTests {
     @Test func resultsComeInInputOrderWhateverTheScheduling() {
@@ -13,11 +13,13 @@ import SystemInterface
             return (value, x)
         }
         #expect(output.map(\.0) == input)
-        #expect(output.map(\.1) == input.map { value in
-            var x = value
-            for _ in 0..<(value % 7) * 500 { x = (x &* 31 &+ 7) % 1_000_003 }
-            return x
-        })
+        #expect(
+            output.map(\.1)
+                == input.map { value in
+                    var x = value
+                    for _ in 0..<(value % 7) * 500 { x = (x &* 31 &+ 7) % 1_000_003 }
+                    return x
+                })
         #expect(ParallelMap.map([Int]()) { $0 }.isEmpty)
         #expect(ParallelMap.map([5]) { $0 * 2 } == [10])
     }
@@ -76,9 +78,9 @@ import SystemInterface
 
     @Test func maxRSSIsConvertedPerPlatform() {
         #if canImport(Darwin)
-        #expect(ChildProcess.mebibytes(maxRSS: 1_048_576) == 1)
+            #expect(ChildProcess.mebibytes(maxRSS: 1_048_576) == 1)
         #else
-        #expect(ChildProcess.mebibytes(maxRSS: 1024) == 1)
+            #expect(ChildProcess.mebibytes(maxRSS: 1024) == 1)
         #endif
     }
 }

@@ -3,10 +3,10 @@ import Testing
 
 @Suite struct FormattingTests {
     @Test func roundingIsHalfAwayFromZeroOnExactValues() {
-        #expect(Ratio(1, 8).rounded(scale: 100, decimals: 1) == 125) // 12,5 exactly
-        #expect(Ratio(1, 16).rounded(scale: 100, decimals: 1) == 63) // 6,25 → 6,3
-        #expect(Ratio(-1, 16).rounded(scale: 100, decimals: 1) == -63) // −6,25 → −6,3
-        #expect(Ratio(9, 13).rounded(scale: 100, decimals: 0) == 69) // the report's "60 Prozent" slip
+        #expect(Ratio(1, 8).rounded(scale: 100, decimals: 1) == 125)  // 12,5 exactly
+        #expect(Ratio(1, 16).rounded(scale: 100, decimals: 1) == 63)  // 6,25 → 6,3
+        #expect(Ratio(-1, 16).rounded(scale: 100, decimals: 1) == -63)  // −6,25 → −6,3
+        #expect(Ratio(9, 13).rounded(scale: 100, decimals: 0) == 69)  // the report's "60 Prozent" slip
         #expect((Ratio(5, 169) - Ratio(25, 169)).rounded(scale: 100, decimals: 1) == -118)
     }
 
@@ -17,7 +17,7 @@ import Testing
         #expect(GermanFormat.percentagePoints(Ratio(-1, 104)) == "−1,0\u{202F}PP")
         #expect(GermanFormat.percentagePoints(Ratio(0, 1)) == "±0,0\u{202F}PP")
         #expect(GermanFormat.countOfWithPercent(9, 13) == "9 von 13 (69\u{202F}%)")
-        #expect(GermanFormat.integer(1234567) == "1\u{202F}234\u{202F}567")
+        #expect(GermanFormat.integer(1_234_567) == "1\u{202F}234\u{202F}567")
         #expect(GermanFormat.yearRange(2017, 2021) == "2017–2021")
         #expect(GermanFormat.machineDecimal(Ratio(-1, 104)) == "-0.009615")
     }

@@ -1,7 +1,7 @@
-import Foundation
-import TestSupport
 import Formatting
+import Foundation
 import Ingest
+import TestSupport
 
 /// A copy of a data folder in a temporary location, whose waves can be replaced by CSV
 /// versions (optionally edited) to test how the pipeline treats changed or broken input.
@@ -35,8 +35,10 @@ package struct DataFolderFixture {
 
     /// Replaces the xlsx wave `fileName` (sheet `sheetName`) by a CSV with the same stem,
     /// after letting `edit` change the grid.
-    package func replaceWaveWithCSV(_ fileName: String, sheet sheetName: String, separator: Character = ";",
-                                   bom: Bool = true, edit: (inout [[String]]) -> Void = { _ in }) throws {
+    package func replaceWaveWithCSV(
+        _ fileName: String, sheet sheetName: String, separator: Character = ";",
+        bom: Bool = true, edit: (inout [[String]]) -> Void = { _ in }
+    ) throws {
         let xlsx = waves.appendingPathComponent(fileName)
         let sheet = try WorkbookReader.open(xlsx).readSheet(named: sheetName)
         var grid = Self.grid(of: sheet)

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import Ingest
+import TestSupport
 
 /// Reads every entry of a zip file (to inspect written xlsx files part by part), through
 /// the project's own bounded zip reader.

@@ -1,8 +1,9 @@
 import Foundation
-@testable import Ingest
-import Testing
-import TestSupport
 import IngestFixtures
+import TestSupport
+import Testing
+
+@testable import Ingest
 
 /// Every broken or hostile file gives a clear error naming the file (and sheet and cell
 /// where it applies), never a crash or a hang.
@@ -45,7 +46,12 @@ import IngestFixtures
     @Test func truncatedZip() throws {
         let whole = try XLSXBuilder().data()
         let e = error { _ = try open(whole.prefix(whole.count / 2)) }
-        #expect(e?.reason == .notAZip || { if case .corruptZip = e?.reason { return true }; return false }())
+        #expect(
+            e?.reason == .notAZip
+                || {
+                    if case .corruptZip = e?.reason { return true }
+                    return false
+                }())
     }
 
     @Test func damagedEntryFailsItsChecks() throws {
@@ -110,7 +116,9 @@ import IngestFixtures
     }
 
     @Test func undefinedEntityIsAnError() throws {
-        let e = error { _ = try open(try sheetXML(#"<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>"#).data()).readSheet(named: "Daten") }
+        let e = error {
+            _ = try open(try sheetXML(#"<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>"#).data()).readSheet(named: "Daten")
+        }
         #expect(e?.description.contains("undefined XML entity '&nbsp;'") == true)
     }
 
@@ -130,11 +138,14 @@ import IngestFixtures
 
     @Test func overlongCellText() throws {
         let text = String(repeating: "a", count: 32_800)
-        let e = error { _ = try open(try sheetXML("<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>\(text)</t></is></c></row>").data()).readSheet(named: "Daten") }
+        let e = error {
+            _ = try open(try sheetXML("<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>\(text)</t></is></c></row>").data()).readSheet(named: "Daten")
+        }
         #expect(e?.description == "bad.xlsx › Daten › B3: cell text has 32800 characters; a cell holds at most 32767")
         // 32 000 characters are within Excel's limit and are read.
         let fits = String(repeating: "b", count: 32_000)
-        let sheet = try open(try sheetXML("<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>\(fits)</t></is></c></row>").data()).readSheet(named: "Daten")
+        let sheet = try open(try sheetXML("<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>\(fits)</t></is></c></row>").data()).readSheet(
+            named: "Daten")
         #expect(sheet.value(CellReference("B3")!).text.count == 32_000)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CSVReaderTests {
     func sheet(_ text: String, bytes: [UInt8]? = nil) throws -> Sheet {

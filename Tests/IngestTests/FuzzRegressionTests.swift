@@ -1,7 +1,7 @@
 import Foundation
 import FuzzTargets
-import Testing
 import TestSupport
+import Testing
 
 /// Inputs the fuzzer (make fuzz) found, kept so the fixes stay fixed; the seed corpus too.
 @Suite struct FuzzRegressionTests {

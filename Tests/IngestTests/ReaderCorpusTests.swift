@@ -1,7 +1,8 @@
 import Foundation
-@testable import Ingest
-import Testing
 import TestSupport
+import Testing
+
+@testable import Ingest
 
 /// The xlsx reader against python-calamine (Rust's calamine), cell by cell, on workbooks
 /// from many producers: `Tests/Fixtures/reader-corpus` (openpyxl, XlsxWriter, LibreOffice,
@@ -26,7 +27,7 @@ struct ReaderCorpusTests {
     /// Where calamine is the weaker reader, with why; everything else must agree.
     static let calamineGivesText: Set<String> = [
         // ISO 8601 with a zone: calamine keeps "2019-12-31T23:59:59.000Z" as text.
-        "inline-strings.xlsx › Antworten › B4",
+        "inline-strings.xlsx › Antworten › B4"
     ]
 
     /// A cell as both readers' output is compared: kind and value as text.
@@ -69,8 +70,9 @@ struct ReaderCorpusTests {
             for reference in Set(ours.keys).union(theirs.keys).sorted() {
                 let place = "\(url.lastPathComponent) › \(name) › \(reference)"
                 if Self.calamineGivesText.contains(place) { continue }
-                #expect(ours[reference]?.kind == theirs[reference]?.kind && ours[reference]?.value == theirs[reference]?.value,
-                        "\(place): ours \(String(describing: ours[reference])), calamine \(String(describing: theirs[reference]))")
+                #expect(
+                    ours[reference]?.kind == theirs[reference]?.kind && ours[reference]?.value == theirs[reference]?.value,
+                    "\(place): ours \(String(describing: ours[reference])), calamine \(String(describing: theirs[reference]))")
                 compared += 1
             }
         }

@@ -1,9 +1,9 @@
 import Foundation
 import FuzzTargets
 import Ingest
-import Testing
-import TestSupport
 import IngestFixtures
+import TestSupport
+import Testing
 
 @Suite struct XLSXReaderTests {
     static let styles = """
@@ -22,13 +22,18 @@ import IngestFixtures
             <si><t>a &amp; b &lt;c&gt; &#228;&#x1F600;</t></si>
             """
         builder.stylesXML = Self.styles
-        builder.sheets = [.init(name: "Daten", xml: XLSXBuilder.worksheet("""
-            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>\
-            <row r="2"><c r="A2" t="inlineStr"><is><t>inline</t></is></c><c r="B2"><v>15081</v></c><c r="C2"><v>0.25</v></c>\
-            <c r="D2" t="b"><v>1</v></c><c r="E2" t="e"><v>#DIV/0!</v></c></row>\
-            <row r="3"><c r="A3" s="1"><v>44423</v></c><c r="B3" s="2"><v>43018.5</v></c><c r="C3"><f>B4/13</f><v>1</v></c>\
-            <c r="D3" t="str"><f>"x"&amp;"y"</f><v>xy</v></c><c r="E3" t="d"><v>2021-08-15T10:30:00</v></c></row>
-            """))]
+        builder.sheets = [
+            .init(
+                name: "Daten",
+                xml: XLSXBuilder.worksheet(
+                    """
+                    <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>\
+                    <row r="2"><c r="A2" t="inlineStr"><is><t>inline</t></is></c><c r="B2"><v>15081</v></c><c r="C2"><v>0.25</v></c>\
+                    <c r="D2" t="b"><v>1</v></c><c r="E2" t="e"><v>#DIV/0!</v></c></row>\
+                    <row r="3"><c r="A3" s="1"><v>44423</v></c><c r="B3" s="2"><v>43018.5</v></c><c r="C3"><f>B4/13</f><v>1</v></c>\
+                    <c r="D3" t="str"><f>"x"&amp;"y"</f><v>xy</v></c><c r="E3" t="d"><v>2021-08-15T10:30:00</v></c></row>
+                    """))
+        ]
         let sheet = try WorkbookReader.open(try builder.write()).readSheet(named: "Daten")
         #expect(sheet.value(CellReference("A1")!) == .string("plain"))
         #expect(sheet.value(CellReference("B1")!) == .string("Bitte nur das"))
@@ -51,10 +56,15 @@ import IngestFixtures
 
     @Test func cellsAndRowsWithoutReferencesAreNumberedInOrder() throws {
         var builder = XLSXBuilder()
-        builder.sheets = [.init(name: "S", xml: XLSXBuilder.worksheet("""
-            <row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row>\
-            <row r="5"><c><v>1</v></c><c r="D5"><v>2</v></c><c><v>3</v></c></row><row><c><v>4</v></c></row>
-            """))]
+        builder.sheets = [
+            .init(
+                name: "S",
+                xml: XLSXBuilder.worksheet(
+                    """
+                    <row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row>\
+                    <row r="5"><c><v>1</v></c><c r="D5"><v>2</v></c><c><v>3</v></c></row><row><c><v>4</v></c></row>
+                    """))
+        ]
         let sheet = try WorkbookReader.open(try builder.write()).readSheet(named: "S")
         #expect(sheet.value(CellReference("A1")!) == .string("a"))
         #expect(sheet.value(CellReference("B1")!) == .string("b"))
@@ -66,10 +76,15 @@ import IngestFixtures
 
     @Test func hiddenColumnsRowsAndMergedCellsAreReported() throws {
         var builder = XLSXBuilder()
-        builder.sheets = [.init(name: "S", xml: XLSXBuilder.worksheet("""
-            <row r="1"><c r="A1" t="inlineStr"><is><t>Titel</t></is></c></row><row r="3" hidden="1"><c r="B3"><v>1</v></c></row>
-            """, before: #"<cols><col min="2" max="3" width="9" hidden="1" customWidth="1"/><col min="5" max="5" width="40"/></cols>"#,
-            after: #"<mergeCells count="1"><mergeCell ref="A1:H1"/></mergeCells>"#))]
+        builder.sheets = [
+            .init(
+                name: "S",
+                xml: XLSXBuilder.worksheet(
+                    """
+                    <row r="1"><c r="A1" t="inlineStr"><is><t>Titel</t></is></c></row><row r="3" hidden="1"><c r="B3"><v>1</v></c></row>
+                    """, before: #"<cols><col min="2" max="3" width="9" hidden="1" customWidth="1"/><col min="5" max="5" width="40"/></cols>"#,
+                    after: #"<mergeCells count="1"><mergeCell ref="A1:H1"/></mergeCells>"#))
+        ]
         let sheet = try WorkbookReader.open(try builder.write()).readSheet(named: "S")
         #expect(sheet.hiddenColumns == [2, 3])
         #expect(sheet.hiddenRows == [3])
@@ -171,14 +186,20 @@ import IngestFixtures
         let folder = try TemporaryFolder.make()
         let url = folder.appendingPathComponent("fixture.zip")
         try InMemoryZip.make(Self.parts).write(to: url)
-        let result = try ExternalTool.run("python3", ["-c", """
-            import sys, zipfile
-            z = zipfile.ZipFile(sys.argv[1])
-            assert z.testzip() is None
-            print(",".join(sorted(z.namelist())))
-            """, url.path])
+        let result = try ExternalTool.run(
+            "python3",
+            [
+                "-c",
+                """
+                import sys, zipfile
+                z = zipfile.ZipFile(sys.argv[1])
+                assert z.testzip() is None
+                print(",".join(sorted(z.namelist())))
+                """, url.path,
+            ])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            == "[Content_Types].xml,docProps/Größe.txt,xl/worksheets/sheet1.xml")
+        #expect(
+            result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "[Content_Types].xml,docProps/Größe.txt,xl/worksheets/sheet1.xml")
     }
 }

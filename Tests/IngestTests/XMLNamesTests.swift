@@ -1,5 +1,6 @@
-@testable import Ingest
 import Testing
+
+@testable import Ingest
 
 /// The worksheet parser compares element and attribute names as packed integers; the
 /// literals must be exactly the names' bytes, with or without a namespace prefix.

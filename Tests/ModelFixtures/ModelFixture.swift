@@ -1,8 +1,8 @@
 import Aggregate
 import Foundation
+import Ingest
 import Normalise
 import ReportSpec
-import Ingest
 import TestSupport
 
 /// A small survey made by hand, for the renderers: five Landkreise, three waves (2021–2023),
@@ -20,27 +20,35 @@ package enum ModelFixture {
     ]
 
     package static let waves = [2021, 2022, 2023].enumerated().map { index, year in
-        WaveDefinition(number: index + 1, year: year, fieldStart: nil, fieldEnd: nil, fileName: "welle\(index + 1).xlsx",
-                       sheetName: "Daten", headerRow: 1, firstDataRow: 2, regionColumnHeader: "Landkreis")
+        WaveDefinition(
+            number: index + 1, year: year, fieldStart: nil, fieldEnd: nil, fileName: "welle\(index + 1).xlsx",
+            sheetName: "Daten", headerRow: 1, firstDataRow: 2, regionColumnHeader: "Landkreis")
     }
 
     package static let catalogue = Catalogue(
         fileName: "katalog.xlsx",
         items: [
-            CatalogueItem(id: "A.01", theme: "A", type: .status, parentID: nil, shortTitle: "Anlaufstelle",
-                          wording: "Es gibt eine gemeinsame Anlaufstelle.", answerOptions: [], headers: [1: "F1", 2: "F1", 3: "F1"], row: 2),
-            CatalogueItem(id: "A.02", theme: "A", type: .status, parentID: "A.01", shortTitle: "Öffnungszeiten",
-                          wording: "Die Anlaufstelle hat feste Öffnungszeiten.", answerOptions: [], headers: [2: "F2", 3: "F2"], row: 3),
-            CatalogueItem(id: "A.03", theme: "A", type: .multipleChoice, parentID: nil, shortTitle: "Partner",
-                          wording: "Wer arbeitet mit?", answerOptions: [], headers: [:], row: 4),
-            CatalogueItem(id: "A.03.1", theme: "A", type: .option, parentID: "A.03", shortTitle: "Jobcenter",
-                          wording: "", answerOptions: [], headers: [1: "F3_1", 2: "F3_1", 3: "F3_1"], row: 5),
-            CatalogueItem(id: "A.03.2", theme: "A", type: .option, parentID: "A.03", shortTitle: "Schulen & <Träger>",
-                          wording: "", answerOptions: [], headers: [1: "F3_2", 2: "F3_2", 3: "F3_2"], row: 6),
-            CatalogueItem(id: "A.03.3", theme: "A", type: .option, parentID: "A.03", shortTitle: "Kammern",
-                          wording: "", answerOptions: [], headers: [3: "F3_3"], row: 7),
-            CatalogueItem(id: "A.04", theme: "A", type: .freeText, parentID: nil, shortTitle: "Was fehlt",
-                          wording: "Was fehlt noch?", answerOptions: [], headers: [3: "F4"], row: 8),
+            CatalogueItem(
+                id: "A.01", theme: "A", type: .status, parentID: nil, shortTitle: "Anlaufstelle",
+                wording: "Es gibt eine gemeinsame Anlaufstelle.", answerOptions: [], headers: [1: "F1", 2: "F1", 3: "F1"], row: 2),
+            CatalogueItem(
+                id: "A.02", theme: "A", type: .status, parentID: "A.01", shortTitle: "Öffnungszeiten",
+                wording: "Die Anlaufstelle hat feste Öffnungszeiten.", answerOptions: [], headers: [2: "F2", 3: "F2"], row: 3),
+            CatalogueItem(
+                id: "A.03", theme: "A", type: .multipleChoice, parentID: nil, shortTitle: "Partner",
+                wording: "Wer arbeitet mit?", answerOptions: [], headers: [:], row: 4),
+            CatalogueItem(
+                id: "A.03.1", theme: "A", type: .option, parentID: "A.03", shortTitle: "Jobcenter",
+                wording: "", answerOptions: [], headers: [1: "F3_1", 2: "F3_1", 3: "F3_1"], row: 5),
+            CatalogueItem(
+                id: "A.03.2", theme: "A", type: .option, parentID: "A.03", shortTitle: "Schulen & <Träger>",
+                wording: "", answerOptions: [], headers: [1: "F3_2", 2: "F3_2", 3: "F3_2"], row: 6),
+            CatalogueItem(
+                id: "A.03.3", theme: "A", type: .option, parentID: "A.03", shortTitle: "Kammern",
+                wording: "", answerOptions: [], headers: [3: "F3_3"], row: 7),
+            CatalogueItem(
+                id: "A.04", theme: "A", type: .freeText, parentID: nil, shortTitle: "Was fehlt",
+                wording: "Was fehlt noch?", answerOptions: [], headers: [3: "F4"], row: 8),
         ],
         waves: waves,
         regions: units,
@@ -58,21 +66,27 @@ package enum ModelFixture {
     /// Per wave: each unit's answers, in the order of `units` (nil: the unit did not take part).
     static let answersByWave: [[String: [String?]]] = [
         // 2021: A.02 and A.03.3 were not asked; Heidekreis answered A.01 with nothing.
-        ["A.01": ["ja", "ja", "in Erarbeitung", "nein", "keine Angabe"],
-         "A.03.1": ["ausgewählt", "ausgewählt", "nicht ausgewählt", "ausgewählt", "nicht ausgewählt"],
-         "A.03.2": ["nicht ausgewählt", "ausgewählt", "nicht ausgewählt", "nicht ausgewählt", "nicht ausgewählt"]],
+        [
+            "A.01": ["ja", "ja", "in Erarbeitung", "nein", "keine Angabe"],
+            "A.03.1": ["ausgewählt", "ausgewählt", "nicht ausgewählt", "ausgewählt", "nicht ausgewählt"],
+            "A.03.2": ["nicht ausgewählt", "ausgewählt", "nicht ausgewählt", "nicht ausgewählt", "nicht ausgewählt"],
+        ],
         // 2022: Heidekreis did not take part; A.02 only where A.01 is „ja“.
-        ["A.01": ["ja", "ja", "ja", "in Erarbeitung", nil],
-         "A.02": ["ja", "nein", "in Erarbeitung", nil, nil],
-         "A.03.1": ["ausgewählt", "ausgewählt", "ausgewählt", "ausgewählt", nil],
-         "A.03.2": ["ausgewählt", "ausgewählt", "nicht ausgewählt", "nicht ausgewählt", nil]],
+        [
+            "A.01": ["ja", "ja", "ja", "in Erarbeitung", nil],
+            "A.02": ["ja", "nein", "in Erarbeitung", nil, nil],
+            "A.03.1": ["ausgewählt", "ausgewählt", "ausgewählt", "ausgewählt", nil],
+            "A.03.2": ["ausgewählt", "ausgewählt", "nicht ausgewählt", "nicht ausgewählt", nil],
+        ],
         // 2023: everyone, with free text.
-        ["A.01": ["ja", "ja", "ja", "ja", "nein"],
-         "A.02": ["ja", "ja", "in Erarbeitung", "nein", nil],
-         "A.03.1": ["ausgewählt", "ausgewählt", "ausgewählt", "ausgewählt", "ausgewählt"],
-         "A.03.2": ["ausgewählt", "ausgewählt", "nicht ausgewählt", "ausgewählt", "nicht ausgewählt"],
-         "A.03.3": ["nicht ausgewählt", "ausgewählt", "nicht ausgewählt", "nicht ausgewählt", "nicht ausgewählt"],
-         "A.04": ["12 Stellen mehr", "<b>Räume</b>", nil, "Räume", "Zeit & Geld"]],
+        [
+            "A.01": ["ja", "ja", "ja", "ja", "nein"],
+            "A.02": ["ja", "ja", "in Erarbeitung", "nein", nil],
+            "A.03.1": ["ausgewählt", "ausgewählt", "ausgewählt", "ausgewählt", "ausgewählt"],
+            "A.03.2": ["ausgewählt", "ausgewählt", "nicht ausgewählt", "ausgewählt", "nicht ausgewählt"],
+            "A.03.3": ["nicht ausgewählt", "ausgewählt", "nicht ausgewählt", "nicht ausgewählt", "nicht ausgewählt"],
+            "A.04": ["12 Stellen mehr", "<b>Räume</b>", nil, "Räume", "Zeit & Geld"],
+        ],
     ]
 
     package static var answers: [TidyAnswer] {
@@ -82,9 +96,11 @@ package enum ModelFixture {
                 guard let values = answersByWave[index][item] else { continue }
                 for (unit, value) in zip(units, values) {
                     guard let value else { continue }
-                    result.append(TidyAnswer(wave: wave.number, year: wave.year, regionAGS: unit.ags, region: unit.name, item: item,
-                                             value: value, isFreeText: item == "A.04",
-                                             source: CellLocation(file: wave.fileName, sheet: wave.sheetName, reference: nil)))
+                    result.append(
+                        TidyAnswer(
+                            wave: wave.number, year: wave.year, regionAGS: unit.ags, region: unit.name, item: item,
+                            value: value, isFreeText: item == "A.04",
+                            source: CellLocation(file: wave.fileName, sheet: wave.sheetName, reference: nil)))
                 }
             }
         }

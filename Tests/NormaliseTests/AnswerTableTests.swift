@@ -5,17 +5,24 @@ import Testing
 /// The columnar answer table gives back exactly the answers put in, whatever the order
 /// in which its dictionaries grew, and keeps a free text apart from an equal category.
 @Suite struct AnswerTableTests {
-    static func answer(_ wave: Int, _ region: String, _ item: String, _ value: String, freeText: Bool = false,
-                       row: Int? = nil) -> TidyAnswer {
-        TidyAnswer(wave: wave, year: 2016 + wave, regionAGS: "0\(region.count)", region: region, item: item, value: value,
-                   isFreeText: freeText,
-                   source: CellLocation(file: "w\(wave).xlsx", sheet: "S", reference: row.map { CellReference(row: $0, column: 3) }))
+    static func answer(
+        _ wave: Int, _ region: String, _ item: String, _ value: String, freeText: Bool = false,
+        row: Int? = nil
+    ) -> TidyAnswer {
+        TidyAnswer(
+            wave: wave, year: 2016 + wave, regionAGS: "0\(region.count)", region: region, item: item, value: value,
+            isFreeText: freeText,
+            source: CellLocation(file: "w\(wave).xlsx", sheet: "S", reference: row.map { CellReference(row: $0, column: 3) }))
     }
 
-    static let first = [answer(1, "Harz", "I.01", "ja", row: 2), answer(1, "Börde", "I.01", "nein", row: 3),
-                        answer(1, "Harz", "I.05.t", "ja", freeText: true, row: 2)]
-    static let second = [answer(2, "Börde", "I.05.t", "Netz am Fluss", freeText: true), answer(2, "Salzland", "I.01", "ja"),
-                         answer(2, "Harz", "I.01", "in Erarbeitung", row: 7)]
+    static let first = [
+        answer(1, "Harz", "I.01", "ja", row: 2), answer(1, "Börde", "I.01", "nein", row: 3),
+        answer(1, "Harz", "I.05.t", "ja", freeText: true, row: 2),
+    ]
+    static let second = [
+        answer(2, "Börde", "I.05.t", "Netz am Fluss", freeText: true), answer(2, "Salzland", "I.01", "ja"),
+        answer(2, "Harz", "I.01", "in Erarbeitung", row: 7),
+    ]
 
     @Test func answersComeBackAsTheyWentIn() {
         let table = AnswerTable(Self.first + Self.second)

@@ -1,7 +1,8 @@
 import Foundation
 import Ingest
-@testable import Normalise
 import Testing
+
+@testable import Normalise
 
 /// Another survey in the same hand-over format: its filter question is answered "trifft zu"
 /// / "trifft nicht zu", its wave is a CSV file without a sheet name. The filter must open on
@@ -16,30 +17,38 @@ import Testing
         func readSheet(named name: String) throws(IngestError) -> Sheet {
             let grid = grids[name] ?? []
             let rows = grid.enumerated().map { r, values in
-                Row(index: r + 1, cells: values.enumerated().compactMap { c, text in
-                    text.isEmpty ? nil : Cell(reference: CellReference(row: r + 1, column: c + 1), value: .string(text))
-                })
+                Row(
+                    index: r + 1,
+                    cells: values.enumerated().compactMap { c, text in
+                        text.isEmpty ? nil : Cell(reference: CellReference(row: r + 1, column: c + 1), value: .string(text))
+                    })
             }
             return Sheet(name: name, rows: rows)
         }
     }
 
-    static let catalogue = GridWorkbook(fileName: "Katalog.xlsx", grids: [
-        "Fragen": [
-            ["ID", "Themenbereich", "Typ", "Bezug", "Kurztitel", "Wortlaut", "Filterantwort", "W1 2023"],
-            ["S.01", "A", "Status", "", "Netzwerk vorhanden", "Gibt es ein Netzwerk?", "", "S01"],
-            ["S.01.t", "A", "Freitext", "S.01", "Name des Netzwerks", "", "", "S01_t"],
-            ["S.02", "A", "Status", "S.01", "Gründe gegen ein Netzwerk", "", "trifft nicht zu", "S02"],
-        ],
-        "Wellen": [
-            ["Welle", "Jahr", "Datei", "Tabellenblatt", "Kopfzeile", "Erste Datenzeile", "Regionsspalte"],
-            ["1", "2023", "welle1.csv", "", "1", "2", "Kommune"],
-        ],
-        "Regionen": [["AGS", "Name", "Typ", "Schreibweisen"], ["01001000", "Aach", "Kommune", ""],
-                     ["01002000", "Bach", "Kommune", ""], ["01003000", "Cach", "Kommune", ""]],
-        "Antwortkategorien": [["Typ", "Kategorie", "Schreibweisen"], ["Status", "trifft zu", ""], ["Status", "trifft nicht zu", ""],
-                              ["Status", "keine Angabe", "(leer)"]],
-    ])
+    static let catalogue = GridWorkbook(
+        fileName: "Katalog.xlsx",
+        grids: [
+            "Fragen": [
+                ["ID", "Themenbereich", "Typ", "Bezug", "Kurztitel", "Wortlaut", "Filterantwort", "W1 2023"],
+                ["S.01", "A", "Status", "", "Netzwerk vorhanden", "Gibt es ein Netzwerk?", "", "S01"],
+                ["S.01.t", "A", "Freitext", "S.01", "Name des Netzwerks", "", "", "S01_t"],
+                ["S.02", "A", "Status", "S.01", "Gründe gegen ein Netzwerk", "", "trifft nicht zu", "S02"],
+            ],
+            "Wellen": [
+                ["Welle", "Jahr", "Datei", "Tabellenblatt", "Kopfzeile", "Erste Datenzeile", "Regionsspalte"],
+                ["1", "2023", "welle1.csv", "", "1", "2", "Kommune"],
+            ],
+            "Regionen": [
+                ["AGS", "Name", "Typ", "Schreibweisen"], ["01001000", "Aach", "Kommune", ""],
+                ["01002000", "Bach", "Kommune", ""], ["01003000", "Cach", "Kommune", ""],
+            ],
+            "Antwortkategorien": [
+                ["Typ", "Kategorie", "Schreibweisen"], ["Status", "trifft zu", ""], ["Status", "trifft nicht zu", ""],
+                ["Status", "keine Angabe", "(leer)"],
+            ],
+        ])
 
     static let wave = """
         Kommune;S01;S01_t;S02
@@ -79,7 +88,8 @@ import Testing
         // S.02 is opened by "trifft nicht zu": only Bach was asked.
         #expect(result.answers.filter { $0.item == "S.02" }.map(\.region) == ["Bach"])
         #expect(result.issues.contains { $0.item == "S.02" && $0.german.contains("obwohl S.01 mit „trifft zu“ beantwortet wurde") })
-        let item = try #require(catalogue.item("S.02")), parent = try #require(catalogue.item("S.01"))
+        let item = try #require(catalogue.item("S.02"))
+        let parent = try #require(catalogue.item("S.01"))
         #expect(catalogue.openingAnswers(of: item, parent: parent) == ["trifft nicht zu"])
         #expect(catalogue.opens(item, parent: parent, answer: "Trifft nicht zu "))
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Normalise
-import Testing
 import TestSupport
+import Testing
 
 /// The pipeline's most important check: every count the published report states about
 /// the data comes out of the tidy answers exactly.
@@ -35,8 +35,9 @@ import TestSupport
             let years = figure.year.components(separatedBy: "→").compactMap { Int($0) }
             let categories = figure.category.components(separatedBy: " → ")
             guard years.count == 2, categories.count == 2 else { return nil }
-            let before = Dictionary(data.answers.filter { $0.item == figure.item && $0.year == years[0] }
-                .map { ($0.regionAGS, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let before = Dictionary(
+                data.answers.filter { $0.item == figure.item && $0.year == years[0] }
+                    .map { ($0.regionAGS, $0.value) }, uniquingKeysWith: { a, _ in a })
             return data.answers.filter {
                 $0.item == figure.item && $0.year == years[1] && $0.value == categories[1]
                     && before[$0.regionAGS] == categories[0]

@@ -1,8 +1,8 @@
 import Foundation
 import Ingest
 import Normalise
-import Testing
 import TestSupport
+import Testing
 
 /// Each shipped wave's shape is read correctly.
 @Suite struct WaveQuirkTests {
@@ -56,7 +56,8 @@ import TestSupport
     @Test func notesNameFileSheetAndCell() throws {
         let notes = try #require(Self.data).notes.map(\.description)
         #expect(notes.contains("Monitoring 2021 - Welle 5 - final.xlsx › Monitoring 2021 › BT2: column 'Bemerkung' is not in the catalogue; ignored"))
-        #expect(notes.contains("Monitoring 2021 - Welle 5 - final.xlsx › Monitoring 2021 › B2: column 'F01' is hidden in the workbook; read as usual"))
+        #expect(
+            notes.contains("Monitoring 2021 - Welle 5 - final.xlsx › Monitoring 2021 › B2: column 'F01' is hidden in the workbook; read as usual"))
         #expect(notes.contains("welle4_2020_export.xlsx › Export › C1: column 'Eingang' is not in the catalogue; ignored"))
         #expect(notes.contains { $0.contains("(II.04.t, Dessau-Roßlau)") && $0.contains("although II.04 was answered \"nein\"") })
     }

@@ -1,9 +1,10 @@
 import Foundation
 import Ingest
-import TestSupport
-@testable import Normalise
-import Testing
 import IngestFixtures
+import TestSupport
+import Testing
+
+@testable import Normalise
 
 /// The four steps of a wave, each on its own: header mapping, region resolution, answer
 /// parsing and filter gating (catalogue: `FilterAnswerTests.catalogue`).
@@ -11,11 +12,15 @@ import IngestFixtures
     static let catalogue: Catalogue? = CatalogueReader().read(FilterAnswerTests.catalogue).0
 
     static func sheet(_ grid: [[String]], hiddenRows: Set<Int> = []) -> Sheet {
-        Sheet(name: "W1", rows: grid.enumerated().map { r, values in
-            Row(index: r + 1, cells: values.enumerated().compactMap { c, text in
-                text.isEmpty ? nil : Cell(reference: CellReference(row: r + 1, column: c + 1), value: .string(text))
-            })
-        }, hiddenRows: hiddenRows)
+        Sheet(
+            name: "W1",
+            rows: grid.enumerated().map { r, values in
+                Row(
+                    index: r + 1,
+                    cells: values.enumerated().compactMap { c, text in
+                        text.isEmpty ? nil : Cell(reference: CellReference(row: r + 1, column: c + 1), value: .string(text))
+                    })
+            }, hiddenRows: hiddenRows)
     }
 
     func setting() throws -> (Catalogue, WaveDefinition, WaveIssues) {
@@ -70,7 +75,10 @@ import IngestFixtures
         let error = try #require(issues.all.first { $0.severity == .error })
         #expect(error.kind == .headerNotFound("S01_t", catalogueCell: "Fragen › W\(wave.number) \(wave.year) › row \(item.row)", closest: "S01t"))
         #expect(error.location?.reference?.description == "C1")
-        #expect(error.english.hasSuffix("the closest unclaimed header is 'S01t': if that is the question, write it into the catalogue cell (`monitoring inspect` shows the file's header row and answers)"))
+        #expect(
+            error.english.hasSuffix(
+                "the closest unclaimed header is 'S01t': if that is the question, write it into the catalogue cell (`monitoring inspect` shows the file's header row and answers)"
+            ))
     }
 
     // MARK: RegionResolver
@@ -91,7 +99,8 @@ import IngestFixtures
     @Test func cellsParseAsTheItemTypeExpects() throws {
         let (catalogue, _, _) = try setting()
         var parser = AnswerParser(catalogue: catalogue)
-        let status = try #require(catalogue.item("S.01")), text = try #require(catalogue.item("S.01.t"))
+        let status = try #require(catalogue.item("S.01"))
+        let text = try #require(catalogue.item("S.01.t"))
         #expect(parser.parse(.string(" trifft zu "), type: status.type).answer == .category("trifft zu"))
         #expect(parser.parse(.string("vielleicht"), type: status.type).answer == .unknown("vielleicht"))
         #expect(parser.parse(.date(SpreadsheetDate(year: 2023, month: 5, day: 4)), type: status.type).answer == .unknown("04.05.2023"))
@@ -108,7 +117,8 @@ import IngestFixtures
     @Test func theFilterOpensOnTheCataloguesAnswerAndNotesOnlyRealContradictions() throws {
         let (catalogue, wave, _) = try setting()
         let gate = FilterGate(catalogue: catalogue, wave: wave)
-        let text = try #require(catalogue.item("S.01.t")), reasons = try #require(catalogue.item("S.02"))
+        let text = try #require(catalogue.item("S.01.t"))
+        let reasons = try #require(catalogue.item("S.02"))
         let yes: [String: ParsedAnswer] = ["S.01": .category("trifft zu")]
         let no: [String: ParsedAnswer] = ["S.01": .category("trifft nicht zu")]
         #expect(gate.closed(text, answers: yes) == nil)
@@ -192,8 +202,9 @@ import IngestFixtures
     }
 
     @Test func aHeaderFoundOnlyInALaterRowIsNamedAsWhenReadWhole() throws {
-        let xml = XLSXBuilder.worksheet(Self.row(1, ["Titel"]) + Self.row(2, ["Aach", "trifft zu"])
-                                        + Self.row(3, ["Kommune", "S01", "S01_t", "S02"]))
+        let xml = XLSXBuilder.worksheet(
+            Self.row(1, ["Titel"]) + Self.row(2, ["Aach", "trifft zu"])
+                + Self.row(3, ["Kommune", "S01", "S01_t", "S02"]))
         let (streamed, whole) = try both(xml)
         #expect(streamed.answers.isEmpty && whole.answers.isEmpty)
         #expect(streamed.issues.map(\.description) == whole.issues.map(\.description))

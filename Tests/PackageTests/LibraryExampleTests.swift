@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The README's library example (`ReadmeExample.swift`, word for word the README's code
 /// block): it imports `Pipeline` alone and builds with MemberImportVisibility, so a type it
@@ -8,8 +8,9 @@ import TestSupport
 @Suite struct LibraryExampleTests {
     @Test func theREADMEShowsTheCompiledExampleWordForWord() throws {
         let readme = try String(contentsOf: TestPaths.repository.appendingPathComponent("README.md"), encoding: .utf8)
-        let example = try String(contentsOf: TestPaths.repository.appendingPathComponent("Tests/PackageTests/ReadmeExample.swift"),
-                                 encoding: .utf8)
+        let example = try String(
+            contentsOf: TestPaths.repository.appendingPathComponent("Tests/PackageTests/ReadmeExample.swift"),
+            encoding: .utf8)
         let block = readme.components(separatedBy: "### Using the library").dropFirst().first?
             .components(separatedBy: "```swift\n").dropFirst().first?
             .components(separatedBy: "```").first

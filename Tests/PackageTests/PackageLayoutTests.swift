@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The package's shape, read from `Package.swift`, the sources and the README: every module
 /// sits in one layer of the stage order, and every dependency points to a lower layer. The
@@ -88,9 +88,12 @@ import TestSupport
             let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count >= 6, let layer = Int(cells[1].prefix { $0.isNumber }) else { continue }
             let module = cells[2].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
-            let imports = cells[4] == "—" ? [] : cells[4].split(separator: ",").map {
-                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`"))
-            }
+            let imports =
+                cells[4] == "—"
+                ? []
+                : cells[4].split(separator: ",").map {
+                    $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+                }
             rows.append(Row(layer: layer, module: module, imports: imports, line: start + offset + 1))
         }
         return rows
@@ -135,8 +138,9 @@ import TestSupport
                 Issue.record("README.md:\(row.line): \(row.module) is not a target of Package.swift")
                 continue
             }
-            #expect(Set(row.imports) == Set(target.dependencies.map { $0.split(separator: "/").last.map(String.init) ?? $0 }),
-                    "README.md:\(row.line): \(row.module) imports \(target.dependencies.joined(separator: ", ")) in Package.swift")
+            #expect(
+                Set(row.imports) == Set(target.dependencies.map { $0.split(separator: "/").last.map(String.init) ?? $0 }),
+                "README.md:\(row.line): \(row.module) imports \(target.dependencies.joined(separator: ", ")) in Package.swift")
         }
         #expect(Set(rows.map(\.module)) == Set(targets.map(\.name)), "the README's layout table lists every target once")
         #expect(rows.count == Set(rows.map(\.module)).count)
@@ -191,7 +195,10 @@ import TestSupport
             .target(name: "Aggregate", dependencies: ["Ingest", .product(name: "Yams", package: "Yams")], path: "X"),
             """
         let targets = try Self.targets(in: manifest)
-        #expect(targets == [Target(name: "Ingest", kind: "target", dependencies: ["Diagnostics", "Aggregate"], path: nil),
-                            Target(name: "Aggregate", kind: "target", dependencies: ["Ingest", "Yams/Yams"], path: "X")])
+        #expect(
+            targets == [
+                Target(name: "Ingest", kind: "target", dependencies: ["Diagnostics", "Aggregate"], path: nil),
+                Target(name: "Aggregate", kind: "target", dependencies: ["Ingest", "Yams/Yams"], path: "X"),
+            ])
     }
 }

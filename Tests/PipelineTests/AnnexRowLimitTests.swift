@@ -1,9 +1,9 @@
 import Foundation
 import Ingest
-import Testing
-import TestSupport
-import SystemInterface
 import ModelFixtures
+import SystemInterface
+import TestSupport
+import Testing
 
 /// More answers than an annex sheet may hold: the run still succeeds, the answers sheet and
 /// the contents say where the answers are, and `responses.csv` holds all of them.

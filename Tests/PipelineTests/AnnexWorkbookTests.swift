@@ -1,14 +1,14 @@
 import Aggregate
+import Formatting
 import Foundation
 import Ingest
-import Normalise
-import RenderExcel
-import Testing
-import TestSupport
-import Formatting
-import ReportSpec
 import IngestFixtures
 import ModelFixtures
+import Normalise
+import RenderExcel
+import ReportSpec
+import TestSupport
+import Testing
 
 /// The annex is read back with the project's own xlsx reader and checked against the series.
 @Suite(.serialized) struct AnnexWorkbookTests {
@@ -17,8 +17,10 @@ import ModelFixtures
         let url: URL
     }
 
-    static func write(dataFolder: URL = TestPaths.data, audience: ReportSpec.Audience = .published,
-                      spec: URL = TestPaths.finalReportSpec) throws -> Written {
+    static func write(
+        dataFolder: URL = TestPaths.data, audience: ReportSpec.Audience = .published,
+        spec: URL = TestPaths.finalReportSpec
+    ) throws -> Written {
         let (model, data) = try ReportModelBuilder.build(spec: spec, data: dataFolder)
         let name = audience == .published ? model.spec.annexFile : AnnexWriter.internalFile(for: model.spec.annexFile)
         let url = try TemporaryFolder.make().appendingPathComponent(name)
@@ -43,7 +45,8 @@ import ModelFixtures
             for match in rels.matches(of: /Target="..\/tables\/(table\d+\.xml)"/) {
                 let xml = String(decoding: parts["xl/tables/\(match.1)"] ?? Data(), as: UTF8.self)
                 guard let ref = xml.firstMatch(of: /ref="([A-Z]+\d+:[A-Z]+\d+)"/).flatMap({ CellRange(String($0.1)) }),
-                      let tableName = xml.firstMatch(of: /\sname="([^"]+)"/).map({ String($0.1) }) else { continue }
+                    let tableName = xml.firstMatch(of: /\sname="([^"]+)"/).map({ String($0.1) })
+                else { continue }
                 result[name, default: []].append((tableName, ref))
             }
         }
@@ -75,13 +78,16 @@ import ModelFixtures
         let answers = try book.readSheet(named: "Antworten")
         let table = try #require(try Self.tables(written.url)["Antworten"]?.first)
         #expect(table.range.last.row - table.range.first.row == 2_933)
-        #expect((1...5).map { answers.value(CellReference(row: table.range.first.row, column: $0)).text }
+        #expect(
+            (1...5).map { answers.value(CellReference(row: table.range.first.row, column: $0)).text }
                 == ["Jahr", "Kreisschlüssel", "Arbeitsbündnis", "Frage", "Antwort"])
         // The print area is the table: the sheet prints at a readable scale.
         let workbookXML = String(decoding: parts["xl/workbook.xml"] ?? Data(), as: UTF8.self)
         #expect(workbookXML.contains("_xlnm.Print_Area\" localSheetId=\"2\">Antworten!$A$1:$E$\(table.range.last.row)<"))
-        let columns = try #require(String(decoding: parts["xl/worksheets/sheet3.xml"] ?? Data(), as: UTF8.self)
-            .firstMatch(of: /<cols>(.*?)<\/cols>/)).1
+        let columns = try #require(
+            String(decoding: parts["xl/worksheets/sheet3.xml"] ?? Data(), as: UTF8.self)
+                .firstMatch(of: /<cols>(.*?)<\/cols>/)
+        ).1
         let widths = columns.matches(of: /width="([0-9.]+)"/).compactMap { Double($0.1) }
         // A4 landscape holds about 740 pt of print width; Calibri 11 is about 5.25 pt per character.
         let points = widths.reduce(0) { $0 + ($1 * 7 + 5) * 0.75 }
@@ -103,7 +109,8 @@ import ModelFixtures
                 #expect(sheet.value(CellReference(row: top, column: 3)).text == "\(figure.categories[0]) (Anzahl)")
                 for (r, year) in figure.years.enumerated() {
                     let row = top + 1 + r
-                    #expect(sheet.value(CellReference(row: row, column: 1))
+                    #expect(
+                        sheet.value(CellReference(row: row, column: 1))
                             == (figure.asked(year: year) ? .number(Double(year)) : .string("\(year) (nicht erhoben)")))
                     guard figure.asked(year: year) else {
                         for column in 2...(2 + 2 * figure.categories.count) {
@@ -113,8 +120,9 @@ import ModelFixtures
                     }
                     for (c, category) in figure.categories.enumerated() {
                         let point = try #require(figure.point(year: year, category: category))
-                        #expect(sheet.value(CellReference(row: row, column: 3 + c)) == .number(Double(point.count)),
-                                "Abb\(figure.number) \(year) \(category)")
+                        #expect(
+                            sheet.value(CellReference(row: row, column: 3 + c)) == .number(Double(point.count)),
+                            "Abb\(figure.number) \(year) \(category)")
                         // libxlsxwriter writes 16 significant digits (Excel keeps 15).
                         guard case .number(let share) = sheet.value(CellReference(row: row, column: 3 + figure.categories.count + c)) else {
                             Issue.record("Abb\(figure.number) \(year) \(category): share missing")
@@ -169,13 +177,17 @@ import ModelFixtures
         }
         #expect(checked > 90)
         let abb03 = try book.readSheet(named: "Abb03")
-        #expect(Self.head(abb03, above: 20).contains("Basis: Arbeitsbündnisse, die Frage I.04 („Interaktions- und Kommunikationsformate“) mit „ja“ beantwortet haben; 2017: n = 11; 2018–2021: n = 13 [Hinweis 2]"))
+        #expect(
+            Self.head(abb03, above: 20).contains(
+                "Basis: Arbeitsbündnisse, die Frage I.04 („Interaktions- und Kommunikationsformate“) mit „ja“ beantwortet haben; 2017: n = 11; 2018–2021: n = 13 [Hinweis 2]"
+            ))
         let abb17 = Self.head(try book.readSheet(named: "Abb17"), above: 20)
         #expect(abb17.contains("2017–2018: nicht erhoben (x); 2019–2021: n = 12 [Hinweis 2]"))
         let charts = try ZipEntries.read(written.url).filter { $0.key.hasPrefix("xl/charts/") }.map { String(decoding: $0.value, as: UTF8.self) }
         let chart17 = charts.first { $0.contains("Abbildung 17:") } ?? ""
-        #expect(chart17.contains("Anzahl Arbeitsbündnisse (n = 12) – Quelle: Monitoring RÜMSA 2017–2021, eigene Berechnung"),
-                "no wrong n in the axis title, and the source travels with the chart")
+        #expect(
+            chart17.contains("Anzahl Arbeitsbündnisse (n = 12) – Quelle: Monitoring RÜMSA 2017–2021, eigene Berechnung"),
+            "no wrong n in the axis title, and the source travels with the chart")
         let chart3 = charts.first { $0.contains("Abbildung 3:") } ?? ""
         #expect(chart3.contains("(n = 11 (2017), 13 (2018–2021)) –"), "bases per year in the chart itself")
     }
@@ -189,12 +201,14 @@ import ModelFixtures
         let parts = try ZipEntries.read(written.url)
         let book = try WorkbookReader.open(written.url)
         let styles = String(decoding: parts["xl/styles.xml"] ?? Data(), as: UTF8.self)
-        let revisedFormats = Set(styles.matches(of: /<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/)
-            .filter { $0.2.contains("r&quot;") }.map { String($0.1) })
+        let revisedFormats = Set(
+            styles.matches(of: /<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/)
+                .filter { $0.2.contains("r&quot;") }.map { String($0.1) })
         #expect(revisedFormats.count == 3, "count, share and points marked r")
         let xfs = try #require(styles.firstMatch(of: /<cellXfs[^>]*>(.*?)<\/cellXfs>/)).1
-        let revisedStyles = Set(xfs.matches(of: /<xf [^>]*?numFmtId="(\d+)"/).enumerated()
-            .filter { revisedFormats.contains(String($0.element.1)) }.map { String($0.offset) })
+        let revisedStyles = Set(
+            xfs.matches(of: /<xf [^>]*?numFmtId="(\d+)"/).enumerated()
+                .filter { revisedFormats.contains(String($0.element.1)) }.map { String($0.offset) })
         var marked: [String] = []
         for (index, name) in book.sheetNames.enumerated() {
             let xml = String(decoding: parts["xl/worksheets/sheet\(index + 1).xml"] ?? Data(), as: UTF8.self)
@@ -211,10 +225,12 @@ import ModelFixtures
         let row2020 = try #require((abb04Top...(abb04Top + 6)).first { abb04.value(CellReference(row: $0, column: 1)) == .number(2020) })
         let expected04 = "Abb04!" + CellReference(row: row2020, column: jaShare).description
         #expect(marked.contains(expected04))
-        #expect(abb04.value(CellReference(row: row2020, column: jaShare)) == .number(9.0 / 13.0) || {
-            if case .number(let v) = abb04.value(CellReference(row: row2020, column: jaShare)) { return abs(v - 9.0 / 13.0) < 1e-12 }
-            return false
-        }())
+        #expect(
+            abb04.value(CellReference(row: row2020, column: jaShare)) == .number(9.0 / 13.0)
+                || {
+                    if case .number(let v) = abb04.value(CellReference(row: row2020, column: jaShare)) { return abs(v - 9.0 / 13.0) < 1e-12 }
+                    return false
+                }())
         let tab04 = try book.readSheet(named: "Tab04")
         let tab04Marked = marked.filter { $0.hasPrefix("Tab04!E") }
         #expect(tab04Marked.count == 2, "the change column of theme III, nein and keine Angabe")
@@ -237,8 +253,9 @@ import ModelFixtures
         let book = try WorkbookReader.open(written.url)
         let index = try #require(book.sheetNames.firstIndex(of: "Codebuch"))
         let xml = String(decoding: parts["xl/worksheets/sheet\(index + 1).xml"] ?? Data(), as: UTF8.self)
-        let heights = Dictionary(xml.matches(of: /<row r="(\d+)"[^>]*? ht="([0-9.]+)"/).map { (Int($0.1) ?? 0, Double($0.2) ?? 0) },
-                                 uniquingKeysWith: { a, _ in a })
+        let heights = Dictionary(
+            xml.matches(of: /<row r="(\d+)"[^>]*? ht="([0-9.]+)"/).map { (Int($0.1) ?? 0, Double($0.2) ?? 0) },
+            uniquingKeysWith: { a, _ in a })
         let codebook = try book.readSheet(named: "Codebuch")
         var long = 0
         for row in codebook.rows {
@@ -247,7 +264,8 @@ import ModelFixtures
             guard question.count > 110 else { continue }
             long += 1
             let lines = Double(question.count) / 110
-            #expect((heights[row.index] ?? 15) >= 15 * lines, "Codebuch row \(row.index): \(question.count) characters in \(heights[row.index] ?? 15) pt")
+            #expect(
+                (heights[row.index] ?? 15) >= 15 * lines, "Codebuch row \(row.index): \(question.count) characters in \(heights[row.index] ?? 15) pt")
         }
         #expect(long > 10)
         // No title runs beyond its table: each head row fits the columns it stands over.
@@ -276,17 +294,22 @@ import ModelFixtures
         let written = try Self.write(audience: .published, spec: spec)
         let book = try WorkbookReader.open(written.url)
         let tables = try Self.tables(written.url)
-        var withheld = 0, secondary = 0
+        var withheld = 0
+        var secondary = 0
         for name in Self.figureSheets + Self.tableSheets {
             let sheet = try book.readSheet(named: name)
             let main = try #require(tables[name]?.first).range
             let headers = (main.first.column...main.last.column).map { sheet.value(CellReference(row: main.first.row, column: $0)).text }
             for row in (main.first.row + 1)...main.last.row {
-                var rowWithheld = 0, rowSmall = 0
+                var rowWithheld = 0
+                var rowSmall = 0
                 for (offset, header) in headers.enumerated() where header.contains("(Anzahl)") || header.hasPrefix("Anzahl") {
                     let value = sheet.value(CellReference(row: row, column: main.first.column + offset))
                     if case .number(let n) = value { #expect(n == 0 || n >= 3, "\(name) row \(row): \(n) published") }
-                    if value == .string(".") { rowWithheld += 1; withheld += 1 }
+                    if value == .string(".") {
+                        rowWithheld += 1
+                        withheld += 1
+                    }
                 }
                 rowSmall = rowWithheld
                 if name.hasPrefix("Abb"), headers.first == "Jahr", rowSmall >= 2 { secondary += 1 }
@@ -327,8 +350,9 @@ import ModelFixtures
                 #expect(xml.contains("TableStyleLight"), "\(name): a light table style")
                 for row in (ref.first.row + 1)...ref.last.row {
                     for column in ref.first.column...ref.last.column {
-                        #expect(!sheet.value(CellReference(row: row, column: column)).isEmpty,
-                                "\(name) \(CellReference(row: row, column: column)) is blank inside a table")
+                        #expect(
+                            !sheet.value(CellReference(row: row, column: column)).isEmpty,
+                            "\(name) \(CellReference(row: row, column: column)) is blank inside a table")
                     }
                 }
                 tablesPerSheet[name, default: 0] += 1
@@ -388,12 +412,19 @@ import ModelFixtures
             (1...7).map { sheet.value(CellReference(row: tables[sheet.name]?.first?.range.first.row ?? 0, column: $0)).text }
         }
         #expect(headers(try book.readSheet(named: "Tab01")).prefix(3) == ["Frage", "Nennung", "Anzahl Arbeitsbündnisse"])
-        #expect(headers(try book.readSheet(named: "Tab04")) == ["Themenbereich", "Antwort", "2021 (Anzahl)", "2021 (Anteil in %)",
-                                                                "Veränderung ggü. 2020 (PP)", "2021 Basis (Antworten)", "2020 Basis (Antworten)"])
-        #expect(headers(try book.readSheet(named: "Tab02")).prefix(6) == ["Netzwerkpartner", "2020 (Anzahl)", "2020 Basis (n)",
-                                                                          "2021 (Anzahl)", "2021 Basis (n)", "2021 (Anteil in %)"])
+        #expect(
+            headers(try book.readSheet(named: "Tab04")) == [
+                "Themenbereich", "Antwort", "2021 (Anzahl)", "2021 (Anteil in %)",
+                "Veränderung ggü. 2020 (PP)", "2021 Basis (Antworten)", "2020 Basis (Antworten)",
+            ])
+        #expect(
+            headers(try book.readSheet(named: "Tab02")).prefix(6) == [
+                "Netzwerkpartner", "2020 (Anzahl)", "2020 Basis (n)",
+                "2021 (Anzahl)", "2021 Basis (n)", "2021 (Anteil in %)",
+            ])
         let tab04 = try book.readSheet(named: "Tab04")
-        let nein = try #require(tab04.rows.first { $0.cells.first?.value.text.hasPrefix("III.") == true && $0.cells.dropFirst().first?.value.text == "nein" })
+        let nein = try #require(
+            tab04.rows.first { $0.cells.first?.value.text.hasPrefix("III.") == true && $0.cells.dropFirst().first?.value.text == "nein" })
         guard case .number(let change) = nein.cells.first(where: { $0.reference.column == 5 })?.value else {
             Issue.record("no change")
             return
@@ -499,8 +530,12 @@ import ModelFixtures
     func libreOfficeOpensItWithoutRepair() throws {
         let written = try #require(Self.shipped)
         let folder = try TemporaryFolder.make()
-        let result = try ExternalTool.run("soffice", ["--headless", "-env:UserInstallation=file://\(folder.path)/profile",
-                                                      "--convert-to", "pdf", "--outdir", folder.path, written.url.path])
+        let result = try ExternalTool.run(
+            "soffice",
+            [
+                "--headless", "-env:UserInstallation=file://\(folder.path)/profile",
+                "--convert-to", "pdf", "--outdir", folder.path, written.url.path,
+            ])
         #expect(result.status == 0, "\(result.stderr)")
         let pdf = folder.appendingPathComponent(written.url.deletingPathExtension().lastPathComponent + ".pdf")
         let size = (try? FileManager.default.attributesOfItem(atPath: pdf.path)[.size] as? Int) ?? 0
@@ -526,7 +561,6 @@ import ModelFixtures
     }
 }
 
-
 /// Who was asked, in the annex, comes from the catalogue's filter (`Bezug`, `Filterantwort`),
 /// not from the assumption that the parent's first answer opens a question: changing the
 /// opening answer in the catalogue changes the codebook, the base lines and the notes.
@@ -545,7 +579,9 @@ struct AnnexFilterTests {
         sheet.rows.first { $0.cells.first?.value.text == id }?.cells.map(\.value.text) ?? []
     }
 
-    @Test(arguments: [(nil, "„trifft zu“"), ("trifft nicht zu", "„trifft nicht zu“"), ("trifft zu | trifft nicht zu", "„trifft zu“ oder „trifft nicht zu“")])
+    @Test(arguments: [
+        (nil, "„trifft zu“"), ("trifft nicht zu", "„trifft nicht zu“"), ("trifft zu | trifft nicht zu", "„trifft zu“ oder „trifft nicht zu“"),
+    ])
     func theOpeningAnswersAreTheCataloguesOwn(changed: String?, shown: String) throws {
         let book = try Self.annex(openingAnswer: changed)
         let codebook = try book.readSheet(named: "Codebuch")
@@ -557,8 +593,9 @@ struct AnnexFilterTests {
         let bases = try sheets.map { name in
             try book.readSheet(named: name).rows.prefix(8).compactMap { $0.cells.first?.value.text }.joined(separator: " ")
         }
-        #expect(bases.contains { $0.contains("Basis: Kommunen, die Frage A.01 („") && $0.contains("“) mit \(shown) beantwortet haben") },
-                "\(bases)")
+        #expect(
+            bases.contains { $0.contains("Basis: Kommunen, die Frage A.01 („") && $0.contains("“) mit \(shown) beantwortet haben") },
+            "\(bases)")
         #expect(!bases.joined().contains("(Filter: )"))
     }
 }

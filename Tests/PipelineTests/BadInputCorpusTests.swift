@@ -1,9 +1,9 @@
 import Foundation
-import SyntheticData
-import Testing
-import TestSupport
-import SystemInterface
 import IngestFixtures
+import SyntheticData
+import SystemInterface
+import TestSupport
+import Testing
 
 /// Every case of `Tests/Fixtures/bad-inputs` (made by scripts/make-bad-inputs.py from the
 /// hand-over data, one defect each) through the real CLI: a clear message naming file,
@@ -24,11 +24,13 @@ import IngestFixtures
 
     @Test func theCorpusCoversTheListedCases() {
         #expect(Self.cases.count >= 22)
-        for name in ["empty-file", "not-a-zip", "truncated-zip", "zip-bomb-declared-size", "zip-bomb-actual-size",
-                     "entity-expansion", "external-entity", "shared-string-out-of-range", "cell-reference-out-of-range",
-                     "cell-32000-characters", "wrong-sheet-name", "header-row-missing", "duplicated-header",
-                     "region-listed-twice", "unknown-region", "unknown-answer", "catalogue-duplicate-id",
-                     "catalogue-bezug-nowhere", "wave-file-missing", "csv-broken-quote", "csv-not-utf8"] {
+        for name in [
+            "empty-file", "not-a-zip", "truncated-zip", "zip-bomb-declared-size", "zip-bomb-actual-size",
+            "entity-expansion", "external-entity", "shared-string-out-of-range", "cell-reference-out-of-range",
+            "cell-32000-characters", "wrong-sheet-name", "header-row-missing", "duplicated-header",
+            "region-listed-twice", "unknown-region", "unknown-answer", "catalogue-duplicate-id",
+            "catalogue-bezug-nowhere", "wave-file-missing", "csv-broken-quote", "csv-not-utf8",
+        ] {
             #expect(Self.cases.contains(name), "\(name)")
         }
     }
@@ -40,8 +42,12 @@ import IngestFixtures
         #expect(!expected.isEmpty, "\(name): no expected message recorded")
         let data = try Self.dataFolder(for: name)
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let run = try ChildProcess.run(try #require(Self.binary), ["report", TestPaths.finalReportSpec.path,
-                                                                   "--data", data.path, "--out", out.path])
+        let run = try ChildProcess.run(
+            try #require(Self.binary),
+            [
+                "report", TestPaths.finalReportSpec.path,
+                "--data", data.path, "--out", out.path,
+            ])
         #expect(run.status == 1, "\(name): exit \(run.status)\n\(run.stderr)")
         let reported = run.stderr.split(separator: "\n").filter { $0.hasPrefix("  ") }.map { String($0.dropFirst(2)) }
         #expect(reported == expected, "\(name)")

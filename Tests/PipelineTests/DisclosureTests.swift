@@ -1,13 +1,13 @@
+import Aggregate
 import Disclosure
 import Foundation
 import Ingest
+import ModelFixtures
 import Normalise
 import Pipeline
-import Testing
-import TestSupport
 import SystemInterface
-import ModelFixtures
-import Aggregate
+import TestSupport
+import Testing
 
 /// No published output may name a unit beside its answers; the internal outputs hold them.
 @Suite struct DisclosureTests {
@@ -60,14 +60,19 @@ import Aggregate
         let run = try ChildProcess.run(binary, ["report", spec.path, "--out", out.path, "--profiles"])
         #expect(run.status == 0, "\(run.stderr)")
         let files = try FileManager.default.subpathsOfDirectory(atPath: out.path)
-        for file in ["intern/responses.csv", "intern/validierung.md", "intern/Anhang_Monitoring_RUEMSA_2017-2021_intern.xlsx",
-                     "intern/regionalprofile/Regionalprofile.xlsx"] {
+        for file in [
+            "intern/responses.csv", "intern/validierung.md", "intern/Anhang_Monitoring_RUEMSA_2017-2021_intern.xlsx",
+            "intern/regionalprofile/Regionalprofile.xlsx",
+        ] {
             #expect(files.contains(file), "\(file)")
         }
         #expect(!files.contains("responses.csv") && !files.contains("validierung.md") && !files.contains { $0.hasPrefix("regionalprofile") })
         // The check itself, run again on what was written: clean.
         let published = files.filter { !$0.hasPrefix("intern") && !$0.hasSuffix("/") }
-            .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: out.appendingPathComponent($0).path, isDirectory: &d) && !d.boolValue }
+            .filter {
+                var d: ObjCBool = false
+                return FileManager.default.fileExists(atPath: out.appendingPathComponent($0).path, isDirectory: &d) && !d.boolValue
+            }
         let result = DisclosureCheck(answers: try #require(Self.answers)).check(folder: out, files: published)
         #expect(result.leaks.isEmpty, "\(result.leaks)")
         #expect(published.count > 50)
@@ -98,14 +103,18 @@ import Aggregate
         let binary = try #require(TestPaths.cliBinary)
         let folder = try TemporaryFolder.make()
         let template = folder.appendingPathComponent("bericht.md.mustache")
-        let shipped = try String(contentsOf: TestPaths.finalReportSpec.deletingLastPathComponent()
-            .appendingPathComponent("bericht.md.mustache"), encoding: .utf8)
-        try shipped.replacingOccurrences(of: "\n## ", with: "\n\nIm Landkreis Harz lautete die Antwort auf die erste Frage „ja“.\n\n## ",
-                                         options: [], range: shipped.range(of: "\n## "))
-            .write(to: template, atomically: true, encoding: .utf8)
+        let shipped = try String(
+            contentsOf: TestPaths.finalReportSpec.deletingLastPathComponent()
+                .appendingPathComponent("bericht.md.mustache"), encoding: .utf8)
+        try shipped.replacingOccurrences(
+            of: "\n## ", with: "\n\nIm Landkreis Harz lautete die Antwort auf die erste Frage „ja“.\n\n## ",
+            options: [], range: shipped.range(of: "\n## ")
+        )
+        .write(to: template, atomically: true, encoding: .utf8)
         let spec = try SpecCopy.finalReport(in: folder, keepTemplate: false) {
-            $0.replacingOccurrences(of: "  - { number: 1,  item: I.03,     kind: status }",
-                                    with: "  - { number: 1,  item: I.03,     kind: status, caption: \"Harz: ja\" }")
+            $0.replacingOccurrences(
+                of: "  - { number: 1,  item: I.03,     kind: status }",
+                with: "  - { number: 1,  item: I.03,     kind: status, caption: \"Harz: ja\" }")
         }
         let out = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -113,8 +122,10 @@ import Aggregate
         let run = try ChildProcess.run(binary, ["report", spec.path, "--out", out.path])
         #expect(run.status == 3, "\(run.stderr)")
         #expect(run.stderr.contains("a published output names a unit beside its answers"))
-        var expected = ["Bericht.md", "Bericht.html", "Bericht.docx", "Anhang_Monitoring_RUEMSA_2017-2021.xlsx", "abbildungen/abb01.svg",
-                        "report-context.json"]
+        var expected = [
+            "Bericht.md", "Bericht.html", "Bericht.docx", "Anhang_Monitoring_RUEMSA_2017-2021.xlsx", "abbildungen/abb01.svg",
+            "report-context.json",
+        ]
         if ExternalTool.exists("pdftotext"), run.stderr.contains("Bericht.pdf") || !run.stderr.contains("skipped") { expected.append("Bericht.pdf") }
         for file in expected { #expect(run.stderr.contains("  \(file), record "), "\(file) is named") }
         #expect(try String(contentsOf: out.appendingPathComponent("marker.txt"), encoding: .utf8) == "before")
@@ -132,8 +143,10 @@ import Aggregate
     /// Only public: no internal folder at all; only internal: no report, no public annex.
     @Test func eachAudienceGetsOnlyItsOutputs() async throws {
         let folder = try TemporaryFolder.make()
-        for (audience, present, absent) in [("public", "Anhang_Monitoring_RUEMSA_2017-2021.xlsx", "intern"),
-                                            ("internal", "intern/responses.csv", "Bericht.md")] {
+        for (audience, present, absent) in [
+            ("public", "Anhang_Monitoring_RUEMSA_2017-2021.xlsx", "intern"),
+            ("internal", "intern/responses.csv", "Bericht.md"),
+        ] {
             let spec = try SpecCopy.finalReport(in: folder) { $0 + "\naudiences: [\(audience)]\n" }
             let out = folder.appendingPathComponent("out-\(audience)")
             _ = try await ReportPipeline(options: .init(specFile: spec, outputFolder: out, formats: [.md])).run()

@@ -2,16 +2,16 @@ import Aggregate
 import Diagnostics
 import Foundation
 import Ingest
+import IngestFixtures
 import Normalise
 import Pipeline
 import Publish
 import RenderReport
-import Testing
-import TestSupport
-import XlsxWriter
 import ReportSpec
 import SystemInterface
-import IngestFixtures
+import TestSupport
+import Testing
+import XlsxWriter
 
 /// Every error a user can meet prints its own message: one test per error type checks the
 /// text the command line prints (`error: ` + `userMessage`) names the file (and sheet and
@@ -40,8 +40,9 @@ import IngestFixtures
         let missing = root.appendingPathComponent("nosuch.yaml")
         let run = try ChildProcess.run(binary, ["report", missing.path])
         #expect(run.status == Diagnostics.ExitStatus.usage.rawValue)
-        #expect(run.stderr == "error: the report spec has 1 problem(s):\n"
-            + "  nosuch.yaml: no such file (looked for \(missing.standardizedFileURL.path))\n", "\(run.stderr)")
+        #expect(
+            run.stderr == "error: the report spec has 1 problem(s):\n"
+                + "  nosuch.yaml: no such file (looked for \(missing.standardizedFileURL.path))\n", "\(run.stderr)")
         Self.expectPlain(run.stderr)
     }
 
@@ -57,11 +58,12 @@ import IngestFixtures
     @Test func aSpecThatIsNotUTF8SaysSo() async throws {
         let root = try TemporaryFolder.make()
         let spec = root.appendingPathComponent("latin1.yaml")
-        try Data([0x74, 0x69, 0x74, 0x6C, 0x65, 0x3A, 0x20, 0xE4, 0x0A]).write(to: spec) // "title: ä" in Latin-1
+        try Data([0x74, 0x69, 0x74, 0x6C, 0x65, 0x3A, 0x20, 0xE4, 0x0A]).write(to: spec)  // "title: ä" in Latin-1
         let pipeline = ReportPipeline(options: .init(specFile: spec, dataFolder: TestPaths.data, formats: [.md]))
         let error = await #expect(throws: SpecErrors.self) { try await pipeline.run() }
-        #expect(Self.printed(try #require(error)).text == "error: the report spec has 1 problem(s):\n"
-            + "  latin1.yaml: the file is not UTF-8 text (expected a UTF-8 YAML file; save it as UTF-8)")
+        #expect(
+            Self.printed(try #require(error)).text == "error: the report spec has 1 problem(s):\n"
+                + "  latin1.yaml: the file is not UTF-8 text (expected a UTF-8 YAML file; save it as UTF-8)")
     }
 
     // MARK: DataProblems (exit 1)
@@ -72,11 +74,16 @@ import IngestFixtures
         let fixture = try DataFolderFixture()
         try fixture.replaceWaveWithCSV("Monitoring_W3_2019.xlsx", sheet: "Antworten") { $0[7][2] = "vielleicht" }
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let run = try ChildProcess.run(binary, ["report", TestPaths.finalReportSpec.path, "--data", fixture.url.path,
-                                                "--out", out.path, "--formats", "md"])
+        let run = try ChildProcess.run(
+            binary,
+            [
+                "report", TestPaths.finalReportSpec.path, "--data", fixture.url.path,
+                "--out", out.path, "--formats", "md",
+            ])
         #expect(run.status == Diagnostics.ExitStatus.dataErrors.rawValue)
-        #expect(run.stderr.hasPrefix("error: the data has 1 problem(s):\n  Monitoring_W3_2019.csv › Monitoring_W3_2019 › C8"),
-                "\(run.stderr)")
+        #expect(
+            run.stderr.hasPrefix("error: the data has 1 problem(s):\n  Monitoring_W3_2019.csv › Monitoring_W3_2019 › C8"),
+            "\(run.stderr)")
         #expect(run.stderr.contains("unknown answer \"vielleicht\"; expected ja, "), "\(run.stderr)")
         Self.expectPlain(run.stderr)
         #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
@@ -96,8 +103,9 @@ import IngestFixtures
     }
 
     @Test func anIngestErrorNamesFileSheetAndCell() {
-        let error = IngestError(file: "welle.xlsx", sheet: "Antworten", cell: CellReference(row: 3, column: 2),
-                                .sharedStringOutOfRange(index: 9, count: 4))
+        let error = IngestError(
+            file: "welle.xlsx", sheet: "Antworten", cell: CellReference(row: 3, column: 2),
+            .sharedStringOutOfRange(index: 9, count: 4))
         let printed = Self.printed(error)
         #expect(printed.text == "error: welle.xlsx › Antworten › B3: shared string index 9 is out of range (the table has 4 strings)")
         #expect(printed.status == .dataErrors)
@@ -120,8 +128,9 @@ import IngestFixtures
         _ = try SpecCopy.finalReport(in: folder) { text in
             text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("style:") }.joined(separator: "\n")
         }
-        var options = ReportPipeline.Options(specFile: folder.appendingPathComponent("bericht.yaml"),
-                                             outputFolder: folder.appendingPathComponent("out"), formats: [.md, .html])
+        var options = ReportPipeline.Options(
+            specFile: folder.appendingPathComponent("bericht.yaml"),
+            outputFolder: folder.appendingPathComponent("out"), formats: [.md, .html])
         options.shippedStyle = TestPaths.repository.appendingPathComponent("reports/hausstil")
         if ExternalTool.available("pandoc") {
             let summary = try await ReportPipeline(options: options).run()
@@ -132,8 +141,9 @@ import IngestFixtures
         let pipeline = ReportPipeline(options: options)
         let error = await #expect(throws: PublishError.self) { try await pipeline.run() }
         let printed = Self.printed(try #require(error))
-        #expect(printed.text.hasPrefix("error: house style: bericht.yaml: the formats html, pdf and docx need a 'style' folder"),
-                "\(printed.text)")
+        #expect(
+            printed.text.hasPrefix("error: house style: bericht.yaml: the formats html, pdf and docx need a 'style' folder"),
+            "\(printed.text)")
         #expect(printed.status == .usage)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
@@ -152,20 +162,28 @@ import IngestFixtures
         let blocker = root.appendingPathComponent("blocker")
         try Data("a file".utf8).write(to: blocker)
         let out = blocker.appendingPathComponent("report")
-        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
-                                                     outputFolder: out, formats: [.md]))
+        let pipeline = ReportPipeline(
+            options: .init(
+                specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
+                outputFolder: out, formats: [.md]))
         let error = await #expect(throws: OutputError.self) { try await pipeline.run() }
         let printed = Self.printed(try #require(error))
         #expect(printed.text == "error: cannot create the folder \(out.path): \(blocker.path) is a file, not a folder")
         #expect(printed.status == .outputFailed)
     }
 
-    @Test(.enabled(if: TestPaths.cliBinary != nil && FileManager.default.fileExists(atPath: "/proc/self"),
-                   "needs the CLI and Linux's /proc"))
+    @Test(
+        .enabled(
+            if: TestPaths.cliBinary != nil && FileManager.default.fileExists(atPath: "/proc/self"),
+            "needs the CLI and Linux's /proc"))
     func anOutputFolderInProcSaysTheSystemRefuses() throws {
         let binary = try #require(TestPaths.cliBinary)
-        let run = try ChildProcess.run(binary, ["report", TestPaths.finalReportSpec.path, "--data", TestPaths.data.path,
-                                                "--out", "/proc/x", "--formats", "md"])
+        let run = try ChildProcess.run(
+            binary,
+            [
+                "report", TestPaths.finalReportSpec.path, "--data", TestPaths.data.path,
+                "--out", "/proc/x", "--formats", "md",
+            ])
         #expect(run.status == Diagnostics.ExitStatus.outputFailed.rawValue)
         #expect(run.stderr.hasPrefix("error: cannot create the folder /proc/x: "), "\(run.stderr)")
         Self.expectPlain(run.stderr)
@@ -174,8 +192,9 @@ import IngestFixtures
     @Test func systemReasonsReadAsPlainWords() {
         #expect(OutputError.posix(.writeFile, path: "/x/a.csv", code: EACCES).description == "cannot write /x/a.csv: permission denied")
         #expect(OutputError.posix(.writeFile, path: "/x/a.csv", code: ENOSPC).description == "cannot write /x/a.csv: the disk is full")
-        #expect(OutputError.posix(.createFolder, path: "/ro/x", code: EROFS).description
-            == "cannot create the folder /ro/x: the file system is read-only")
+        #expect(
+            OutputError.posix(.createFolder, path: "/ro/x", code: EROFS).description
+                == "cannot create the folder /ro/x: the file system is read-only")
         #expect(OutputError.posix(.replaceTarget, path: "/x/out", code: EXDEV).description.hasPrefix("cannot move the finished outputs to /x/out: "))
     }
 

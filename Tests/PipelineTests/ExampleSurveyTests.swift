@@ -1,9 +1,9 @@
-import Foundation
 import Aggregate
+import Foundation
 import Pipeline
-import Testing
-import TestSupport
 import ReportSpec
+import TestSupport
+import Testing
 
 /// The second shipped example, a survey of another shape (examples/kommunen-2023): it runs
 /// through the same code with catalogue and spec alone, and its text, filters and colours
@@ -24,10 +24,12 @@ import ReportSpec
         #expect(summary.notes.count == 2)
         #expect(summary.notes.allSatisfy { $0.german.contains("obwohl A.01 mit „trifft nicht zu“ beantwortet wurde") })
         let text = try String(contentsOf: folder.appendingPathComponent("Bericht.md"), encoding: .utf8)
-        for phrase in ["gibt es 2023 in 12 der 18 Kommunen (67\u{202F}%; Abbildung 1); zuvor waren es erst acht im Jahr 2021 und elf im Jahr 2022.",
-                       "Bei 18 Kommunen entspricht eine von ihnen 5,6 Prozentpunkten.",
-                       "Mit „weiß\u{00A0}nicht“ antwortet eine Kommune.",
-                       "Nur den Kommunen mit Vereinbarung wurde die Frage gestellt"] {
+        for phrase in [
+            "gibt es 2023 in 12 der 18 Kommunen (67\u{202F}%; Abbildung 1); zuvor waren es erst acht im Jahr 2021 und elf im Jahr 2022.",
+            "Bei 18 Kommunen entspricht eine von ihnen 5,6 Prozentpunkten.",
+            "Mit „weiß\u{00A0}nicht“ antwortet eine Kommune.",
+            "Nur den Kommunen mit Vereinbarung wurde die Frage gestellt",
+        ] {
             #expect(text.contains(phrase), "\(phrase)")
         }
         #expect(!text.contains("Arbeitsbündnis"))
@@ -76,8 +78,9 @@ import ReportSpec
                 .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{0C}"))) }
                 .filter { !$0.isEmpty && !$0.hasPrefix("Seite ") && !$0.contains("Landkreis Musterland") }
             captions += lines.filter { $0.hasPrefix("Tabelle ") && $0.contains(":") }.count
-            #expect(lines.last.map { !($0.hasPrefix("Tabelle ") && $0.contains(":")) } ?? true,
-                    "page \(page) ends with the caption \(lines.last ?? "")")
+            #expect(
+                lines.last.map { !($0.hasPrefix("Tabelle ") && $0.contains(":")) } ?? true,
+                "page \(page) ends with the caption \(lines.last ?? "")")
         }
         #expect(captions >= 1, "the example has a table")
     }
@@ -89,8 +92,9 @@ import ReportSpec
 @Suite struct ScaleRoleTests {
     static func exampleWithMiddle(pooled: String) throws -> (text: String, svg: String) {
         let root = try TemporaryFolder.make()
-        try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent("examples/kommunen-2023"),
-                                         to: root.appendingPathComponent("kommunen"))
+        try FileManager.default.copyItem(
+            at: TestPaths.repository.appendingPathComponent("examples/kommunen-2023"),
+            to: root.appendingPathComponent("kommunen"))
         let spec = root.appendingPathComponent("kommunen/bericht.yaml")
         var text = try String(contentsOf: spec, encoding: .utf8)
         // "weiß nicht" becomes a middle of the agreement scale, as "teils/teils" would be.
@@ -100,8 +104,10 @@ import ReportSpec
         try Data(text.utf8).write(to: spec)
         let out = root.appendingPathComponent("out")
         _ = try ExternalTool.run(try #require(TestPaths.cliBinary), ["report", spec.path, "--out", out.path, "--formats", "md"])
-        return (try String(contentsOf: out.appendingPathComponent("Bericht.md"), encoding: .utf8),
-                try String(contentsOf: out.appendingPathComponent("abbildungen/abb03.svg"), encoding: .utf8))
+        return (
+            try String(contentsOf: out.appendingPathComponent("Bericht.md"), encoding: .utf8),
+            try String(contentsOf: out.appendingPathComponent("abbildungen/abb03.svg"), encoding: .utf8)
+        )
     }
 
     @Test func aMiddleIsItsOwnRowAndColourAndPooledRowsTakeTheSpecsLabels() throws {
@@ -118,16 +124,20 @@ import ReportSpec
     /// it still has one colour in every chart.
     @Test func withoutScalesNoAnswerIsOneGreyInEveryChart() throws {
         let root = try TemporaryFolder.make()
-        try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent("examples/kommunen-2023"),
-                                         to: root.appendingPathComponent("kommunen"))
+        try FileManager.default.copyItem(
+            at: TestPaths.repository.appendingPathComponent("examples/kommunen-2023"),
+            to: root.appendingPathComponent("kommunen"))
         let spec = root.appendingPathComponent("kommunen/bericht.yaml")
         let text = try String(contentsOf: spec, encoding: .utf8)
-        let start = try #require(text.range(of: "\nscales:")), end = try #require(text.range(of: "\ntexts:"))
+        let start = try #require(text.range(of: "\nscales:"))
+        let end = try #require(text.range(of: "\ntexts:"))
         try Data((text[..<start.lowerBound] + text[end.lowerBound...]).utf8).write(to: spec)
         let out = root.appendingPathComponent("out")
         let run = try ExternalTool.run(try #require(TestPaths.cliBinary), ["report", spec.path, "--out", out.path, "--formats", "md"])
         #expect(run.status == 0, "\(run.stderr)")
-        let charts = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("abbildungen").path).filter { $0.hasSuffix(".svg") }
+        let charts = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("abbildungen").path).filter {
+            $0.hasSuffix(".svg")
+        }
         var withNoAnswer = 0
         for chart in charts {
             let svg = try String(contentsOf: out.appendingPathComponent("abbildungen/" + chart), encoding: .utf8)
@@ -142,7 +152,8 @@ import ReportSpec
         let root = try TemporaryFolder.make()
         let spec = try SpecCopy.finalReport(in: root) { $0 + "\npooled:\n  zustimmung: \"Zustimmung\"\n" }
         let error = #expect(throws: SpecErrors.self) { try ReportSpecReader().read(spec) }
-        #expect(error?.description.contains("'pooled': unknown role 'zustimmung'; expected positive, partly, middle, negative, neutral, missing") == true,
-                "\(error?.description ?? "")")
+        #expect(
+            error?.description.contains("'pooled': unknown role 'zustimmung'; expected positive, partly, middle, negative, neutral, missing") == true,
+            "\(error?.description ?? "")")
     }
 }

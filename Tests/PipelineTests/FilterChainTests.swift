@@ -1,11 +1,11 @@
 import Aggregate
 import Foundation
+import IngestFixtures
 import Normalise
 import RenderReport
-import Testing
-import TestSupport
 import ReportSpec
-import IngestFixtures
+import TestSupport
+import Testing
 
 /// Who was asked a follow-up comes from the catalogue's filter, in the report text as in
 /// the annex: a free-text follow-up's respondents are counted out of the units whose answer
@@ -21,10 +21,13 @@ struct FilterChainTests {
         guard case .text(let text) = try #require(base) else { return ("", 0) }
         // Recounted: units whose A.01 answer in the latest wave opens A.01.t.
         let latest = try #require(normalised.answers.map(\.year).max())
-        let item = try #require(normalised.catalogue.item("A.01.t")), parent = try #require(normalised.catalogue.item("A.01"))
-        let asked = Set(normalised.answers.filter {
-            $0.year == latest && $0.item == "A.01" && normalised.catalogue.opens(item, parent: parent, answer: $0.value)
-        }.map(\.regionAGS)).count
+        let item = try #require(normalised.catalogue.item("A.01.t"))
+        let parent = try #require(normalised.catalogue.item("A.01"))
+        let asked = Set(
+            normalised.answers.filter {
+                $0.year == latest && $0.item == "A.01" && normalised.catalogue.opens(item, parent: parent, answer: $0.value)
+            }.map(\.regionAGS)
+        ).count
         return (text, asked)
     }
 
@@ -43,8 +46,10 @@ struct FilterChainTests {
         let binary = try #require(TestPaths.cliBinary, "needs the CLI built (make test builds it)")
         let all = try ExternalTool.run(binary, ["keys", TestPaths.finalReportSpec.path])
         #expect(all.status == 0, "\(all.stderr)")
-        for line in ["meta.n = \"13\" (may begin with a count, may end in a number)", "item.<ID> for the IDs ", "fig.<ID> for the IDs ",
-                     "summary.themes[].ja.share = \""] {
+        for line in [
+            "meta.n = \"13\" (may begin with a count, may end in a number)", "item.<ID> for the IDs ", "fig.<ID> for the IDs ",
+            "summary.themes[].ja.share = \"",
+        ] {
             #expect(all.stdout.contains(line), "\(line)")
         }
         let one = try ExternalTool.run(binary, ["keys", TestPaths.finalReportSpec.path, "--filter", "item.I_05.latest.ja"])

@@ -1,11 +1,11 @@
 import Aggregate
 import Foundation
 import Ingest
+import IngestFixtures
 import Normalise
 import RenderReport
-import Testing
 import TestSupport
-import IngestFixtures
+import Testing
 
 /// The third example survey, end to end through the CLI: a masculine unit, a status scale
 /// without ja/nein, a satisfaction scale with a middle and "kann ich nicht beurteilen", a
@@ -36,9 +36,11 @@ import IngestFixtures
         let child = try #require(normalised.catalogue.item(item))
         let parentID = try #require(child.parentID)
         let parent = try #require(normalised.catalogue.item(parentID))
-        return Set(normalised.answers.filter {
-            $0.year == year && $0.item == parent.id && normalised.catalogue.opens(child, parent: parent, answer: $0.value)
-        }.map(\.regionAGS)).count
+        return Set(
+            normalised.answers.filter {
+                $0.year == year && $0.item == parent.id && normalised.catalogue.opens(child, parent: parent, answer: $0.value)
+            }.map(\.regionAGS)
+        ).count
     }
 
     @Test func theReportSpeaksOfLandkreiseAndWhoAnswered() throws {
@@ -81,7 +83,10 @@ import IngestFixtures
         #expect(Array(row("U.02").prefix(5)) == ["U.02", "U", "Skala", "U.01", "„umgesetzt“ oder „teilweise umgesetzt“"])
         #expect(Array(row("U.03").prefix(5)) == ["U.03", "U", "Freitext", "U.02", "„eher unzufrieden“ oder „sehr unzufrieden“"])
         let abb02 = try book.readSheet(named: "Abb02").rows.prefix(10).compactMap { $0.cells.first?.value.text }.joined(separator: " ")
-        #expect(abb02.contains("Basis: Landkreise, die Frage U.01 („Jugendberufsagentur umgesetzt“) mit „umgesetzt“ oder „teilweise umgesetzt“ beantwortet haben"), "\(abb02)")
+        #expect(
+            abb02.contains(
+                "Basis: Landkreise, die Frage U.01 („Jugendberufsagentur umgesetzt“) mit „umgesetzt“ oder „teilweise umgesetzt“ beantwortet haben"),
+            "\(abb02)")
         let internalBook = try WorkbookReader.open(run.folder.appendingPathComponent("intern/Anhang_Landkreisbefragung_intern.xlsx"))
         let answersNote = try internalBook.readSheet(named: "Antworten").rows.prefix(10).compactMap { $0.cells.first?.value.text }
             .joined(separator: " ")

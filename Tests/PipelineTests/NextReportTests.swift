@@ -1,7 +1,7 @@
 import Foundation
 import Pipeline
-import Testing
 import TestSupport
+import Testing
 
 /// `monitoring new-report`: next year's folder from this year's, with the spec advanced and
 /// its paths still pointing where they pointed, wherever the new folder is.
@@ -19,8 +19,11 @@ import TestSupport
         let old = try String(contentsOf: reports.appendingPathComponent("kurzbericht-2021/bericht.yaml"), encoding: .utf8)
         let new = try String(contentsOf: result.spec, encoding: .utf8)
         let changed = zip(old.split(separator: "\n"), new.split(separator: "\n")).filter { $0 != $1 }.map { "\($0.1)" }
-        #expect(changed == ["title: \"RÜMSA-Monitoring 2022 auf einen Blick\"", "date: \"2023-02-15\"", "created: \"2023-02-15T12:00:00Z\"",
-                            "last_year: 2022", "annex_file: \"Kurzbericht_RUEMSA_2022.xlsx\""])
+        #expect(
+            changed == [
+                "title: \"RÜMSA-Monitoring 2022 auf einen Blick\"", "date: \"2023-02-15\"", "created: \"2023-02-15T12:00:00Z\"",
+                "last_year: 2022", "annex_file: \"Kurzbericht_RUEMSA_2022.xlsx\"",
+            ])
         #expect(old.split(separator: "\n").count == new.split(separator: "\n").count)
         #expect(FileManager.default.fileExists(atPath: result.folder.appendingPathComponent("kurzbericht.md.mustache").path))
         #expect(result.review.contains { $0.contains("redaktion.md") })
@@ -40,7 +43,9 @@ import TestSupport
         let reports = try Self.reports()
         let source = reports.appendingPathComponent("abschlussbericht-2021")
         #expect(throws: NextReport.Failure.self) { try NextReport(source: source, year: 2021).make() }
-        #expect(throws: NextReport.Failure.self) { try NextReport(source: source, year: 2022, destination: reports.appendingPathComponent("hausstil")).make() }
+        #expect(throws: NextReport.Failure.self) {
+            try NextReport(source: source, year: 2022, destination: reports.appendingPathComponent("hausstil")).make()
+        }
         #expect(!FileManager.default.fileExists(atPath: reports.appendingPathComponent("abschlussbericht-2022").path))
     }
 }

@@ -1,12 +1,12 @@
 import Aggregate
 import Foundation
 import Ingest
+import IngestFixtures
 import Normalise
 import Pipeline
-import Testing
-import TestSupport
 import ReportSpec
-import IngestFixtures
+import TestSupport
+import Testing
 
 /// Next year's wave arrives (scripts/add-wave.py: the 2021 export copied as 2022, one
 /// region missing, changed answers): the 2021 reports stay byte for byte as they were,
@@ -61,8 +61,11 @@ struct NextWaveTests {
         let root = try TemporaryFolder.make()
         let data = try Self.dataWithNextWave()
         let spec = try Self.finalReportSpec(in: root, lastYear: nil)
-        _ = try await ReportPipeline(options: .init(specFile: spec, dataFolder: data, outputFolder: root.appendingPathComponent("out"),
-                                                    profiles: true, formats: [.md])).run()
+        _ = try await ReportPipeline(
+            options: .init(
+                specFile: spec, dataFolder: data, outputFolder: root.appendingPathComponent("out"),
+                profiles: true, formats: [.md])
+        ).run()
         let files = try ReliabilityTests.snapshot(root.appendingPathComponent("out"))
         // The region that did not answer in 2022 is "nicht teilgenommen" in its profile,
         // not "nicht erhoben" (the question was asked) and not "keine Angabe" (it gave none).
@@ -81,19 +84,29 @@ struct NextWaveTests {
         let annex = try WorkbookReader.open(root.appendingPathComponent("out/intern/Anhang_Monitoring_RUEMSA_2017-2021_intern.xlsx"))
         let answersNote = try annex.readSheet(named: "Antworten").rows.prefix(10).compactMap { $0.cells.first?.value.text }
             .joined(separator: " ")
-        #expect(answersNote.contains("Arbeitsbündnisse, die an einer Welle nicht teilgenommen haben, haben in ihr keine Zeile (teilgenommen haben 2022: 12 von 13)."), "\(answersNote)")
+        #expect(
+            answersNote.contains(
+                "Arbeitsbündnisse, die an einer Welle nicht teilgenommen haben, haben in ihr keine Zeile (teilgenommen haben 2022: 12 von 13)."),
+            "\(answersNote)")
         let text = String(decoding: try #require(files["Bericht.md"]), as: UTF8.self)
         #expect(text.contains("12 der 13 Arbeitsbündnisse im Jahr 2022"))
-        #expect(text.contains("- **Beteiligung:** Im Jahr 2022 haben 12 der 13 Arbeitsbündnisse den Fragebogen beantwortet. "
-                              + "In den übrigen Wellen waren es alle 13."))
+        #expect(
+            text.contains(
+                "- **Beteiligung:** Im Jahr 2022 haben 12 der 13 Arbeitsbündnisse den Fragebogen beantwortet. "
+                    + "In den übrigen Wellen waren es alle 13."))
         // With twelve of 13 answering, "alle 12" would contradict the population of 13.
         for wrong in ["alle 12 Arbeitsbündnisse", "allen 12 Arbeitsbündnissen"] { #expect(!text.contains(wrong), "\(wrong)") }
         #expect(text.contains("12 teilnehmenden Arbeitsbündniss"))
-        #expect(text.contains("entspricht eines von ihnen 7,7 Prozentpunkten, bei den 12 Arbeitsbündnissen, die 2022 geantwortet haben, 8,3 Prozentpunkten."))
+        #expect(
+            text.contains(
+                "entspricht eines von ihnen 7,7 Prozentpunkten, bei den 12 Arbeitsbündnissen, die 2022 geantwortet haben, 8,3 Prozentpunkten."))
         #expect(text.contains("2017–2022"))
         // Counts of two waves with different participants are given with their bases.
         #expect(text.contains("ein Jahr zuvor waren es 12 der 13 Arbeitsbündnisse"))
-        #expect(text.contains("2022 in elf von zwölf Arbeitsbündnissen in die Umsetzung eingebunden; zuvor waren es acht im Jahr 2017, zehn im Jahr 2018 und zwölf in den Jahren 2019 bis 2021."))
+        #expect(
+            text.contains(
+                "2022 in elf von zwölf Arbeitsbündnissen in die Umsetzung eingebunden; zuvor waren es acht im Jahr 2017, zehn im Jahr 2018 und zwölf in den Jahren 2019 bis 2021."
+            ))
         // The check against the publication says how many of its values this data can answer.
         #expect(text.contains("Mit den Daten dieses Berichts abgeglichen wurden 206 Ergebniswerte"))
         #expect(text.contains("Davon lassen sich 152 an den Daten dieses Berichts prüfen, und 147 davon stimmen genau überein."))
@@ -102,7 +115,9 @@ struct NextWaveTests {
         #expect(text.contains("Geantwortet haben alle 13 Arbeitsbündnisse in den Jahren 2017 bis 2021 und 12 der 13 Arbeitsbündnisse im Jahr 2022."))
         #expect(text.contains("(verglichen über die zwölf Arbeitsbündnisse, die in beiden Jahren geantwortet haben)"))
         // Since the first wave as well: "von einem auf elf" among those in both years, and said so.
-        #expect(text.contains("(von einem auf elf, Abbildung 11)") && text.contains("Gezählt sind jeweils die Bündnisse, die in beiden verglichenen Jahren geantwortet haben."))
+        #expect(
+            text.contains("(von einem auf elf, Abbildung 11)")
+                && text.contains("Gezählt sind jeweils die Bündnisse, die in beiden verglichenen Jahren geantwortet haben."))
         // The status charts' axis no longer claims n = 13 for a row of twelve.
         let chart = String(decoding: try #require(files["abbildungen/abb02.svg"]), as: UTF8.self)
         #expect(chart.contains("(n = 13; abweichend: n am Jahr)") && chart.contains("2022 (n = 12)"))
@@ -168,10 +183,15 @@ struct NextWaveTests {
         let root = try TemporaryFolder.make()
         let folder = try Self.dataWithNextWave()
         let spec = try Self.finalReportSpec(in: root, lastYear: nil)
-        let summary = try await ReportPipeline(options: .init(specFile: spec, dataFolder: folder,
-                                                              outputFolder: root.appendingPathComponent("out"), formats: [.md])).run()
-        let names = ["plattformZugang", "koordinierteBearbeitung", "finanzierungDeutlichste", "finanzierungFoerderjahr",
-                     "kundensteuerungPandemie", "coronaLetzteZweiWellen", "themenbereiche", "ausblick", "qualitaetsstandards"]
+        let summary = try await ReportPipeline(
+            options: .init(
+                specFile: spec, dataFolder: folder,
+                outputFolder: root.appendingPathComponent("out"), formats: [.md])
+        ).run()
+        let names = [
+            "plattformZugang", "koordinierteBearbeitung", "finanzierungDeutlichste", "finanzierungFoerderjahr",
+            "kundensteuerungPandemie", "coronaLetzteZweiWellen", "themenbereiche", "ausblick", "qualitaetsstandards",
+        ]
         #expect(summary.staleAssessments.count == names.count)
         #expect(summary.proseFindings == [])
         let checklist = try String(contentsOf: root.appendingPathComponent("out/redaktion.md"), encoding: .utf8)
@@ -179,11 +199,15 @@ struct NextWaveTests {
         // III.05 did not fall among the twelve: the assessment that explains a fall says so.
         #expect(checklist.contains("„ja“ 2021 8, 2022 8 (Arbeitsbündnisse, die in beiden Wellen geantwortet haben)"))
         // Each names the template line of the words it guards, and where the spec holds them.
-        #expect(checklist.contains("  - Text: bericht.md.mustache, Zeile ") && checklist.contains(": „Einschätzung des Instituts: Bei der Zuleitung junger Menschen"))
+        #expect(
+            checklist.contains("  - Text: bericht.md.mustache, Zeile ")
+                && checklist.contains(": „Einschätzung des Instituts: Bei der Zuleitung junger Menschen"))
         #expect(checklist.contains("Einschätzung des Instituts: \\[Spezifikation: texts.financing\\]"))
         let text = try String(contentsOf: root.appendingPathComponent("out/Bericht.md"), encoding: .utf8)
-        for stale in ["Bei der Zuleitung junger Menschen", "deutlichste Veränderung des letzten Jahres", "In den letzten beiden Wellen",
-                      "letzten Befragungswelle", "Einschätzung des Instituts"] {
+        for stale in [
+            "Bei der Zuleitung junger Menschen", "deutlichste Veränderung des letzten Jahres", "In den letzten beiden Wellen",
+            "letzten Befragungswelle", "Einschätzung des Instituts",
+        ] {
             #expect(!text.contains(stale), "\(stale)")
         }
         #expect(text.contains("In den Wellen 2020 bis 2022 enthielt der Fragebogen Zusatzfragen"))
@@ -193,8 +217,11 @@ struct NextWaveTests {
         for (index, line) in lines.enumerated() where line.hasSuffix(":") && line.contains("Wechsel gegenüber") {
             #expect(lines.dropFirst(index + 1).first { !$0.isEmpty }?.hasPrefix("- Von „") == true, "\(line)")
         }
-        let current = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec,
-                                                              outputFolder: root.appendingPathComponent("2021"), formats: [.md])).run()
+        let current = try await ReportPipeline(
+            options: .init(
+                specFile: TestPaths.finalReportSpec,
+                outputFolder: root.appendingPathComponent("2021"), formats: [.md])
+        ).run()
         #expect(current.staleAssessments.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("2021/redaktion.md").path))
     }
@@ -232,8 +259,11 @@ struct NextWaveTests {
 /// The README's "Next year's data", step by step through the CLI, on a copy of the checkout
 /// with a 2022 export that has the quirks real exports bring (a renamed header, a new
 /// spelling, a free-text answer with digits and markup) and a region that sat the year out.
-@Suite(.serialized, .enabled(if: ExternalTool.available("python:openpyxl") && TestPaths.cliBinary != nil,
-                             "needs python3 with openpyxl and the built CLI (make test builds it)"))
+@Suite(
+    .serialized,
+    .enabled(
+        if: ExternalTool.available("python:openpyxl") && TestPaths.cliBinary != nil,
+        "needs python3 with openpyxl and the built CLI (make test builds it)"))
 struct NextYearWalkThroughTests {
     static func cli(_ arguments: [String]) throws -> ExternalTool.Output {
         try ExternalTool.run(try #require(TestPaths.cliBinary), arguments, environment: ["SOURCE_DATE_EPOCH": "1700000000"])
@@ -267,17 +297,27 @@ struct NextYearWalkThroughTests {
         #expect(before.status == 0, "\(before.stderr)")
 
         // Steps 1 and 2: the export and its catalogue entries (the script's part).
-        let added = try ExternalTool.run("python3", [NextWaveTests.script.path, dataFolder.path, "--drop-region", "Dessau-Roßlau",
-                                                     "--changes", "25", "--quirks"])
+        let added = try ExternalTool.run(
+            "python3",
+            [
+                NextWaveTests.script.path, dataFolder.path, "--drop-region", "Dessau-Roßlau",
+                "--changes", "25", "--quirks",
+            ])
         #expect(added.status == 0, "\(added.stderr)")
 
         // Step 3: normalise names each problem and where to fix it; fixed as it says.
         let first = try Self.cli(["normalise", spec2021.path, "--data", dataFolder.path])
         #expect(first.status != 0)
-        let header = try #require(first.stderr.firstMatch(of: /catalogue \(Fragen › (W6 2022) › row (\d+)\) is not in the header row; the closest unclaimed header is '([^']+)'/),
-                                  "\(first.stderr)")
+        let header = try #require(
+            first.stderr.firstMatch(
+                of: /catalogue \(Fragen › (W6 2022) › row (\d+)\) is not in the header row; the closest unclaimed header is '([^']+)'/),
+            "\(first.stderr)")
         try Self.editCatalogue(dataFolder, sheet: "Fragen", column: String(header.1), row: try #require(Int(header.2)), value: String(header.3))
-        let spelling = try #require(first.stderr.firstMatch(of: /unknown answer "([^"]+)"; .* a new spelling goes into the catalogue's sheet Antwortkategorien, column Schreibweisen of its category, separated by "; "/))
+        let spelling = try #require(
+            first.stderr.firstMatch(
+                of:
+                    /unknown answer "([^"]+)"; .* a new spelling goes into the catalogue's sheet Antwortkategorien, column Schreibweisen of its category, separated by "; "/
+            ))
         try Self.editCatalogue(dataFolder, sheet: "Antwortkategorien", column: "Schreibweisen", row: 2, value: String(spelling.1), append: true)
         let second = try Self.cli(["normalise", spec2021.path, "--data", dataFolder.path])
         #expect(second.status == 0, "\(second.stderr)")
@@ -307,8 +347,10 @@ struct NextYearWalkThroughTests {
         }
 
         // This year's report over the data with next year's wave: byte for byte as before.
-        let after = try Self.cli(["report", spec2021.path, "--data", dataFolder.path, "--out", root.appendingPathComponent("nachher").path,
-                                  "--formats", "md"])
+        let after = try Self.cli([
+            "report", spec2021.path, "--data", dataFolder.path, "--out", root.appendingPathComponent("nachher").path,
+            "--formats", "md",
+        ])
         #expect(after.status == 0, "\(after.stderr)")
         let old = try ReliabilityTests.snapshot(root.appendingPathComponent("vorher"))
         let new = try ReliabilityTests.snapshot(root.appendingPathComponent("nachher"))

@@ -1,8 +1,9 @@
 import Diagnostics
 import Foundation
-@testable import Pipeline
-import Testing
 import TestSupport
+import Testing
+
+@testable import Pipeline
 
 /// The output writers run as one task group: all files of all writers land in the target,
 /// and the first failure cancels the others and leaves the previous outputs untouched.
@@ -119,8 +120,10 @@ import TestSupport
             .write(to: target)
         let waiting = WaitingWriter()
         let error = await #expect(throws: OutputError.self) {
-            try await OutputRun(writers: [waiting, FailingWriter(after: waiting.hasBegun), TextWriter(path: "neu.csv")],
-                                serial: false, timer: StageTimer(enabled: false)).write(to: target)
+            try await OutputRun(
+                writers: [waiting, FailingWriter(after: waiting.hasBegun), TextWriter(path: "neu.csv")],
+                serial: false, timer: StageTimer(enabled: false)
+            ).write(to: target)
         }
         #expect(error?.userMessage == "cannot write kaputt.csv: the disk is full")
         #expect(error?.exitStatus == .outputFailed)
@@ -155,8 +158,9 @@ import TestSupport
         }
         #expect(error?.userMessage == "cannot write vorlage.md: the template is broken")
         if !serial { #expect(waiting.sawCancellation, "the early writer is cancelled") }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).sorted() == ["früh.csv", "spät.md"],
-                "previous outputs untouched")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: target.path).sorted() == ["früh.csv", "spät.md"],
+            "previous outputs untouched")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"], "no staging debris")
     }
 

@@ -1,15 +1,16 @@
 import Aggregate
 import Foundation
-import Pipeline
-import Testing
-import TestSupport
 import IngestFixtures
+import Pipeline
+import TestSupport
+import Testing
 
 /// A free-text answer that names its own unit is published without the name: the data
 /// cannot make a published table say who answered what, and the run does not fail on it.
 @Suite struct OwnNameTests {
     @Test func theNameIsTakenOutAsAWholeWordInAnyCase() {
-        #expect(OwnName.removed(from: "Wir im Landkreis Harz nutzen YouConnect", names: ["Harz", "15085"])
+        #expect(
+            OwnName.removed(from: "Wir im Landkreis Harz nutzen YouConnect", names: ["Harz", "15085"])
                 == "Wir im Landkreis [Name entfernt] nutzen YouConnect")
         #expect(OwnName.removed(from: "HARZ und 15085: ja", names: ["Harz", "15085"]) == "[Name entfernt] und [Name entfernt]: ja")
         #expect(OwnName.removed(from: "Kooperation mit Harzgerode", names: ["Harz"]) == "Kooperation mit Harzgerode")
@@ -25,8 +26,11 @@ import IngestFixtures
             }
         }
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let summary = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: fixture.url,
-                                                              outputFolder: out, formats: [.md])).run()
+        let summary = try await ReportPipeline(
+            options: .init(
+                specFile: TestPaths.finalReportSpec, dataFolder: fixture.url,
+                outputFolder: out, formats: [.md])
+        ).run()
         var published = ""
         for file in summary.files where !file.hasPrefix("intern/") && (file.hasSuffix(".md") || file.hasSuffix(".csv") || file.hasSuffix(".json")) {
             published += try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)

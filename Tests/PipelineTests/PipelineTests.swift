@@ -1,14 +1,16 @@
 import Foundation
+import IngestFixtures
 import Normalise
 import Pipeline
-import Testing
 import TestSupport
-import IngestFixtures
+import Testing
 
 @Suite struct PipelineTests {
     @Test func writesResponsesAndValidationReport() async throws {
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let summary = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run()
+        let summary = try await ReportPipeline(
+            options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])
+        ).run()
         let csv = try String(contentsOf: out.appendingPathComponent("intern/responses.csv"), encoding: .utf8)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines.first == "wave,year,region_ags,region,item,value")
@@ -24,7 +26,9 @@ import IngestFixtures
     @Test func aFailedRunLeavesThePreviousOutputUntouched() async throws {
         let root = try TemporaryFolder.make()
         let out = root.appendingPathComponent("out")
-        _ = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run()
+        _ = try await ReportPipeline(
+            options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])
+        ).run()
         let before = try Data(contentsOf: out.appendingPathComponent("intern/responses.csv"))
         let fixture = try DataFolderFixture()
         try fixture.replaceWaveWithCSV("Monitoring_W3_2019.xlsx", sheet: "Antworten") { $0[7][2] = "vielleicht" }
@@ -37,7 +41,8 @@ import IngestFixtures
 
     @Test func strictTurnsNotesIntoErrors() async throws {
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let pipeline = ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, strict: true, formats: [.md]))
+        let pipeline = ReportPipeline(
+            options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data, outputFolder: out, strict: true, formats: [.md]))
         let problems = await #expect(throws: DataProblems.self) { try await pipeline.run() }
         #expect(problems?.issues.count == 16)
         #expect(problems?.issues.allSatisfy { $0.severity == .error } == true)
@@ -46,11 +51,15 @@ import IngestFixtures
     @Test func twoRunsGiveIdenticalFiles() async throws {
         let root = try TemporaryFolder.make()
         for name in ["a", "b"] {
-            _ = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
-                                                        outputFolder: root.appendingPathComponent(name), formats: [.md])).run()
+            _ = try await ReportPipeline(
+                options: .init(
+                    specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
+                    outputFolder: root.appendingPathComponent(name), formats: [.md])
+            ).run()
         }
         for file in ["intern/responses.csv", "intern/validierung.md"] {
-            #expect(try Data(contentsOf: root.appendingPathComponent("a/\(file)"))
+            #expect(
+                try Data(contentsOf: root.appendingPathComponent("a/\(file)"))
                     == Data(contentsOf: root.appendingPathComponent("b/\(file)")))
         }
     }
@@ -58,7 +67,9 @@ import IngestFixtures
     /// The short report (another spec, same data) goes through the same stages.
     @Test func theSecondSpecRendersThroughTheSamePath() async throws {
         let out = try TemporaryFolder.make().appendingPathComponent("kurz")
-        let summary = try await ReportPipeline(options: .init(specFile: TestPaths.shortReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])).run()
+        let summary = try await ReportPipeline(
+            options: .init(specFile: TestPaths.shortReportSpec, dataFolder: TestPaths.data, outputFolder: out, formats: [.md])
+        ).run()
         #expect(summary.files.contains("daten/abb03.csv"))
         let csv = try String(contentsOf: out.appendingPathComponent("daten/abb02.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("Jahr,sehr hoch,eher hoch,eher gering,sehr gering,keine Angabe,n,Hinweis\r\n"))

@@ -1,9 +1,9 @@
 import Aggregate
 import Foundation
 import Pipeline
-import Testing
-import TestSupport
 import ReportSpec
+import TestSupport
+import Testing
 
 /// The three publication formats of the shipped report, checked as their readers and the
 /// accessibility checkers see them. One run writes all formats; the tests read its files.
@@ -18,8 +18,11 @@ struct PublicationTests {
     }
 
     static func publish(to out: URL) async throws -> Run {
-        let summary = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
-                                                   outputFolder: out, formats: OutputFormat.allCases)).run()
+        let summary = try await ReportPipeline(
+            options: .init(
+                specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
+                outputFolder: out, formats: OutputFormat.allCases)
+        ).run()
         return Run(folder: out, summary: summary)
     }
 
@@ -251,15 +254,17 @@ struct PublicationTests {
         var entries = 0
         for line in contents.split(separator: "\n") {
             guard let match = String(line).firstMatch(of: /^\s*(?:[\d.]+\s+)?(.+?)\s*\.{3,}\s*(\d+)\s*$/) else { continue }
-            let title = String(match.1).trimmingCharacters(in: .whitespaces), page = try #require(Int(match.2))
+            let title = String(match.1).trimmingCharacters(in: .whitespaces)
+            let page = try #require(Int(match.2))
             let text = try Self.pageText(run.pdf, page).replacingOccurrences(of: "\n", with: " ")
             #expect(text.contains(title), "contents: '\(title)' is not on page \(page)")
             entries += 1
         }
         let html = run.html
-        let nav = try #require(html.range(of: "<nav class=\"inhalt\"").flatMap { start in
-            html.range(of: "</nav>", range: start.upperBound..<html.endIndex).map { html[start.lowerBound..<$0.upperBound] }
-        })
+        let nav = try #require(
+            html.range(of: "<nav class=\"inhalt\"").flatMap { start in
+                html.range(of: "</nav>", range: start.upperBound..<html.endIndex).map { html[start.lowerBound..<$0.upperBound] }
+            })
         #expect(entries == nav.components(separatedBy: "<li><a href=").count - 1, "every contents entry has its page number")
         #expect(entries >= 10)
     }
@@ -297,8 +302,12 @@ struct PublicationTests {
     func libreOfficeOpensTheDOCX() async throws {
         let run = try await Self.shipped.value
         let folder = try TemporaryFolder.make()
-        let result = try ExternalTool.run("soffice", ["--headless", "-env:UserInstallation=file://\(folder.path)/profile",
-                                                     "--convert-to", "pdf", "--outdir", folder.path, run.docx.path], timeout: 300)
+        let result = try ExternalTool.run(
+            "soffice",
+            [
+                "--headless", "-env:UserInstallation=file://\(folder.path)/profile",
+                "--convert-to", "pdf", "--outdir", folder.path, run.docx.path,
+            ], timeout: 300)
         #expect(result.status == 0, "\(result.stderr)")
         let pdf = folder.appendingPathComponent("Bericht.pdf")
         #expect(FileManager.default.fileExists(atPath: pdf.path))
@@ -321,7 +330,9 @@ struct PublicationTests {
     // MARK: Helpers
 
     static func csvFields(_ line: String) -> [String] {
-        var fields: [String] = [], field = "", quoted = false
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
         var iterator = line.makeIterator()
         while let ch = iterator.next() {
             if quoted {

@@ -1,9 +1,9 @@
 import Foundation
-import Pipeline
-import Testing
-import TestSupport
-import SystemInterface
 import IngestFixtures
+import Pipeline
+import SystemInterface
+import TestSupport
+import Testing
 
 @Suite(.serialized) struct ReliabilityTests {
     /// Every output file of a run, relative path → bytes (xlsx files as their XML parts).
@@ -25,8 +25,11 @@ import IngestFixtures
     @Test func twoRunsGiveByteIdenticalOutputs() async throws {
         let root = try TemporaryFolder.make()
         for name in ["first", "second"] {
-            _ = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
-                                                       outputFolder: root.appendingPathComponent(name), profiles: true, formats: [.md])).run()
+            _ = try await ReportPipeline(
+                options: .init(
+                    specFile: TestPaths.finalReportSpec, dataFolder: TestPaths.data,
+                    outputFolder: root.appendingPathComponent(name), profiles: true, formats: [.md])
+            ).run()
         }
         let first = try Self.snapshot(root.appendingPathComponent("first"))
         let second = try Self.snapshot(root.appendingPathComponent("second"))
@@ -47,8 +50,11 @@ import IngestFixtures
     static func runUntilItHolds(_ binary: String, out: URL, hold: URL, _ extra: [String] = []) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["report", TestPaths.finalReportSpec.path, "--data", TestPaths.data.path, "--out", out.path,
-                             "--formats", "md"] + extra
+        process.arguments =
+            [
+                "report", TestPaths.finalReportSpec.path, "--data", TestPaths.data.path, "--out", out.path,
+                "--formats", "md",
+            ] + extra
         process.environment = ProcessInfo.processInfo.environment.merging(["MONITORING_HOLD_BEFORE_COMMIT": hold.path]) { $1 }
         process.standardError = Pipe()
         process.standardOutput = Pipe()
@@ -67,8 +73,12 @@ import IngestFixtures
         let binary = try #require(Self.binary)
         let root = try TemporaryFolder.make()
         let out = root.appendingPathComponent("out")
-        let first = try ChildProcess.run(binary, ["report", TestPaths.finalReportSpec.path, "--data", TestPaths.data.path,
-                                                  "--out", out.path, "--formats", "md"])
+        let first = try ChildProcess.run(
+            binary,
+            [
+                "report", TestPaths.finalReportSpec.path, "--data", TestPaths.data.path,
+                "--out", out.path, "--formats", "md",
+            ])
         #expect(first.status == 0, "\(first.stderr)")
         let before = try Self.snapshot(out)
         let hold = try TemporaryFolder.make().appendingPathComponent("holding")

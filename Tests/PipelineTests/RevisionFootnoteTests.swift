@@ -1,12 +1,12 @@
 import Aggregate
-import Foundation
 import Formatting
+import Foundation
+import ModelFixtures
 import Normalise
 import RenderReport
-import Testing
-import TestSupport
-import ModelFixtures
 import ReportSpec
+import TestSupport
+import Testing
 
 /// Every value the published report states (the extended `veroeffentlichte-werte.csv`) is
 /// checked against the data; none that differs goes without a footnote at its place, and
@@ -21,9 +21,11 @@ import ReportSpec
     @Test func noPublishedValueDiffersWithoutAFootnote() throws {
         let (model, text) = try Self.rendered()
         let revisions = try #require(model.revisions)
-        let rows = try String(contentsOf: TestPaths.finalReportSpec.deletingLastPathComponent()
-            .appendingPathComponent("veroeffentlichte-werte.csv"), encoding: .utf8)
-            .split(separator: "\n").dropFirst().filter { !$0.isEmpty }
+        let rows = try String(
+            contentsOf: TestPaths.finalReportSpec.deletingLastPathComponent()
+                .appendingPathComponent("veroeffentlichte-werte.csv"), encoding: .utf8
+        )
+        .split(separator: "\n").dropFirst().filter { !$0.isEmpty }
         // Every row of the table is checked: the 2021 data answer all of them.
         #expect(revisions.stated == rows.count)
         #expect(revisions.unmatched.isEmpty, "\(revisions.unmatched.map { "\($0.line): \($0.item) \($0.year) \($0.unit)" })")
@@ -31,9 +33,13 @@ import ReportSpec
         // The footnotes' bodies, in order; each revision's text stands in one of them.
         let notes = text.matches(of: /\^\[((?:[^\[\]]|\\\[|\\\])*)\]/).map { String($0.1) }
         for revision in revisions.revisions {
-            let note = TextEscaping.markdownInline(ReportContext.revisionText(revision, publication: revisions.publication,
-                                                                              catalogue: model.catalogue))
-            #expect(notes.contains { $0.contains(note) }, "no footnote for \(revision.published.item) \(revision.published.year) \(revision.published.unit)")
+            let note = TextEscaping.markdownInline(
+                ReportContext.revisionText(
+                    revision, publication: revisions.publication,
+                    catalogue: model.catalogue))
+            #expect(
+                notes.contains { $0.contains(note) },
+                "no footnote for \(revision.published.item) \(revision.published.year) \(revision.published.unit)")
         }
         #expect(!text.contains("Wo eine Abweichung ein früheres Jahr betrifft"), "in 2021 every difference has its place")
         // The data chapter states the counts the check found, not a claim of its own.

@@ -1,11 +1,11 @@
 import Foundation
 import Ingest
+import IngestFixtures
 import Normalise
 import Pipeline
 import SyntheticData
-import Testing
 import TestSupport
-import IngestFixtures
+import Testing
 
 /// Synthetic surveys and regional profiles: the scale feature, tested small.
 @Suite(.serialized) struct ScaleTests {
@@ -46,14 +46,18 @@ import IngestFixtures
         let data = try Self.generate(regions: 24, waves: 3, seed: 11)
         let root = try TemporaryFolder.make()
         for (name, serial) in [("parallel", false), ("serial", true)] {
-            _ = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: data,
-                                                       outputFolder: root.appendingPathComponent(name), profiles: true,
-                                                       serial: serial, formats: [.md])).run()
+            _ = try await ReportPipeline(
+                options: .init(
+                    specFile: TestPaths.finalReportSpec, dataFolder: data,
+                    outputFolder: root.appendingPathComponent(name), profiles: true,
+                    serial: serial, formats: [.md])
+            ).run()
         }
         let files = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("serial").path).sorted()
         #expect(files.filter { $0.hasPrefix("intern/regionalprofile/profil-") }.count == 48)
         for file in files where !file.hasSuffix(".xlsx") {
-            let a = root.appendingPathComponent("parallel/\(file)"), b = root.appendingPathComponent("serial/\(file)")
+            let a = root.appendingPathComponent("parallel/\(file)")
+            let b = root.appendingPathComponent("serial/\(file)")
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: b.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             #expect(try Data(contentsOf: a) == Data(contentsOf: b), "\(file) differs")
@@ -72,8 +76,11 @@ import IngestFixtures
     func twentyProfilesPassCheckSVG() async throws {
         let data = try Self.generate(regions: 20, waves: 10, seed: 3)
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        _ = try await ReportPipeline(options: .init(specFile: TestPaths.finalReportSpec, dataFolder: data,
-                                                             outputFolder: out, profiles: true, formats: [.md])).run()
+        _ = try await ReportPipeline(
+            options: .init(
+                specFile: TestPaths.finalReportSpec, dataFolder: data,
+                outputFolder: out, profiles: true, formats: [.md])
+        ).run()
         let folder = out.appendingPathComponent("intern/regionalprofile")
         let svgs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svg") }
         #expect(svgs.count == 20)

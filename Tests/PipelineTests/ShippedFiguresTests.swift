@@ -2,8 +2,8 @@ import Aggregate
 import Foundation
 import ModelFixtures
 import RenderSVG
-import Testing
 import TestSupport
+import Testing
 
 /// The shipped survey's 22 charts, through the layout checker (the renderer's own tests run
 /// on the hand-made survey in `RenderSVGTests`).

@@ -2,9 +2,9 @@ import Aggregate
 import Foundation
 import Normalise
 import RenderReport
-import Testing
-import TestSupport
 import ReportSpec
+import TestSupport
+import Testing
 
 /// The shipped templates and the example survey's template over data their authors did not
 /// write them for: a unit missing in the latest wave, every answer the first category, none,
@@ -52,7 +52,8 @@ import ReportSpec
             if variant == .unitMissingInLatestWave, answer.wave == latest, answer.regionAGS == missing { continue }
             let units = unitsInWave[answer.wave] ?? []
             guard !answer.isFreeText, let item = items[answer.item],
-                  let k = variant.firstCategoryCount(wave: answer.wave, units: units.count) else {
+                let k = variant.firstCategoryCount(wave: answer.wave, units: units.count)
+            else {
                 answers.append(answer)
                 continue
             }
@@ -62,8 +63,10 @@ import ReportSpec
                 continue
             }
             let value = index < k ? categories[0] : categories[1]
-            answers.append(TidyAnswer(wave: answer.wave, year: answer.year, regionAGS: answer.regionAGS, region: answer.region,
-                                      item: answer.item, value: value, isFreeText: false, source: answer.source))
+            answers.append(
+                TidyAnswer(
+                    wave: answer.wave, year: answer.year, regionAGS: answer.regionAGS, region: answer.region,
+                    item: answer.item, value: value, isFreeText: false, source: answer.source))
         }
         return NormalisedData(catalogue: catalogue, answers: answers, issues: data.issues, waves: data.waves)
     }

@@ -1,10 +1,11 @@
 import Aggregate
 import Formatting
 import Foundation
-@testable import Publish
-import Testing
-import TestSupport
 import ReportSpec
+import TestSupport
+import Testing
+
+@testable import Publish
 
 /// What happens around the engines: a machine without them, the spec's and the CLI's choice
 /// of formats, and the post-processing of pandoc's HTML.
@@ -13,8 +14,9 @@ import ReportSpec
     static func runWithoutTools(_ arguments: [String]) throws -> (ExternalTool.Output, URL) {
         let binary = try #require(TestPaths.cliBinary, "needs the CLI built (make test builds it)")
         let out = try TemporaryFolder.make().appendingPathComponent("out")
-        let result = try ExternalTool.run(binary, arguments + ["--data", TestPaths.data.path, "--out", out.path],
-                                          timeout: 300, environment: ["PATH": "/nonexistent"])
+        let result = try ExternalTool.run(
+            binary, arguments + ["--data", TestPaths.data.path, "--out", out.path],
+            timeout: 300, environment: ["PATH": "/nonexistent"])
         return (result, out)
     }
 
@@ -67,22 +69,25 @@ import ReportSpec
         let folder = try TemporaryFolder.make()
         let spec = folder.appendingPathComponent("bericht.yaml")
         try """
-            title: "T"
-            date: "2022-01-31"
-            data: "\(TestPaths.data.path)"
-            source: "S"
-            unit: "Einheiten"
-            formats: [md, html, rtf]
-            style: "stil"
-            """.write(to: spec, atomically: true, encoding: .utf8)
+        title: "T"
+        date: "2022-01-31"
+        data: "\(TestPaths.data.path)"
+        source: "S"
+        unit: "Einheiten"
+        formats: [md, html, rtf]
+        style: "stil"
+        """.write(to: spec, atomically: true, encoding: .utf8)
         let errors = #expect(throws: SpecErrors.self) { try ReportSpecReader().read(spec) }
         #expect(errors?.errors.map(\.description) == ["bericht.yaml:6: 'formats': unknown format 'rtf'; expected md, html, pdf, docx"])
     }
 
     @Test func anIncompleteStyleFolderIsNamed() throws {
         let folder = try TemporaryFolder.make()
-        #expect(throws: PublishError.style(file: folder.appendingPathComponent("report.html").path,
-                                           problem: "missing (the HTML template of the house style)")) {
+        #expect(
+            throws: PublishError.style(
+                file: folder.appendingPathComponent("report.html").path,
+                problem: "missing (the HTML template of the house style)")
+        ) {
             try PublicationStyle(folder: folder)
         }
     }
@@ -92,10 +97,12 @@ import ReportSpec
     static let figure = FigureSeries(
         number: 3, itemID: "X.01", kind: .status, caption: "Bild <b>&", question: "Frage?",
         categories: ["ja", "<script>alert(1)</script>"], categoryItemIDs: [], years: [2020, 2021],
-        points: [SeriesPoint(year: 2020, category: "ja", asked: false, count: 0, base: 0),
-                 SeriesPoint(year: 2020, category: "<script>alert(1)</script>", asked: false, count: 0, base: 0),
-                 SeriesPoint(year: 2021, category: "ja", asked: true, count: 2, base: 3),
-                 SeriesPoint(year: 2021, category: "<script>alert(1)</script>", asked: true, count: 1, base: 3)])
+        points: [
+            SeriesPoint(year: 2020, category: "ja", asked: false, count: 0, base: 0),
+            SeriesPoint(year: 2020, category: "<script>alert(1)</script>", asked: false, count: 0, base: 0),
+            SeriesPoint(year: 2021, category: "ja", asked: true, count: 2, base: 3),
+            SeriesPoint(year: 2021, category: "<script>alert(1)</script>", asked: true, count: 1, base: 3),
+        ])
 
     @Test func aFiguresDataTableEscapesItsLabelsAndMarksNotAskedYears() {
         let table = FigureDataTable.html(Self.figure, anchor: "abb-03", unitPlural: "Kommunen & Kreise")
@@ -113,7 +120,8 @@ import ReportSpec
 @Suite struct ShippedStyleTests {
     @Test func theCheckoutsHouseStyleIsFoundFromABinaryBuiltThere() {
         let binary = TestPaths.repository.appendingPathComponent(".build/x86_64-unknown-linux-gnu/release/monitoring")
-        #expect(PublicationStyle.shippedFolder(executable: binary)?.standardizedFileURL
+        #expect(
+            PublicationStyle.shippedFolder(executable: binary)?.standardizedFileURL
                 == TestPaths.repository.appendingPathComponent("reports/hausstil").standardizedFileURL)
     }
 
@@ -121,8 +129,9 @@ import ReportSpec
         let root = try TemporaryFolder.make()
         let style = root.appendingPathComponent("usr/share/monitoring/hausstil")
         try FileManager.default.createDirectory(at: style, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent("reports/hausstil/report.html"),
-                                         to: style.appendingPathComponent("report.html"))
+        try FileManager.default.copyItem(
+            at: TestPaths.repository.appendingPathComponent("reports/hausstil/report.html"),
+            to: style.appendingPathComponent("report.html"))
         #expect(PublicationStyle.shippedFolder(executable: root.appendingPathComponent("usr/bin/monitoring"))?.path == style.path)
         #expect(PublicationStyle.shippedFolder(executable: URL(fileURLWithPath: "/nowhere/bin/monitoring")) == nil)
     }

@@ -1,9 +1,9 @@
 import Aggregate
 import Foundation
-import RenderData
-import Testing
 import ModelFixtures
+import RenderData
 import ReportSpec
+import Testing
 
 /// With `min_cell_size`, the CSV exports withhold what the annex withholds: no count of one
 /// or two units, a second count beside a single small one, small free-text entries summed up.
@@ -18,7 +18,11 @@ import ReportSpec
         let rows = DataExports.series(model).split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         var withheld = 0
         for row in rows where row.count >= 8 && row[7] == "true" {
-            if row[4] == "." { withheld += 1; #expect(row[6] == ".", "the share goes with its count"); continue }
+            if row[4] == "." {
+                withheld += 1
+                #expect(row[6] == ".", "the share goes with its count")
+                continue
+            }
             let count = Int(row[4]) ?? -1
             #expect(count == 0 || count >= 3, "\(row)")
         }

@@ -5,8 +5,8 @@ import ModelFixtures
 import Normalise
 import RenderExcel
 import ReportSpec
-import Testing
 import TestSupport
+import Testing
 
 /// The annex of the hand-made survey (`ModelFixture`), read back with the project's own
 /// reader. The expected numbers are counted by hand from `ModelFixture.answersByWave`; the

@@ -1,18 +1,23 @@
 import Formatting
-@testable import RenderReport
 import Testing
+
+@testable import RenderReport
 
 /// The language helpers the template offers, for a neuter, a feminine and a masculine unit,
 /// and the checks on the rendered prose that stop a run with the template line.
 @Suite struct GermanLanguageTests {
-    static let neuter = GermanNoun(singular: "Arbeitsbündnis", plural: "Arbeitsbündnisse", gender: .neuter,
-                                   dativePlural: "Arbeitsbündnissen")
+    static let neuter = GermanNoun(
+        singular: "Arbeitsbündnis", plural: "Arbeitsbündnisse", gender: .neuter,
+        dativePlural: "Arbeitsbündnissen")
     static let feminine = GermanNoun(singular: "Kommune", plural: "Kommunen", gender: .feminine)
     static let masculine = GermanNoun(singular: "Landkreis", plural: "Landkreise", gender: .masculine)
 
     @Test func numbersStandingAloneAreWordsUpToTwelve() {
-        #expect((0...13).map(GermanNoun.word) == ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht",
-                                                  "neun", "zehn", "elf", "zwölf", "13"])
+        #expect(
+            (0...13).map(GermanNoun.word) == [
+                "null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht",
+                "neun", "zehn", "elf", "zwölf", "13",
+            ])
         #expect(GermanNoun.word(2933) == "2\u{202F}933")
     }
 
@@ -23,12 +28,18 @@ import Testing
     }
 
     @Test(arguments: [
-        (neuter, ["kein Arbeitsbündnis", "ein Arbeitsbündnis", "zwei Arbeitsbündnisse", "13 Arbeitsbündnisse"],
-         ["keinem Arbeitsbündnis", "einem Arbeitsbündnis", "zwei Arbeitsbündnissen"]),
-        (feminine, ["keine Kommune", "eine Kommune", "zwei Kommunen", "13 Kommunen"],
-         ["keiner Kommune", "einer Kommune", "zwei Kommunen"]),
-        (masculine, ["kein Landkreis", "ein Landkreis", "zwei Landkreise", "13 Landkreise"],
-         ["keinem Landkreis", "einem Landkreis", "zwei Landkreisen"]),
+        (
+            neuter, ["kein Arbeitsbündnis", "ein Arbeitsbündnis", "zwei Arbeitsbündnisse", "13 Arbeitsbündnisse"],
+            ["keinem Arbeitsbündnis", "einem Arbeitsbündnis", "zwei Arbeitsbündnissen"]
+        ),
+        (
+            feminine, ["keine Kommune", "eine Kommune", "zwei Kommunen", "13 Kommunen"],
+            ["keiner Kommune", "einer Kommune", "zwei Kommunen"]
+        ),
+        (
+            masculine, ["kein Landkreis", "ein Landkreis", "zwei Landkreise", "13 Landkreise"],
+            ["keinem Landkreis", "einem Landkreis", "zwei Landkreisen"]
+        ),
     ])
     func countedNounsAgreeInGenderAndCase(noun: GermanNoun, nominative: [String], dative: [String]) {
         #expect([0, 1, 2, 13].map { noun.count($0) } == nominative)
@@ -36,13 +47,22 @@ import Testing
     }
 
     @Test(arguments: [
-        (neuter, ["keines der 13 Arbeitsbündnisse", "eines der 13 Arbeitsbündnisse", "12 der 13 Arbeitsbündnisse",
-                  "alle 13 Arbeitsbündnisse"],
-         ["keinem der 13 Arbeitsbündnisse", "einem der 13 Arbeitsbündnisse", "allen 13 Arbeitsbündnissen"]),
-        (feminine, ["keine der 13 Kommunen", "eine der 13 Kommunen", "12 der 13 Kommunen", "alle 13 Kommunen"],
-         ["keiner der 13 Kommunen", "einer der 13 Kommunen", "allen 13 Kommunen"]),
-        (masculine, ["keiner der 13 Landkreise", "einer der 13 Landkreise", "12 der 13 Landkreise", "alle 13 Landkreise"],
-         ["keinem der 13 Landkreise", "einem der 13 Landkreise", "allen 13 Landkreisen"]),
+        (
+            neuter,
+            [
+                "keines der 13 Arbeitsbündnisse", "eines der 13 Arbeitsbündnisse", "12 der 13 Arbeitsbündnisse",
+                "alle 13 Arbeitsbündnisse",
+            ],
+            ["keinem der 13 Arbeitsbündnisse", "einem der 13 Arbeitsbündnisse", "allen 13 Arbeitsbündnissen"]
+        ),
+        (
+            feminine, ["keine der 13 Kommunen", "eine der 13 Kommunen", "12 der 13 Kommunen", "alle 13 Kommunen"],
+            ["keiner der 13 Kommunen", "einer der 13 Kommunen", "allen 13 Kommunen"]
+        ),
+        (
+            masculine, ["keiner der 13 Landkreise", "einer der 13 Landkreise", "12 der 13 Landkreise", "alle 13 Landkreise"],
+            ["keinem der 13 Landkreise", "einem der 13 Landkreise", "allen 13 Landkreisen"]
+        ),
     ])
     func partsOfAllAgreeInGenderAndCase(noun: GermanNoun, nominative: [String], dative: [String]) {
         #expect([0, 1, 12, 13].map { noun.partitive($0, of: 13) } == nominative)
@@ -62,7 +82,8 @@ import Testing
         let partOfTheAsked = CountText(count: 12, base: 12, unit: Self.neuter, population: 13).value
         #expect(partOfTheAsked["ofAllUnits"] == .text("alle 12 befragten Arbeitsbündnisse"))
         #expect(partOfTheAsked["ofAllUnitsDative"] == .text("allen 12 befragten Arbeitsbündnissen"))
-        #expect(CountText(count: 1, base: 12, unit: Self.neuter, population: 13).value["ofAllUnits"] == .text("eines der 12 befragten Arbeitsbündnisse"))
+        #expect(
+            CountText(count: 1, base: 12, unit: Self.neuter, population: 13).value["ofAllUnits"] == .text("eines der 12 befragten Arbeitsbündnisse"))
         // A base of everyone who took part that wave: the missing unit sat it out, it was asked.
         let participants = CountText(count: 12, base: 12, unit: Self.neuter, population: 13, baseIsParticipants: true).value
         #expect(participants["ofAllUnitsDative"] == .text("allen 12 teilnehmenden Arbeitsbündnissen"))
@@ -100,15 +121,24 @@ import Testing
     /// "seit" with a state that lasts takes the present, the waves before it the past: the
     /// history comes in two parts for a sentence in both tenses, for every gender.
     @Test(arguments: [
-        (neuter, "seit 2019 in zwölf Arbeitsbündnissen", "erst ein Arbeitsbündnis im Jahr 2017 und acht im Jahr 2018", "2021 in einem Arbeitsbündnis",
-         "noch keines im Jahr 2020"),
-        (feminine, "seit 2019 in zwölf Kommunen", "erst eine Kommune im Jahr 2017 und acht im Jahr 2018", "2021 in einer Kommune",
-         "noch keine im Jahr 2020"),
-        (masculine, "seit 2019 in zwölf Landkreisen", "erst ein Landkreis im Jahr 2017 und acht im Jahr 2018", "2021 in einem Landkreis",
-         "noch keiner im Jahr 2020"),
+        (
+            neuter, "seit 2019 in zwölf Arbeitsbündnissen", "erst ein Arbeitsbündnis im Jahr 2017 und acht im Jahr 2018",
+            "2021 in einem Arbeitsbündnis",
+            "noch keines im Jahr 2020"
+        ),
+        (
+            feminine, "seit 2019 in zwölf Kommunen", "erst eine Kommune im Jahr 2017 und acht im Jahr 2018", "2021 in einer Kommune",
+            "noch keine im Jahr 2020"
+        ),
+        (
+            masculine, "seit 2019 in zwölf Landkreisen", "erst ein Landkreis im Jahr 2017 und acht im Jahr 2018", "2021 in einem Landkreis",
+            "noch keiner im Jahr 2020"
+        ),
     ])
-    func aHistorySplitsIntoTheStateNowAndTheWavesBefore(unit: GermanNoun, now: String, earlier: String, lastOnly: String,
-                                                         noneBefore: String) {
+    func aHistorySplitsIntoTheStateNowAndTheWavesBefore(
+        unit: GermanNoun, now: String, earlier: String, lastOnly: String,
+        noneBefore: String
+    ) {
         let points = [(2017, 1), (2018, 8), (2019, 12), (2020, 12), (2021, 12)].map { GermanNoun.HistoryPoint(year: $0.0, count: $0.1) }
         let split = unit.splitHistory(points, all: 13)
         #expect(split.now == now)
@@ -130,16 +160,20 @@ import Testing
         #expect(split.earlier == "erst neun von zwölf im Jahr 2020")
         #expect(split.now == "2021 in allen 13 Arbeitsbündnissen")
         // A run of the whole population before the last wave: never "2021 13".
-        let full = [GermanNoun.HistoryPoint(year: 2019, count: 12), GermanNoun.HistoryPoint(year: 2020, count: 13),
-                    GermanNoun.HistoryPoint(year: 2021, count: 13), GermanNoun.HistoryPoint(year: 2022, count: 12, of: 12)]
+        let full = [
+            GermanNoun.HistoryPoint(year: 2019, count: 12), GermanNoun.HistoryPoint(year: 2020, count: 13),
+            GermanNoun.HistoryPoint(year: 2021, count: 13), GermanNoun.HistoryPoint(year: 2022, count: 12, of: 12),
+        ]
         #expect(Self.neuter.splitHistory(full, all: 13).earlier == "zwölf im Jahr 2019 und alle 13 in den Jahren 2020 und 2021")
     }
 
     /// A wave in which a unit did not take part gives its count with the units that did,
     /// and is not merged with a neighbour of the same count: nine of twelve is not nine of 13.
     @Test func aHistoryNamesTheBaseOfAWaveWithoutEveryone() {
-        let points = [GermanNoun.HistoryPoint(year: 2020, count: 12), GermanNoun.HistoryPoint(year: 2021, count: 12),
-                      GermanNoun.HistoryPoint(year: 2022, count: 12, of: 12)]
+        let points = [
+            GermanNoun.HistoryPoint(year: 2020, count: 12), GermanNoun.HistoryPoint(year: 2021, count: 12),
+            GermanNoun.HistoryPoint(year: 2022, count: 12, of: 12),
+        ]
         #expect(Self.neuter.history(points, all: 13) == "2020 und 2021 in zwölf und 2022 in zwölf von zwölf Arbeitsbündnissen")
         let middle = [GermanNoun.HistoryPoint(year: 2020, count: 1, of: 12), GermanNoun.HistoryPoint(year: 2021, count: 13)]
         #expect(Self.feminine.history(middle, all: 13) == "2020 erst in einer von zwölf und 2021 in allen 13 Kommunen")

@@ -1,16 +1,18 @@
 import Formatting
 import Foundation
-@testable import RenderReport
-import Testing
 import TestSupport
+import Testing
+
+@testable import RenderReport
 
 /// The prose rules decided on the template's shape (`Template.checkProse`): a template fails
 /// at load, with its line, when *some* data could make it break a rule, even if this run's
 /// data would not; one that passes never fails on data. The rendered text is still checked,
 /// and what it finds (from the data's own words) is returned for the editor, not thrown.
 @Suite struct ProseRuleTests {
-    static let unit = GermanNoun(singular: "Arbeitsbündnis", plural: "Arbeitsbündnisse", gender: .neuter,
-                                 dativePlural: "Arbeitsbündnissen")
+    static let unit = GermanNoun(
+        singular: "Arbeitsbündnis", plural: "Arbeitsbündnisse", gender: .neuter,
+        dativePlural: "Arbeitsbündnissen")
     static let rules = ProseRules(unit: unit, population: 13)
 
     /// The shape check's message for `source`, nil when it passes.
@@ -23,7 +25,8 @@ import TestSupport
         }
     }
 
-    static let countFirst = "'{{a.word}}' can put a count at the start of a sentence (counts above twelve are digits); "
+    static let countFirst =
+        "'{{a.word}}' can put a count at the start of a sentence (counts above twelve are digits); "
         + "begin the sentence with a word (a year may begin one)"
 
     /// "Zwölf" renders as a word this year and as "13" next year: the template fails today.
@@ -43,8 +46,9 @@ import TestSupport
     }
 
     @Test func twoNumbersThatCanMeetFailWhateverTheData() throws {
-        #expect(try Self.violation("Erste Zeile.\nBei der ersten Erhebung {{year}} {{a.ofBase}}.\n")
-            == "t.md.mustache:2: '{{a.ofBase}}' can stand right after another number; put words between them")
+        #expect(
+            try Self.violation("Erste Zeile.\nBei der ersten Erhebung {{year}} {{a.ofBase}}.\n")
+                == "t.md.mustache:2: '{{a.ofBase}}' can stand right after another number; put words between them")
         #expect(try Self.violation("Im Jahr {{year}} {{a.units}}.\n") != nil, "'zwei Arbeitsbündnisse' today, '13 …' next year")
         #expect(try Self.violation("Im Jahr {{year}} {{#flag}}nur{{/flag}} {{a.count}}.\n") != nil, "the word may be left out")
         #expect(try Self.violation("Im Jahr {{year}} {{revisionNote}} {{a.count}}.\n") != nil, "a footnote may be empty")
@@ -55,22 +59,27 @@ import TestSupport
     @Test func listSeparatorsAreKnownToStandBetweenItems() throws {
         #expect(try Self.violation("Es waren {{#waves}}{{a.count}} im Jahr {{year}}{{^last}}, {{/last}}{{/waves}}.\n") == nil)
         #expect(try Self.violation("Es waren {{#waves}}{{^first}} und {{/first}}{{a.count}} im Jahr {{year}}{{/waves}}.\n") == nil)
-        #expect(try Self.violation("Es waren {{#waves}}{{a.count}} im Jahr {{year}} {{/waves}}.\n")
-            == "t.md.mustache:1: '{{a.count}}' can stand right after another number; put words between them")
-        #expect(try Self.violation("Es waren {{#waves}}{{a.count}} im Jahr {{year}}{{#last}}, {{/last}} {{/waves}}.\n") != nil,
-                "the separator shows only after the last item")
+        #expect(
+            try Self.violation("Es waren {{#waves}}{{a.count}} im Jahr {{year}} {{/waves}}.\n")
+                == "t.md.mustache:1: '{{a.count}}' can stand right after another number; put words between them")
+        #expect(
+            try Self.violation("Es waren {{#waves}}{{a.count}} im Jahr {{year}}{{#last}}, {{/last}} {{/waves}}.\n") != nil,
+            "the separator shows only after the last item")
         // An object or a flag shows once: nothing repeats.
         #expect(try Self.violation("Es waren {{#tab.t01}}{{a.count}} im Jahr {{year}} {{/tab.t01}}.\n") == nil)
     }
 
     @Test func anotherNameForTheUnitFailsWithItsLine() throws {
-        #expect(try Self.violation("So ist es in {{a.count}} der {{meta.n}} Regionen.\n")
-            == "t.md.mustache:1: 'der {{meta.n}} Regionen': the unit is called 'Arbeitsbündnisse' (spec 'unit'); use one name throughout")
+        #expect(
+            try Self.violation("So ist es in {{a.count}} der {{meta.n}} Regionen.\n")
+                == "t.md.mustache:1: 'der {{meta.n}} Regionen': the unit is called 'Arbeitsbündnisse' (spec 'unit'); use one name throughout")
         #expect(try Self.violation("In allen {{meta.n}} Arbeitsbündnissen und {{a.count}} der {{meta.n}} Arbeitsbündnisse.\n") == nil)
     }
 
     @Test func tablesFiguresAndFrontMatterAreNotProse() throws {
-        #expect(try Self.violation("---\ntitle: \"{{year}} {{a.count}}\"\n---\n\n| {{year}} | {{a.count}} |\n\n![{{a.count}} {{meta.n}}](a.svg)\n") == nil)
+        #expect(
+            try Self.violation("---\ntitle: \"{{year}} {{a.count}}\"\n---\n\n| {{year}} | {{a.count}} |\n\n![{{a.count}} {{meta.n}}](a.svg)\n") == nil
+        )
         #expect(try Self.violation("{{{fig.f01.block}}}\n\n{{year}} waren es {{a.count}}.\n") == nil)
     }
 
@@ -98,7 +107,9 @@ import TestSupport
         let answer = "Hotline 49 331 1234. 3 Regionen teilen sich das; vgl. der 13 Regionen *Plan*"
         let context = TemplateValue.object(["answer": .quote(answer), "same": .text(answer), "count": .text("4")])
         let quoted = try Template("Genannt wird „{{answer}}“ von zwei Arbeitsbündnissen.\n", file: "t.md.mustache").render(context, rules: Self.rules)
-        #expect(quoted.text == "Genannt wird „Hotline 49 331 1234. 3 Regionen teilen sich das; vgl. der 13 Regionen \\*Plan\\*“ von zwei Arbeitsbündnissen.\n")
+        #expect(
+            quoted.text
+                == "Genannt wird „Hotline 49 331 1234. 3 Regionen teilen sich das; vgl. der 13 Regionen \\*Plan\\*“ von zwei Arbeitsbündnissen.\n")
         #expect(quoted.findings == [])
         let plain = try Template("Text\nGenannt wird „{{same}}“.\n", file: "t.md.mustache").render(context, rules: Self.rules)
         #expect(plain.findings.map(\.line) == [2, 2, 2])
@@ -111,7 +122,8 @@ import TestSupport
         let context = TemplateValue.object(["label": .text("Stufe 2"), "count": .text("4")])
         let template = try Template("Die „{{label}}“ nennen viele. Es sind {{label}} {{count}}.\n", file: "t.md.mustache")
         #expect(throws: Never.self) { try template.checkProse(Self.rules) }
-        #expect(try template.render(context, rules: Self.rules).findings.map(\.message) == ["two numbers side by side ('2 4'); put words between them"])
+        #expect(
+            try template.render(context, rules: Self.rules).findings.map(\.message) == ["two numbers side by side ('2 4'); put words between them"])
     }
 }
 
@@ -128,26 +140,28 @@ import TestSupport
     ])
 
     @Test func everyPathWithAnExampleAndItsShape() {
-        #expect(TemplateKeys.listing(Self.context) == """
-            item.<ID> for the IDs II_01, I_01, I_02; shown for II_01 (members depend on the question's type: --filter item.<ID> shows another)
-            item.II_01.entries[] (a list, 1 here: {{#item.II_01.entries}}…{{/item.II_01.entries}}; inside, first and last tell an item's place)
-            item.II_01.entries[].last = true (flag: {{#last}}…{{/last}})
-            item.II_01.entries[].text = "Hotline 0391" (respondents' words, quoted) (ends a sentence, may be empty)
-            item.II_01.title = "Katalog" (may end in a number)
-            meta.complete = true (flag: {{#meta.complete}}…{{/meta.complete}})
-            meta.n = "13" (may begin with a count, may end in a number)
-            meta.unit = "Arbeitsbündnisse"
-            waves[] (a list, empty for this data: {{#waves}}…{{/waves}}; inside, first and last tell an item's place)
+        #expect(
+            TemplateKeys.listing(Self.context) == """
+                item.<ID> for the IDs II_01, I_01, I_02; shown for II_01 (members depend on the question's type: --filter item.<ID> shows another)
+                item.II_01.entries[] (a list, 1 here: {{#item.II_01.entries}}…{{/item.II_01.entries}}; inside, first and last tell an item's place)
+                item.II_01.entries[].last = true (flag: {{#last}}…{{/last}})
+                item.II_01.entries[].text = "Hotline 0391" (respondents' words, quoted) (ends a sentence, may be empty)
+                item.II_01.title = "Katalog" (may end in a number)
+                meta.complete = true (flag: {{#meta.complete}}…{{/meta.complete}})
+                meta.n = "13" (may begin with a count, may end in a number)
+                meta.unit = "Arbeitsbündnisse"
+                waves[] (a list, empty for this data: {{#waves}}…{{/waves}}; inside, first and last tell an item's place)
 
-            """)
+                """)
     }
 
     @Test func aFilterShowsThePathsBelowIt() {
-        #expect(TemplateKeys.listing(Self.context, filter: "item.I_02") == """
-            item.I_02.latest.count = "11" (may begin with a count, may end in a number)
-            item.I_02.title = "Rollen" (may end in a number)
+        #expect(
+            TemplateKeys.listing(Self.context, filter: "item.I_02") == """
+                item.I_02.latest.count = "11" (may begin with a count, may end in a number)
+                item.I_02.title = "Rollen" (may end in a number)
 
-            """)
+                """)
     }
 }
 
@@ -167,4 +181,3 @@ struct AdjacentNotesTests {
         #expect(words.contains("doc-endnote\"><p>Revision: a (2021). Revision: b [x]."), "one note with both")
     }
 }
-

@@ -18,10 +18,10 @@ import Testing
 
     @Test func variedSentencesStayWithinTheBudget() {
         let text = """
-        Seit 2019 gibt es das in zwölf Kommunen; zuvor waren es erst sieben im Jahr 2017.
-        Beispiele nennen fünf Kommunen: je zwei „A“ und „B“.
-        Von „ja“ zu „nein“ wechselte eine Kommune. „C“ (zwei) und „D“ (drei). „E“ (2021), „F“ (2022).
-        """
+            Seit 2019 gibt es das in zwölf Kommunen; zuvor waren es erst sieben im Jahr 2017.
+            Beispiele nennen fünf Kommunen: je zwei „A“ und „B“.
+            Von „ja“ zu „nein“ wechselte eine Kommune. „C“ (zwei) und „D“ (drei). „E“ (2021), „F“ (2022).
+            """
         let frames = RepeatedFrames(text: text, unit: Self.unit, population: 18)
         #expect(frames.overBudget.isEmpty)
         #expect(frames.frames.first { $0.name == "„Bezeichnung“ (Anzahl)" }?.count == 2)

@@ -1,7 +1,7 @@
 import Foundation
 import RenderReport
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct TemplateTests {
     let context = TemplateValue.object([
@@ -69,7 +69,8 @@ import TestSupport
     }
 
     @Test func handTypedNumbersAreRefused() {
-        #expect(error("Text\nIm Jahr 2021 waren es {{count}}.") == "t.mustache:2: hand-typed number '2' in the text; numbers must come from placeholders")
+        #expect(
+            error("Text\nIm Jahr 2021 waren es {{count}}.") == "t.mustache:2: hand-typed number '2' in the text; numbers must come from placeholders")
         #expect(error("{{! a comment with 13 is fine }}ok") == nil)
     }
 

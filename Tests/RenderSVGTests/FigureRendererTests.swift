@@ -1,14 +1,15 @@
 import Aggregate
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Formatting
-import RenderSVG
-import Testing
+import Foundation
 import ModelFixtures
+import RenderSVG
 import ReportSpec
 import TestSupport
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct FigureRendererTests {
     /// The hand-made survey (`ModelFixture`): five Landkreise, three waves.
@@ -82,8 +83,9 @@ import TestSupport
         for (category, count) in zip(["ja", "nein", "keine Angabe"], [9, 9, 9]) {
             points.append(SeriesPoint(year: 2021, category: category, asked: true, count: count, base: 13))
         }
-        let figure = FigureSeries(number: 98, itemID: "X", kind: .status, caption: "x", question: "x",
-                                  categories: ["ja", "nein", "keine Angabe"], categoryItemIDs: [], years: [2021], points: points)
+        let figure = FigureSeries(
+            number: 98, itemID: "X", kind: .status, caption: "x", question: "x",
+            categories: ["ja", "nein", "keine Angabe"], categoryItemIDs: [], years: [2021], points: points)
         let text = FigureRenderer().svg(figure, context: FigureContext(population: 13, unitPlural: "B", sourceLine: "Q"))
         #expect(text.contains(">27</text>"), "the axis extends to the wave's 27 answers")
     }
@@ -96,8 +98,9 @@ import TestSupport
             points.append(SeriesPoint(year: year, category: "umgesetzt", asked: true, count: base - 1, base: base))
             points.append(SeriesPoint(year: year, category: "nicht umgesetzt", asked: true, count: 1, base: base))
         }
-        let figure = FigureSeries(number: 97, itemID: "X", kind: .status, caption: "x", question: "x",
-                                  categories: ["umgesetzt", "nicht umgesetzt"], categoryItemIDs: [], years: [2022, 2023], points: points)
+        let figure = FigureSeries(
+            number: 97, itemID: "X", kind: .status, caption: "x", question: "x",
+            categories: ["umgesetzt", "nicht umgesetzt"], categoryItemIDs: [], years: [2022, 2023], points: points)
         let text = FigureRenderer().svg(figure, context: FigureContext(population: 14, unitPlural: "Landkreise", sourceLine: "Q"))
         #expect(text.contains(">Anzahl Landkreise \(title)</text>"), "\(bases)")
     }
@@ -111,8 +114,10 @@ import TestSupport
 
     /// Labels from spreadsheets are untrusted: markup, quotes, very long names, emoji.
     static func hostileFigure(kind: ReportSpec.FigureKind) -> FigureSeries {
-        let labels = ["<script>alert(1)</script>", "A & B \"quoted\" 'single'", String(repeating: "Überlänge ", count: 20),
-                      "Umlaute äöüß ÄÖÜ", "Emoji 🎉👩‍👩‍👧 ok"]
+        let labels = [
+            "<script>alert(1)</script>", "A & B \"quoted\" 'single'", String(repeating: "Überlänge ", count: 20),
+            "Umlaute äöüß ÄÖÜ", "Emoji 🎉👩‍👩‍👧 ok",
+        ]
         let categories = kind == .options ? labels : ["ja", "<b>nein</b>", "keine Angabe"]
         var points: [SeriesPoint] = []
         for year in [2020, 2021] {
@@ -122,8 +127,9 @@ import TestSupport
                 points.append(SeriesPoint(year: year, category: category, asked: true, count: count, base: 13))
             }
         }
-        return FigureSeries(number: 99, itemID: "X.1", kind: kind, caption: "</title><script>x</script> & \"Titel\"",
-                            question: "?", categories: categories, categoryItemIDs: [], years: [2020, 2021], points: points)
+        return FigureSeries(
+            number: 99, itemID: "X.1", kind: kind, caption: "</title><script>x</script> & \"Titel\"",
+            question: "?", categories: categories, categoryItemIDs: [], years: [2020, 2021], points: points)
     }
 
     @Test(arguments: [ReportSpec.FigureKind.status, .options])
@@ -160,9 +166,11 @@ import TestSupport
     /// Scales of 3, 5, 7 and 9 categories with long names: the bars keep at least 40 % of the
     /// chart's width (the table of counts moves below them when needed), and no text is
     /// clipped or overlaps (check-svg, where it can run).
-    static let longCategories = ["vollständig umgesetzt und dauerhaft verankert", "überwiegend umgesetzt", "teilweise umgesetzt",
-                                 "teils/teils", "in Planung, aber noch nicht begonnen", "eher nicht umgesetzt",
-                                 "nicht umgesetzt", "kann ich nicht beurteilen", "Berufsorientierungskoordinator*innen fehlen"]
+    static let longCategories = [
+        "vollständig umgesetzt und dauerhaft verankert", "überwiegend umgesetzt", "teilweise umgesetzt",
+        "teils/teils", "in Planung, aber noch nicht begonnen", "eher nicht umgesetzt",
+        "nicht umgesetzt", "kann ich nicht beurteilen", "Berufsorientierungskoordinator*innen fehlen",
+    ]
 
     static func chart(categories count: Int) -> String {
         let categories = Array(longCategories.prefix(count))
@@ -172,8 +180,9 @@ import TestSupport
                 points.append(SeriesPoint(year: year, category: category, asked: true, count: i < 14 % count ? 14 / count + 1 : 14 / count, base: 14))
             }
         }
-        let figure = FigureSeries(number: 90 + count, itemID: "X", kind: .status, caption: "Eine Frage mit langer Skala", question: "x",
-                                  categories: categories, categoryItemIDs: [], years: [2021, 2022, 2023], points: points)
+        let figure = FigureSeries(
+            number: 90 + count, itemID: "X", kind: .status, caption: "Eine Frage mit langer Skala", question: "x",
+            categories: categories, categoryItemIDs: [], years: [2021, 2022, 2023], points: points)
         return FigureRenderer().svg(figure, context: FigureContext(population: 14, unitPlural: "Landkreise", sourceLine: "Quelle: Test"))
     }
 
@@ -201,15 +210,19 @@ import TestSupport
     /// With the spec's short forms the table can stay beside the bars: they are used there.
     @Test func shortFormsKeepTheTableBesideTheBars() {
         let categories = Array(Self.longCategories.prefix(5))
-        let scale = AnswerScale(name: "Status", categories: categories.enumerated().map { index, label in
-            AnswerScale.Category(label: label, role: index < 3 ? .positive : .negative, short: "S\(index + 1)".replacingOccurrences(of: "S", with: "Stufe "))
-        })
+        let scale = AnswerScale(
+            name: "Status",
+            categories: categories.enumerated().map { index, label in
+                AnswerScale.Category(
+                    label: label, role: index < 3 ? .positive : .negative, short: "S\(index + 1)".replacingOccurrences(of: "S", with: "Stufe "))
+            })
         var points: [SeriesPoint] = []
         for (i, category) in categories.enumerated() {
             points.append(SeriesPoint(year: 2023, category: category, asked: true, count: i < 14 % 5 ? 3 : 2, base: 14))
         }
-        let figure = FigureSeries(number: 89, itemID: "X", kind: .status, caption: "x", question: "x",
-                                  categories: categories, categoryItemIDs: [], years: [2023], points: points)
+        let figure = FigureSeries(
+            number: 89, itemID: "X", kind: .status, caption: "x", question: "x",
+            categories: categories, categoryItemIDs: [], years: [2023], points: points)
         let svg = FigureRenderer().svg(figure, context: FigureContext(population: 14, unitPlural: "Landkreise", sourceLine: "Q", scales: [scale]))
         #expect(svg.contains(">Stufe 5</text>"), "the short form in the legend")
         #expect(!svg.contains("dauerhaft verankert</text>"), "no table below with the full names")

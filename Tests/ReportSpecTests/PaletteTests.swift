@@ -11,17 +11,24 @@ import Testing
         #expect(Palette.waveColours(for: [2030], among: waves) == [Palette.waves[6]], "a year not among the waves comes after them")
     }
 
-    static let agreement = AnswerScale(name: "Zustimmung", categories: [
-        .init(label: "stimme voll zu", role: .positive), .init(label: "stimme eher zu", role: .positive),
-        .init(label: "stimme eher nicht zu", role: .negative), .init(label: "stimme gar nicht zu", role: .negative),
-        .init(label: "weiß nicht", role: .neutral), .init(label: "keine Angabe", role: .missing),
-    ])
+    static let agreement = AnswerScale(
+        name: "Zustimmung",
+        categories: [
+            .init(label: "stimme voll zu", role: .positive), .init(label: "stimme eher zu", role: .positive),
+            .init(label: "stimme eher nicht zu", role: .negative), .init(label: "stimme gar nicht zu", role: .negative),
+            .init(label: "weiß nicht", role: .neutral), .init(label: "keine Angabe", role: .missing),
+        ])
 
     /// Hue in degrees and lightness (0…1) of "#RRGGBB".
     static func hsl(_ hex: String) -> (hue: Double, lightness: Double, saturation: Double) {
         let value = Int(hex.dropFirst(), radix: 16) ?? 0
-        let r = Double((value >> 16) & 0xFF) / 255, g = Double((value >> 8) & 0xFF) / 255, b = Double(value & 0xFF) / 255
-        let maxC = max(r, g, b), minC = min(r, g, b), l = (maxC + minC) / 2, d = maxC - minC
+        let r = Double((value >> 16) & 0xFF) / 255
+        let g = Double((value >> 8) & 0xFF) / 255
+        let b = Double(value & 0xFF) / 255
+        let maxC = max(r, g, b)
+        let minC = min(r, g, b)
+        let l = (maxC + minC) / 2
+        let d = maxC - minC
         guard d > 0 else { return (0, l, 0) }
         var h: Double
         if maxC == r { h = ((g - b) / d).truncatingRemainder(dividingBy: 6) } else if maxC == g { h = (b - r) / d + 2 } else { h = (r - g) / d + 4 }
@@ -50,8 +57,12 @@ import Testing
     }
 
     @Test func explicitColoursWinAndUnknownCategoriesGetOkabeIto() {
-        let scale = AnswerScale(name: "Status", categories: [.init(label: "ja", role: .positive, colour: "#009E73"),
-                                                               .init(label: "nein", role: .negative)])
+        let scale = AnswerScale(
+            name: "Status",
+            categories: [
+                .init(label: "ja", role: .positive, colour: "#009E73"),
+                .init(label: "nein", role: .negative),
+            ])
         let colours = Palette.colours(for: ["ja", "nein", "vielleicht"], scales: [scale])
         #expect(colours[0] == "#009E73")
         #expect(colours[1] == Palette.colours(of: scale)["nein"])

@@ -26,8 +26,10 @@ package enum ExternalTool {
 
     /// `shared/tools/check-svg`, beside the repository as CI lays it out, if present.
     package static var checkSVG: URL? {
-        let candidates = [TestPaths.repository.deletingLastPathComponent().appendingPathComponent("shared/tools/check-svg"),
-                          TestPaths.repository.appendingPathComponent("../shared/tools/check-svg").standardizedFileURL]
+        let candidates = [
+            TestPaths.repository.deletingLastPathComponent().appendingPathComponent("shared/tools/check-svg"),
+            TestPaths.repository.appendingPathComponent("../shared/tools/check-svg").standardizedFileURL,
+        ]
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 
@@ -44,8 +46,10 @@ package enum ExternalTool {
     /// loads, a LibreOffice waiting for a lock) fails its test with a message instead of
     /// running into CI's time-out. Every caller's limit is at least 300 s, 10× and more
     /// what the slowest tool takes here with every core busy (`make test-stress`).
-    package static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 300,
-                           environment: [String: String] = [:]) throws -> Output {
+    package static func run(
+        _ executable: String, _ arguments: [String], timeout: TimeInterval = 300,
+        environment: [String: String] = [:]
+    ) throws -> Output {
         let process = try Subprocess(executable, arguments, environment: environment)
         let outcome = process.wait(timeout: timeout)
         return Output(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr)

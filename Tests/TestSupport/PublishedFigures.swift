@@ -17,8 +17,9 @@ package struct PublishedFigure: CustomStringConvertible, Sendable {
         let text = try String(contentsOf: url, encoding: .utf8)
         return text.split(whereSeparator: \.isNewline).dropFirst().map { line in
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return PublishedFigure(source: f[0], item: f[1], year: f[2], category: f[3], value: f[4], unit: f[5],
-                                   note: f.count > 6 ? f[6...].joined(separator: ",") : "")
+            return PublishedFigure(
+                source: f[0], item: f[1], year: f[2], category: f[3], value: f[4], unit: f[5],
+                note: f.count > 6 ? f[6...].joined(separator: ",") : "")
         }
     }
 }

@@ -6,12 +6,15 @@ import Foundation
 package enum SpecCopy {
     /// Writes `bericht.yaml` into `folder`; `keepTemplate: false` leaves `template:` relative
     /// (the test writes its own), `edit` changes the text before it is written.
-    package static func finalReport(in folder: URL, keepTemplate: Bool = true,
-                                    edit: (String) -> String = { $0 }) throws -> URL {
+    package static func finalReport(
+        in folder: URL, keepTemplate: Bool = true,
+        edit: (String) -> String = { $0 }
+    ) throws -> URL {
         let shipped = TestPaths.finalReportSpec.deletingLastPathComponent()
         func absolute(_ key: String, _ relative: String, _ text: String) -> String {
-            text.replacingOccurrences(of: "\(key): \"\(relative)\"",
-                                      with: "\(key): \"\(shipped.appendingPathComponent(relative).standardizedFileURL.path)\"")
+            text.replacingOccurrences(
+                of: "\(key): \"\(relative)\"",
+                with: "\(key): \"\(shipped.appendingPathComponent(relative).standardizedFileURL.path)\"")
         }
         var text = try String(contentsOf: TestPaths.finalReportSpec, encoding: .utf8)
             .replacingOccurrences(of: "data: \"../../data\"", with: "data: \"\(TestPaths.data.path)\"")

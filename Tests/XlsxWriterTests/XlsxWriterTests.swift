@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Testing
+
 @testable import XlsxWriter
 
 /// The libxlsxwriter wrapper: what it writes reads back through our own reader, and a handle
@@ -77,7 +78,7 @@ import Testing
         weak let released = book
         book = nil
         #expect(released == nil, "the wrapper is gone …")
-        try sheet.write("noch da", row: 0, column: 0) // … but the C workbook is not: no crash
+        try sheet.write("noch da", row: 0, column: 0)  // … but the C workbook is not: no crash
     }
 
     @Test func aFormatOrChartOfAnotherWorkbookIsRefused() throws {

@@ -71,8 +71,9 @@ struct CSVParser {
                 throw IngestError(file: fileName, sheet: sheetName, .invalidUTF8(line: line))
             }
             if text.count > limits.maxCellCharacters {
-                throw IngestError(file: fileName, sheet: sheetName, cell: CellReference(row: rowIndex, column: column),
-                                  .cellTooLong(length: text.count, limit: limits.maxCellCharacters))
+                throw IngestError(
+                    file: fileName, sheet: sheetName, cell: CellReference(row: rowIndex, column: column),
+                    .cellTooLong(length: text.count, limit: limits.maxCellCharacters))
             }
             if !text.isEmpty {
                 cells.append(Cell(reference: CellReference(row: rowIndex, column: column), value: .string(text)))
@@ -158,7 +159,9 @@ struct CSVParser {
         var i = start
         while i < bytes.count {
             let b = bytes[i]
-            if b == UInt8(ascii: "\"") { inQuotes.toggle() } else if !inQuotes {
+            if b == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if !inQuotes {
                 if b == 0x0A || b == 0x0D { break }
                 if b == UInt8(ascii: ";") { semicolons += 1 } else if b == UInt8(ascii: ",") { commas += 1 }
             }

@@ -19,8 +19,14 @@ enum NumberFormat {
         var escaped = false
         // Only the first section (positive numbers) decides.
         for ch in code {
-            if escaped { escaped = false; continue }
-            if inQuote { if ch == "\"" { inQuote = false }; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if inQuote {
+                if ch == "\"" { inQuote = false }
+                continue
+            }
             if inBracket {
                 if ch == "]" { inBracket = false }
                 continue

@@ -21,7 +21,8 @@ enum OOXMLEscapes {
         }
         while i + 7 <= bytes.count {
             if bytes[i] == UInt8(ascii: "_"), bytes[i + 1] == UInt8(ascii: "x"), bytes[i + 6] == UInt8(ascii: "_"),
-               let unit = hex(bytes[(i + 2)..<(i + 6)]) {
+                let unit = hex(bytes[(i + 2)..<(i + 6)])
+            {
                 if copiedUpTo < i {
                     flushUnits()
                     out += String(decoding: bytes[copiedUpTo..<i], as: UTF8.self)

@@ -18,9 +18,11 @@ package struct PackageParts {
     package init(package: ZipPackage, limits: IngestLimits) throws {
         let workbookPath = try Self.workbookPath(package: package, limits: limits)
         let folder = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
-        let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/"
+        let relsPath =
+            (folder.isEmpty ? "" : folder + "/") + "_rels/"
             + (workbookPath.split(separator: "/").last.map(String.init) ?? "workbook.xml") + ".rels"
-        let relationships = package.contains(relsPath)
+        let relationships =
+            package.contains(relsPath)
             ? try Self.relationships(package.readAll(relsPath), entry: relsPath, file: package.fileName, limits: limits)
             : []
         func resolve(_ target: String) -> String {
@@ -57,13 +59,16 @@ package struct PackageParts {
             sheets.append(SheetEntry(name: sheet.name, path: path, isHidden: sheet.hidden))
         }
 
-        let stylesPath = relationships.first { $0.type.hasSuffix("/styles") }.map { resolve($0.target) }
+        let stylesPath =
+            relationships.first { $0.type.hasSuffix("/styles") }.map { resolve($0.target) }
             ?? "\(folder)/styles.xml"
         if package.contains(stylesPath) {
-            dateStyles = try Self.dateStyles(package.readAll(stylesPath), entry: stylesPath,
-                                             file: package.fileName, limits: limits)
+            dateStyles = try Self.dateStyles(
+                package.readAll(stylesPath), entry: stylesPath,
+                file: package.fileName, limits: limits)
         }
-        let stringsPath = relationships.first { $0.type.hasSuffix("/sharedStrings") }.map { resolve($0.target) }
+        let stringsPath =
+            relationships.first { $0.type.hasSuffix("/sharedStrings") }.map { resolve($0.target) }
             ?? "\(folder)/sharedStrings.xml"
         if package.contains(stringsPath) {
             sharedStrings = try Self.sharedStrings(package: package, entry: stringsPath, limits: limits)
@@ -72,8 +77,9 @@ package struct PackageParts {
 
     private static func workbookPath(package: ZipPackage, limits: IngestLimits) throws -> String {
         if package.contains("_rels/.rels") {
-            let rels = try relationships(package.readAll("_rels/.rels"), entry: "_rels/.rels",
-                                         file: package.fileName, limits: limits)
+            let rels = try relationships(
+                package.readAll("_rels/.rels"), entry: "_rels/.rels",
+                file: package.fileName, limits: limits)
             if let main = rels.first(where: { $0.type.hasSuffix(officeDocumentType) }) {
                 let path = main.target.hasPrefix("/") ? String(main.target.dropFirst()) : main.target
                 if package.contains(path) { return path }
@@ -91,15 +97,19 @@ package struct PackageParts {
         let type: String
     }
 
-    private static func relationships(_ bytes: [UInt8], entry: String, file: String,
-                                      limits: IngestLimits) throws -> [Relationship] {
+    private static func relationships(
+        _ bytes: [UInt8], entry: String, file: String,
+        limits: IngestLimits
+    ) throws -> [Relationship] {
         var result: [Relationship] = []
         do {
             try XMLScanner.scan(bytes, maxDepth: limits.maxXMLDepth) { scanner, token in
                 guard token.kind == .start, scanner.localName(token.range, is: XMLNames.relationship) else { return }
-                result.append(Relationship(id: try scanner.attribute(XMLNames.capitalId, in: token) ?? "",
-                                           target: try scanner.attribute(XMLNames.target, in: token) ?? "",
-                                           type: try scanner.attribute(XMLNames.type, in: token) ?? ""))
+                result.append(
+                    Relationship(
+                        id: try scanner.attribute(XMLNames.capitalId, in: token) ?? "",
+                        target: try scanner.attribute(XMLNames.target, in: token) ?? "",
+                        type: try scanner.attribute(XMLNames.type, in: token) ?? ""))
             }
         } catch let error as XMLError {
             throw IngestError(file: file, .xml(entry: entry, error))
@@ -107,8 +117,10 @@ package struct PackageParts {
         return result
     }
 
-    private static func dateStyles(_ bytes: [UInt8], entry: String, file: String,
-                                   limits: IngestLimits) throws -> [Bool] {
+    private static func dateStyles(
+        _ bytes: [UInt8], entry: String, file: String,
+        limits: IngestLimits
+    ) throws -> [Bool] {
         var customFormats: [Int: String] = [:]
         var xfFormats: [Int] = []
         var inCellXfs = false
@@ -117,7 +129,8 @@ package struct PackageParts {
                 switch token.kind {
                 case .start:
                     if scanner.localName(token.range, is: XMLNames.numFmt),
-                       let id = try scanner.integerAttribute(XMLNames.numFmtId, in: token) {
+                        let id = try scanner.integerAttribute(XMLNames.numFmtId, in: token)
+                    {
                         customFormats[id] = try scanner.attribute(XMLNames.formatCode, in: token) ?? ""
                     } else if scanner.localName(token.range, is: XMLNames.cellXfs) {
                         inCellXfs = !token.selfClosing
@@ -167,7 +180,8 @@ package struct PackageParts {
                     }
                 case .text, .cdata:
                     if inT {
-                        current += token.kind == .cdata
+                        current +=
+                            token.kind == .cdata
                             ? String(decoding: scanner.buffer[token.range], as: UTF8.self)
                             : try scanner.decode(token.range)
                     }

@@ -1,5 +1,5 @@
-import Foundation
 import Formatting
+import Foundation
 
 /// Streams the rows of one worksheet part, chunk by chunk as the zip layer inflates it,
 /// so memory stays flat however many rows the sheet has.
@@ -95,8 +95,9 @@ struct WorksheetParser {
                 default: break
                 }
             } else if inSheetData, name == PackedName.c {
-                let (refRange, styleRange, typeRange) = try scanner.attributeRanges((PackedName.r, PackedName.s, PackedName.t),
-                                                                                  in: token.attributes)
+                let (refRange, styleRange, typeRange) = try scanner.attributeRanges(
+                    (PackedName.r, PackedName.s, PackedName.t),
+                    in: token.attributes)
                 if let refRange {
                     guard let ref = CellReference(utf8: scanner.buffer[refRange]) else {
                         throw fail(.badCellReference(String(decoding: scanner.buffer[refRange], as: UTF8.self)), at: nil)
@@ -109,11 +110,13 @@ struct WorksheetParser {
                     cellRef = CellReference(row: rowIndex, column: column + 1)
                 }
                 column = cellRef.column
-                cellType = try typeRange.map { range throws(XMLError) in
-                    // Entities in a type name are legal XML, if odd: decoded like any attribute.
-                    scanner.contains(UInt8(ascii: "&"), in: range) ? CellType(try scanner.decode(range))
-                        : CellType(bytes: scanner.buffer[range])
-                } ?? .number
+                cellType =
+                    try typeRange.map { range throws(XMLError) in
+                        // Entities in a type name are legal XML, if odd: decoded like any attribute.
+                        scanner.contains(UInt8(ascii: "&"), in: range)
+                            ? CellType(try scanner.decode(range))
+                            : CellType(bytes: scanner.buffer[range])
+                    } ?? .number
                 cellStyle = styleRange.flatMap { scanner.integer(in: $0) } ?? 0
                 valueText = ""
                 inlineText = ""
@@ -135,14 +138,16 @@ struct WorksheetParser {
                 inSheetData = !token.selfClosing
             } else if scanner.localName(token.range, is: XMLNames.col) {
                 if scanner.isTrue(try scanner.attribute(XMLNames.hidden, in: token)),
-                   let low = try scanner.integerAttribute(XMLNames.min, in: token) {
+                    let low = try scanner.integerAttribute(XMLNames.min, in: token)
+                {
                     let high = try scanner.integerAttribute(XMLNames.max, in: token) ?? low
                     let lower = Swift.max(1, low)
                     let upper = Swift.min(high, CellReference.maxColumn)
                     if lower <= upper { layout.hiddenColumns.formUnion(lower...upper) }
                 }
             } else if scanner.localName(token.range, is: XMLNames.mergeCell),
-                      let ref = try scanner.attribute(XMLNames.ref, in: token) {
+                let ref = try scanner.attribute(XMLNames.ref, in: token)
+            {
                 guard let range = CellRange(ref) else { throw fail(.badCellReference(ref), at: nil) }
                 layout.mergedRanges.append(range)
             }
@@ -175,7 +180,8 @@ struct WorksheetParser {
 
         mutating func text(_ token: XMLToken) throws {
             guard collecting != .none else { return }
-            let text = token.kind == .cdata
+            let text =
+                token.kind == .cdata
                 ? String(decoding: scanner.buffer[token.range], as: UTF8.self)
                 : try scanner.decode(token.range)
             switch collecting {
@@ -228,18 +234,22 @@ struct WorksheetParser {
         }
     }
 
-    fileprivate func makeValue(type: CellType, style: Int, raw: String, inline: String,
-                           ref: CellReference) throws -> CellValue {
+    fileprivate func makeValue(
+        type: CellType, style: Int, raw: String, inline: String,
+        ref: CellReference
+    ) throws -> CellValue {
         switch type {
         case .sharedString:
             guard let index = Int(raw.trimmingWhitespace(newlines: false)) else {
                 if raw.isEmpty { return .empty }
-                throw IngestError(file: fileName, sheet: sheetName, cell: ref,
-                                  .sharedStringOutOfRange(index: -1, count: sharedStrings.count))
+                throw IngestError(
+                    file: fileName, sheet: sheetName, cell: ref,
+                    .sharedStringOutOfRange(index: -1, count: sharedStrings.count))
             }
             guard index >= 0, index < sharedStrings.count else {
-                throw IngestError(file: fileName, sheet: sheetName, cell: ref,
-                                  .sharedStringOutOfRange(index: index, count: sharedStrings.count))
+                throw IngestError(
+                    file: fileName, sheet: sheetName, cell: ref,
+                    .sharedStringOutOfRange(index: index, count: sharedStrings.count))
             }
             return .string(sharedStrings[index])
         case .inlineString:
@@ -256,7 +266,8 @@ struct WorksheetParser {
             guard !raw.isEmpty else { return .empty }
             guard let number = Double(raw.trimmingWhitespace(newlines: false)) else { return .string(raw) }
             if style >= 0, style < dateStyles.count, dateStyles[style],
-               let date = SpreadsheetDate(serial: number, date1904: date1904) {
+                let date = SpreadsheetDate(serial: number, date1904: date1904)
+            {
                 return .date(date)
             }
             return .number(number)

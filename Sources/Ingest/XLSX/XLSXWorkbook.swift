@@ -38,8 +38,9 @@ package final class XLSXWorkbook: Workbook {
     package func readSheet(named name: String) throws(IngestError) -> Sheet {
         var rows: [Row] = []
         let layout = try streamSheet(named: name) { row, _ in rows.append(row) }
-        return Sheet(name: name, rows: rows, hiddenColumns: layout.hiddenColumns,
-                     hiddenRows: layout.hiddenRows, mergedRanges: layout.mergedRanges)
+        return Sheet(
+            name: name, rows: rows, hiddenColumns: layout.hiddenColumns,
+            hiddenRows: layout.hiddenRows, mergedRanges: layout.mergedRanges)
     }
 
     package func streamSheet(named name: String, _ body: (Row, SheetLayout) -> Void) throws(IngestError) -> SheetLayout {
@@ -56,8 +57,9 @@ package final class XLSXWorkbook: Workbook {
         guard let entry = parts.sheets.first(where: { $0.name == name }) else {
             throw IngestError(file: fileName, .sheetNotFound(name, available: sheetNames))
         }
-        let parser = WorksheetParser(fileName: fileName, sheetName: name, sharedStrings: parts.sharedStrings,
-                                     dateStyles: parts.dateStyles, date1904: parts.date1904, limits: limits)
+        let parser = WorksheetParser(
+            fileName: fileName, sheetName: name, sharedStrings: parts.sharedStrings,
+            dateStyles: parts.dateStyles, date1904: parts.date1904, limits: limits)
         return try parser.parse(package: package, entry: entry.path, onRow: onRow)
     }
 }

@@ -36,8 +36,10 @@ enum XMLNames {
 
 extension XMLScanner {
     /// Feeds a whole byte array and calls `handle` for every token.
-    static func scan(_ bytes: [UInt8], maxDepth: Int,
-                     _ handle: (inout XMLScanner, XMLToken) throws -> Void) throws {
+    static func scan(
+        _ bytes: [UInt8], maxDepth: Int,
+        _ handle: (inout XMLScanner, XMLToken) throws -> Void
+    ) throws {
         var scanner = XMLScanner(maxDepth: maxDepth)
         scanner.append(bytes)
         while let token = try scanner.next(isFinal: true) {
@@ -54,15 +56,15 @@ extension XMLScanner {
 /// first byte lowest). Literals, so that reading one costs nothing in the hot loop;
 /// `XMLNamesTests` checks each against its text.
 enum PackedName {
-    static let c: UInt64 = 0x63            // "c"
-    static let v: UInt64 = 0x76            // "v"
-    static let f: UInt64 = 0x66            // "f"
-    static let t: UInt64 = 0x74            // "t"
-    static let r: UInt64 = 0x72            // "r"
-    static let s: UInt64 = 0x73            // "s"
-    static let `is`: UInt64 = 0x7369       // "is"
-    static let rPh: UInt64 = 0x685072      // "rPh"
-    static let row: UInt64 = 0x776F72      // "row"
+    static let c: UInt64 = 0x63  // "c"
+    static let v: UInt64 = 0x76  // "v"
+    static let f: UInt64 = 0x66  // "f"
+    static let t: UInt64 = 0x74  // "t"
+    static let r: UInt64 = 0x72  // "r"
+    static let s: UInt64 = 0x73  // "s"
+    static let `is`: UInt64 = 0x7369  // "is"
+    static let rPh: UInt64 = 0x685072  // "rPh"
+    static let row: UInt64 = 0x776F72  // "row"
 
     static let all: [(name: String, packed: UInt64)] = [
         ("c", c), ("v", v), ("f", f), ("t", t), ("r", r), ("s", s), ("is", `is`), ("rPh", rPh), ("row", row),

@@ -82,7 +82,10 @@ package struct ZipArchive {
         let lowest = max(0, d.count - 22 - 65_535)
         var i = d.count - 22
         while i >= lowest {
-            if try u32(d, i) == 0x0605_4B50 { eocd = i; break }
+            if try u32(d, i) == 0x0605_4B50 {
+                eocd = i
+                break
+            }
             i -= 1
         }
         guard eocd >= 0 else { throw Failure.notAZip }
@@ -104,9 +107,10 @@ package struct ZipArchive {
             let nameStart = d.startIndex + at + 46
             let path = String(decoding: d[nameStart..<(nameStart + nameLength)], as: UTF8.self)
                 .replacingOccurrences(of: "\\", with: "/")
-            let entry = Entry(path: path, method: UInt16(try u16(d, at + 10)), crc32: UInt32(try u32(d, at + 16)),
-                              compressedSize: try u32(d, at + 20), uncompressedSize: try u32(d, at + 24),
-                              localHeaderOffset: try u32(d, at + 42))
+            let entry = Entry(
+                path: path, method: UInt16(try u16(d, at + 10)), crc32: UInt32(try u32(d, at + 16)),
+                compressedSize: try u32(d, at + 20), uncompressedSize: try u32(d, at + 24),
+                localHeaderOffset: try u32(d, at + 42))
             if !path.hasSuffix("/") { entries[path] = entry }
             at += 46 + nameLength + extraLength + commentLength
         }
@@ -131,9 +135,10 @@ package struct ZipArchive {
         guard start + entry.compressedSize <= d.count else {
             throw Failure.damaged("entry '\(entry.path)' is cut off (the file is truncated)")
         }
-        return LocalHeader(flags: UInt16(try Self.u16(d, header + 6)), time: UInt16(try Self.u16(d, header + 10)),
-                           date: UInt16(try Self.u16(d, header + 12)),
-                           compressed: d[(d.startIndex + start)..<(d.startIndex + start + entry.compressedSize)])
+        return LocalHeader(
+            flags: UInt16(try Self.u16(d, header + 6)), time: UInt16(try Self.u16(d, header + 10)),
+            date: UInt16(try Self.u16(d, header + 12)),
+            compressed: d[(d.startIndex + start)..<(d.startIndex + start + entry.compressedSize)])
     }
 
     /// Streams an entry's uncompressed bytes to `consumer`; checks the CRC at the end.

@@ -25,7 +25,8 @@ package enum ZipRewriter {
         for entry in ordered {
             let local = try archive.localHeader(entry)
             let (flags, time, date) = (local.flags, local.time, local.date)
-            var method = entry.method, crc = entry.crc32
+            var method = entry.method
+            var crc = entry.crc32
             var compressed = local.compressed
             var size = entry.uncompressedSize
             if only(entry.path) {
@@ -46,31 +47,60 @@ package enum ZipRewriter {
             let offset = output.count
             // Bit 3 (sizes after the data) is cleared: the sizes stand in the header.
             let cleanFlags = flags & ~UInt16(0x0008)
-            output.append(le32(0x0403_4B50)); output.append(le16(20)); output.append(le16(cleanFlags)); output.append(le16(method))
-            output.append(le16(time)); output.append(le16(date)); output.append(le32(crc))
-            output.append(le32(UInt32(compressed.count))); output.append(le32(UInt32(size)))
-            output.append(le16(UInt16(name.count))); output.append(le16(0)); output.append(name)
+            output.append(le32(0x0403_4B50))
+            output.append(le16(20))
+            output.append(le16(cleanFlags))
+            output.append(le16(method))
+            output.append(le16(time))
+            output.append(le16(date))
+            output.append(le32(crc))
+            output.append(le32(UInt32(compressed.count)))
+            output.append(le32(UInt32(size)))
+            output.append(le16(UInt16(name.count)))
+            output.append(le16(0))
+            output.append(name)
             output.append(compressed)
-            central.append(le32(0x0201_4B50)); central.append(le16(20)); central.append(le16(20)); central.append(le16(cleanFlags))
-            central.append(le16(method)); central.append(le16(time)); central.append(le16(date)); central.append(le32(crc))
-            central.append(le32(UInt32(compressed.count))); central.append(le32(UInt32(size)))
-            central.append(le16(UInt16(name.count))); central.append(le16(0)); central.append(le16(0)); central.append(le16(0))
-            central.append(le16(0)); central.append(le32(0)); central.append(le32(UInt32(offset))); central.append(name)
+            central.append(le32(0x0201_4B50))
+            central.append(le16(20))
+            central.append(le16(20))
+            central.append(le16(cleanFlags))
+            central.append(le16(method))
+            central.append(le16(time))
+            central.append(le16(date))
+            central.append(le32(crc))
+            central.append(le32(UInt32(compressed.count)))
+            central.append(le32(UInt32(size)))
+            central.append(le16(UInt16(name.count)))
+            central.append(le16(0))
+            central.append(le16(0))
+            central.append(le16(0))
+            central.append(le16(0))
+            central.append(le32(0))
+            central.append(le32(UInt32(offset)))
+            central.append(name)
         }
         guard changedAny else { return }
         let centralOffset = output.count
         output.append(central)
-        output.append(le32(0x0605_4B50)); output.append(le16(0)); output.append(le16(0))
-        output.append(le16(UInt16(ordered.count))); output.append(le16(UInt16(ordered.count)))
-        output.append(le32(UInt32(central.count))); output.append(le32(UInt32(centralOffset))); output.append(le16(0))
+        output.append(le32(0x0605_4B50))
+        output.append(le16(0))
+        output.append(le16(0))
+        output.append(le16(UInt16(ordered.count)))
+        output.append(le16(UInt16(ordered.count)))
+        output.append(le32(UInt32(central.count)))
+        output.append(le32(UInt32(centralOffset)))
+        output.append(le16(0))
         try output.write(to: url)
     }
 
     /// Raw deflate (no zlib header), as zip stores it.
     static func deflate(_ data: Data, path: String) throws -> Data {
         var stream = z_stream()
-        guard deflateInit2_(&stream, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw Failure.deflate(path) }
+        guard
+            deflateInit2_(
+                &stream, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else { throw Failure.deflate(path) }
         defer { deflateEnd(&stream) }
         var output = Data(count: Int(deflateBound(&stream, UInt(data.count))) + 64)
         let status: Int32 = data.withUnsafeBytes { input in

@@ -12,7 +12,8 @@ public enum XMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .doctypeNotAllowed(let offset):
-            return "XML contains a DOCTYPE declaration at byte \(offset); refused (entity expansion / external entities are not allowed in xlsx parts)"
+            return
+                "XML contains a DOCTYPE declaration at byte \(offset); refused (entity expansion / external entities are not allowed in xlsx parts)"
         case .undefinedEntity(let name, let offset):
             return "undefined XML entity '&\(name);' at byte \(offset); expected only &amp; &lt; &gt; &quot; &apos; or numeric references"
         case .malformed(let what, let offset): return "malformed XML at byte \(offset): \(what)"

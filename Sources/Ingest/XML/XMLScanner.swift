@@ -110,8 +110,9 @@ struct XMLScanner {
                 depth += 1
                 guard depth <= maxDepth else { throw .tooDeep(limit: maxDepth) }
             }
-            return XMLToken(kind: .start, range: (start + 1)..<nameEnd,
-                            attributes: nameEnd..<contentEnd, selfClosing: selfClosing)
+            return XMLToken(
+                kind: .start, range: (start + 1)..<nameEnd,
+                attributes: nameEnd..<contentEnd, selfClosing: selfClosing)
         }
         return nil
     }
@@ -132,7 +133,8 @@ struct XMLScanner {
         guard index < buffer.count else { return nil }
         return buffer.withUnsafeBufferPointer { pointer -> Int? in
             guard let base = pointer.baseAddress,
-                  let hit = memchr(base + index, Int32(byte), pointer.count - index) else { return nil }
+                let hit = memchr(base + index, Int32(byte), pointer.count - index)
+            else { return nil }
             return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
     }
@@ -208,7 +210,8 @@ struct XMLScanner {
     /// The values of up to three attributes of one start tag in one pass, by packed local
     /// name (a cell's `r`, `s` and `t`).
     func attributeRanges(_ names: (UInt64, UInt64, UInt64), in range: Range<Int>) throws(XMLError)
-        -> (Range<Int>?, Range<Int>?, Range<Int>?) {
+        -> (Range<Int>?, Range<Int>?, Range<Int>?)
+    {
         var found: (Range<Int>?, Range<Int>?, Range<Int>?) = (nil, nil, nil)
         try forEachAttribute(in: range) { nameRange, valueRange in
             // The first of each name counts, as with `attributeRange`.

@@ -1,5 +1,5 @@
-import Ingest
 import Formatting
+import Ingest
 
 /// A value read from a cell, before the filter logic is applied.
 enum ParsedAnswer: Sendable, Equatable {

@@ -12,8 +12,9 @@ struct HeaderMapping {
     /// Nil when the region column is missing: then the header row is wrong, and every other
     /// header message would only be noise, so only that one is reported.
     static func map(_ sheet: Sheet, wave: WaveDefinition, catalogue: Catalogue, issues: inout WaveIssues) -> HeaderMapping? {
-        let mapping = map(header: sheet.row(wave.headerRow), head: sheet.rows.prefix(Self.headRows), hiddenColumns: sheet.hiddenColumns,
-                          wave: wave, catalogue: catalogue, issues: &issues)
+        let mapping = map(
+            header: sheet.row(wave.headerRow), head: sheet.rows.prefix(Self.headRows), hiddenColumns: sheet.hiddenColumns,
+            wave: wave, catalogue: catalogue, issues: &issues)
         if mapping != nil { mergedCellNotes(sheet.mergedRanges, wave: wave, issues: &issues) }
         return mapping
     }
@@ -23,8 +24,10 @@ struct HeaderMapping {
 
     /// The mapping from the header row alone: `head` (the sheet's first rows) only serves
     /// to say where the region header stands when it is not in the header row.
-    static func map(header: Row?, head: ArraySlice<Row>, hiddenColumns: Set<Int>, wave: WaveDefinition, catalogue: Catalogue,
-                    issues: inout WaveIssues) -> HeaderMapping? {
+    static func map(
+        header: Row?, head: ArraySlice<Row>, hiddenColumns: Set<Int>, wave: WaveDefinition, catalogue: Catalogue,
+        issues: inout WaveIssues
+    ) -> HeaderMapping? {
         var headerText: [Int: String] = [:]
         for cell in header?.cells ?? [] {
             let text = cell.value.text.whitespaceFolded
@@ -34,15 +37,17 @@ struct HeaderMapping {
         let wanted = wave.regionColumnHeader.folded
         guard let regionColumn = headers.first(where: { $0.value.folded == wanted })?.key else {
             let foundIn = head.first { row in row.cells.contains { $0.value.text.folded == wanted } }?.index
-            issues.add(.error, .regionColumnMissing(header: wave.regionColumnHeader, row: wave.headerRow, foundInRow: foundIn),
-                       wave.headerRow, 1)
+            issues.add(
+                .error, .regionColumnMissing(header: wave.regionColumnHeader, row: wave.headerRow, foundInRow: foundIn),
+                wave.headerRow, 1)
             return nil
         }
         var columnByHeader: [String: Int] = [:]
         for (column, text) in headers {
             if let other = columnByHeader[text.folded] {
-                issues.add(.error, .duplicateHeader(text, other: CellReference(row: wave.headerRow, column: other).description),
-                           wave.headerRow, column)
+                issues.add(
+                    .error, .duplicateHeader(text, other: CellReference(row: wave.headerRow, column: other).description),
+                    wave.headerRow, column)
             } else {
                 columnByHeader[text.folded] = column
             }
@@ -71,8 +76,9 @@ struct HeaderMapping {
                 if distance < nearest { (closest, nearest) = ((column, text), distance) }
             }
             let cell = "\(CatalogueReader.SheetName.items) › W\(wave.number) \(wave.year) › row \(item.row)"
-            issues.add(.error, .headerNotFound(header, catalogueCell: cell, closest: closest?.value),
-                       wave.headerRow, closest?.key ?? 1, item: item.id)
+            issues.add(
+                .error, .headerNotFound(header, catalogueCell: cell, closest: closest?.value),
+                wave.headerRow, closest?.key ?? 1, item: item.id)
         }
         for (column, text) in unclaimed {
             issues.add(.note, .unmappedColumn(text), wave.headerRow, column)
@@ -85,7 +91,8 @@ struct HeaderMapping {
 
     /// Edit distance (insertions, deletions, substitutions) between two short headers.
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)

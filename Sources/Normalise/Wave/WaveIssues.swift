@@ -15,8 +15,10 @@ struct WaveIssues {
         CellLocation(file: fileName, sheet: sheetName, reference: CellReference(row: row, column: column))
     }
 
-    mutating func add(_ severity: ValidationIssue.Severity, _ kind: ValidationIssue.Kind, _ row: Int, _ column: Int,
-                      item: String? = nil, region: String? = nil) {
+    mutating func add(
+        _ severity: ValidationIssue.Severity, _ kind: ValidationIssue.Kind, _ row: Int, _ column: Int,
+        item: String? = nil, region: String? = nil
+    ) {
         all.append(.init(severity, kind, at: location(row, column), item: item, region: region))
     }
 
@@ -27,8 +29,10 @@ struct WaveIssues {
     }
 
     /// An issue about the sheet or a range rather than one cell.
-    mutating func add(_ severity: ValidationIssue.Severity, _ kind: ValidationIssue.Kind, at reference: CellReference?,
-                      region: String? = nil) {
+    mutating func add(
+        _ severity: ValidationIssue.Severity, _ kind: ValidationIssue.Kind, at reference: CellReference?,
+        region: String? = nil
+    ) {
         all.append(.init(severity, kind, at: CellLocation(file: fileName, sheet: sheetName, reference: reference), region: region))
     }
 }

@@ -81,8 +81,9 @@ struct WaveNormaliser {
             answers = AnswerTable(catalogue: normaliser.catalogue)
             parser = AnswerParser(catalogue: normaliser.catalogue)
             gate = FilterGate(catalogue: normaliser.catalogue, wave: normaliser.wave)
-            waveCode = answers.code(wave: normaliser.wave.number, year: normaliser.wave.year,
-                                    origin: TidyAnswer.SheetOrigin(file: normaliser.fileName, sheet: sheetName))
+            waveCode = answers.code(
+                wave: normaliser.wave.number, year: normaliser.wave.year,
+                origin: TidyAnswer.SheetOrigin(file: normaliser.fileName, sheet: sheetName))
         }
 
         mutating func take(_ row: Row, layout: SheetLayout) {
@@ -104,8 +105,9 @@ struct WaveNormaliser {
             guard let columns else {
                 // Reported with all of the sheet's first rows, which may have come after the header.
                 var issues = WaveIssues(fileName: normaliser.fileName, sheetName: sheetName)
-                _ = HeaderMapping.map(header: header, head: head[...], hiddenColumns: layout.hiddenColumns, wave: wave,
-                                      catalogue: catalogue, issues: &issues)
+                _ = HeaderMapping.map(
+                    header: header, head: head[...], hiddenColumns: layout.hiddenColumns, wave: wave,
+                    catalogue: catalogue, issues: &issues)
                 return Result(issues: issues.all)
             }
             for region in columns.regions.missing {
@@ -114,23 +116,28 @@ struct WaveNormaliser {
             // Filter notes for items whose parent was not asked in this wave (once per item).
             for item in columns.mapping.items {
                 if let parent = gate.gateItem(of: item), parent.headers[wave.number] == nil, parent.type != .multipleChoice {
-                    issues.add(.note, .filterParentNotAsked(parent: parent.id), wave.headerRow,
-                               columns.mapping.columnOfItem[item.id] ?? 1, item: item.id)
+                    issues.add(
+                        .note, .filterParentNotAsked(parent: parent.id), wave.headerRow,
+                        columns.mapping.columnOfItem[item.id] ?? 1, item: item.id)
                 }
             }
             var merged = WaveIssues(fileName: normaliser.fileName, sheetName: sheetName)
             HeaderMapping.mergedCellNotes(layout.mergedRanges, wave: wave, issues: &merged)
             issues.insert(merged, at: columns.headerIssuesEnd)
-            let summary = WaveSummary(wave: wave.number, year: wave.year, file: normaliser.fileName, sheet: sheetName,
-                                      regionCount: columns.regions.seen.count, itemCount: columns.mapping.columnOfItem.count,
-                                      answerCount: answers.count)
+            let summary = WaveSummary(
+                wave: wave.number, year: wave.year, file: normaliser.fileName, sheet: sheetName,
+                regionCount: columns.regions.seen.count, itemCount: columns.mapping.columnOfItem.count,
+                answerCount: answers.count)
             return Result(answers: answers, issues: issues.all, summary: summary)
         }
 
         private mutating func mapHeader(hiddenColumns: Set<Int>, hiddenRows: Set<Int>) {
             var scratch = issues
-            guard let mapping = HeaderMapping.map(header: header, head: head[...], hiddenColumns: hiddenColumns, wave: wave,
-                                                  catalogue: catalogue, issues: &scratch) else {
+            guard
+                let mapping = HeaderMapping.map(
+                    header: header, head: head[...], hiddenColumns: hiddenColumns, wave: wave,
+                    catalogue: catalogue, issues: &scratch)
+            else {
                 headerFailed = true
                 pending = []
                 return
@@ -140,11 +147,13 @@ struct WaveNormaliser {
             let position = Dictionary(mapped.enumerated().map { ($1.0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let asked = mapped.map { item, column in
                 let steps = gate.steps(of: item)
-                return AskedItem(id: item.id, type: item.type, column: column, code: answers.code(item: item.id), steps: steps,
-                                 stepPositions: steps.map { position[$0.parent.id] })
+                return AskedItem(
+                    id: item.id, type: item.type, column: column, code: answers.code(item: item.id), steps: steps,
+                    stepPositions: steps.map { position[$0.parent.id] })
             }
-            columns = Columns(mapping: mapping, asked: asked, regions: RegionResolver(catalogue: catalogue, column: mapping.regionColumn),
-                              headerIssuesEnd: issues.all.count)
+            columns = Columns(
+                mapping: mapping, asked: asked, regions: RegionResolver(catalogue: catalogue, column: mapping.regionColumn),
+                headerIssuesEnd: issues.all.count)
             let waiting = pending
             pending = []
             for row in waiting { normalise(row, hiddenRows: hiddenRows) }
@@ -157,28 +166,34 @@ struct WaveNormaliser {
             let regionCode = answers.code(region: catalogue.answerRegion(of: region))
             let parsed = asked.map { parser.parse(row.cell(column: $0.column)?.value ?? .empty, type: $0.type) }
             for index in asked.indices {
-                let (value, parse) = parsed[index], column = asked[index].column
+                let (value, parse) = parsed[index]
+                let column = asked[index].column
                 if let closed = gate.closed(asked[index].steps, answer: { step in asked[index].stepPositions[step].map { parsed[$0].answer } }) {
                     if let text = gate.contradiction(value, type: asked[index].type, cellText: row.cell(column: column)?.value.text) {
-                        issues.add(.note, .answerOutsideFilter(text, parent: closed.parent, parentAnswer: closed.parentAnswer),
-                                   row.index, column, item: asked[index].id, region: region.name)
+                        issues.add(
+                            .note, .answerOutsideFilter(text, parent: closed.parent, parentAnswer: closed.parentAnswer),
+                            row.index, column, item: asked[index].id, region: region.name)
                     }
                     continue
                 }
                 switch value {
                 case .category(let category), .text(let category):
                     if parse >= valueCodes.count { valueCodes += Array(repeating: nil, count: parse + 1 - valueCodes.count) }
-                    let code = valueCodes[parse] ?? {
-                        let isFreeText = if case .text = value { true } else { false }
-                        let new = answers.code(value: category, isFreeText: isFreeText)
-                        valueCodes[parse] = new
-                        return new
-                    }()
-                    answers.append(region: regionCode, item: asked[index].code, value: code, wave: waveCode,
-                                   cell: CellReference(row: row.index, column: column))
+                    let code =
+                        valueCodes[parse]
+                        ?? {
+                            let isFreeText = if case .text = value { true } else { false }
+                            let new = answers.code(value: category, isFreeText: isFreeText)
+                            valueCodes[parse] = new
+                            return new
+                        }()
+                    answers.append(
+                        region: regionCode, item: asked[index].code, value: code, wave: waveCode,
+                        cell: CellReference(row: row.index, column: column))
                 case .unknown(let text):
-                    issues.add(.error, .unknownAnswer(text, expected: parser.expected(for: asked[index].type)), row.index, column,
-                               item: asked[index].id, region: region.name)
+                    issues.add(
+                        .error, .unknownAnswer(text, expected: parser.expected(for: asked[index].type)), row.index, column,
+                        item: asked[index].id, region: region.name)
                 }
             }
         }

@@ -16,15 +16,18 @@ struct AnnexOutput: OutputWriter {
     var name: String { audience == .published ? "annex" : "internal annex" }
 
     var file: String {
-        audience == .published ? model.spec.annexFile
+        audience == .published
+            ? model.spec.annexFile
             : InternalOutputs.folder + "/" + AnnexWriter.internalFile(for: model.spec.annexFile)
     }
 
     func write(into folder: AtomicOutputDirectory) async throws -> WrittenOutput {
         let path = try folder.url(for: file).path
         do {
-            try AnnexWriter(model: model, answers: data.answers, issues: data.issues, created: created,
-                            answersFile: (ResponsesCSV.file as NSString).lastPathComponent, audience: audience).write(to: path)
+            try AnnexWriter(
+                model: model, answers: data.answers, issues: data.issues, created: created,
+                answersFile: (ResponsesCSV.file as NSString).lastPathComponent, audience: audience
+            ).write(to: path)
         } catch {
             throw OutputError(.writeFile, path: file, reason: error.description)
         }

@@ -1,8 +1,8 @@
 import Aggregate
+import Formatting
 import Normalise
 import RenderData
 import ReportSpec
-import Formatting
 
 /// The machine-readable exports: the series of every figure and table and the transitions
 /// (published), the validation report (internal; the tidy answers: `ResponsesOutput`).
@@ -22,16 +22,24 @@ struct DataExportsOutput: OutputWriter {
     private func writeFiles(into folder: AtomicOutputDirectory) throws -> WrittenOutput {
         var files: [(path: String, text: String)] = []
         if audiences.contains(.internal) {
-            files.append((ValidationReport.file, ValidationReport.render(issues: data.issues, waves: data.waves,
-                                                                         answerCount: data.answers.count)))
+            files.append(
+                (
+                    ValidationReport.file,
+                    ValidationReport.render(
+                        issues: data.issues, waves: data.waves,
+                        answerCount: data.answers.count)
+                ))
         }
         guard audiences.contains(.published) else { return try write(files, into: folder) }
         files.append((OutputLayout.series, DataExports.series(model)))
         let unit = model.spec.unit.plural
-        let incomplete = Dictionary(model.analysis.participation.filter { $0.answering < $0.population }.map {
-            ($0.year, "\($0.answering) der \($0.population) \(unit) haben teilgenommen")
-        }, uniquingKeysWith: { a, _ in a })
-        files += model.figures.map { (OutputLayout.data($0.fileStem), DataExports.figure($0, small: model.smallCells, participation: { incomplete[$0] })) }
+        let incomplete = Dictionary(
+            model.analysis.participation.filter { $0.answering < $0.population }.map {
+                ($0.year, "\($0.answering) der \($0.population) \(unit) haben teilgenommen")
+            }, uniquingKeysWith: { a, _ in a })
+        files += model.figures.map {
+            (OutputLayout.data($0.fileStem), DataExports.figure($0, small: model.smallCells, participation: { incomplete[$0] }))
+        }
         files += model.tables.map { (OutputLayout.data($0.fileStem), DataExports.table($0, small: model.smallCells)) }
         files.append((OutputLayout.transitions, DataExports.transitions(model)))
         return try write(files, into: folder)

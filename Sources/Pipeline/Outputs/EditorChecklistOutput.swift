@@ -1,6 +1,6 @@
 import Aggregate
-import Foundation
 import Formatting
+import Foundation
 import RenderReport
 
 /// `redaktion.md`: what the editor must re-read before the report goes out. Written only
@@ -40,7 +40,8 @@ struct EditorChecklistOutput: OutputWriter {
         var text = "# Vor der Veröffentlichung zu prüfen\n"
         if !stale.isEmpty {
             text += "\n## Einschätzungen\n\n"
-            text += "Diese Einschätzungen des Instituts passen nicht mehr zu den Daten. Der Bericht lässt sie weg, "
+            text +=
+                "Diese Einschätzungen des Instituts passen nicht mehr zu den Daten. Der Bericht lässt sie weg, "
                 + "bis sie geprüft sind. Trifft eine weiter zu, in der Spezifikation (`assessments`) `year` (und `change`) "
                 + "auf das neue Jahr setzen; trifft sie nicht mehr zu, den Text in der Vorlage neu schreiben und den Eintrag "
                 + "in `assessments` anpassen oder löschen.\n\n"
@@ -56,7 +57,8 @@ struct EditorChecklistOutput: OutputWriter {
         }
         if !prose.isEmpty {
             text += "\n## Sätze\n\n"
-            text += "In diesen Sätzen stehen durch Wörter aus den Daten (etwa einen Titel aus dem Katalog) Zahlen am "
+            text +=
+                "In diesen Sätzen stehen durch Wörter aus den Daten (etwa einen Titel aus dem Katalog) Zahlen am "
                 + "Satzanfang oder nebeneinander. Die Vorlage selbst ist geprüft; bitte den Satz lesen und, wenn nötig, "
                 + "den Text im Katalog oder die Vorlage anpassen.\n\n"
             for finding in prose {
@@ -65,7 +67,8 @@ struct EditorChecklistOutput: OutputWriter {
         }
         if !frames.isEmpty {
             text += "\n## Wiederholte Satzmuster\n\n"
-            text += "Diese Muster stehen öfter als \(RepeatedFrames.budget)-mal im Bericht; so oft wiederholt, liest sich "
+            text +=
+                "Diese Muster stehen öfter als \(RepeatedFrames.budget)-mal im Bericht; so oft wiederholt, liest sich "
                 + "der Text wie ausgefüllt. Bitte einige der Sätze in der Vorlage anders bauen.\n\n"
             for frame in frames {
                 text += "- „\(md(frame.name))“: \(frame.count)-mal, Zeilen " + frame.lines.map(String.init).joined(separator: ", ") + "\n"
@@ -74,7 +77,8 @@ struct EditorChecklistOutput: OutputWriter {
         if !uncoded.isEmpty {
             text += "\n## Freitext\n\n"
             let table = codingFile.isEmpty ? "Kodiertabelle (Spezifikation: `coding`)" : "Kodiertabelle „" + md(codingFile) + "“"
-            text += "Diese Antworten sind ganze Sätze und werden deshalb als Kategorie gezählt und zitiert. Bitte in der "
+            text +=
+                "Diese Antworten sind ganze Sätze und werden deshalb als Kategorie gezählt und zitiert. Bitte in der "
                 + table + " einer Kategorie zuordnen (Spalten item, answer, category).\n\n"
             for answer in uncoded {
                 text += "- \(md(answer.item)): „\(md(answer.text))“\n"

@@ -16,8 +16,10 @@ struct OutputRun {
     /// error it throws fails the run like the writer's own.
     let check: (@Sendable (_ staging: URL, _ files: [String]) throws -> [String])?
 
-    init(writers: [any OutputWriter] = [], serial: Bool, timer: StageTimer,
-         check: (@Sendable (_ staging: URL, _ files: [String]) throws -> [String])? = nil) {
+    init(
+        writers: [any OutputWriter] = [], serial: Bool, timer: StageTimer,
+        check: (@Sendable (_ staging: URL, _ files: [String]) throws -> [String])? = nil
+    ) {
         self.writers = writers
         self.serial = serial
         self.timer = timer
@@ -36,24 +38,29 @@ struct OutputRun {
     ///
     /// `beforeCommit` runs when every writer is done, before anything is moved into place;
     /// an error it throws discards the outputs like a writer's failure.
-    func write(to target: URL, beforeCommit: (() throws -> Void)? = nil,
-               _ plan: (_ start: ([any OutputWriter]) throws -> Void) async throws -> Void) async throws -> WrittenOutput {
+    func write(
+        to target: URL, beforeCommit: (() throws -> Void)? = nil,
+        _ plan: (_ start: ([any OutputWriter]) throws -> Void) async throws -> Void
+    ) async throws -> WrittenOutput {
         let folder = try AtomicOutputDirectory(target: target)
         do {
             let results = serial ? try await oneByOne(plan, into: folder) : try await together(plan, into: folder)
             try beforeCommit?()
             try await CommitHold.waitIfAsked()
             try folder.commit()
-            return WrittenOutput(files: results.flatMap(\.files).sorted(), skipped: results.flatMap(\.skipped),
-                                 unchecked: results.flatMap(\.unchecked).sorted())
+            return WrittenOutput(
+                files: results.flatMap(\.files).sorted(), skipped: results.flatMap(\.skipped),
+                unchecked: results.flatMap(\.unchecked).sorted())
         } catch {
             folder.discard()
             throw Self.userFacing(error, target: target)
         }
     }
 
-    private func together(_ plan: (([any OutputWriter]) throws -> Void) async throws -> Void,
-                          into folder: AtomicOutputDirectory) async throws -> [WrittenOutput] {
+    private func together(
+        _ plan: (([any OutputWriter]) throws -> Void) async throws -> Void,
+        into folder: AtomicOutputDirectory
+    ) async throws -> [WrittenOutput] {
         let failure = FirstFailure()
         return try await withThrowingTaskGroup(of: WrittenOutput.self) { group in
             // Leaving the group by an error cancels and awaits the writers started so far.
@@ -79,8 +86,10 @@ struct OutputRun {
     }
 
     /// `--serial`: the plan first, then its writers one by one in the order they were started.
-    private func oneByOne(_ plan: (([any OutputWriter]) throws -> Void) async throws -> Void,
-                          into folder: AtomicOutputDirectory) async throws -> [WrittenOutput] {
+    private func oneByOne(
+        _ plan: (([any OutputWriter]) throws -> Void) async throws -> Void,
+        into folder: AtomicOutputDirectory
+    ) async throws -> [WrittenOutput] {
         var started: [any OutputWriter] = []
         try await plan { started += $0 }
         var results: [WrittenOutput] = []

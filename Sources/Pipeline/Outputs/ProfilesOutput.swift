@@ -1,12 +1,12 @@
 import Aggregate
 import Concurrency
+import Foundation
 import Normalise
 import RenderExcel
 import RenderReport
 import RenderSVG
 import ReportSpec
 import XlsxWriter
-import Foundation
 
 /// One page per region: SVG and Markdown rendered on all cores (the result does not depend
 /// on scheduling), the profiles workbook written meanwhile as a child task.
@@ -52,11 +52,13 @@ struct ProfilesOutput: OutputWriter {
 
     private func page(_ profile: RegionProfile, set: ProfileSet, themes: [String: String]) -> (svg: String, markdown: String) {
         let spec = model.spec
-        let svg = ProfileChart().svg(profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
-                                     themeTitles: themes, scales: spec.scales, missingCategory: model.catalogue.missingCategory)
+        let svg = ProfileChart().svg(
+            profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
+            themeTitles: themes, scales: spec.scales, missingCategory: model.catalogue.missingCategory)
         let alt = "Regionalprofil \(profile.name): Antworten je Erhebungsjahr und Anteil \(set.positiveLabel) aller \(spec.unitPlural)."
-        let markdown = ProfileMarkdown.render(profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
-                                              dataNote: spec.dataNote, altText: alt)
+        let markdown = ProfileMarkdown.render(
+            profile, set: set, unitPlural: spec.unitPlural, sourceLine: model.sourceLine,
+            dataNote: spec.dataNote, altText: alt)
         return (svg, markdown)
     }
 }

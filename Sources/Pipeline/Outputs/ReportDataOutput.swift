@@ -1,8 +1,8 @@
 import Aggregate
 import RenderData
 import RenderReport
-import SystemInterface
 import ReportSpec
+import SystemInterface
 
 /// The model as JSON (`report-data.json`) and, with a template, the context the report
 /// text was rendered from (`report-context.json`), for checking a sentence against its data.
