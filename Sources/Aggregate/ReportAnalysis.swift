@@ -44,7 +44,7 @@ package struct ReportAnalysis: Sendable {
         package let count: Int
     }
 
-    /// What lies behind a theme's change in the theme summary (Tabelle 4).
+    /// What lies behind a theme's change in the theme summary (a `themeSummary` table).
     package struct ThemeDrivers: Sendable {
         package let theme: String
         /// Pooled moves between the categories, largest first.

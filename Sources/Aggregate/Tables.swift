@@ -1,6 +1,6 @@
 import Formatting
 
-/// Tabelle 2 style: the options of a multiple-choice question in one wave.
+/// A table of kind `options`: the options of a multiple-choice question in one wave.
 package struct OptionsTable: Sendable {
     package struct Row: Sendable {
         package let option: String
@@ -21,7 +21,7 @@ package struct OptionsTable: Sendable {
     package let rows: [Row]
 }
 
-/// Tabelle 4 style: per theme, all Status main items of a wave pooled, and the change
+/// A table of kind `themeSummary`: per theme, all Status main items of a wave pooled, and the change
 /// against the wave before in percentage points (from unrounded shares).
 package struct ThemeSummaryTable: Sendable {
     package struct Cell: Sendable {
@@ -57,7 +57,7 @@ package struct ThemeSummaryTable: Sendable {
     }
 }
 
-/// Tabellen 1 and 3 style: free-text answers of one wave, coded into distinct entries,
+/// A table of kind `freeText`: free-text answers of one wave, coded into distinct entries,
 /// each with how many regions named it.
 package struct FreeTextTable: Sendable {
     package struct Entry: Sendable, Hashable {

@@ -97,8 +97,6 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
         (first.row...last.row).contains(ref.row) && (first.column...last.column).contains(ref.column)
     }
 
-    public func containsRow(_ row: Int) -> Bool { (first.row...last.row).contains(row) }
-
     public var description: String { first == last ? first.description : "\(first):\(last)" }
 }
 

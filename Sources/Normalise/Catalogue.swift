@@ -60,16 +60,14 @@ package struct Catalogue: Sendable {
 
     package func item(_ id: String) -> CatalogueItem? { itemIndex[id].map { items[$0] } }
 
-    package func wave(number: Int) -> WaveDefinition? { waves.first { $0.number == number } }
-
     package func wave(year: Int) -> WaveDefinition? { waves.first { $0.year == year } }
 
-    /// Looks a region up by official name, known spelling or AGS code.
     /// The shared answer region for a region of this catalogue.
     package func answerRegion(of region: Region) -> TidyAnswer.RegionName {
         answerRegions[region.ags].flatMap { $0.name == region.name ? $0 : nil } ?? TidyAnswer.RegionName(ags: region.ags, name: region.name)
     }
 
+    /// Looks a region up by official name, known spelling or AGS code.
     package func region(matching text: String) -> Region? { regionIndex[text.folded].map { regions[$0] } }
 
     /// Options of a multiple-choice item, in catalogue order.
@@ -124,9 +122,6 @@ package struct Catalogue: Sendable {
     package func openingAnswers(of item: CatalogueItem, parent: CatalogueItem) -> [String] {
         item.openingAnswers.isEmpty ? Array(answerCategories(of: parent.type).prefix(1)) : item.openingAnswers
     }
-
-    /// Items that belong to a theme (`Themenbereich`).
-    package func items(inTheme theme: String) -> [CatalogueItem] { items.filter { $0.theme == theme } }
 
     /// Themes in catalogue order.
     package var themes: [String] {

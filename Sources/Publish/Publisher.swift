@@ -6,8 +6,8 @@ import SystemInterface
 /// Writes the publication formats of a report (HTML, PDF, DOCX) from its Markdown, side by
 /// side: pandoc for the HTML and the DOCX, WeasyPrint for the PDF, each a child process.
 ///
-/// Use: `start` when the run begins (the PDF engine loads meanwhile), `publish` once the
-/// Markdown and the figures exist, `cancel` if the run fails before that. A format whose
+/// Use: `start` right before `publish` (the PDF engine loads while pandoc writes the HTML),
+/// `publish` once the Markdown and the figures exist, `cancel` if the run fails before that. A format whose
 /// tool is not installed is skipped and reported; a tool that fails fails the run.
 package final class Publisher: @unchecked Sendable {
     /// What `publish` wrote and what it had to skip.

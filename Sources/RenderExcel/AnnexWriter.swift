@@ -47,7 +47,7 @@ package struct AnnexWriter: Sendable {
         return stem + "_intern.xlsx"
     }
 
-    /// How many answer rows the answers sheet lists: all of them, unless they exceed the
+    /// Whether the answers sheet lists the answers: all of them, unless they exceed the
     /// spec's `annex_answer_rows` or what one sheet holds; then none, and the sheet says so.
     package var answersFitTheSheet: Bool {
         answers.count <= min(model.spec.annexAnswerRows ?? Self.answerRowsPerSheet, Self.answerRowsPerSheet)

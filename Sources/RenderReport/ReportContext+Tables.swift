@@ -29,7 +29,7 @@ extension ReportContext {
         return o
     }
 
-    /// Tabelle 4 for the prose: per theme the shares and changes, and the theme with the
+    /// The theme summary for the prose: per theme the shares and changes, and the theme with the
     /// largest gain of the lead answer.
     func themeSummary(_ table: ThemeSummaryTable) -> TemplateObject {
         var o = TemplateObject()

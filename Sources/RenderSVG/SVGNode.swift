@@ -5,8 +5,6 @@ import Formatting
 package indirect enum SVGNode: Sendable, Equatable {
     case element(String, [(String, String)], [SVGNode])
     case text(String)
-    /// Several nodes without a wrapper.
-    case group([SVGNode])
 
     package static func == (a: SVGNode, b: SVGNode) -> Bool { a.rendered() == b.rendered() }
 
@@ -20,8 +18,6 @@ package indirect enum SVGNode: Sendable, Equatable {
         switch self {
         case .text(let s):
             out += TextEscaping.xmlText(s)
-        case .group(let nodes):
-            for node in nodes { node.render(into: &out, indent: indent) }
         case .element(let name, let attributes, let children):
             out += String(repeating: "  ", count: indent) + "<" + name
             for (key, value) in attributes { out += " \(key)=\"\(TextEscaping.xmlAttribute(value))\"" }

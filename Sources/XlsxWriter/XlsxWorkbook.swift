@@ -39,7 +39,7 @@ package final class XlsxWorkbook {
         lifetime = WorkbookLifetime(handle: created, path: path)
     }
 
-    /// Adds a worksheet. The name must be a valid sheet name (see `SheetName.sanitised`).
+    /// Adds a worksheet. The name must be a valid sheet name (at most 31 characters, none of `[]:*?/\\`; `RenderExcel.SheetNames` makes them).
     package func addWorksheet(named name: String) throws(XlsxError) -> XlsxWorksheet {
         try lifetime.ensureOpen("add worksheet '\(name)'")
         try CBridge.check(name.withCString { workbook_validate_sheet_name(handle, $0) }, "sheet name '\(name)'")
