@@ -151,7 +151,7 @@ struct Inspect: ParsableCommand {
     @Argument(help: "An .xlsx or .csv file.") var file: String
     @Option(help: "Only this sheet.") var sheet: String?
 
-    func run() throws {
+    func run() {
         do {
             let book = try WorkbookReader.open(URL(fileURLWithPath: file))
             for name in book.sheetNames where sheet == nil || sheet == name {
@@ -178,16 +178,17 @@ struct Generate: ParsableCommand {
     @Option(help: "Data folder whose catalogue provides the items.") var template = "data"
     @Option(help: "Folder to write (created).") var out: String
 
-    func run() throws {
-        let catalogue: Catalogue
+    /// Errors go through the shared report like every other command's: a template folder
+    /// that does not normalise lists its problems by file › sheet › cell and exits with 1.
+    func run() {
         do {
-            catalogue = try DataFolder(url: URL(fileURLWithPath: template)).normalise().catalogue
+            let catalogue = try DataFolder(url: URL(fileURLWithPath: template)).normalise().catalogue
+            let survey = SyntheticSurvey(regions: regions, waves: waves, seed: seed, template: catalogue)
+            try survey.write(to: URL(fileURLWithPath: out))
+            print("wrote a synthetic survey to \(out): \(regions) regions × \(waves) waves × \(survey.itemCount) items")
         } catch {
-            throw ValidationError("the template data folder does not normalise: \(error.errors.first?.description ?? "")")
+            terminate(with: error)
         }
-        let survey = SyntheticSurvey(regions: regions, waves: waves, seed: seed, template: catalogue)
-        try survey.write(to: URL(fileURLWithPath: out))
-        print("wrote a synthetic survey to \(out): \(regions) regions × \(waves) waves × \(survey.itemCount) items")
     }
 }
 

@@ -89,6 +89,23 @@ import XlsxWriter
         #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
     }
 
+    /// `generate` reports like every other command: the template folder's problems by file ›
+    /// sheet › cell and exit 1, not a usage error with only the first problem.
+    @Test(.enabled(if: TestPaths.cliBinary != nil, "needs the CLI built (make test builds it)"))
+    func generateReportsATemplateFolderThatDoesNotNormalise() throws {
+        let binary = try #require(TestPaths.cliBinary)
+        let fixture = try DataFolderFixture()
+        try fixture.replaceWaveWithCSV("Monitoring_W3_2019.xlsx", sheet: "Antworten") { $0[7][2] = "vielleicht" }
+        let out = try TemporaryFolder.make().appendingPathComponent("synthetisch")
+        let run = try ChildProcess.run(binary, ["generate", "--template", fixture.url.path, "--out", out.path, "--regions", "3", "--waves", "2"])
+        #expect(run.status == Diagnostics.ExitStatus.dataErrors.rawValue)
+        #expect(
+            run.stderr.hasPrefix("error: the data has 1 problem(s):\n  Monitoring_W3_2019.csv › Monitoring_W3_2019 › C8"),
+            "\(run.stderr)")
+        Self.expectPlain(run.stderr)
+        #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
+    }
+
     // MARK: IngestError (exit 1)
 
     @Test(.enabled(if: TestPaths.cliBinary != nil, "needs the CLI built (make test builds it)"))
