@@ -244,7 +244,7 @@ struct PublicationTests {
         let info = try ExternalTool.run("pdfinfo", [run.pdf.path]).stdout
         let pages = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) })
         #expect(pages > 15)
-        #expect(try info.contains("Page size:       595.") && info.contains("841.89"), "A4")
+        #expect(info.contains("Page size:       595.") && info.contains("841.89"), "A4")
         #expect(!(try Self.pageText(run.pdf, 1)).contains("Seite 1"), "the title page has no number")
         for page in 2...pages {
             #expect(try Self.pageText(run.pdf, page).contains("Seite \(page)"), "page \(page) has no number")
