@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "Ingest", "Normalise", "ReportSpec", "Aggregate", "RenderData", "RenderSVG", "RenderExcel", "RenderReport", "Publish",
                 "Disclosure", "XlsxWriter", "Formatting", "Concurrency", "SystemInterface", "Diagnostics",
+                .product(name: "Yams", package: "Yams"),
             ], swiftSettings: strict),
 
         // 7 tools.
@@ -103,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "monitoring",
             dependencies: [
-                "Pipeline", "SyntheticData", "Ingest", "Normalise", "SystemInterface", "Diagnostics",
+                "Pipeline", "Publish", "ReportSpec", "SyntheticData", "Ingest", "Normalise", "SystemInterface", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], swiftSettings: strict),
         // Synthetic surveys for benchmarks and scale tests (writes xlsx through XlsxWriter).

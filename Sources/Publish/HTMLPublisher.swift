@@ -17,7 +17,7 @@ struct HTMLPublisher {
     /// Creation time for the page's metadata (ISO 8601), nil = none.
     let created: String?
 
-    static let install = "sudo apt-get install pandoc   # Debian/Ubuntu (or: make publish-deps)"
+    static let install = "sudo apt-get install pandoc   # Debian/Ubuntu"
     /// The heading of the endnotes (pandoc writes them without one).
     static let endnotesHeading = "Anmerkungen"
 

@@ -16,7 +16,13 @@ import SystemInterface
 /// The page is self-contained, so the engine gets no base URL: nothing can resolve to the
 /// staging folder's temporary path.
 struct PDFPublisher {
-    static let install = "python3 -m pip install 'weasyprint>=66,<71'   (or: make publish-deps)"
+    /// In a virtual environment: Debian's Python refuses a system-wide `pip install` (PEP 668),
+    /// and Debian's own WeasyPrint is older than the minimum.
+    static let install =
+        "python3 -m venv ~/.local/share/weasyprint && ~/.local/share/weasyprint/bin/pip install 'weasyprint>=66,<71'"
+        + " && export MONITORING_PYTHON=~/.local/share/weasyprint/bin/python   # Debian: sudo apt-get install python3-venv first"
+    /// The oldest WeasyPrint whose PDF/UA-1 output the house style is made for.
+    static let minimumMajorVersion = 66
     /// WeasyPrint's exit code in the driver for "not installed or too old".
     static let missingStatus: Int32 = 3
 
@@ -30,8 +36,8 @@ struct PDFPublisher {
         except Exception as error:
             sys.stderr.write("cannot import weasyprint: %s\\n" % error)
             sys.exit(3)
-        if int(weasyprint.__version__.split(".")[0]) < 66:
-            sys.stderr.write("WeasyPrint %s is too old; 66 or newer is needed\\n" % weasyprint.__version__)
+        if int(weasyprint.__version__.split(".")[0]) < \(minimumMajorVersion):
+            sys.stderr.write("WeasyPrint %s is too old; \(minimumMajorVersion) or newer is needed\\n" % weasyprint.__version__)
             sys.exit(3)
         weasyprint.HTML(string='<html lang="de"><body><p>Ä</p></body></html>').render()
         html = sys.stdin.buffer.read()

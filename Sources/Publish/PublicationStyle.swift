@@ -1,4 +1,5 @@
 import Foundation
+import SystemInterface
 
 /// The institute's house style for the publication formats: a folder (spec field `style`)
 /// holding the pandoc HTML template, the stylesheet shared by screen and print, and the Word
@@ -17,18 +18,10 @@ package struct PublicationStyle: Sendable {
     package let referenceDocument: URL
 
     /// The house style shipped with the tool, for a spec without `style:`: in an installed
-    /// tree (`share/monitoring/hausstil` above the binary) or in the checkout the binary was
-    /// built in (`reports/hausstil`), found from the running executable upwards.
-    package static func shippedFolder(executable: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()) -> URL? {
-        var folder = executable.deletingLastPathComponent()
-        for _ in 0..<6 {
-            for candidate in ["share/monitoring/hausstil", "reports/hausstil"] {
-                let style = folder.appendingPathComponent(candidate, isDirectory: true)
-                if FileManager.default.isReadableFile(atPath: style.appendingPathComponent(htmlTemplateName).path) { return style }
-            }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
+    /// tree (`share/monitoring/hausstil`) or in the checkout the binary was built in
+    /// (`reports/hausstil`, from the binary upwards or where the binary was compiled).
+    package static func shippedFolder(executable: URL = SharedFiles.executable, buildCheckout: URL? = SharedFiles.compiledCheckout) -> URL? {
+        SharedFiles(executable: executable, buildCheckout: buildCheckout).locate(SharedFiles.houseStyle, marker: htmlTemplateName)
     }
 
     /// Reads the style folder; a missing or unreadable file is named with what it is for.

@@ -23,7 +23,12 @@ extension ReportContext {
         let short = spec.unitShort ?? spec.unitPlural
         o.set("unitShort", short)
         o.set("unitShortDative", GermanNoun(singular: short, plural: short, gender: spec.unit.gender).dativePlural)
-        o.set("nDative", GermanFormat.integer(model.regionCount) + " " + spec.unit.dativePlural)
+        // "13 Arbeitsbündnissen", but "einer Kommune" and "keinem Landkreis": a survey of one
+        // unit (a new survey's example) is counted in the singular.
+        func dative(_ n: Int) -> String {
+            n <= 1 ? spec.unit.count(n, .dative) : GermanFormat.integer(n) + " " + spec.unit.dativePlural
+        }
+        o.set("nDative", dative(model.regionCount))
         o.set("nWord", GermanNoun.word(model.regionCount))
         // With few units one unit is many percentage points: "7,7 Prozentpunkte" for 13.
         func points(_ units: Int) -> String {
@@ -34,7 +39,7 @@ extension ReportContext {
         // one unit is 8,3 points there, not 7,7.
         let latest = model.analysis.participation.last
         o.set("latestAnswering", latest.map { GermanFormat.integer($0.answering) } ?? "–")
-        o.set("latestAnsweringDative", latest.map { GermanFormat.integer($0.answering) + " " + spec.unit.dativePlural } ?? "–")
+        o.set("latestAnsweringDative", latest.map { dative($0.answering) } ?? "–")
         o.set("latestComplete", latest.map { $0.answering == $0.population } ?? true)
         o.set("oneUnitPointsLatest", points(latest?.answering ?? model.regionCount))
         o.set("n", GermanFormat.integer(model.regionCount))

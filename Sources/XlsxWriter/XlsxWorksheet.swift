@@ -46,6 +46,18 @@ package final class XlsxWorksheet {
             }, "write text at \(place(row, column))")
     }
 
+    /// Attaches a cell comment (a note shown when the pointer rests on the cell): plain text,
+    /// however it reads. Widened to `width` points so a sentence or two fits without scrolling.
+    package func writeComment(_ text: String, row: Int, column: Int, width: Int = 300, height: Int = 120) throws(XlsxError) {
+        _ = try prepare("write comment at \(place(row, column))")
+        var options = lxw_comment_options()
+        options.width = UInt16(clamping: width)
+        options.height = UInt16(clamping: height)
+        try CBridge.check(
+            text.withCString { worksheet_write_comment_opt(handle, lxw_row_t(row), lxw_col_t(column), $0, &options) },
+            "write comment at \(place(row, column))")
+    }
+
     package func write(_ number: Double, row: Int, column: Int, format: XlsxFormat? = nil) throws(XlsxError) {
         let cFormat = try prepare("write number at \(place(row, column))", format)
         try CBridge.check(

@@ -4,6 +4,8 @@ import Foundation
 import Ingest
 import Normalise
 import Pipeline
+import Publish
+import ReportSpec
 import SyntheticData
 import SystemInterface
 
@@ -11,7 +13,8 @@ struct Monitoring: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitoring",
         abstract: "Turns survey wave spreadsheets into a monitoring report.",
-        subcommands: [Report.self, Normalise.self, NewReport.self, Keys.self, Inspect.self, Generate.self],
+        version: SharedFiles().versionLine(),
+        subcommands: [Report.self, Normalise.self, NewReport.self, Init.self, Doctor.self, Keys.self, Inspect.self, Generate.self],
         defaultSubcommand: Report.self
     )
 }
@@ -87,6 +90,9 @@ struct Report: AsyncParsableCommand {
         for skipped in summary.skipped {
             FileHandle.standardError.write(Data("warning: skipped \(skipped.description)\n".utf8))
         }
+        if !summary.skipped.isEmpty {
+            FileHandle.standardError.write(Data("note: `monitoring doctor` lists the publication engines and how to install them\n".utf8))
+        }
         if !summary.skipped.isEmpty, summary.formatsExplicit { Foundation.exit(ExitStatus.formatSkipped.rawValue) }
     }
 }
@@ -128,6 +134,40 @@ struct NewReport: ParsableCommand {
         } catch {
             terminate(with: error)
         }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new survey: a catalogue workbook, an example wave, a spec and a template to fill in.")
+    @Argument(help: "The new survey's folder (created; must not exist or be empty).") var folder: String
+
+    func run() {
+        do {
+            let result = try NewSurvey(destination: URL(fileURLWithPath: folder)).make()
+            print("wrote \(result.folder.path):")
+            for file in result.files { print("  \(file)") }
+            print("Next: monitoring report \(result.spec.path)")
+            print("Then replace the example rows of data/Fragenkatalog.xlsx and the example wave in data/waves/ with your own;")
+            print("every problem is reported by file › sheet › cell.")
+        } catch {
+            terminate(with: error)
+        }
+    }
+}
+
+struct Doctor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Say which publication engines are installed, which formats can be written, and how to install the rest.")
+
+    func run() {
+        print("monitoring \(SharedFiles().versionLine())")
+        let style = PublicationStyle.shippedFolder()
+        print("house style: " + (style?.path ?? "not found beside the binary (give the spec a `style:` folder)"))
+        print("")
+        let engines = PublicationEngines.probe()
+        print(engines.report)
+        if engines.writableFormats.count < OutputFormat.allCases.count { Foundation.exit(ExitStatus.formatSkipped.rawValue) }
     }
 }
 

@@ -27,12 +27,46 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("warning: skipped html: pandoc is not installed; install it with: sudo apt-get install pandoc"))
         #expect(result.stderr.contains("warning: skipped docx: pandoc is not installed"))
-        #expect(result.stderr.contains("warning: skipped pdf: python3 with WeasyPrint is not installed; install it with: python3 -m pip install"))
+        #expect(result.stderr.contains("warning: skipped pdf: python3 with WeasyPrint is not installed; install it with: python3 -m venv"))
+        #expect(result.stderr.contains("note: `monitoring doctor` lists the publication engines and how to install them"))
         for name in ["Bericht.md", "abbildungen/abb22.svg", "Anhang_Monitoring_RUEMSA_2017-2021.xlsx", "series.csv"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
         }
         for name in ["Bericht.html", "Bericht.pdf", "Bericht.docx"] {
             #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
+    }
+
+    /// `doctor` on a machine without engines: each is named missing with why, only the
+    /// Markdown can be written, every install command is printed once, and it exits with 4.
+    @Test(.enabled(if: TestPaths.cliBinary != nil))
+    func doctorSaysWhatIsMissingWhatCanBeWrittenAndHowToInstall() throws {
+        let binary = try #require(TestPaths.cliBinary)
+        let result = try ExternalTool.run(binary, ["doctor"], environment: ["PATH": "/nonexistent", "MONITORING_PYTHON": "python3"])
+        #expect(result.status == 4, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("monitoring ") == true)
+        #expect(lines.contains { $0.hasPrefix("pandoc ") && $0.contains("missing: not found on the PATH") })
+        #expect(lines.contains { $0.hasPrefix("WeasyPrint ") && $0.contains("missing: python3 not found") })
+        #expect(lines.contains("formats: md yes, html no, pdf no, docx no"))
+        #expect(lines.contains("  sudo apt-get install pandoc   # Debian/Ubuntu"))
+        #expect(lines.filter { $0.contains("apt-get install pandoc") }.count == 1, "each command once")
+        #expect(lines.contains { $0.hasPrefix("  python3 -m venv ") })
+    }
+
+    /// With the engines this machine has, doctor's verdict and a report agree: every format
+    /// doctor calls writable is written.
+    @Test(.enabled(if: TestPaths.cliBinary != nil))
+    func doctorsFormatsAreTheOnesAReportWrites() throws {
+        let engines = PublicationEngines.probe()
+        let binary = try #require(TestPaths.cliBinary)
+        let out = try TemporaryFolder.make().appendingPathComponent("out")
+        let spec = TestPaths.repository.appendingPathComponent("examples/landkreise-2024/bericht.yaml")
+        let result = try ExternalTool.run(binary, ["report", spec.path, "--out", out.path, "--formats", "md,html,pdf,docx"], timeout: 300)
+        #expect(result.status == (engines.writableFormats.count == OutputFormat.allCases.count ? 0 : 4), "\(result.stderr)")
+        for format in OutputFormat.allCases {
+            let written = FileManager.default.fileExists(atPath: out.appendingPathComponent("Bericht.\(format.rawValue)").path)
+            #expect(written == engines.writableFormats.contains(format), "\(format)")
         }
     }
 
@@ -132,8 +166,9 @@ import Testing
         try FileManager.default.copyItem(
             at: TestPaths.repository.appendingPathComponent("reports/hausstil/report.html"),
             to: style.appendingPathComponent("report.html"))
-        #expect(PublicationStyle.shippedFolder(executable: root.appendingPathComponent("usr/bin/monitoring"))?.path == style.path)
-        #expect(PublicationStyle.shippedFolder(executable: URL(fileURLWithPath: "/nowhere/bin/monitoring")) == nil)
+        let installed = root.appendingPathComponent("usr/bin/monitoring")
+        #expect(PublicationStyle.shippedFolder(executable: installed)?.path == style.path, "the installed tree comes before the build checkout")
+        #expect(PublicationStyle.shippedFolder(executable: URL(fileURLWithPath: "/nowhere/bin/monitoring"), buildCheckout: nil) == nil)
     }
 }
 

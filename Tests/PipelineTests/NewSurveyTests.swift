@@ -1,0 +1,109 @@
+import Foundation
+import Ingest
+import Pipeline
+import TestSupport
+import Testing
+import XlsxWriter
+
+/// `monitoring init DIR`: the starting point of a new survey runs at once, carries every
+/// sheet and column the catalogue reader expects, is the user's to edit even when the
+/// skeleton is a read-only system folder, and fails with a message naming file, sheet and
+/// cell when the user's data breaks it.
+@Suite struct NewSurveyTests {
+    static func initialise() throws -> URL {
+        let folder = try TemporaryFolder.make().appendingPathComponent("neue-befragung")
+        let result = try ExternalTool.run(try #require(TestPaths.cliBinary), ["init", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("bericht.yaml"), "says where the spec is: \(result.stdout)")
+        return folder
+    }
+
+    static func report(_ folder: URL) throws -> (status: Int32, stderr: String, out: URL) {
+        let out = folder.appendingPathComponent("output")
+        let result = try ExternalTool.run(
+            try #require(TestPaths.cliBinary), ["report", folder.appendingPathComponent("bericht.yaml").path, "--out", out.path, "--formats", "md"],
+            environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+        return (result.status, result.stderr, out)
+    }
+
+    @Test func theFirstReportRunsAtOnce() throws {
+        let folder = try Self.initialise()
+        let run = try Self.report(folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOf: run.out.appendingPathComponent("Bericht.md"), encoding: .utf8)
+        #expect(text.hasPrefix("---") || text.contains("\n# "), "a report with headings")
+        #expect(text.contains("einer Einrichtung"), "one unit answered, in the singular: \(text.prefix(1200))")
+        #expect(FileManager.default.fileExists(atPath: run.out.appendingPathComponent("abbildungen/abb01.svg").path))
+        #expect(FileManager.default.fileExists(atPath: run.out.appendingPathComponent("Anhang_Befragung.xlsx").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("data/Fragenkatalog.workbook.yaml").path))
+    }
+
+    @Test func theCatalogueHasEverySheetAndColumnTheReaderExpects() throws {
+        let folder = try Self.initialise()
+        let book = try WorkbookReader.open(folder.appendingPathComponent("data/Fragenkatalog.xlsx"))
+        #expect(book.sheetNames == ["Fragen", "Wellen", "Regionen", "Antwortkategorien", "Hinweise"])
+        func headers(_ sheet: String) throws -> [String] {
+            try book.readSheet(named: sheet).rows.first?.cells.map(\.value.text) ?? []
+        }
+        #expect(
+            try headers("Fragen").prefix(8) == ["ID", "Themenbereich", "Typ", "Bezug", "Kurztitel", "Wortlaut", "Antwortoptionen", "Filterantwort"])
+        #expect(try headers("Wellen").contains("Regionsspalte"))
+        #expect(try headers("Regionen") == ["AGS", "Name", "Typ", "Schreibweisen"])
+        let regions = try book.readSheet(named: "Regionen").rows
+        #expect(regions.count == 2, "the header and one example row")
+        #expect(regions.last?.cells.first?.value.text == "00000001", "a key with leading zeros stays text")
+    }
+
+    /// The skeleton installed under /usr/share is read-only; the new folder must not be.
+    @Test func theNewFolderIsTheUsersToEditWhenTheSkeletonIsReadOnly() throws {
+        let manager = FileManager.default
+        let skeleton = try TemporaryFolder.make().appendingPathComponent("new-survey")
+        try manager.copyItem(at: TestPaths.repository.appendingPathComponent("share/new-survey"), to: skeleton)
+        let all = [skeleton.path] + (manager.subpaths(atPath: skeleton.path) ?? []).map { skeleton.appendingPathComponent($0).path }
+        for path in all.reversed() {
+            var isFolder: ObjCBool = false
+            manager.fileExists(atPath: path, isDirectory: &isFolder)
+            try manager.setAttributes([.posixPermissions: isFolder.boolValue ? 0o555 : 0o444], ofItemAtPath: path)
+        }
+        defer { for path in all { try? manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) } }
+
+        let destination = try TemporaryFolder.make().appendingPathComponent("befragung")
+        let result = try NewSurvey(destination: destination, skeleton: skeleton).make()
+        #expect(result.files.contains("data/Fragenkatalog.xlsx") && result.files.contains("bericht.yaml"), "\(result.files)")
+        for relative in ["", "data", "data/waves", "bericht.yaml", "bericht.md.mustache", "data/Fragenkatalog.xlsx"] {
+            let mode = try #require(
+                try manager.attributesOfItem(atPath: destination.appendingPathComponent(relative).path)[.posixPermissions] as? Int)
+            #expect(mode & 0o200 != 0, "\(relative.isEmpty ? "the folder" : relative) is writable for its owner (mode \(String(mode, radix: 8)))")
+        }
+    }
+
+    @Test func aFolderThatHoldsFilesIsLeftAlone() throws {
+        let folder = try TemporaryFolder.make().appendingPathComponent("befragung")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("notizen.txt"))
+        let result = try ExternalTool.run(try #require(TestPaths.cliBinary), ["init", folder.path])
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("\(folder.path) exists and is not empty"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notizen.txt"])
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)
+        #expect(siblings == ["befragung"], "no staging folder left behind: \(siblings)")
+    }
+
+    /// The user replaces the example wave with an export naming a unit the catalogue does not
+    /// list: the report stops with exit 1 and says which file, sheet and cell.
+    @Test func dataTheUserFillsInFailsWithFileSheetAndCell() throws {
+        let folder = try Self.initialise()
+        let wave = folder.appendingPathComponent("data/waves/Befragung_2025.xlsx")
+        let book = try XlsxWorkbook(path: wave.path)
+        let sheet = try book.addWorksheet(named: "Antworten")
+        for (column, text) in ["Einrichtung", "F1"].enumerated() { try sheet.write(text, row: 0, column: column) }
+        for (column, text) in ["Beispieleinrichtung", "umgesetzt"].enumerated() { try sheet.write(text, row: 1, column: column) }
+        for (column, text) in ["Unbekannte Einrichtung", "umgesetzt"].enumerated() { try sheet.write(text, row: 2, column: column) }
+        try book.close()
+
+        let run = try Self.report(folder)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("Befragung_2025.xlsx › Antworten › A3"), "\(run.stderr)")
+        #expect(run.stderr.contains("Unbekannte Einrichtung"), "\(run.stderr)")
+    }
+}
