@@ -20,7 +20,7 @@ struct PDFPublisher {
     /// and Debian's own WeasyPrint is older than the minimum.
     static let install =
         "python3 -m venv ~/.local/share/weasyprint && ~/.local/share/weasyprint/bin/pip install 'weasyprint>=66,<71'"
-        + " && export MONITORING_PYTHON=~/.local/share/weasyprint/bin/python   # Debian: sudo apt-get install python3-venv first"
+        + " && export MONITORING_PYTHON=~/.local/share/weasyprint/bin/python   # Debian: sudo apt-get install python3-venv libpango-1.0-0 libpangoft2-1.0-0 first"
     /// The oldest WeasyPrint whose PDF/UA-1 output the house style is made for.
     static let minimumMajorVersion = 66
     /// WeasyPrint's exit code in the driver for "not installed or too old".

@@ -29,7 +29,7 @@ package struct PublicationEngines: Sendable {
     /// Probes the engines as a report run would use them: `pandoc` on the `PATH`, WeasyPrint
     /// through `python` (the run's `MONITORING_PYTHON`, else `python3`).
     package static func probe(python: String = ProcessInfo.processInfo.environment["MONITORING_PYTHON"] ?? "python3") -> Self {
-        PublicationEngines(engines: [pandoc(), weasyPrint(python: python), rsvgConvert(), font("Liberation Sans")])
+        PublicationEngines(engines: [pandoc(), weasyPrint(python: python), rsvgConvert(), pdftotext(), font("Liberation Sans")])
     }
 
     package init(engines: [Engine]) {
@@ -100,6 +100,16 @@ package struct PublicationEngines: Sendable {
             name: "rsvg-convert", purpose: "PNG copies of the figures in the DOCX, for older Word versions",
             found: path, problem: path == nil ? "not found on the PATH (the DOCX keeps the SVG figures only)" : nil,
             install: "sudo apt-get install librsvg2-bin", neededFor: [])
+    }
+
+    /// The disclosure check reads the written PDF back through it; without it, it checks
+    /// the PDF's source (the HTML) only.
+    static func pdftotext() -> Engine {
+        let path = Subprocess.which("pdftotext")
+        return Engine(
+            name: "pdftotext", purpose: "reads the PDF back for the disclosure check",
+            found: path, problem: path == nil ? "not found on the PATH (the PDF's HTML is checked instead)" : nil,
+            install: "sudo apt-get install poppler-utils", neededFor: [])
     }
 
     /// The house style's font; without it HTML and PDF fall back to another sans-serif.

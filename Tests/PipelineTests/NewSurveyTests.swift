@@ -62,7 +62,7 @@ import XlsxWriter
         let all = [skeleton.path] + (manager.subpaths(atPath: skeleton.path) ?? []).map { skeleton.appendingPathComponent($0).path }
         for path in all.reversed() {
             var isFolder: ObjCBool = false
-            manager.fileExists(atPath: path, isDirectory: &isFolder)
+            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
             try manager.setAttributes([.posixPermissions: isFolder.boolValue ? 0o555 : 0o444], ofItemAtPath: path)
         }
         defer { for path in all { try? manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) } }

@@ -52,6 +52,8 @@ import Testing
         #expect(lines.contains("  sudo apt-get install pandoc   # Debian/Ubuntu"))
         #expect(lines.filter { $0.contains("apt-get install pandoc") }.count == 1, "each command once")
         #expect(lines.contains { $0.hasPrefix("  python3 -m venv ") })
+        #expect(lines.contains { $0.hasPrefix("pdftotext ") && $0.contains("missing:") }, "the disclosure check's reader is named too")
+        #expect(lines.contains("  sudo apt-get install poppler-utils"))
     }
 
     /// With the engines this machine has, doctor's verdict and a report agree: every format
