@@ -6,7 +6,7 @@ OUT     ?=
 ARGS    ?=
 BIN      = .build/release/monitoring
 
-.PHONY: all report new-report stale-build test test-stress test-sanitize bench fuzz clean deps publish-deps build format format-check
+.PHONY: all report new-report stale-build test test-stress test-sanitize bench fuzz clean deps publish-deps build format format-check dist dist-deps dist-test dist-test-mutants
 
 all: report
 
@@ -140,5 +140,34 @@ fuzz: deps
 	  -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
 	  -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=.build-fuzz/crashes/ -print_final_stats=1
 
+## dist: dist/monitoring_<VERSION>_<arch>.deb — the release binary with the Swift runtime linked
+## statically, the shared files, man page and completions (packaging/build-deb).
+VERSION := $(shell head -n1 VERSION 2>/dev/null)
+DEB      = dist/monitoring_$(VERSION)_$(shell dpkg --print-architecture 2>/dev/null || echo amd64).deb
+dist: deps dist-deps stale-build
+	packaging/build-deb dist
+
+dist-deps:
+	@if ! command -v dpkg-shlibdeps >/dev/null 2>&1 || ! command -v fakeroot >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "==> installing dpkg-dev fakeroot (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev fakeroot >/dev/null; \
+	  else \
+	    echo "dpkg-dev and fakeroot are missing; install them with: sudo apt-get install dpkg-dev fakeroot"; exit 1; \
+	  fi; \
+	fi
+
+## dist-test: the package installed with apt into a minimal Debian 12 root (debootstrap, cached in
+## /var/cache/monitoring-dist-test) and run there as a non-root user without Swift (root only).
+dist-test: dist
+	@if [ "$$(id -u)" != "0" ]; then echo "dist-test needs root (debootstrap, chroot): sudo make dist-test"; exit 1; fi
+	packaging/dist-test $(DEB)
+
+## dist-test-mutants: dist-test must fail on the package without libxlsxwriter4 in Depends,
+## and without its house style (two broken copies of the .deb).
+dist-test-mutants: dist
+	@if [ "$$(id -u)" != "0" ]; then echo "dist-test-mutants needs root: sudo make dist-test-mutants"; exit 1; fi
+	packaging/dist-test-mutants $(DEB)
+
 clean:
-	rm -rf .build .build-fuzz .build-asan .build-tsan reports/*/output
+	rm -rf .build .build-fuzz .build-asan .build-tsan reports/*/output dist
