@@ -149,6 +149,9 @@ public struct NewSurvey: Sendable {
                     if column < widths.count { widths[column] = max(widths[column], text.count) } else { widths.append(text.count) }
                 }
             }
+            if !sheet.columns.isEmpty { try worksheet.freezePanes(row: 1) }
+            // Keys with leading zeros are text on purpose; Excel should not flag them.
+            try worksheet.ignoreNumbersStoredAsText(in: "A1:XFD1048576")
             for (column, width) in widths.enumerated() {
                 try worksheet.setColumns(column...column, width: Double(min(max(width, 8), 60)) + 2)
             }
