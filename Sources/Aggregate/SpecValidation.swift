@@ -35,6 +35,7 @@ extension ReportSpecReader {
             }
             return item
         }
+        errors += scaleRoles(spec, catalogue)
         for assessment in spec.assessments {
             if let id = assessment.item { _ = item(id, line: assessment.line) }
         }
@@ -78,6 +79,38 @@ extension ReportSpecReader {
                                 "table \(number): item '\(id)' is of type \(item.type.rawValue); kind 'freeText' needs Freitext"))
                     }
                 }
+            }
+        }
+        return errors
+    }
+
+    /// Every answer category of a scale the catalogue's items use needs its role from the
+    /// spec: without it, counts pooled by role would have to guess which side it is on. A spec
+    /// without `scales` keeps the catalogue's order as the only guide (first: positive).
+    func scaleRoles(_ spec: ReportSpec, _ catalogue: Catalogue) -> [SpecError] {
+        guard !spec.scales.isEmpty else { return [] }
+        var errors: [SpecError] = []
+        let used = ItemType.allCases.filter { type in
+            (type == .status || type == .scale) && catalogue.items.contains { $0.type == type }
+        }
+        let firstLine = spec.scales.compactMap(\.line).min()
+        for type in used {
+            let categories = catalogue.answerCategories(of: type).filter { $0 != catalogue.missingCategory }
+            guard let scale = spec.scales.first(where: { $0.name == type.rawValue }) else {
+                errors.append(
+                    SpecError(
+                        file: spec.file, line: firstLine,
+                        "'scales' has no scale '\(type.rawValue)', but the catalogue's questions of type \(type.rawValue) answer with "
+                            + categories.map { "'\($0)'" }.joined(separator: ", ") + "; give each its role"))
+                continue
+            }
+            for category in categories where scale.category(category) == nil {
+                errors.append(
+                    SpecError(
+                        file: spec.file, line: scale.line,
+                        "scale '\(scale.name)' has no role for '\(category)' (the catalogue's Antwortkategorien); add "
+                            + "{ label: \"\(category)\", role: … } with one of "
+                            + AnswerScale.Role.allCases.map(\.rawValue).joined(separator: ", ")))
             }
         }
         return errors

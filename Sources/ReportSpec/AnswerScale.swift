@@ -36,10 +36,13 @@ package struct AnswerScale: Sendable, Hashable {
 
     package let name: String
     package let categories: [Category]
+    /// The spec line of the scale's name, for messages.
+    package let line: Int?
 
-    package init(name: String, categories: [Category]) {
+    package init(name: String, categories: [Category], line: Int? = nil) {
         self.name = name
         self.categories = categories
+        self.line = line
     }
 
     package func category(_ label: String) -> Category? { categories.first { $0.label == label } }

@@ -278,7 +278,7 @@ private struct NodeReader {
                             label: label, role: role, short: string(c, "short", in: element, required: false),
                             colour: colour)
                     }
-                    scales.append(AnswerScale(name: name, categories: categories))
+                    scales.append(AnswerScale(name: name, categories: categories, line: key.mark?.line))
                 }
             } else {
                 fail(node, "'scales' must map scale names to lists of categories")

@@ -75,6 +75,18 @@ import Testing
         #expect(e == ["bericht.yaml:8: unknown item 'X.99'; it is not in the catalogue's sheet Fragen"])
     }
 
+    /// A category the spec gives no role (here „in Erarbeitung“, and the whole Skala) would be
+    /// pooled by a guess; the spec must name each one.
+    @Test func everyCategoryOfAUsedScaleNeedsItsRole() async throws {
+        let e = try errors(header + "scales:\n  Status:\n    - { label: ja, role: positive }\n    - { label: nein, role: negative }\n")
+        #expect(e.count == 2, "\(e)")
+        #expect(
+            e.contains(
+                "bericht.yaml:7: scale 'Status' has no role for 'in Erarbeitung' (the catalogue's Antwortkategorien); add "
+                    + "{ label: \"in Erarbeitung\", role: … } with one of positive, partly, middle, negative, neutral, missing"), "\(e)")
+        #expect(e.contains { $0.hasPrefix("bericht.yaml:7: 'scales' has no scale 'Skala', but the catalogue's questions of type Skala answer with 'sehr hoch', ") }, "\(e)")
+    }
+
     @Test func unknownWave() async throws {
         let e = try errors(header + "figures:\n  - { number: 1, item: I.03, kind: status, years: [2019, 2016] }\n")
         #expect(e == ["bericht.yaml:7: no wave in 2016; the catalogue has 2017, 2018, 2019, 2020, 2021"])
