@@ -112,6 +112,8 @@ package struct GermanNoun: Sendable, Hashable {
             return article + (weak.map { " " + $0 } ?? "") + " " + singular
         }
         if n == base { return (grammaticalCase == .dative ? "allen " : "alle ") + total + " " + plural(grammaticalCase) }
+        // Not "keine der 1 befragten Kommunen": none of one is no unit at all.
+        if n == 0, base == 1 { return count(0, grammaticalCase) }
         switch n {
         case 0: return one(grammaticalCase, none: true) + " der " + total + " " + plural
         case 1: return one(grammaticalCase, none: false) + " der " + total + " " + plural

@@ -16,7 +16,7 @@ package enum ValidationReport {
                     "| \(wave.wave) | \(wave.year) | \(md(wave.file)) | \(md(wave.sheet)) | \(wave.regionCount) | "
                     + "\(wave.itemCount) | \(wave.answerCount) |\n"
             }
-            out += "\nInsgesamt \(answerCount) Antworten.\n\n"
+            out += "\nInsgesamt \(answerCount) \(answerCount == 1 ? "Antwort" : "Antworten").\n\n"
         }
         let errors = issues.filter { $0.severity == .error }
         let notes = issues.filter { $0.severity == .note }

@@ -27,7 +27,7 @@ extension SheetWriter {
             lines = [
                 title, contents,
                 Line(
-                    "Die Antworten auf alle Hauptfragen eines Themenbereichs mit Antwortskala in \(t.year) zusammengefasst; "
+                    "Die Antworten auf alle Hauptfragen eines Themenbereichs mit Antwortskala im Jahr \(t.year) zusammengefasst; "
                         + "Veränderung gegenüber \(previous) in Prozentpunkten." + pooling),
                 Line("Basis: alle Antworten der \(unit) auf die Fragen des Themenbereichs (Zahl in der Tabelle)"), source,
             ]

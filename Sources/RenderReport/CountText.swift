@@ -32,7 +32,7 @@ struct CountText {
         o.set("percent", share.map { GermanFormat.percent($0, decimals: 0) } ?? "–")
         o.set("percentExact", share.map { GermanFormat.percent($0) } ?? "–")
         o.set("ofBaseWithPercent", GermanFormat.countOfWithPercent(count, base))
-        o.set("ofAll", count == base && base > 0 ? "alle \(GermanFormat.integer(base))" : GermanFormat.countOf(count, base))
+        o.set("ofAll", count == base && base > 1 ? "alle \(GermanFormat.integer(base))" : GermanFormat.countOf(count, base))
         // "zwei Arbeitsbündnisse", "ein Arbeitsbündnis", "kein Arbeitsbündnis".
         o.set("units", unit.count(count))
         o.set("Units", Self.capitalised(unit.count(count)))

@@ -20,8 +20,16 @@ struct Monitoring: AsyncParsableCommand {
 }
 
 struct DataOptions: ParsableArguments {
-    @Argument(help: "The report spec (reports/<name>/bericht.yaml).")
-    var spec: String = "reports/abschlussbericht-2021/bericht.yaml"
+    @Argument(help: "The report spec (default: bericht.yaml in the current folder, else the checkout's reports/abschlussbericht-2021/bericht.yaml).")
+    var spec: String?
+
+    /// An initialised survey's folder holds `bericht.yaml`; a checkout's root holds the
+    /// institute's report, which `make report` names anyway.
+    var specFile: URL {
+        if let spec { return URL(fileURLWithPath: spec) }
+        let local = URL(fileURLWithPath: "bericht.yaml")
+        return FileManager.default.fileExists(atPath: local.path) ? local : URL(fileURLWithPath: "reports/abschlussbericht-2021/bericht.yaml")
+    }
 
     @Option(name: .long, help: "Data folder (catalogue + waves/); overrides the spec's.")
     var data: String?
@@ -53,7 +61,7 @@ struct DataOptions: ParsableArguments {
     func pipeline() -> ReportPipeline {
         ReportPipeline(
             options: .init(
-                specFile: URL(fileURLWithPath: spec), dataFolder: data.map { URL(fileURLWithPath: $0) },
+                specFile: specFile, dataFolder: data.map { URL(fileURLWithPath: $0) },
                 outputFolder: out.map { URL(fileURLWithPath: $0) }, strict: strict, timings: timings,
                 profiles: profiles, serial: serial,
                 formats: formats.flatMap { try? OutputFormat.parse($0.split(separator: ",").map(String.init)).get() }))
@@ -76,7 +84,7 @@ struct Report: AsyncParsableCommand {
         let summary: ReportPipeline.Summary
         do { summary = try await options.pipeline().run() } catch { terminate(with: error) }
         print(
-            "wrote \(summary.files.count) files to \(summary.outputFolder.path): \(summary.answers) answers, "
+            "wrote \(summary.files.count) files to \(summary.outputFolder.path): \(summary.answers) answer\(summary.answers == 1 ? "" : "s"), "
                 + "\(summary.notes.count) note(s) in intern/validierung.md")
         for note in summary.staleAssessments + summary.proseFindings {
             FileHandle.standardError.write(Data("note: \(note)\n".utf8))
@@ -130,7 +138,7 @@ struct NewReport: ParsableCommand {
             for change in result.changes { print("  changed \(change)") }
             print("Before the report goes out, review:")
             for item in result.review { print("  - \(item)") }
-            print("Then: make report SPEC=\(result.spec.path) (with DATA=<folder> while the \(year) wave is not in the spec's data folder)")
+            print("Then: monitoring report \(result.spec.path) (with --data <folder> while the \(year) wave is not in the spec's data folder)")
         } catch {
             terminate(with: error)
         }

@@ -84,7 +84,10 @@ import Testing
             e.contains(
                 "bericht.yaml:7: scale 'Status' has no role for 'in Erarbeitung' (the catalogue's Antwortkategorien); add "
                     + "{ label: \"in Erarbeitung\", role: … } with one of positive, partly, middle, negative, neutral, missing"), "\(e)")
-        #expect(e.contains { $0.hasPrefix("bericht.yaml:7: 'scales' has no scale 'Skala', but the catalogue's questions of type Skala answer with 'sehr hoch', ") }, "\(e)")
+        #expect(
+            e.contains {
+                $0.hasPrefix("bericht.yaml:7: 'scales' has no scale 'Skala', but the catalogue's questions of type Skala answer with 'sehr hoch', ")
+            }, "\(e)")
     }
 
     @Test func unknownWave() async throws {

@@ -32,16 +32,27 @@ import XlsxWriter
         #expect(run.status == 0, "\(run.stderr)")
         let text = try String(contentsOf: run.out.appendingPathComponent("Bericht.md"), encoding: .utf8)
         #expect(text.hasPrefix("---") || text.contains("\n# "), "a report with headings")
-        #expect(text.contains("einer Einrichtung"), "one unit answered, in the singular: \(text.prefix(1200))")
+        #expect(text.contains("Im Jahr 2025 hat die einzige Einrichtung geantwortet."), "one unit answered, in the singular: \(text.prefix(1200))")
+        #expect(text.contains("in der einzigen Einrichtung umgesetzt"), "\(text.prefix(1200))")
         #expect(FileManager.default.fileExists(atPath: run.out.appendingPathComponent("abbildungen/abb01.svg").path))
         #expect(FileManager.default.fileExists(atPath: run.out.appendingPathComponent("Anhang_Befragung.xlsx").path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("data/Fragenkatalog.workbook.yaml").path))
     }
 
+    /// In the new folder `monitoring report` needs no spec: it takes `bericht.yaml` there.
+    @Test func inTheNewFolderTheReportNeedsNoSpecArgument() throws {
+        let folder = try Self.initialise()
+        let binary = try #require(TestPaths.cliBinary)
+        let result = try ExternalTool.run("/bin/sh", ["-c", "cd \"$0\" && exec \"$1\" report --formats md", folder.path, binary])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 answer,"), "\(result.stdout)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("output/Bericht.md").path))
+    }
+
     @Test func theCatalogueHasEverySheetAndColumnTheReaderExpects() throws {
         let folder = try Self.initialise()
         let book = try WorkbookReader.open(folder.appendingPathComponent("data/Fragenkatalog.xlsx"))
-        #expect(book.sheetNames == ["Fragen", "Wellen", "Regionen", "Antwortkategorien", "Hinweise"])
+        #expect(book.sheetNames == ["Fragen", "Wellen", "Regionen", "Antwortkategorien"])
         func headers(_ sheet: String) throws -> [String] {
             try book.readSheet(named: sheet).rows.first?.cells.map(\.value.text) ?? []
         }

@@ -99,6 +99,15 @@ import Testing
         #expect(CountText(count: 1, base: 1, unit: Self.masculine, population: 14).value["sg"] == .flag(true))
     }
 
+    /// None out of one is no unit at all, never "keiner der 1 teilnehmenden Kommunen"; the
+    /// digit form says "1 von 1", not "alle 1".
+    @Test func noneOutOfOneIsNoUnit() {
+        #expect(Self.feminine.partitive(0, of: 1, .dative, attribute: "teilnehmenden") == "keiner Kommune")
+        #expect(Self.masculine.partitive(0, of: 1) == "kein Landkreis")
+        #expect(CountText(count: 1, base: 1, unit: Self.masculine, population: 1).value["ofAll"] == .text("1 von 1"))
+        #expect(CountText(count: 13, base: 13, unit: Self.neuter, population: 13).value["ofAll"] == .text("alle 13"))
+    }
+
     @Test func pronounsStandForTheNoun() {
         #expect([Self.neuter, Self.feminine, Self.masculine].map { $0.pronoun(0) } == ["keines", "keine", "keiner"])
         #expect([Self.neuter, Self.feminine, Self.masculine].map { $0.pronoun(1) } == ["eines", "eine", "einer"])

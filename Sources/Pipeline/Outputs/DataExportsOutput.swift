@@ -32,10 +32,12 @@ struct DataExportsOutput: OutputWriter {
         }
         guard audiences.contains(.published) else { return try write(files, into: folder) }
         files.append((OutputLayout.series, DataExports.series(model)))
-        let unit = model.spec.unit.plural
+        let unit = model.spec.unit
         let incomplete = Dictionary(
             model.analysis.participation.filter { $0.answering < $0.population }.map {
-                ($0.year, "\($0.answering) der \($0.population) \(unit) haben teilgenommen")
+                // "eine der 13 …" as subject takes the singular: "hat teilgenommen".
+                let part = unit.partitive($0.answering, of: $0.population) ?? unit.count(0)
+                return ($0.year, part.prefix(1).uppercased() + part.dropFirst() + ($0.answering <= 1 ? " hat" : " haben") + " teilgenommen")
             }, uniquingKeysWith: { a, _ in a })
         files += model.figures.map {
             (OutputLayout.data($0.fileStem), DataExports.figure($0, small: model.smallCells, participation: { incomplete[$0] }))
