@@ -36,6 +36,12 @@ extension ReportSpecReader {
             return item
         }
         errors += scaleRoles(spec, catalogue)
+        func noOptions(_ id: String, _ what: String, line: Int) -> SpecError {
+            SpecError(
+                file: spec.file, line: line,
+                "\(what): the multiple choice '\(id)' has no options; in the catalogue's sheet Fragen each option is a row "
+                    + "with Typ Option and Bezug \(id)")
+        }
         for assessment in spec.assessments {
             if let id = assessment.item { _ = item(id, line: assessment.line) }
         }
@@ -43,6 +49,8 @@ extension ReportSpecReader {
             checkYears(figure.years, line: figure.line)
             guard let item = item(figure.item, line: figure.line) else { continue }
             switch (figure.kind, item.type) {
+            case (.options, .multipleChoice) where catalogue.options(of: item.id).isEmpty:
+                errors.append(noOptions(item.id, "figure \(figure.number)", line: figure.line))
             case (.status, .status), (.status, .scale), (.options, .multipleChoice): break
             default:
                 errors.append(
@@ -57,7 +65,9 @@ extension ReportSpecReader {
             checkYears(table.year.map { [$0] }, line: line)
             switch table.kind {
             case .options(let id):
-                if let item = item(id, line: line), item.type != .multipleChoice {
+                if let item = item(id, line: line), item.type == .multipleChoice, catalogue.options(of: id).isEmpty {
+                    errors.append(noOptions(id, "table \(number)", line: line))
+                } else if let item = catalogue.item(id), item.type != .multipleChoice {
                     errors.append(
                         SpecError(
                             file: spec.file, line: line,

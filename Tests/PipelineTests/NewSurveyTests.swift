@@ -88,6 +88,36 @@ import XlsxWriter
         }
     }
 
+    /// A multiple choice whose options were not tied to it (Bezug left empty) is named with
+    /// the spec line and what the catalogue needs, instead of failing in the annex writer.
+    @Test func aMultipleChoiceWithoutOptionsIsNamedBeforeAnythingIsWritten() throws {
+        let manager = FileManager.default
+        let skeleton = try TemporaryFolder.make().appendingPathComponent("new-survey")
+        try manager.copyItem(at: TestPaths.repository.appendingPathComponent("share/new-survey"), to: skeleton)
+        let catalogue = skeleton.appendingPathComponent("data/Fragenkatalog.workbook.yaml")
+        let text = try String(contentsOf: catalogue, encoding: .utf8)
+        let row = "      - [A.01, A, Status,"
+        #expect(text.contains(row))
+        try text.replacingOccurrences(
+            of: row, with: "      - [A.02, A, Mehrfachauswahl, \"\", Wege, \"Welche Wege?\", \"\", \"\", \"\"]\n" + row
+        ).write(to: catalogue, atomically: true, encoding: .utf8)
+        let spec = skeleton.appendingPathComponent("bericht.yaml")
+        let specText = try String(contentsOf: spec, encoding: .utf8)
+        let figure = "  - { number: 1, item: A.01, kind: status }"
+        #expect(specText.contains(figure))
+        try specText.replacingOccurrences(of: figure, with: figure + "\n  - { number: 2, item: A.02, kind: options }")
+            .write(to: spec, atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder.make().appendingPathComponent("befragung")
+        _ = try NewSurvey(destination: folder, skeleton: skeleton).make()
+
+        let run = try Self.report(folder)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(
+            run.stderr.contains("figure 2: the multiple choice 'A.02' has no options; in the catalogue's sheet Fragen each option is a row with Typ Option and Bezug A.02"),
+            "\(run.stderr)")
+        #expect(!run.stderr.contains("libxlsxwriter"), "\(run.stderr)")
+    }
+
     @Test func aFolderThatHoldsFilesIsLeftAlone() throws {
         let folder = try TemporaryFolder.make().appendingPathComponent("befragung")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
