@@ -134,6 +134,16 @@ package struct CatalogueReader {
                             reference: CellReference(row: table.headerRow, column: column))))
             }
         }
+        // After the last header: where the missing column belongs.
+        let nextColumn = (table.headers.keys.max() ?? -1) + 1
+        for wave in waves where !waveColumns.contains(where: { $0.wave == wave.number }) {
+            issues.append(
+                .init(
+                    .error, .waveWithoutColumn(wave: wave.number, year: wave.year),
+                    at: CellLocation(
+                        file: table.file, sheet: table.sheet.name,
+                        reference: CellReference(row: table.headerRow, column: nextColumn))))
+        }
         var items: [CatalogueItem] = []
         var firstRow: [String: Int] = [:]
         for row in table.dataRows {

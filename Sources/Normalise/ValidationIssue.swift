@@ -29,6 +29,8 @@ public struct ValidationIssue: Sendable, Hashable {
         case invalidParent(String, type: String)
         case invalidWaveField(field: String, value: String)
         case waveColumnWithoutWave(String)
+        /// A wave of the sheet Wellen without its column in Fragen: none of its answers could be read.
+        case waveWithoutColumn(wave: Int, year: Int)
         case duplicateWave(Int)
         case conflictingRegionSpelling(String, regions: [String])
         case duplicateCategorySpelling(String, categories: [String])
@@ -107,6 +109,8 @@ public struct ValidationIssue: Sendable, Hashable {
         case .invalidParent(let id, let type): return "Bezug '\(id)' is of type \(type); an Option must refer to a Mehrfachauswahl"
         case .invalidWaveField(let field, let value): return "'\(field)' is '\(value)'; expected a whole number"
         case .waveColumnWithoutWave(let header): return "column '\(header)' names a wave that the sheet Wellen does not define"
+        case .waveWithoutColumn(let wave, let year):
+            return "the sheet Wellen defines wave \(wave) (\(year)), but Fragen has no column 'W\(wave) \(year)' with its questions' headers"
         case .duplicateWave(let number): return "wave \(number) is defined twice"
         case .conflictingRegionSpelling(let spelling, let regions):
             return "spelling '\(spelling)' is given for several regions (\(regions.joined(separator: ", ")))"
@@ -160,6 +164,8 @@ public struct ValidationIssue: Sendable, Hashable {
             return "Der Bezug „\(id)“ hat den Typ \(type); eine Option muss sich auf eine Mehrfachauswahl beziehen."
         case .invalidWaveField(let field, let value): return "„\(field)“ ist „\(value)“; erwartet wird eine ganze Zahl."
         case .waveColumnWithoutWave(let header): return "Die Spalte „\(header)“ nennt eine Welle, die im Blatt Wellen fehlt."
+        case .waveWithoutColumn(let wave, let year):
+            return "Welle \(wave) (\(year)) steht im Blatt Wellen, aber im Blatt Fragen fehlt die Spalte „W\(wave) \(year)“ mit den Spaltenüberschriften ihrer Fragen."
         case .duplicateWave(let number): return "Welle \(number) ist doppelt definiert."
         case .conflictingRegionSpelling(let spelling, let regions):
             return "Die Schreibweise „\(spelling)“ steht für mehrere Regionen (\(regions.joined(separator: ", ")))."

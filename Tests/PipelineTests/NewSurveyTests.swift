@@ -118,6 +118,35 @@ import XlsxWriter
         #expect(!run.stderr.contains("libxlsxwriter"), "\(run.stderr)")
     }
 
+    /// A second wave added to Wellen and waves/ but not given its column in Fragen would be
+    /// read as empty: it is an error at the header cell where the column belongs.
+    @Test func aWaveWithoutItsColumnInFragenIsNamed() throws {
+        let manager = FileManager.default
+        let skeleton = try TemporaryFolder.make().appendingPathComponent("new-survey")
+        try manager.copyItem(at: TestPaths.repository.appendingPathComponent("share/new-survey"), to: skeleton)
+        let catalogue = skeleton.appendingPathComponent("data/Fragenkatalog.workbook.yaml")
+        let text = try String(contentsOf: catalogue, encoding: .utf8)
+        let wave = "      - [1, 2025, 01.05.2025, 30.06.2025, Befragung_2025.xlsx, Antworten, 1, 2, Einrichtung]"
+        #expect(text.contains(wave))
+        try text.replacingOccurrences(of: wave, with: wave + "\n      - [2, 2026, 01.05.2026, 30.06.2026, Befragung_2026.xlsx, Antworten, 1, 2, Einrichtung]")
+            .write(to: catalogue, atomically: true, encoding: .utf8)
+        try manager.copyItem(
+            at: skeleton.appendingPathComponent("data/waves/Befragung_2025.workbook.yaml"),
+            to: skeleton.appendingPathComponent("data/waves/Befragung_2026.workbook.yaml"))
+        let spec = skeleton.appendingPathComponent("bericht.yaml")
+        try String(contentsOf: spec, encoding: .utf8).replacingOccurrences(of: "last_year: 2025", with: "last_year: 2026")
+            .write(to: spec, atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder.make().appendingPathComponent("befragung")
+        _ = try NewSurvey(destination: folder, skeleton: skeleton).make()
+
+        let run = try Self.report(folder)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "Fragenkatalog.xlsx › Fragen › J1: the sheet Wellen defines wave 2 (2026), but Fragen has no column 'W2 2026' with its questions' headers"),
+            "\(run.stderr)")
+    }
+
     @Test func aFolderThatHoldsFilesIsLeftAlone() throws {
         let folder = try TemporaryFolder.make().appendingPathComponent("befragung")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
