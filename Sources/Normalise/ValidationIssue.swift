@@ -165,7 +165,8 @@ public struct ValidationIssue: Sendable, Hashable {
         case .invalidWaveField(let field, let value): return "„\(field)“ ist „\(value)“; erwartet wird eine ganze Zahl."
         case .waveColumnWithoutWave(let header): return "Die Spalte „\(header)“ nennt eine Welle, die im Blatt Wellen fehlt."
         case .waveWithoutColumn(let wave, let year):
-            return "Welle \(wave) (\(year)) steht im Blatt Wellen, aber im Blatt Fragen fehlt die Spalte „W\(wave) \(year)“ mit den Spaltenüberschriften ihrer Fragen."
+            return
+                "Welle \(wave) (\(year)) steht im Blatt Wellen, aber im Blatt Fragen fehlt die Spalte „W\(wave) \(year)“ mit den Spaltenüberschriften ihrer Fragen."
         case .duplicateWave(let number): return "Welle \(number) ist doppelt definiert."
         case .conflictingRegionSpelling(let spelling, let regions):
             return "Die Schreibweise „\(spelling)“ steht für mehrere Regionen (\(regions.joined(separator: ", ")))."

@@ -113,7 +113,9 @@ import XlsxWriter
         let run = try Self.report(folder)
         #expect(run.status == 2, "\(run.stderr)")
         #expect(
-            run.stderr.contains("figure 2: the multiple choice 'A.02' has no options; in the catalogue's sheet Fragen each option is a row with Typ Option and Bezug A.02"),
+            run.stderr.contains(
+                "figure 2: the multiple choice 'A.02' has no options; in the catalogue's sheet Fragen each option is a row with Typ Option and Bezug A.02"
+            ),
             "\(run.stderr)")
         #expect(!run.stderr.contains("libxlsxwriter"), "\(run.stderr)")
     }
@@ -128,8 +130,10 @@ import XlsxWriter
         let text = try String(contentsOf: catalogue, encoding: .utf8)
         let wave = "      - [1, 2025, 01.05.2025, 30.06.2025, Befragung_2025.xlsx, Antworten, 1, 2, Einrichtung]"
         #expect(text.contains(wave))
-        try text.replacingOccurrences(of: wave, with: wave + "\n      - [2, 2026, 01.05.2026, 30.06.2026, Befragung_2026.xlsx, Antworten, 1, 2, Einrichtung]")
-            .write(to: catalogue, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: wave, with: wave + "\n      - [2, 2026, 01.05.2026, 30.06.2026, Befragung_2026.xlsx, Antworten, 1, 2, Einrichtung]"
+        )
+        .write(to: catalogue, atomically: true, encoding: .utf8)
         try manager.copyItem(
             at: skeleton.appendingPathComponent("data/waves/Befragung_2025.workbook.yaml"),
             to: skeleton.appendingPathComponent("data/waves/Befragung_2026.workbook.yaml"))
@@ -143,7 +147,8 @@ import XlsxWriter
         #expect(run.status == 1, "\(run.stderr)")
         #expect(
             run.stderr.contains(
-                "Fragenkatalog.xlsx › Fragen › J1: the sheet Wellen defines wave 2 (2026), but Fragen has no column 'W2 2026' with its questions' headers"),
+                "Fragenkatalog.xlsx › Fragen › J1: the sheet Wellen defines wave 2 (2026), but Fragen has no column 'W2 2026' with its questions' headers"
+            ),
             "\(run.stderr)")
     }
 
