@@ -10,6 +10,8 @@ package struct NormalisedData: Sendable {
     /// Notes and errors, errors first, in file order.
     package let issues: [ValidationIssue]
     package let waves: [WaveSummary]
+    /// Waves the catalogue defines after the report's last year: not read.
+    package var wavesLeftOut: [WaveDefinition] = []
 
     package init(catalogue: Catalogue, answers: AnswerTable, issues: [ValidationIssue] = [], waves: [WaveSummary] = []) {
         self.catalogue = catalogue
@@ -76,9 +78,11 @@ package struct DataFolder: Sendable {
             a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
         }.map(\.element)
         if ordered.contains(where: { $0.severity == .error }) { throw DataProblems(ordered) }
-        return NormalisedData(
+        var data = NormalisedData(
             catalogue: catalogue, answers: answers,
             issues: ordered, waves: summaries)
+        data.wavesLeftOut = read.waves.filter { wave in !catalogue.waves.contains { $0.number == wave.number } }
+        return data
     }
 
     private func normalise(wave: WaveDefinition, catalogue: Catalogue) -> WaveNormaliser.Result {

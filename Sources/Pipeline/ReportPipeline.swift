@@ -99,6 +99,9 @@ public struct ReportPipeline: Sendable {
         public var staleAssessments: [String] = []
         /// Sentences whose wording the data's own words put in question (listed in `redaktion.md`).
         public var proseFindings: [String] = []
+        /// Waves of the catalogue after the spec's `last_year`, said so that a wave added for
+        /// next year is not missed in silence.
+        public var wavesLeftOut: [String] = []
     }
 
     /// The options the pipeline was made with.
@@ -239,7 +242,11 @@ public struct ReportPipeline: Sendable {
             formatsExplicit: (options.formats ?? spec.formats) != nil,
             uncheckedFiles: written.unchecked,
             staleAssessments: stale.map { "\(spec.file):\($0.assessment.line): \(Self.staleMessage($0))" },
-            proseFindings: proseFindings.map { "\($0.description) (the data's own words; listed in \(EditorChecklistOutput.file))" })
+            proseFindings: proseFindings.map { "\($0.description) (the data's own words; listed in \(EditorChecklistOutput.file))" },
+            wavesLeftOut: data.wavesLeftOut.map {
+                "wave \($0.number) (\($0.year)) comes after the spec's last_year \(spec.lastYear.map(String.init) ?? "") and is left out; "
+                    + "to report on it, start next year's report (monitoring new-report)"
+            })
     }
 
     /// An assessment the data no longer support, for stderr and `--strict`.

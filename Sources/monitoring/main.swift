@@ -86,7 +86,7 @@ struct Report: AsyncParsableCommand {
         print(
             "wrote \(summary.files.count) files to \(summary.outputFolder.path): \(summary.answers) answer\(summary.answers == 1 ? "" : "s"), "
                 + "\(summary.notes.count) note(s) in intern/validierung.md")
-        for note in summary.staleAssessments + summary.proseFindings {
+        for note in summary.wavesLeftOut + summary.staleAssessments + summary.proseFindings {
             FileHandle.standardError.write(Data("note: \(note)\n".utf8))
         }
         if !summary.uncheckedFiles.isEmpty {

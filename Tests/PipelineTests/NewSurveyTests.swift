@@ -152,6 +152,37 @@ import XlsxWriter
             "\(run.stderr)")
     }
 
+    /// Next year's wave added to the data while the spec still ends a year earlier: the report
+    /// is written for the spec's year, and stderr says which wave was left out.
+    @Test func aWaveAfterLastYearIsLeftOutAndSaidSo() throws {
+        let manager = FileManager.default
+        let skeleton = try TemporaryFolder.make().appendingPathComponent("new-survey")
+        try manager.copyItem(at: TestPaths.repository.appendingPathComponent("share/new-survey"), to: skeleton)
+        let catalogue = skeleton.appendingPathComponent("data/Fragenkatalog.workbook.yaml")
+        var text = try String(contentsOf: catalogue, encoding: .utf8)
+        let wave = "      - [1, 2025, 01.05.2025, 30.06.2025, Befragung_2025.xlsx, Antworten, 1, 2, Einrichtung]"
+        let column = "      - [\"W1 2025\","
+        let row = "\"umgesetzt | teilweise umgesetzt | nicht umgesetzt\", \"\", F1]"
+        #expect(text.contains(wave) && text.contains(column) && text.contains(row))
+        text = text.replacingOccurrences(
+            of: wave, with: wave + "\n      - [2, 2026, 01.05.2026, 30.06.2026, Befragung_2026.xlsx, Antworten, 1, 2, Einrichtung]")
+        text = text.replacingOccurrences(of: column, with: "      - [\"W2 2026\", \"Welle 2\"]\n" + column)
+        text = text.replacingOccurrences(of: row, with: row.replacingOccurrences(of: "F1]", with: "F1, F1]"))
+        try text.write(to: catalogue, atomically: true, encoding: .utf8)
+        try manager.copyItem(
+            at: skeleton.appendingPathComponent("data/waves/Befragung_2025.workbook.yaml"),
+            to: skeleton.appendingPathComponent("data/waves/Befragung_2026.workbook.yaml"))
+        let folder = try TemporaryFolder.make().appendingPathComponent("befragung")
+        _ = try NewSurvey(destination: folder, skeleton: skeleton).make()
+
+        let run = try Self.report(folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "note: wave 2 (2026) comes after the spec's last_year 2025 and is left out; to report on it, start next year's report"),
+            "\(run.stderr)")
+    }
+
     @Test func aFolderThatHoldsFilesIsLeftAlone() throws {
         let folder = try TemporaryFolder.make().appendingPathComponent("befragung")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
