@@ -88,27 +88,50 @@ import XlsxWriter
         }
     }
 
+    /// A new survey made from a copy of the shipped skeleton after `edit` changed it.
+    static func survey(fromSkeletonEditedBy edit: (URL) throws -> Void) throws -> URL {
+        let skeleton = try TemporaryFolder.make().appendingPathComponent("new-survey")
+        try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent("share/new-survey"), to: skeleton)
+        try edit(skeleton)
+        let folder = try TemporaryFolder.make().appendingPathComponent("befragung")
+        _ = try NewSurvey(destination: folder, skeleton: skeleton).make()
+        return folder
+    }
+
+    /// Replaces each text in `file` (below `folder`) in turn; each must be there.
+    static func replace(_ replacements: [(String, String)], in file: String, below folder: URL) throws {
+        let url = folder.appendingPathComponent(file)
+        var text = try String(contentsOf: url, encoding: .utf8)
+        for (old, new) in replacements {
+            #expect(text.contains(old), "\(file) holds \(old)")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    static let catalogueFile = "data/Fragenkatalog.workbook.yaml"
+    static let firstWave = "      - [1, 2025, 01.05.2025, 30.06.2025, Befragung_2025.xlsx, Antworten, 1, 2, Einrichtung]"
+    static let secondWave = "      - [2, 2026, 01.05.2026, 30.06.2026, Befragung_2026.xlsx, Antworten, 1, 2, Einrichtung]"
+
+    /// Wave 2026 in Wellen and its file in waves/ (a copy of the 2025 example).
+    static func addSecondWave(to skeleton: URL) throws {
+        try replace([(firstWave, firstWave + "\n" + secondWave)], in: catalogueFile, below: skeleton)
+        try FileManager.default.copyItem(
+            at: skeleton.appendingPathComponent("data/waves/Befragung_2025.workbook.yaml"),
+            to: skeleton.appendingPathComponent("data/waves/Befragung_2026.workbook.yaml"))
+    }
+
     /// A multiple choice whose options were not tied to it (Bezug left empty) is named with
     /// the spec line and what the catalogue needs, instead of failing in the annex writer.
     @Test func aMultipleChoiceWithoutOptionsIsNamedBeforeAnythingIsWritten() throws {
-        let manager = FileManager.default
-        let skeleton = try TemporaryFolder.make().appendingPathComponent("new-survey")
-        try manager.copyItem(at: TestPaths.repository.appendingPathComponent("share/new-survey"), to: skeleton)
-        let catalogue = skeleton.appendingPathComponent("data/Fragenkatalog.workbook.yaml")
-        let text = try String(contentsOf: catalogue, encoding: .utf8)
-        let row = "      - [A.01, A, Status,"
-        #expect(text.contains(row))
-        try text.replacingOccurrences(
-            of: row, with: "      - [A.02, A, Mehrfachauswahl, \"\", Wege, \"Welche Wege?\", \"\", \"\", \"\"]\n" + row
-        ).write(to: catalogue, atomically: true, encoding: .utf8)
-        let spec = skeleton.appendingPathComponent("bericht.yaml")
-        let specText = try String(contentsOf: spec, encoding: .utf8)
-        let figure = "  - { number: 1, item: A.01, kind: status }"
-        #expect(specText.contains(figure))
-        try specText.replacingOccurrences(of: figure, with: figure + "\n  - { number: 2, item: A.02, kind: options }")
-            .write(to: spec, atomically: true, encoding: .utf8)
-        let folder = try TemporaryFolder.make().appendingPathComponent("befragung")
-        _ = try NewSurvey(destination: folder, skeleton: skeleton).make()
+        let folder = try Self.survey { skeleton in
+            let row = "      - [A.01, A, Status,"
+            try Self.replace(
+                [(row, "      - [A.02, A, Mehrfachauswahl, \"\", Wege, \"Welche Wege?\", \"\", \"\", \"\"]\n" + row)],
+                in: Self.catalogueFile, below: skeleton)
+            let figure = "  - { number: 1, item: A.01, kind: status }"
+            try Self.replace([(figure, figure + "\n  - { number: 2, item: A.02, kind: options }")], in: "bericht.yaml", below: skeleton)
+        }
 
         let run = try Self.report(folder)
         #expect(run.status == 2, "\(run.stderr)")
@@ -123,25 +146,10 @@ import XlsxWriter
     /// A second wave added to Wellen and waves/ but not given its column in Fragen would be
     /// read as empty: it is an error at the header cell where the column belongs.
     @Test func aWaveWithoutItsColumnInFragenIsNamed() throws {
-        let manager = FileManager.default
-        let skeleton = try TemporaryFolder.make().appendingPathComponent("new-survey")
-        try manager.copyItem(at: TestPaths.repository.appendingPathComponent("share/new-survey"), to: skeleton)
-        let catalogue = skeleton.appendingPathComponent("data/Fragenkatalog.workbook.yaml")
-        let text = try String(contentsOf: catalogue, encoding: .utf8)
-        let wave = "      - [1, 2025, 01.05.2025, 30.06.2025, Befragung_2025.xlsx, Antworten, 1, 2, Einrichtung]"
-        #expect(text.contains(wave))
-        try text.replacingOccurrences(
-            of: wave, with: wave + "\n      - [2, 2026, 01.05.2026, 30.06.2026, Befragung_2026.xlsx, Antworten, 1, 2, Einrichtung]"
-        )
-        .write(to: catalogue, atomically: true, encoding: .utf8)
-        try manager.copyItem(
-            at: skeleton.appendingPathComponent("data/waves/Befragung_2025.workbook.yaml"),
-            to: skeleton.appendingPathComponent("data/waves/Befragung_2026.workbook.yaml"))
-        let spec = skeleton.appendingPathComponent("bericht.yaml")
-        try String(contentsOf: spec, encoding: .utf8).replacingOccurrences(of: "last_year: 2025", with: "last_year: 2026")
-            .write(to: spec, atomically: true, encoding: .utf8)
-        let folder = try TemporaryFolder.make().appendingPathComponent("befragung")
-        _ = try NewSurvey(destination: folder, skeleton: skeleton).make()
+        let folder = try Self.survey { skeleton in
+            try Self.addSecondWave(to: skeleton)
+            try Self.replace([("last_year: 2025", "last_year: 2026")], in: "bericht.yaml", below: skeleton)
+        }
 
         let run = try Self.report(folder)
         #expect(run.status == 1, "\(run.stderr)")
@@ -155,25 +163,14 @@ import XlsxWriter
     /// Next year's wave added to the data while the spec still ends a year earlier: the report
     /// is written for the spec's year, and stderr says which wave was left out.
     @Test func aWaveAfterLastYearIsLeftOutAndSaidSo() throws {
-        let manager = FileManager.default
-        let skeleton = try TemporaryFolder.make().appendingPathComponent("new-survey")
-        try manager.copyItem(at: TestPaths.repository.appendingPathComponent("share/new-survey"), to: skeleton)
-        let catalogue = skeleton.appendingPathComponent("data/Fragenkatalog.workbook.yaml")
-        var text = try String(contentsOf: catalogue, encoding: .utf8)
-        let wave = "      - [1, 2025, 01.05.2025, 30.06.2025, Befragung_2025.xlsx, Antworten, 1, 2, Einrichtung]"
-        let column = "      - [\"W1 2025\","
-        let row = "\"umgesetzt | teilweise umgesetzt | nicht umgesetzt\", \"\", F1]"
-        #expect(text.contains(wave) && text.contains(column) && text.contains(row))
-        text = text.replacingOccurrences(
-            of: wave, with: wave + "\n      - [2, 2026, 01.05.2026, 30.06.2026, Befragung_2026.xlsx, Antworten, 1, 2, Einrichtung]")
-        text = text.replacingOccurrences(of: column, with: "      - [\"W2 2026\", \"Welle 2\"]\n" + column)
-        text = text.replacingOccurrences(of: row, with: row.replacingOccurrences(of: "F1]", with: "F1, F1]"))
-        try text.write(to: catalogue, atomically: true, encoding: .utf8)
-        try manager.copyItem(
-            at: skeleton.appendingPathComponent("data/waves/Befragung_2025.workbook.yaml"),
-            to: skeleton.appendingPathComponent("data/waves/Befragung_2026.workbook.yaml"))
-        let folder = try TemporaryFolder.make().appendingPathComponent("befragung")
-        _ = try NewSurvey(destination: folder, skeleton: skeleton).make()
+        let folder = try Self.survey { skeleton in
+            try Self.addSecondWave(to: skeleton)
+            let column = "      - [\"W1 2025\","
+            let row = "\"umgesetzt | teilweise umgesetzt | nicht umgesetzt\", \"\", F1]"
+            try Self.replace(
+                [(column, "      - [\"W2 2026\", \"Welle 2\"]\n" + column), (row, row.replacingOccurrences(of: "F1]", with: "F1, F1]"))],
+                in: Self.catalogueFile, below: skeleton)
+        }
 
         let run = try Self.report(folder)
         #expect(run.status == 0, "\(run.stderr)")
