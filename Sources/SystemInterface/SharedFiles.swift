@@ -43,21 +43,18 @@ package struct SharedFiles: Sendable {
     /// the checkout the binary was compiled in; `nil` when none holds it. `marker`, a file inside a
     /// folder entry, must be readable too, so that an empty or partial folder is not taken.
     package func locate(_ entry: Entry, marker: String? = nil) -> URL? {
+        func holdsEntry(_ url: URL) -> Bool {
+            FileManager.default.isReadableFile(atPath: (marker.map { url.appendingPathComponent($0) } ?? url).path)
+        }
         var folder = executable.deletingLastPathComponent()
         for _ in 0..<6 {
             for candidate in ["share/monitoring/" + entry.installed, entry.checkout] {
                 let url = folder.appendingPathComponent(candidate)
-                let probe = marker.map { url.appendingPathComponent($0) } ?? url
-                if FileManager.default.isReadableFile(atPath: probe.path) { return url }
+                if holdsEntry(url) { return url }
             }
             folder = folder.deletingLastPathComponent()
         }
-        if let buildCheckout {
-            let url = buildCheckout.appendingPathComponent(entry.checkout)
-            let probe = marker.map { url.appendingPathComponent($0) } ?? url
-            if FileManager.default.isReadableFile(atPath: probe.path) { return url }
-        }
-        return nil
+        return buildCheckout.map { $0.appendingPathComponent(entry.checkout) }.flatMap { holdsEntry($0) ? $0 : nil }
     }
 
     /// `1.0.0 (commit 4d82d61)`: the version from the shipped `VERSION` file; the commit from
